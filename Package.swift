@@ -1,0 +1,65 @@
+// swift-tools-version:6.1
+import PackageDescription
+
+let package = Package(
+    name: "arxive",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "arxive", targets: ["arxive"]),
+        .library(name: "ArxiveKit", targets: ["ArxiveKit"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/groue/GRDB.swift", exact: "7.10.0"),
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
+        .package(url: "https://github.com/x-sheep/swift-property-based", from: "2.0.1"),
+    ],
+    targets: [
+        // The numbered SQL migrations, embedded in the binary so that a copied
+        // release binary needs no resource bundle.
+        .target(
+            name: "ArxiveSchema",
+            path: "Schema",
+            resources: [
+                .embedInCode("001_archive.sql"),
+            ]
+        ),
+        .target(
+            name: "ArxiveKit",
+            dependencies: [
+                "ArxiveSchema",
+                .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "Crypto", package: "swift-crypto"),
+            ]
+        ),
+        .executableTarget(
+            name: "arxive",
+            dependencies: [
+                "ArxiveKit",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        // Writes synthetic digest histories (every format era) for tests,
+        // benchmarks and the kill test; it knows the truth it wrote.
+        .target(name: "DigestGenerator"),
+        .executableTarget(
+            name: "arxive-generate",
+            dependencies: [
+                "DigestGenerator",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .testTarget(
+            name: "ArxiveKitTests",
+            dependencies: [
+                "ArxiveKit",
+                "DigestGenerator",
+                .product(name: "PropertyBased", package: "swift-property-based"),
+            ]
+        ),
+        .testTarget(
+            name: "arxiveTests",
+            dependencies: ["arxive", "arxive-generate", "DigestGenerator"]
+        ),
+    ]
+)

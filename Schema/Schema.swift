@@ -1,0 +1,11 @@
+/// The archive schema: numbered SQL migrations, embedded in the binary.
+///
+/// Each file in this folder is one migration, applied once and in order.
+/// Never edit a migration that has shipped: add the next number instead.
+public enum Schema {
+    /// The migrations in the order they apply: (identifier, SQL).
+    /// SwiftPM names an embedded `001_x.sql` `_01_x_sql` (a leading digit becomes `_`).
+    public static let migrations: [(identifier: String, sql: String)] = [
+        ("001_archive", String(decoding: PackageResources._01_archive_sql, as: UTF8.self)),
+    ]
+}

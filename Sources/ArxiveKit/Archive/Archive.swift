@@ -1,0 +1,87 @@
+import ArxiveSchema
+import Foundation
+import GRDB
+
+/// The archive: one SQLite file with FTS5 indexes.
+///
+/// It wraps the database, migrates it when opened, and exposes each intent as
+/// one method that runs in one transaction (GRDB's `AppDatabase` pattern).
+public struct Archive: Sendable {
+    let database: DatabaseQueue
+
+    /// Opens (creating if asked) the archive at `path` and migrates it.
+    public init(path: String, create: Bool = true) throws {
+        if !create && !FileManager.default.fileExists(atPath: path) {
+            throw ArchiveError.noArchive(path: path)
+        }
+        let directory = (path as NSString).deletingLastPathComponent
+        if !directory.isEmpty {
+            try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+        }
+        var config = Configuration()
+        // A cron import and a query may overlap: wait rather than fail.
+        config.busyMode = .timeout(10)
+        config.prepareDatabase { db in
+            try db.execute(sql: "PRAGMA journal_mode = WAL")
+            // WAL + NORMAL is durable against process kills (what the kill test checks);
+            // only a power loss can drop the last transactions.
+            try db.execute(sql: "PRAGMA synchronous = NORMAL")
+        }
+        do {
+            database = try DatabaseQueue(path: path, configuration: config)
+            try Archive.migrator.migrate(database)
+        } catch let error as DatabaseError {
+            throw ArchiveError.unreadable(path: path, reason: error.message ?? "\(error)")
+        }
+    }
+
+    /// An empty archive in memory, for tests.
+    public static func inMemory() throws -> Archive {
+        try Archive(database: DatabaseQueue())
+    }
+
+    init(database: DatabaseQueue) throws {
+        self.database = database
+        try Archive.migrator.migrate(database)
+    }
+
+    static var migrator: DatabaseMigrator {
+        var migrator = DatabaseMigrator()
+        for migration in Schema.migrations {
+            migrator.registerMigration(migration.identifier) { db in
+                try db.execute(sql: migration.sql)
+            }
+        }
+        return migrator
+    }
+
+    /// Runs `SQLite`'s and FTS5's own consistency checks; returns the problems found.
+    public func integrityProblems() throws -> [String] {
+        try database.read { db in
+            var problems = try String.fetchAll(db, sql: "PRAGMA integrity_check").filter { $0 != "ok" }
+            for table in ["papers_fts", "authors_fts"] {
+                do {
+                    try db.execute(sql: "INSERT INTO \(table)(\(table)) VALUES ('integrity-check')")
+                } catch {
+                    problems.append("\(table): \(error)")
+                }
+            }
+            return problems
+        }
+    }
+}
+
+/// Problems with the archive file itself, worded for the user.
+public enum ArchiveError: LocalizedError, Equatable {
+    case noArchive(path: String)
+    case unreadable(path: String, reason: String)
+
+    public var errorDescription: String? {
+        switch self {
+        case .noArchive(let path):
+            "no archive at \(path) (run 'arxive import PATH' first, or pass --db)"
+        case .unreadable(let path, let reason):
+            "cannot open the archive at \(path): \(reason)"
+        }
+    }
+}

@@ -1,0 +1,43 @@
+import Foundation
+
+/// Tells, from a file's content alone, which reader takes it.
+public enum DigestRecognizer {
+    public enum Kind: Equatable, Sendable {
+        case digest(Digest.Format)
+        /// A page the digest tools write that holds no run of its own (the
+        /// site's monthly overview): skipped, not an error.
+        case notADigest(String)
+        case unknown
+    }
+
+    public static func recognize(_ text: String) -> Kind {
+        let head = text.drop(while: { $0.isWhitespace || $0 == "\u{FEFF}" })
+        if head.hasPrefix("{") { return .digest(.json) }
+        // The title sits within the first lines (after a navigation block or a remedial-run note).
+        let lines = head.split(separator: "\n", maxSplits: 60, omittingEmptySubsequences: false).prefix(60)
+        for line in lines {
+            let l = line.trimmingCharacters(in: .whitespacesAndNewlines)
+            if l.range(of: MarkdownDigestReader.titlePattern, options: .regularExpression) != nil { return .digest(.markdown) }
+            if l.range(of: #"^#\s+Personalized Monthly Ar[xX]iv Paper"#, options: .regularExpression) != nil {
+                return .notADigest("a monthly overview page")
+            }
+            if l.range(of: PageTextDigestReader.titlePattern, options: .regularExpression) != nil { return .digest(.pageText) }
+        }
+        return .unknown
+    }
+
+    /// Reads `data` with the reader its content calls for.
+    public static func read(_ data: Data) throws(DigestReadError) -> Digest? {
+        guard let text = String(data: data, encoding: .utf8) else {
+            throw DigestReadError("not UTF-8 text")
+        }
+        switch recognize(text) {
+        case .digest(.json): return try JSONDigestReader.read(data)
+        case .digest(.markdown): return try MarkdownDigestReader.read(text)
+        case .digest(.pageText): return try PageTextDigestReader.read(text)
+        case .notADigest: return nil
+        case .unknown:
+            throw DigestReadError("not a digest arxive knows (no 'Personalized Daily ArXiv Papers' title, not a JSON digest)")
+        }
+    }
+}

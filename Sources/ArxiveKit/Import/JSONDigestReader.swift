@@ -1,0 +1,146 @@
+import Foundation
+
+/// Reads the daily JSON: an object keyed by arXiv id, in published order, each
+/// value an object with `title`, `authors`, `abstract` and the verdict
+/// (`RELEVANCE`, `NOVELTY`, `SCORE`, `COMMENT` as numbers or numeric strings).
+/// Every other key (topic labels, tags, categories) is kept in `extra`.
+public enum JSONDigestReader {
+    /// Keys arxive reads itself; everything else goes to `extra`.
+    static let known: Set<String> = ["title", "authors", "abstract", "arxiv_id", "ARXIVID", "COMMENT", "RELEVANCE", "NOVELTY", "SCORE"]
+
+    public static func read(_ data: Data) throws(DigestReadError) -> Digest {
+        let object: Any
+        do {
+            object = try JSONSerialization.jsonObject(with: data, options: [.fragmentsAllowed])
+        } catch {
+            throw DigestReadError(line: JSONKeyOrder.lineOfFirstError(in: data), "not valid JSON")
+        }
+        guard let entries = object as? [String: Any] else {
+            throw DigestReadError(line: 1, "expected an object keyed by arXiv id")
+        }
+        // JSONSerialization loses key order; the file's order is the published order.
+        let order = JSONKeyOrder.topLevelKeys(in: data)
+        var papers: [DigestPaper] = []
+        for key in order where entries[key] != nil {
+            guard let fields = entries[key] as? [String: Any] else {
+                throw DigestReadError(line: JSONKeyOrder.line(ofKey: key, in: data), "'\(key)' is not an object")
+            }
+            do {
+                papers.append(try paper(key: key, fields))
+            } catch {
+                throw DigestReadError(line: JSONKeyOrder.line(ofKey: key, in: data), error.message)
+            }
+        }
+        return Digest(format: .json, date: nil, header: nil, papers: papers)
+    }
+
+    static func paper(key: String, _ f: [String: Any]) throws(DigestReadError) -> DigestPaper {
+        let idText = (f["arxiv_id"] as? String) ?? (f["ARXIVID"] as? String) ?? key
+        guard let id = ArxivID.parse(idText) else { throw DigestReadError("'\(idText)' is not an arXiv id") }
+        guard let title = f["title"] as? String else { throw DigestReadError("\(key): no title") }
+        let authors: [String]
+        switch f["authors"] {
+        case let list as [Any]: authors = AuthorList.rejoin(list.compactMap { $0 as? String })
+        case let text as String: authors = AuthorList.split(text)
+        default: authors = []
+        }
+        func score(_ name: String) throws(DigestReadError) -> Int? {
+            guard let raw = f[name], !(raw is NSNull) else { return nil }
+            guard let n = Number.int(raw) else { throw DigestReadError("\(key): \(name) '\(raw)' is not a whole number") }
+            return n
+        }
+        let prefix = FeedPrefix.strip((f["abstract"] as? String) ?? "")
+        let extraFields = f.filter { !known.contains($0.key) }
+        var extra: String?
+        if !extraFields.isEmpty, let data = try? JSONSerialization.data(withJSONObject: extraFields, options: [.sortedKeys]) {
+            extra = String(decoding: data, as: UTF8.self)
+        }
+        var paper = DigestPaper(
+            arxivID: id.id, title: collapseWhitespace(title),
+            authors: authors, abstract: prefix.abstract,
+            relevance: try score("RELEVANCE"), novelty: try score("NOVELTY"),
+            score: Number.double(f["SCORE"]),
+            comment: f["COMMENT"] as? String,
+            arxivVersion: prefix.version ?? id.version, announceType: prefix.announceType,
+            extra: extra
+        )
+        paper.completeVerdict()
+        return paper
+    }
+}
+
+/// What JSONSerialization does not tell: the order and lines of keys.
+enum JSONKeyOrder {
+    /// The keys of the top-level object, in file order.
+    static func topLevelKeys(in data: Data) -> [String] {
+        var keys: [String] = []
+        scan(data) { depth, string, isKey, _ in if depth == 1 && isKey { keys.append(string) } }
+        return keys
+    }
+
+    /// 1-based line of a top-level key.
+    static func line(ofKey key: String, in data: Data) -> Int? {
+        var found: Int?
+        scan(data) { depth, string, isKey, line in
+            if found == nil, depth == 1, isKey, string == key { found = line }
+        }
+        return found
+    }
+
+    /// The line where the text stops being valid JSON, roughly: the line of
+    /// the last byte scanned before the structure broke. Good enough to point at.
+    static func lineOfFirstError(in data: Data) -> Int? {
+        var depth = 0, line = 1, lastGood = 1
+        var inString = false, escaped = false
+        for byte in data {
+            if byte == UInt8(ascii: "\n") { line += 1 }
+            if inString {
+                if escaped { escaped = false } else if byte == UInt8(ascii: "\\") { escaped = true } else if byte == UInt8(ascii: "\"") { inString = false }
+                continue
+            }
+            switch byte {
+            case UInt8(ascii: "\""): inString = true
+            case UInt8(ascii: "{"), UInt8(ascii: "["): depth += 1
+            case UInt8(ascii: "}"), UInt8(ascii: "]"):
+                depth -= 1
+                if depth < 0 { return line }
+            default: break
+            }
+            if depth > 0 { lastGood = line }
+        }
+        return depth == 0 ? line : lastGood
+    }
+
+    /// Walks strings with their nesting depth; `isKey` when a `:` follows.
+    private static func scan(_ data: Data, _ visit: (Int, String, Bool, Int) -> Void) {
+        let bytes = [UInt8](data)
+        var i = 0, depth = 0, line = 1
+        while i < bytes.count {
+            let b = bytes[i]
+            switch b {
+            case UInt8(ascii: "\n"): line += 1; i += 1
+            case UInt8(ascii: "{"), UInt8(ascii: "["): depth += 1; i += 1
+            case UInt8(ascii: "}"), UInt8(ascii: "]"): depth -= 1; i += 1
+            case UInt8(ascii: "\""):
+                let start = i
+                i += 1
+                while i < bytes.count, bytes[i] != UInt8(ascii: "\"") {
+                    if bytes[i] == UInt8(ascii: "\\") { i += 1 }
+                    i += 1
+                }
+                let end = min(i, bytes.count)
+                i += 1
+                var j = i
+                while j < bytes.count, bytes[j] == UInt8(ascii: " ") || bytes[j] == UInt8(ascii: "\n") || bytes[j] == UInt8(ascii: "\t") || bytes[j] == UInt8(ascii: "\r") { j += 1 }
+                let isKey = j < bytes.count && bytes[j] == UInt8(ascii: ":")
+                // Only top-level keys are wanted: decode nothing else (abstracts are long).
+                guard depth == 1, isKey else { continue }
+                let raw = Data(bytes[start...min(end, bytes.count - 1)])
+                let string = (try? JSONSerialization.jsonObject(with: raw, options: [.fragmentsAllowed])) as? String
+                    ?? String(decoding: bytes[(start + 1)..<end], as: UTF8.self)
+                visit(depth, string, isKey, line)
+            default: i += 1
+            }
+        }
+    }
+}

@@ -1,0 +1,176 @@
+import Foundation
+
+/// Small parsers for the values every digest format shares: arXiv ids, dates,
+/// the feed prefix of abstracts, author lists, numbers.
+public enum ArxivID {
+    /// The id without version and the version, or nil when `text` is no arXiv id.
+    /// Accepts `2512.22471`, `2512.22471v2`, `arXiv:2512.22471`, `hep-th/9901001v1`, `math.AG/0101001`.
+    public static func parse(_ text: String) -> (id: String, version: Int?)? {
+        var s = text.trimmingCharacters(in: .whitespaces)
+        if s.lowercased().hasPrefix("arxiv:") { s = String(s.dropFirst(6)) }
+        var version: Int?
+        if let v = s.range(of: #"v[0-9]+$"#, options: .regularExpression) {
+            version = Int(s[v].dropFirst())
+            s = String(s[..<v.lowerBound])
+        }
+        let newStyle = #"^[0-9]{4}\.[0-9]{4,5}$"#
+        let oldStyle = #"^[a-z]+(-[a-z]+)*(\.[A-Z]{2})?/[0-9]{7}$"#
+        guard s.range(of: newStyle, options: .regularExpression) != nil
+            || s.range(of: oldStyle, options: .regularExpression) != nil
+        else { return nil }
+        return (s, version)
+    }
+}
+
+public enum DigestDate {
+    /// `YYYY-MM-DD` from `2025-12-30`, `12/30/2025`, `3/14/2025` or `2025/12/30`, if it is a real date.
+    public static func parse(_ text: String) -> String? {
+        let s = text.trimmingCharacters(in: .whitespaces)
+        let parts: [Int]
+        if s.range(of: #"^[0-9]{4}[-/][0-9]{1,2}[-/][0-9]{1,2}$"#, options: .regularExpression) != nil {
+            parts = s.split(whereSeparator: { $0 == "-" || $0 == "/" }).compactMap { Int($0) }
+        } else if s.range(of: #"^[0-9]{1,2}/[0-9]{1,2}/[0-9]{4}$"#, options: .regularExpression) != nil {
+            let mdy = s.split(separator: "/").compactMap { Int($0) }
+            parts = [mdy[2], mdy[0], mdy[1]]
+        } else {
+            return nil
+        }
+        return make(year: parts[0], month: parts[1], day: parts[2])
+    }
+
+    /// A date written in a file name: `2025-12-30-output.json`, `output_2026_0820.json`.
+    public static func inFileName(_ name: String) -> String? {
+        if let r = name.range(of: #"[0-9]{4}-[0-9]{2}-[0-9]{2}"#, options: .regularExpression) {
+            return parse(String(name[r]))
+        }
+        if let r = name.range(of: #"[0-9]{4}_[0-9]{4}"#, options: .regularExpression) {
+            let digits = name[r].filter(\.isNumber).compactMap { Int(String($0)) }
+            let year = digits[0...3].reduce(0) { $0 * 10 + $1 }
+            return make(year: year, month: digits[4] * 10 + digits[5], day: digits[6] * 10 + digits[7])
+        }
+        return nil
+    }
+
+    public static func make(year: Int, month: Int, day: Int) -> String? {
+        guard (1...12).contains(month), day >= 1, year >= 1900, year <= 9999 else { return nil }
+        let leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0
+        let days = [31, leap ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][month - 1]
+        guard day <= days else { return nil }
+        return String(format: "%04d-%02d-%02d", year, month, day)
+    }
+}
+
+/// The prefix some feeds put before abstracts:
+/// `arXiv:2501.09412v1 Announce Type: new  Abstract: ...`.
+enum FeedPrefix {
+    static func strip(_ abstract: String) -> (abstract: String, version: Int?, announceType: String?) {
+        let pattern = #"^\s*arXiv:\S+?v([0-9]+)\s+Announce Type:\s*(\S+)\s+Abstract:\s*"#
+        guard let r = abstract.range(of: pattern, options: .regularExpression) else {
+            return (collapseWhitespace(abstract), nil, nil)
+        }
+        let prefix = String(abstract[r])
+        let version = prefix.range(of: #"v[0-9]+\s"#, options: .regularExpression)
+            .flatMap { Int(prefix[$0].dropFirst().trimmingCharacters(in: .whitespaces)) }
+        let type = prefix.range(of: #"Announce Type:\s*\S+"#, options: .regularExpression)
+            .map { String(prefix[$0].dropFirst("Announce Type:".count)).trimmingCharacters(in: .whitespaces) }
+        return (collapseWhitespace(String(abstract[r.upperBound...])), version, type)
+    }
+}
+
+/// Runs of white space (line wraps, double spaces) as one space: the sources
+/// differ only there (a saved page collapses what JSON keeps).
+func collapseWhitespace(_ text: String) -> String {
+    text.split(whereSeparator: { $0.isWhitespace }).joined(separator: " ")
+}
+
+enum AuthorList {
+    /// Splits `A, B (Univ X, Dept Y), C and D` into `[A, B, C, D]`:
+    /// commas inside parentheses do not split, affiliations are dropped.
+    static func split(_ line: String) -> [String] {
+        var names: [String] = []
+        var current = ""
+        var depth = 0
+        for c in line {
+            switch c {
+            case "(": depth += 1; current.append(c)
+            case ")": depth = max(0, depth - 1); current.append(c)
+            case "," where depth == 0:
+                names.append(current); current = ""
+            default: current.append(c)
+            }
+        }
+        names.append(current)
+        return clean(names.flatMap { $0.components(separatedBy: " and ") })
+    }
+
+    /// Cleans a list a JSON file gave, whose elements a naive comma split may
+    /// have cut inside an affiliation: `["A (Univ X", "Dept Y)", "B"]`.
+    static func rejoin(_ elements: [String]) -> [String] {
+        var names: [String] = []
+        var pending: String?
+        for element in elements {
+            let joined = pending.map { $0 + ", " + element } ?? element
+            let open = joined.filter { $0 == "(" }.count, close = joined.filter { $0 == ")" }.count
+            if open > close { pending = joined } else { names.append(joined); pending = nil }
+        }
+        if let pending { names.append(pending) }
+        return clean(names)
+    }
+
+    private static func clean(_ names: [String]) -> [String] {
+        names.map { removeAffiliations($0).trimmingCharacters(in: .whitespaces) }
+            .map { $0.hasPrefix("and ") ? String($0.dropFirst(4)) : $0 }
+            .filter { !$0.isEmpty }
+    }
+
+    private static func removeAffiliations(_ name: String) -> String {
+        var out = ""
+        var depth = 0
+        for c in name {
+            if c == "(" { depth += 1 } else if c == ")" { depth = max(0, depth - 1) } else if depth == 0 { out.append(c) }
+        }
+        return out.split(whereSeparator: \.isWhitespace).joined(separator: " ")
+    }
+}
+
+enum Number {
+    /// An integer from `10`, `"10"`, `10.0` or `"10.0"`.
+    static func int(_ value: Any?) -> Int? {
+        guard let d = double(value), d.rounded() == d, abs(d) < 1e9 else { return nil }
+        return Int(d)
+    }
+
+    static func double(_ value: Any?) -> Double? {
+        switch value {
+        case let n as Int: return Double(n)
+        case let n as Double: return n
+        case let n as NSNumber: return n.doubleValue
+        case let s as String: return Double(s.trimmingCharacters(in: .whitespaces))
+        default: return nil
+        }
+    }
+
+    /// `$0.53` -> 0.53.
+    static func money(_ text: Substring) -> Double? {
+        Double(text.trimmingCharacters(in: .whitespaces).replacingOccurrences(of: "$", with: "").replacingOccurrences(of: ",", with: ""))
+    }
+
+    /// `54,533` -> 54533.
+    static func count(_ text: Substring) -> Int? {
+        Int(text.trimmingCharacters(in: .whitespaces).replacingOccurrences(of: ",", with: ""))
+    }
+}
+
+extension DigestPaper {
+    /// Fills what every format leaves implicit: the author-match flag from the
+    /// comment, and the score the digest tools compute when the file has none.
+    mutating func completeVerdict() {
+        if let c = comment?.trimmingCharacters(in: .whitespacesAndNewlines), c.caseInsensitiveCompare("Author match") == .orderedSame {
+            authorMatch = true
+        }
+        if score == nil {
+            if let r = relevance, let n = novelty { score = Double(r + n) }
+            else if authorMatch { score = 20 }
+        }
+    }
+}

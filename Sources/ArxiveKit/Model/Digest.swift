@@ -1,0 +1,88 @@
+/// One digest file, read: the format-free value every reader produces and
+/// the archive stores. It knows nothing of SQL.
+public struct Digest: Sendable, Equatable {
+    /// The source formats arxive reads.
+    public enum Format: String, Sendable, Codable {
+        /// Daily Markdown in every era, the site's day page, the upstream `output_YYYY_MMDD.md`.
+        case markdown
+        /// A published day page saved from a browser as text.
+        case pageText = "page-text"
+        /// Daily JSON: an object keyed by arXiv id, in published order.
+        case json
+    }
+
+    public var format: Format
+    /// `YYYY-MM-DD`. Nil only for JSON, which carries no date of its own.
+    public var date: String?
+    /// What the page says about the run. Nil for JSON, which has none of it.
+    public var header: RunHeader?
+    /// The papers in published order.
+    public var papers: [DigestPaper]
+
+    public init(format: Format, date: String?, header: RunHeader?, papers: [DigestPaper]) {
+        self.format = format
+        self.date = date
+        self.header = header
+        self.papers = papers
+    }
+}
+
+/// The run-level facts a digest page states: model, tokens, cost, counts,
+/// the selection prompt and notes such as "remedial run".
+public struct RunHeader: Sendable, Equatable {
+    public var model: String?
+    public var promptTokens: Int?
+    public var completionTokens: Int?
+    public var totalTokens: Int?
+    public var promptCost: Double?
+    public var completionCost: Double?
+    public var totalCost: Double?
+    public var totalPapers: Int?
+    public var scannedPapers: Int?
+    public var relevantPapers: Int?
+    public var selectionPrompt: String?
+    public var notes: String?
+
+    public init() {}
+}
+
+/// One paper as a digest listed it, with the model's verdict.
+public struct DigestPaper: Sendable, Equatable {
+    /// Without version: `2512.22471`, `hep-th/9901001`.
+    public var arxivID: String
+    public var title: String
+    /// Author names as the source wrote them (TeX escapes kept, affiliations removed).
+    public var authors: [String]
+    /// Without the feed prefix `arXiv:...v1 Announce Type: new  Abstract:`.
+    public var abstract: String
+    public var relevance: Int?
+    public var novelty: Int?
+    /// The digest's SCORE, else relevance + novelty, else 20 for an author match.
+    public var score: Double?
+    public var comment: String?
+    public var authorMatch: Bool
+    /// The version and announce type the feed prefix carried, if any.
+    public var arxivVersion: Int?
+    public var announceType: String?
+    /// Every other key the source had, as a JSON object text (sorted keys).
+    public var extra: String?
+
+    public init(
+        arxivID: String, title: String, authors: [String], abstract: String,
+        relevance: Int? = nil, novelty: Int? = nil, score: Double? = nil, comment: String? = nil,
+        authorMatch: Bool = false, arxivVersion: Int? = nil, announceType: String? = nil, extra: String? = nil
+    ) {
+        self.arxivID = arxivID
+        self.title = title
+        self.authors = authors
+        self.abstract = abstract
+        self.relevance = relevance
+        self.novelty = novelty
+        self.score = score
+        self.comment = comment
+        self.authorMatch = authorMatch
+        self.arxivVersion = arxivVersion
+        self.announceType = announceType
+        self.extra = extra
+    }
+}

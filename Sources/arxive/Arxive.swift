@@ -1,0 +1,22 @@
+import ArgumentParser
+import ArxiveKit
+
+@main
+struct Arxive: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "arxive",
+        abstract: "A local-first archive of daily arXiv paper digests, with full-text search.",
+        discussion: """
+            Import the pages, Markdown and JSON your paper-digest tool writes every day, \
+            then search them offline. The archive is one SQLite file: --db PATH, else \
+            $ARXIVE_DB, else $XDG_DATA_HOME/arxive/archive.sqlite.
+
+            Start with:  arxive import ~/gpt_paper_assistant/out
+            Then:        arxive search 'mixture of experts rel:>=8'
+            """,
+        version: "0.1.0",
+        subcommands: [
+            ImportCommand.self,
+        ]
+    )
+}

@@ -1,0 +1,45 @@
+import ArxiveKit
+import Foundation
+
+/// Standard streams, and whether they are terminals.
+enum Terminal {
+    static var stdoutIsTTY: Bool { isatty(STDOUT_FILENO) != 0 }
+    static var stderrIsTTY: Bool { isatty(STDERR_FILENO) != 0 }
+
+    /// Colour only on a terminal, and never with NO_COLOR (https://no-color.org).
+    static var colour: Bool {
+        let noColour = ProcessInfo.processInfo.environment["NO_COLOR"].map { !$0.isEmpty } ?? false
+        return stdoutIsTTY && !noColour
+    }
+
+    static func error(_ message: String) {
+        FileHandle.standardError.write(Data("arxive: error: \(message)\n".utf8))
+    }
+
+    static func note(_ message: String) {
+        FileHandle.standardError.write(Data("\(message)\n".utf8))
+    }
+
+    static func print(_ text: String) {
+        FileHandle.standardOutput.write(Data((text.hasSuffix("\n") ? text : text + "\n").utf8))
+    }
+}
+
+/// A one-line counter on stderr for long imports, drawn only on a terminal.
+final class Progress {
+    let enabled: Bool
+    private var lastDraw = Date.distantPast
+
+    init(enabled: Bool) { self.enabled = enabled }
+
+    func show(_ done: Int, _ total: Int, _ path: String) {
+        guard enabled, Date().timeIntervalSince(lastDraw) > 0.1 || done == total else { return }
+        lastDraw = Date()
+        let name = (path as NSString).lastPathComponent
+        FileHandle.standardError.write(Data("\r\u{1B}[K[\(done)/\(total)] \(name)".utf8))
+    }
+
+    func finish() {
+        if enabled { FileHandle.standardError.write(Data("\r\u{1B}[K".utf8)) }
+    }
+}
