@@ -1,7 +1,6 @@
 import ArgumentParser
 import ArxiveKit
 
-@main
 struct Arxive: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "arxive",
@@ -17,6 +16,13 @@ struct Arxive: ParsableCommand {
         version: "0.1.0",
         subcommands: [
             ImportCommand.self,
+            SearchCommand.self,
+            AuthorCommand.self,
+            AuthorsCommand.self,
+            RunsCommand.self,
+            DayCommand.self,
+            ShowCommand.self,
+            StatsCommand.self,
         ]
     )
 }

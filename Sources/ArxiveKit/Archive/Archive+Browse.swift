@@ -1,0 +1,83 @@
+import GRDB
+
+extension Archive {
+    static let runColumns = """
+        r.id, r.digest, r.date, r.model, r.prompt_tokens, r.completion_tokens, r.total_tokens,
+        r.prompt_cost, r.completion_cost, r.total_cost, r.total_papers, r.scanned_papers, r.relevant_papers, r.notes,
+        (SELECT count(*) FROM verdicts v WHERE v.run_id = r.id) AS listed
+        """
+
+    static func runSummary(_ row: Row) -> RunSummary {
+        RunSummary(
+            digest: row["digest"], date: row["date"], model: row["model"],
+            promptTokens: row["prompt_tokens"], completionTokens: row["completion_tokens"], totalTokens: row["total_tokens"],
+            promptCost: row["prompt_cost"], completionCost: row["completion_cost"], totalCost: row["total_cost"],
+            totalPapers: row["total_papers"], scannedPapers: row["scanned_papers"], relevantPapers: row["relevant_papers"],
+            notes: row["notes"], listed: row["listed"]
+        )
+    }
+
+    /// Every run, oldest first; `month` is `YYYY-MM`.
+    public func runs(digest: String? = nil, month: String? = nil) throws -> [RunSummary] {
+        try database.read { db in
+            var sql = "SELECT \(Archive.runColumns) FROM runs r WHERE 1"
+            var arguments: StatementArguments = []
+            if let digest { sql += " AND r.digest = ?"; _ = arguments.append(contentsOf: [digest]) }
+            if let month { sql += " AND r.date LIKE ? || '-%'"; _ = arguments.append(contentsOf: [month]) }
+            sql += " ORDER BY r.date, r.digest"
+            return try Row.fetchAll(db, sql: sql, arguments: arguments).map(Archive.runSummary)
+        }
+    }
+
+    /// The runs of one day: one per digest.
+    public func day(_ date: String, digest: String? = nil) throws -> [DayListing] {
+        try database.read { db in
+            var sql = "SELECT \(Archive.runColumns) FROM runs r WHERE r.date = ?"
+            var arguments: StatementArguments = [date]
+            if let digest { sql += " AND r.digest = ?"; _ = arguments.append(contentsOf: [digest]) }
+            return try Row.fetchAll(db, sql: sql + " ORDER BY r.digest", arguments: arguments).map { run in
+                let papers = try Row.fetchAll(db, sql: """
+                    SELECT v.position, p.id, p.arxiv_id, p.title, v.relevance, v.novelty, v.score, v.comment, v.author_match
+                    FROM verdicts v JOIN papers p ON p.id = v.paper_id WHERE v.run_id = ? ORDER BY v.position
+                    """, arguments: [run["id"] as Int64]).map { row in
+                    ListedPaper(position: row["position"], arxivID: row["arxiv_id"], title: row["title"],
+                                authors: try Archive.authorNames(paperID: row["id"], db),
+                                relevance: row["relevance"], novelty: row["novelty"], score: row["score"],
+                                comment: row["comment"], authorMatch: row["author_match"])
+                }
+                return DayListing(run: Archive.runSummary(run), papers: papers)
+            }
+        }
+    }
+
+    /// A paper and every verdict it received, oldest first; nil when the archive has no such paper.
+    public func paper(_ arxivID: String) throws -> PaperDetail? {
+        try database.read { db in
+            guard let row = try Row.fetchOne(db, sql: "SELECT id, arxiv_id, title, abstract FROM papers WHERE arxiv_id = ?", arguments: [arxivID]) else {
+                return nil
+            }
+            let verdicts = try Row.fetchAll(db, sql: """
+                SELECT r.digest, r.date, v.position, v.relevance, v.novelty, v.score, v.comment, v.author_match
+                FROM verdicts v JOIN runs r ON r.id = v.run_id WHERE v.paper_id = ? ORDER BY r.date, r.digest
+                """, arguments: [row["id"] as Int64]).map { v in
+                PaperDetail.Verdict(digest: v["digest"], date: v["date"], position: v["position"], relevance: v["relevance"],
+                                    novelty: v["novelty"], score: v["score"], comment: v["comment"], authorMatch: v["author_match"])
+            }
+            return PaperDetail(arxivID: row["arxiv_id"], title: row["title"], authors: try Archive.authorNames(paperID: row["id"], db),
+                               abstract: row["abstract"], verdicts: verdicts)
+        }
+    }
+
+    public func stats() throws -> ArchiveStats {
+        try database.read { db in
+            let row = try Row.fetchOne(db, sql: """
+                SELECT (SELECT count(*) FROM papers) AS papers, (SELECT count(*) FROM runs) AS runs,
+                       (SELECT count(*) FROM verdicts) AS verdicts, (SELECT count(*) FROM authors) AS authors,
+                       (SELECT count(DISTINCT digest) FROM runs) AS digests,
+                       (SELECT min(date) FROM runs) AS first_date, (SELECT max(date) FROM runs) AS last_date
+                """)!
+            return ArchiveStats(papers: row["papers"], runs: row["runs"], verdicts: row["verdicts"], authors: row["authors"],
+                                digests: row["digests"], firstDate: row["first_date"], lastDate: row["last_date"])
+        }
+    }
+}

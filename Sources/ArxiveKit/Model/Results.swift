@@ -1,0 +1,227 @@
+/// What read commands return. Each encodes to the JSON contract scripts rely
+/// on: snake_case keys, `null` where the source said nothing.
+
+/// A paper found by `search` or `author`, with its latest verdict.
+public struct PaperHit: Encodable, Equatable, Sendable {
+    public var arxivID: String
+    public var title: String
+    public var authors: [String]
+    public var firstSeen: String?
+    public var lastSeen: String?
+    public var relevance: Int?
+    public var novelty: Int?
+    public var score: Double?
+    public var comment: String?
+    public var authorMatch: Bool
+    /// The best matching passage; matches are wrapped in `Snippet.open`/`Snippet.close`.
+    public var snippet: String?
+    /// For `author`: the name as the paper lists it, and how it matched.
+    public var matchedName: String?
+    public var matchLevel: NameMatchLevel?
+
+    enum CodingKeys: String, CodingKey {
+        case arxivID = "arxiv_id", title, authors, firstSeen = "first_seen", lastSeen = "last_seen"
+        case relevance, novelty, score, comment, authorMatch = "author_match", snippet
+        case matchedName = "matched_name", matchLevel = "match_level"
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(arxivID, forKey: .arxivID)
+        try c.encode(title, forKey: .title)
+        try c.encode(authors, forKey: .authors)
+        try c.encode(firstSeen, forKey: .firstSeen)
+        try c.encode(lastSeen, forKey: .lastSeen)
+        try c.encode(relevance, forKey: .relevance)
+        try c.encode(novelty, forKey: .novelty)
+        try c.encode(score, forKey: .score)
+        try c.encode(comment, forKey: .comment)
+        try c.encode(authorMatch, forKey: .authorMatch)
+        try c.encode(snippet.map(Snippet.markdown), forKey: .snippet)
+        if matchLevel != nil {
+            try c.encode(matchedName, forKey: .matchedName)
+            try c.encode(matchLevel, forKey: .matchLevel)
+        }
+    }
+}
+
+/// Markers SQLite's snippet() puts around matches; renderers replace them.
+public enum Snippet {
+    public static let open = "\u{2}"
+    public static let close = "\u{3}"
+
+    /// `**match**`, for JSON and plain text.
+    public static func markdown(_ s: String) -> String {
+        s.replacingOccurrences(of: open, with: "**").replacingOccurrences(of: close, with: "**")
+    }
+}
+
+/// One run: a digest's day, with what it cost and counted.
+public struct RunSummary: Encodable, Equatable, Sendable {
+    public var digest: String
+    public var date: String
+    public var model: String?
+    public var promptTokens: Int?
+    public var completionTokens: Int?
+    public var totalTokens: Int?
+    public var promptCost: Double?
+    public var completionCost: Double?
+    public var totalCost: Double?
+    public var totalPapers: Int?
+    public var scannedPapers: Int?
+    public var relevantPapers: Int?
+    /// Not in `runs --json`'s contract; `day` adds them.
+    public var notes: String?
+    public var listed: Int
+
+    enum CodingKeys: String, CodingKey {
+        case digest, date, model, promptTokens = "prompt_tokens", completionTokens = "completion_tokens"
+        case totalTokens = "total_tokens", promptCost = "prompt_cost", completionCost = "completion_cost"
+        case totalCost = "total_cost", totalPapers = "total_papers", scannedPapers = "scanned_papers"
+        case relevantPapers = "relevant_papers", notes, listed
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(digest, forKey: .digest)
+        try c.encode(date, forKey: .date)
+        try c.encode(model, forKey: .model)
+        try c.encode(promptTokens, forKey: .promptTokens)
+        try c.encode(completionTokens, forKey: .completionTokens)
+        try c.encode(totalTokens, forKey: .totalTokens)
+        try c.encode(promptCost, forKey: .promptCost)
+        try c.encode(completionCost, forKey: .completionCost)
+        try c.encode(totalCost, forKey: .totalCost)
+        try c.encode(totalPapers, forKey: .totalPapers)
+        try c.encode(scannedPapers, forKey: .scannedPapers)
+        try c.encode(relevantPapers, forKey: .relevantPapers)
+        try c.encode(notes, forKey: .notes)
+        try c.encode(listed, forKey: .listed)
+    }
+}
+
+/// A verdict in a run's published list.
+public struct ListedPaper: Encodable, Equatable, Sendable {
+    public var position: Int
+    public var arxivID: String
+    public var title: String
+    public var authors: [String]
+    public var relevance: Int?
+    public var novelty: Int?
+    public var score: Double?
+    public var comment: String?
+    public var authorMatch: Bool
+
+    enum CodingKeys: String, CodingKey {
+        case position, arxivID = "arxiv_id", title, authors, relevance, novelty, score, comment, authorMatch = "author_match"
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(position, forKey: .position)
+        try c.encode(arxivID, forKey: .arxivID)
+        try c.encode(title, forKey: .title)
+        try c.encode(authors, forKey: .authors)
+        try c.encode(relevance, forKey: .relevance)
+        try c.encode(novelty, forKey: .novelty)
+        try c.encode(score, forKey: .score)
+        try c.encode(comment, forKey: .comment)
+        try c.encode(authorMatch, forKey: .authorMatch)
+    }
+}
+
+/// A run with its papers in published order: `arxive day`.
+public struct DayListing: Encodable, Equatable, Sendable {
+    public var run: RunSummary
+    public var papers: [ListedPaper]
+
+    enum CodingKeys: String, CodingKey { case papers }
+
+    public func encode(to encoder: any Encoder) throws {
+        try run.encode(to: encoder)
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(papers, forKey: .papers)
+    }
+}
+
+/// A paper and every verdict it received: `arxive show`.
+public struct PaperDetail: Encodable, Equatable, Sendable {
+    public struct Verdict: Encodable, Equatable, Sendable {
+        public var digest: String
+        public var date: String
+        public var position: Int
+        public var relevance: Int?
+        public var novelty: Int?
+        public var score: Double?
+        public var comment: String?
+        public var authorMatch: Bool
+
+        enum CodingKeys: String, CodingKey {
+            case digest, date, position, relevance, novelty, score, comment, authorMatch = "author_match"
+        }
+
+        public func encode(to encoder: any Encoder) throws {
+            var c = encoder.container(keyedBy: CodingKeys.self)
+            try c.encode(digest, forKey: .digest)
+            try c.encode(date, forKey: .date)
+            try c.encode(position, forKey: .position)
+            try c.encode(relevance, forKey: .relevance)
+            try c.encode(novelty, forKey: .novelty)
+            try c.encode(score, forKey: .score)
+            try c.encode(comment, forKey: .comment)
+            try c.encode(authorMatch, forKey: .authorMatch)
+        }
+    }
+
+    public var arxivID: String
+    public var title: String
+    public var authors: [String]
+    public var abstract: String
+    public var verdicts: [Verdict]
+
+    enum CodingKeys: String, CodingKey { case arxivID = "arxiv_id", title, authors, abstract, verdicts }
+}
+
+/// `arxive stats`.
+public struct ArchiveStats: Encodable, Equatable, Sendable {
+    public var papers: Int
+    public var runs: Int
+    public var verdicts: Int
+    public var authors: Int
+    public var digests: Int
+    public var firstDate: String?
+    public var lastDate: String?
+
+    enum CodingKeys: String, CodingKey {
+        case papers, runs, verdicts, authors, digests, firstDate = "first_date", lastDate = "last_date"
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(papers, forKey: .papers)
+        try c.encode(runs, forKey: .runs)
+        try c.encode(verdicts, forKey: .verdicts)
+        try c.encode(authors, forKey: .authors)
+        try c.encode(digests, forKey: .digests)
+        try c.encode(firstDate, forKey: .firstDate)
+        try c.encode(lastDate, forKey: .lastDate)
+    }
+}
+
+/// A row of `arxive authors`.
+public struct AuthorCount: Encodable, Equatable, Sendable {
+    public var name: String
+    public var key: String
+    public var papers: Int
+    public var lastSeen: String?
+
+    enum CodingKeys: String, CodingKey { case name, key, papers, lastSeen = "last_seen" }
+
+    public func encode(to encoder: any Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(name, forKey: .name)
+        try c.encode(key, forKey: .key)
+        try c.encode(papers, forKey: .papers)
+        try c.encode(lastSeen, forKey: .lastSeen)
+    }
+}

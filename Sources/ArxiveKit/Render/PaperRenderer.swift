@@ -1,0 +1,55 @@
+/// Human output for papers: search and author hits, and `show`.
+public enum PaperRenderer {
+    /// A numbered list of hits; each shows id, last date seen, latest verdict,
+    /// title, authors and the snippet with the match highlighted.
+    public static func hits(_ hits: [PaperHit], style: Style = .plain) -> String {
+        hits.enumerated().map { i, hit in
+            var meta = [style.cyan(hit.arxivID), "last seen \(hit.lastSeen ?? "-")",
+                        Format.verdict(relevance: hit.relevance, novelty: hit.novelty, score: hit.score, authorMatch: hit.authorMatch)]
+            if let name = hit.matchedName, let level = hit.matchLevel { meta.append("as \(name) (\(level.rawValue))") }
+            var lines = [
+                String(format: "%3d. ", i + 1) + style.bold(hit.title),
+                "     " + meta.joined(separator: " · "),
+                "     " + Format.authors(hit.authors),
+            ]
+            if let snippet = hit.snippet, !snippet.isEmpty {
+                lines.append("     " + highlight(snippet, style))
+            }
+            return lines.joined(separator: "\n")
+        }.joined(separator: "\n\n")
+    }
+
+    static func highlight(_ snippet: String, _ style: Style) -> String {
+        var out = ""
+        var rest = Substring(snippet)
+        while let open = rest.range(of: Snippet.open) {
+            out += rest[..<open.lowerBound]
+            rest = rest[open.upperBound...]
+            let close = rest.range(of: Snippet.close)
+            out += style.highlight(String(rest[..<(close?.lowerBound ?? rest.endIndex)]))
+            rest = close.map { rest[$0.upperBound...] } ?? ""
+        }
+        return out + rest
+    }
+
+    /// `arxive show`: the paper, then every verdict it received, day by day.
+    public static func detail(_ p: PaperDetail, style: Style = .plain) -> String {
+        var lines = [
+            style.bold(p.title),
+            style.cyan(p.arxivID) + "  https://arxiv.org/abs/\(p.arxivID)",
+            p.authors.joined(separator: ", "),
+            "",
+            p.abstract.isEmpty ? "(no abstract)" : p.abstract,
+            "",
+            style.bold("Verdicts (\(p.verdicts.count))"),
+        ]
+        var table = TextTable(header: ["date", "digest", "#", "verdict", "comment"], rightAligned: [2])
+        for v in p.verdicts {
+            table.rows.append([v.date, v.digest, String(v.position),
+                               Format.verdict(relevance: v.relevance, novelty: v.novelty, score: v.score, authorMatch: v.authorMatch),
+                               v.comment ?? ""])
+        }
+        lines.append(table.render(style: style))
+        return lines.joined(separator: "\n")
+    }
+}

@@ -1,0 +1,88 @@
+/// A parsed query: the one grammar every command that takes a query uses.
+public indirect enum Query: Equatable, Sendable {
+    /// Words or a phrase to find with FTS5.
+    case text(TextTerm)
+    /// A condition on stored fields, checked in SQL.
+    case filter(Filter)
+    case and([Query])
+    case or([Query])
+    case not(Query)
+
+    /// True when FTS5 alone can answer it: text only, and every NOT has a
+    /// positive term beside it (FTS5's NOT is binary: `a NOT b`).
+    var isFTSExpressible: Bool {
+        switch self {
+        case .text: true
+        case .filter, .not: false
+        case .or(let parts): parts.allSatisfy(\.isFTSExpressible)
+        case .and(let parts):
+            parts.contains(where: \.isFTSExpressible)
+                && parts.allSatisfy { if case .not(let inner) = $0 { inner.isFTSExpressible } else { $0.isFTSExpressible } }
+        }
+    }
+}
+
+/// A word, `prefix*` or `"a phrase"`, optionally scoped to one field.
+public struct TextTerm: Equatable, Sendable {
+    public enum Field: String, Sendable {
+        case any, title, abstract, comments
+    }
+
+    public var field: Field
+    public var text: String
+    public var isPrefix: Bool
+
+    public init(field: Field = .any, text: String, isPrefix: Bool = false) {
+        self.field = field
+        self.text = text
+        self.isPrefix = isPrefix
+    }
+}
+
+/// A numeric condition: `>=8`, `<3`, `7`, `5..8`.
+public struct NumberRange: Equatable, Sendable {
+    public var lower: Double?
+    public var lowerInclusive = true
+    public var upper: Double?
+    public var upperInclusive = true
+
+    public init(lower: Double? = nil, lowerInclusive: Bool = true, upper: Double? = nil, upperInclusive: Bool = true) {
+        self.lower = lower
+        self.lowerInclusive = lowerInclusive
+        self.upper = upper
+        self.upperInclusive = upperInclusive
+    }
+}
+
+public enum Filter: Equatable, Sendable {
+    /// `id:2512.22471`: the paper itself.
+    case arxivID(String)
+    /// `au:NAME`: a word of an author's name, or a whole name matched as `arxive author` does.
+    case author(String, isPrefix: Bool)
+    /// `date:2025-12`, `date:2025-12-01..2025-12-15`: listed in a run in this range (inclusive).
+    case date(from: String?, to: String?)
+    case relevance(NumberRange)
+    case novelty(NumberRange)
+    case score(NumberRange)
+    /// `match:author`: the digest flagged it as an author match.
+    case authorMatch
+    /// `digest:NAME`: listed by that digest.
+    case digest(String)
+
+    /// Conditions on one verdict (a paper's listing in one run).
+    var isVerdictCondition: Bool {
+        switch self {
+        case .date, .relevance, .novelty, .score, .authorMatch, .digest: true
+        case .arxivID, .author: false
+        }
+    }
+}
+
+/// A query that cannot run, with the place in it that is wrong.
+public struct QueryError: Error, Equatable, Sendable, CustomStringConvertible {
+    /// 1-based column in the query text.
+    public var column: Int
+    public var message: String
+
+    public var description: String { "query error at column \(column): \(message)" }
+}

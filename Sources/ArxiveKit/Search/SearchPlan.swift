@@ -1,0 +1,125 @@
+import GRDB
+
+/// A query compiled for SQLite: one FTS5 MATCH expression (for ranking and
+/// snippets) plus SQL conditions over `papers p`.
+///
+/// User words reach FTS5 only as quoted strings; filters become SQL with
+/// bound arguments. Text under OR or NOT together with a filter becomes an
+/// `IN (SELECT rowid ... MATCH ?)` condition.
+struct SearchPlan {
+    /// The MATCH expression, when the query has positive text at its top level.
+    var match: String?
+    /// Conditions over `p` (papers), ANDed.
+    var conditions: [String] = []
+    var arguments: [any DatabaseValueConvertible] = []
+
+    /// Resolves an `au:` value to author ids.
+    typealias AuthorResolver = (String, Bool) throws -> [Int64]
+
+    init(_ query: Query, resolveAuthor: AuthorResolver) throws {
+        let conjuncts: [Query] = if case .and(let parts) = query { parts } else { [query] }
+        var positive: [String] = []
+        var negative: [Query] = []
+        var verdictFilters: [Filter] = []
+        var rest: [Query] = []
+        for part in conjuncts {
+            switch part {
+            case .not(let inner) where inner.isFTSExpressible: negative.append(inner)
+            case _ where part.isFTSExpressible: positive.append(SearchPlan.fts(part))
+            case .filter(let f) where f.isVerdictCondition: verdictFilters.append(f)
+            default: rest.append(part)
+            }
+        }
+        if !positive.isEmpty {
+            var expression = positive.count == 1 ? positive[0] : positive.map { "(\($0))" }.joined(separator: " AND ")
+            for n in negative { expression = "(\(expression)) NOT (\(SearchPlan.fts(n)))" }
+            match = expression
+        } else {
+            for n in negative { rest.append(.not(n)) }
+        }
+        if !verdictFilters.isEmpty {
+            var args: [any DatabaseValueConvertible] = []
+            let sql = verdictFilters.map { SearchPlan.verdictCondition($0, &args) }.joined(separator: " AND ")
+            conditions.append("EXISTS (SELECT 1 FROM verdicts v JOIN runs r ON r.id = v.run_id WHERE v.paper_id = p.id AND \(sql))")
+            arguments += args
+        }
+        for part in rest {
+            conditions.append(try condition(part, resolveAuthor))
+        }
+    }
+
+    /// SQL for any sub-query, over `p`.
+    mutating func condition(_ q: Query, _ resolveAuthor: AuthorResolver) throws -> String {
+        switch q {
+        case _ where q.isFTSExpressible:
+            arguments.append(SearchPlan.fts(q))
+            return "p.id IN (SELECT rowid FROM papers_fts WHERE papers_fts MATCH ?)"
+        case .text:
+            preconditionFailure("text is always FTS-expressible")
+        case .and(let parts):
+            return "(" + (try parts.map { try condition($0, resolveAuthor) }).joined(separator: " AND ") + ")"
+        case .or(let parts):
+            return "(" + (try parts.map { try condition($0, resolveAuthor) }).joined(separator: " OR ") + ")"
+        case .not(let inner):
+            return "NOT \(try condition(inner, resolveAuthor))"
+        case .filter(.arxivID(let id)):
+            arguments.append(id)
+            return "p.arxiv_id = ?"
+        case .filter(.author(let name, let isPrefix)):
+            let ids = try resolveAuthor(name, isPrefix)
+            // Ids are integers from the archive itself: safe to inline, and a
+            // long IN list binds no variables.
+            let list = ids.isEmpty ? "NULL" : ids.map(String.init).joined(separator: ",")
+            return "p.id IN (SELECT paper_id FROM paper_authors WHERE author_id IN (\(list)))"
+        case .filter(let f):
+            var args: [any DatabaseValueConvertible] = []
+            let sql = SearchPlan.verdictCondition(f, &args)
+            arguments += args
+            return "EXISTS (SELECT 1 FROM verdicts v JOIN runs r ON r.id = v.run_id WHERE v.paper_id = p.id AND \(sql))"
+        }
+    }
+
+    static func verdictCondition(_ f: Filter, _ args: inout [any DatabaseValueConvertible]) -> String {
+        switch f {
+        case .date(let from, let to):
+            var parts: [String] = []
+            if let from { parts.append("r.date >= ?"); args.append(from) }
+            if let to { parts.append("r.date <= ?"); args.append(to) }
+            return parts.joined(separator: " AND ")
+        case .relevance(let range): return number("v.relevance", range, &args)
+        case .novelty(let range): return number("v.novelty", range, &args)
+        case .score(let range): return number("v.score", range, &args)
+        case .authorMatch: return "v.author_match = 1"
+        case .digest(let name):
+            args.append(name)
+            return "r.digest = ?"
+        case .arxivID, .author:
+            preconditionFailure("not a verdict condition")
+        }
+    }
+
+    static func number(_ column: String, _ r: NumberRange, _ args: inout [any DatabaseValueConvertible]) -> String {
+        var parts = ["\(column) IS NOT NULL"]
+        if let lo = r.lower { parts.append("\(column) \(r.lowerInclusive ? ">=" : ">") ?"); args.append(lo) }
+        if let hi = r.upper { parts.append("\(column) \(r.upperInclusive ? "<=" : "<") ?"); args.append(hi) }
+        return parts.joined(separator: " AND ")
+    }
+
+    /// FTS5 syntax for an FTS-expressible query; every user word is a quoted string.
+    static func fts(_ q: Query) -> String {
+        switch q {
+        case .text(let t):
+            let quoted = "\"" + t.text.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+            let term = t.isPrefix ? quoted + " *" : quoted
+            return t.field == .any ? term : "\(t.field.rawValue) : \(term)"
+        case .and(let parts):
+            var expression = parts.filter(\.isFTSExpressible).map { "(\(fts($0)))" }.joined(separator: " AND ")
+            for case .not(let inner) in parts { expression = "(\(expression)) NOT (\(fts(inner)))" }
+            return expression
+        case .or(let parts):
+            return parts.map { "(\(fts($0)))" }.joined(separator: " OR ")
+        case .not, .filter:
+            preconditionFailure("not FTS-expressible: \(q)")
+        }
+    }
+}

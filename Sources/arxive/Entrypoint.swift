@@ -1,0 +1,28 @@
+import ArgumentParser
+import ArxiveKit
+import Foundation
+
+/// Runs the command and maps errors to the exit statuses scripts rely on:
+/// 0 success, 1 failure, 2 usage (a bad option or a malformed query).
+@main
+enum Entrypoint {
+    static func main() {
+        do {
+            var command = try Arxive.parseAsRoot()
+            try command.run()
+        } catch let error as QueryError {
+            Terminal.error(error.description)
+            exit(2)
+        } catch let error as LocalizedError where !(error is CommandError) {
+            Terminal.error(error.localizedDescription)
+            exit(1)
+        } catch {
+            let code = Arxive.exitCode(for: error)
+            if code == .validationFailure {
+                FileHandle.standardError.write(Data((Arxive.fullMessage(for: error) + "\n").utf8))
+                exit(2)
+            }
+            Arxive.exit(withError: error)
+        }
+    }
+}

@@ -1,0 +1,37 @@
+import ArgumentParser
+import ArxiveKit
+import Foundation
+
+/// `--json`, shared by every read command.
+struct OutputOptions: ParsableArguments {
+    @Flag(help: "Print one JSON document (snake_case keys, null where the source said nothing).")
+    var json = false
+
+    var style: Style { Style(colour: Terminal.colour) }
+
+    /// Prints `value` as JSON, or `human(value)` as text.
+    func emit<T: Encodable>(_ value: T, human: (T, Style) -> String) throws {
+        if json {
+            Terminal.print(try JSONOutput.string(value))
+        } else {
+            Terminal.print(human(value, style))
+        }
+    }
+}
+
+/// An error the command itself reports (its message is the whole story).
+struct CommandError: LocalizedError {
+    var message: String
+    init(_ message: String) { self.message = message }
+    var errorDescription: String? { message }
+}
+
+extension SearchOrder: ExpressibleByArgument {}
+
+/// `YYYY-MM`, checked.
+func validateMonth(_ month: String?) throws {
+    guard let month else { return }
+    guard month.range(of: #"^[0-9]{4}-(0[1-9]|1[0-2])$"#, options: .regularExpression) != nil else {
+        throw ValidationError("--month '\(month)' is not a month: use YYYY-MM")
+    }
+}

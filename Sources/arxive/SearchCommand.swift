@@ -1,0 +1,46 @@
+import ArgumentParser
+import ArxiveKit
+
+struct SearchCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "search",
+        abstract: "Full-text search over titles, abstracts and verdict comments.",
+        discussion: """
+            Words are ANDed; "a phrase"; prefix*; OR; -word or NOT word; ( ).
+            Fields: ti: abs: comment: au: id: date: rel: nov: score: match:author digest:
+
+            Examples:
+              arxive search 'mixture of experts'
+              arxive search 'ti:"sparse attention" rel:>=8 date:2025-12'
+              arxive search 'quantiz* -diffusion' --sort date
+              arxive search 'au:bengio match:author' --json | jq '.[].title'
+            """
+    )
+
+    @OptionGroup var archive: ArchiveOptions
+    @OptionGroup var output: OutputOptions
+
+    @Option(help: "At most this many papers.")
+    var limit = 20
+
+    @Option(help: "Order: rank (bm25, titles first), date (last seen) or score (latest verdict).")
+    var sort: SearchOrder = .rank
+
+    @Argument(parsing: .allUnrecognized, help: "The query (quote it in the shell).")
+    var query: [String] = []
+
+    func validate() throws {
+        guard limit > 0 else { throw ValidationError("--limit must be at least 1") }
+        guard !query.isEmpty else { throw ValidationError("give a query, e.g. arxive search 'sparse attention'") }
+    }
+
+    func run() throws {
+        let parsed = try QueryParser.parse(query.joined(separator: " "))
+        let hits = try archive.openExisting().search(parsed, order: sort, limit: limit)
+        if hits.isEmpty && !output.json {
+            Terminal.note("No papers match.")
+            return
+        }
+        try output.emit(hits) { PaperRenderer.hits($0, style: $1) }
+    }
+}
