@@ -84,8 +84,20 @@ CREATE TABLE verdicts (
 );
 CREATE INDEX verdicts_by_paper ON verdicts(paper_id);
 
--- Full text over papers. External content: the triggers below keep it in step,
--- and the delete passes the exact old values as FTS5 requires.
+-- Switches arxive flips only inside its own transactions, so no other reader
+-- ever sees them set. fts_deferred = 1 while an import writes the FTS indexes
+-- itself in bulk at the end of the transaction: FTS5 flushes its pending
+-- index at every statement savepoint, which made trigger-by-trigger imports
+-- several times slower.
+CREATE TABLE archive_state (
+    id           INTEGER PRIMARY KEY CHECK (id = 1),
+    fts_deferred INTEGER NOT NULL DEFAULT 0
+);
+INSERT INTO archive_state (id) VALUES (1);
+
+-- Full text over papers. External content: the triggers below keep it in step
+-- for every writer (sqlite3, Datasette, ...), and the delete passes the exact
+-- old values as FTS5 requires.
 CREATE VIRTUAL TABLE papers_fts USING fts5(
     title, abstract, comments,
     content = 'papers', content_rowid = 'id',
@@ -94,15 +106,15 @@ CREATE VIRTUAL TABLE papers_fts USING fts5(
 -- Titles weigh most, then comments, then abstracts.
 INSERT INTO papers_fts(papers_fts, rank) VALUES ('rank', 'bm25(8.0, 1.0, 2.0)');
 
-CREATE TRIGGER papers_ai AFTER INSERT ON papers BEGIN
+CREATE TRIGGER papers_ai AFTER INSERT ON papers WHEN (SELECT fts_deferred FROM archive_state) = 0 BEGIN
     INSERT INTO papers_fts(rowid, title, abstract, comments)
     VALUES (new.id, new.title, new.abstract, new.comments);
 END;
-CREATE TRIGGER papers_ad AFTER DELETE ON papers BEGIN
+CREATE TRIGGER papers_ad AFTER DELETE ON papers WHEN (SELECT fts_deferred FROM archive_state) = 0 BEGIN
     INSERT INTO papers_fts(papers_fts, rowid, title, abstract, comments)
     VALUES ('delete', old.id, old.title, old.abstract, old.comments);
 END;
-CREATE TRIGGER papers_au AFTER UPDATE OF title, abstract, comments ON papers BEGIN
+CREATE TRIGGER papers_au AFTER UPDATE OF title, abstract, comments ON papers WHEN (SELECT fts_deferred FROM archive_state) = 0 BEGIN
     INSERT INTO papers_fts(papers_fts, rowid, title, abstract, comments)
     VALUES ('delete', old.id, old.title, old.abstract, old.comments);
     INSERT INTO papers_fts(rowid, title, abstract, comments)
@@ -116,13 +128,13 @@ CREATE VIRTUAL TABLE authors_fts USING fts5(
     content = 'authors', content_rowid = 'id',
     tokenize = 'unicode61 remove_diacritics 2'
 );
-CREATE TRIGGER authors_ai AFTER INSERT ON authors BEGIN
+CREATE TRIGGER authors_ai AFTER INSERT ON authors WHEN (SELECT fts_deferred FROM archive_state) = 0 BEGIN
     INSERT INTO authors_fts(rowid, key) VALUES (new.id, new.key);
 END;
-CREATE TRIGGER authors_ad AFTER DELETE ON authors BEGIN
+CREATE TRIGGER authors_ad AFTER DELETE ON authors WHEN (SELECT fts_deferred FROM archive_state) = 0 BEGIN
     INSERT INTO authors_fts(authors_fts, rowid, key) VALUES ('delete', old.id, old.key);
 END;
-CREATE TRIGGER authors_au AFTER UPDATE OF key ON authors BEGIN
+CREATE TRIGGER authors_au AFTER UPDATE OF key ON authors WHEN (SELECT fts_deferred FROM archive_state) = 0 BEGIN
     INSERT INTO authors_fts(authors_fts, rowid, key) VALUES ('delete', old.id, old.key);
     INSERT INTO authors_fts(rowid, key) VALUES (new.id, new.key);
 END;

@@ -12,6 +12,23 @@ public struct DigestSource: Sendable {
     }
 }
 
+/// One digest file to store as a run.
+public struct StoreRequest: Sendable {
+    public var digest: Digest
+    public var digestName: String
+    /// The run's day. Nil for a JSON file with no date of its own: it joins
+    /// the run of `digestName` that lists exactly its papers, if one exists.
+    public var date: String?
+    public var source: DigestSource
+
+    public init(digest: Digest, digestName: String, date: String?, source: DigestSource) {
+        self.digest = digest
+        self.digestName = digestName
+        self.date = date
+        self.source = source
+    }
+}
+
 /// What storing one digest file did.
 public struct StoreOutcome: Equatable, Sendable {
     public enum Change: Equatable, Sendable {
@@ -25,59 +42,121 @@ public struct StoreOutcome: Equatable, Sendable {
     public var newPapers = 0
     /// How many verdicts the run holds after this file.
     public var runVerdicts = 0
-    /// The run this file belongs to (nil when unchanged).
+    /// The run this file belongs to.
     public var runID: Int64?
 }
 
+/// Why a file could not be stored.
+public enum StoreError: LocalizedError, Equatable {
+    case undatedJSON
+
+    public var errorDescription: String? {
+        switch self {
+        case .undatedJSON:
+            "cannot tell which day this JSON digest is: name it YYYY-MM-DD-*.json, import it with its Markdown, or pass --date"
+        }
+    }
+}
+
 extension Archive {
-    /// Stores one digest as the run `digestName` on `date`, in one transaction:
-    /// all of it or none of it.
+    /// Stores one digest file: all of it or none of it.
+    public func store(_ request: StoreRequest) throws -> StoreOutcome {
+        try store([request])[0].get()
+    }
+
+    /// Stores several digest files in one transaction, each file inside its
+    /// own savepoint: a file that fails is rolled back alone and the others
+    /// are kept; a crash loses the whole group, never part of a file.
+    ///
+    /// The FTS triggers are off for the group (see `archive_state` in the
+    /// schema) and the indexes are brought up to date once at its end: FTS5
+    /// flushes its pending index at every statement savepoint, and indexing
+    /// per group rather than per paper made imports several times faster.
     ///
     /// Merging rules: a page (Markdown or page text) sets the run's header; the
     /// run's verdicts come from its JSON when it has one (JSON carries every
     /// key), else from the latest page imported. Re-importing content already
     /// imported for the run changes nothing. A paper's title, abstract and
     /// authors are those of its latest day.
-    public func store(_ digest: Digest, digestName: String, date: String, source: DigestSource) throws -> StoreOutcome {
-        try database.write { db in
-            let existing = try Int64.fetchOne(db, sql: "SELECT id FROM runs WHERE digest = ? AND date = ?", arguments: [digestName, date])
-            if let existing, try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM run_sources WHERE run_id = ? AND sha256 = ?)",
-                                               arguments: [existing, source.sha256]) == true {
-                return StoreOutcome(change: .unchanged)
-            }
-            let runID: Int64
-            if let existing {
-                runID = existing
-            } else {
-                try db.execute(sql: "INSERT INTO runs (digest, date) VALUES (?, ?)", arguments: [digestName, date])
-                runID = db.lastInsertedRowID
-            }
-            var outcome = StoreOutcome(change: existing == nil ? .runAdded : .runUpdated, runID: runID)
-            if let header = digest.header {
-                try storeHeader(header, runID: runID, db)
-            }
-            let jsonElsewhere = try Bool.fetchOne(db, sql: """
-                SELECT EXISTS (SELECT 1 FROM run_sources WHERE run_id = ? AND format = 'json' AND path != ?)
-                """, arguments: [runID, source.path]) ?? false
-            if digest.format == .json || !jsonElsewhere {
-                outcome.newPapers = try replaceVerdicts(of: runID, date: date, with: digest.papers, db)
-            }
-            outcome.runVerdicts = try Int.fetchOne(db, sql: "SELECT count(*) FROM verdicts WHERE run_id = ?", arguments: [runID]) ?? 0
-            try db.execute(sql: """
-                INSERT INTO run_sources (run_id, path, format, sha256, imported_at) VALUES (?, ?, ?, ?, ?)
-                ON CONFLICT (run_id, path) DO UPDATE SET format = excluded.format, sha256 = excluded.sha256, imported_at = excluded.imported_at
-                """, arguments: [runID, source.path, digest.format.rawValue, source.sha256, ISO8601DateFormatter().string(from: Date())])
-            return outcome
+    public func store(_ requests: [StoreRequest]) throws -> [Result<StoreOutcome, any Error>] {
+        // Author name -> id, for the group: most listings name authors already seen.
+        var authorIDs: [String: Int64] = [:]
+        func storeOne(_ request: StoreRequest, _ db: Database) throws -> StoreOutcome {
+            try self.storeOne(request, authorIDs: &authorIDs, db)
         }
+        return try database.write { db in
+            // Scratch space for the FTS bookkeeping: the old indexed text of
+            // touched papers, and the papers this group added.
+            try db.execute(sql: """
+                CREATE TEMP TABLE IF NOT EXISTS fts_old (id INTEGER PRIMARY KEY, title TEXT, abstract TEXT, comments TEXT);
+                CREATE TEMP TABLE IF NOT EXISTS fts_new (id INTEGER PRIMARY KEY);
+                """)
+            try db.cachedExecute(sql: "UPDATE archive_state SET fts_deferred = 1")
+            let lastAuthor = try Int64.fetchOne(db.cachedStatement(sql: "SELECT coalesce(max(id), 0) FROM authors")) ?? 0
+            var results: [Result<StoreOutcome, any Error>] = []
+            for request in requests {
+                var outcome: StoreOutcome?
+                let authorsBefore = authorIDs
+                do {
+                    try db.inSavepoint {
+                        outcome = try storeOne(request, db)
+                        return .commit
+                    }
+                    results.append(.success(outcome!))
+                } catch {
+                    authorIDs = authorsBefore  // the savepoint's rollback took the new authors away
+                    results.append(.failure(error))
+                }
+            }
+            try indexChangedText(authorsAfter: lastAuthor, db)
+            try db.cachedExecute(sql: "UPDATE archive_state SET fts_deferred = 0")
+            return results
+        }
+    }
+
+    private func storeOne(_ request: StoreRequest, authorIDs: inout [String: Int64], _ db: Database) throws -> StoreOutcome {
+        let digest = request.digest
+        guard let date = try request.date ?? dateOfRun(listing: digest.papers.map(\.arxivID), digestName: request.digestName, db) else {
+            throw StoreError.undatedJSON
+        }
+        let existing = try Int64.fetchOne(db.cachedStatement(sql: "SELECT id FROM runs WHERE digest = ? AND date = ?"),
+                                          arguments: [request.digestName, date])
+        if let existing, try Bool.fetchOne(db.cachedStatement(sql: "SELECT EXISTS (SELECT 1 FROM run_sources WHERE run_id = ? AND sha256 = ?)"),
+                                           arguments: [existing, request.source.sha256]) == true {
+            return StoreOutcome(change: .unchanged, runID: existing)
+        }
+        let runID: Int64
+        if let existing {
+            runID = existing
+        } else {
+            try db.cachedExecute(sql: "INSERT INTO runs (digest, date) VALUES (?, ?)", arguments: [request.digestName, date])
+            runID = db.lastInsertedRowID
+        }
+        var outcome = StoreOutcome(change: existing == nil ? .runAdded : .runUpdated, runID: runID)
+        if let header = digest.header {
+            try storeHeader(header, runID: runID, db)
+        }
+        let jsonElsewhere = try Bool.fetchOne(db.cachedStatement(sql: """
+            SELECT EXISTS (SELECT 1 FROM run_sources WHERE run_id = ? AND format = 'json' AND path != ?)
+            """), arguments: [runID, request.source.path]) ?? false
+        if digest.format == .json || !jsonElsewhere {
+            outcome.newPapers = try replaceVerdicts(of: runID, date: date, with: digest.papers, authorIDs: &authorIDs, db)
+        }
+        outcome.runVerdicts = try Int.fetchOne(db.cachedStatement(sql: "SELECT count(*) FROM verdicts WHERE run_id = ?"), arguments: [runID]) ?? 0
+        try db.cachedExecute(sql: """
+            INSERT INTO run_sources (run_id, path, format, sha256, imported_at) VALUES (?, ?, ?, ?, ?)
+            ON CONFLICT (run_id, path) DO UPDATE SET format = excluded.format, sha256 = excluded.sha256, imported_at = excluded.imported_at
+            """, arguments: [runID, request.source.path, digest.format.rawValue, request.source.sha256, ISO8601DateFormatter().string(from: Date())])
+        return outcome
     }
 
     private func storeHeader(_ h: RunHeader, runID: Int64, _ db: Database) throws {
         var promptID: Int64?
         if let prompt = h.selectionPrompt {
-            try db.execute(sql: "INSERT OR IGNORE INTO prompts (text) VALUES (?)", arguments: [prompt])
-            promptID = try Int64.fetchOne(db, sql: "SELECT id FROM prompts WHERE text = ?", arguments: [prompt])
+            try db.cachedExecute(sql: "INSERT OR IGNORE INTO prompts (text) VALUES (?)", arguments: [prompt])
+            promptID = try Int64.fetchOne(db.cachedStatement(sql: "SELECT id FROM prompts WHERE text = ?"), arguments: [prompt])
         }
-        try db.execute(sql: """
+        try db.cachedExecute(sql: """
             UPDATE runs SET model = ?, prompt_tokens = ?, completion_tokens = ?, total_tokens = ?,
                 prompt_cost = ?, completion_cost = ?, total_cost = ?,
                 total_papers = ?, scanned_papers = ?, relevant_papers = ?, prompt_id = ?, notes = ?
@@ -88,40 +167,53 @@ extension Archive {
     }
 
     /// Replaces the run's verdicts; returns how many papers were new to the archive.
-    private func replaceVerdicts(of runID: Int64, date: String, with papers: [DigestPaper], _ db: Database) throws -> Int {
-        let before = Set(try Int64.fetchAll(db, sql: "SELECT paper_id FROM verdicts WHERE run_id = ?", arguments: [runID]))
-        try db.execute(sql: "DELETE FROM verdicts WHERE run_id = ?", arguments: [runID])
-        var newPapers = 0
+    private func replaceVerdicts(of runID: Int64, date: String, with papers: [DigestPaper],
+                                 authorIDs: inout [String: Int64], _ db: Database) throws -> Int {
+        // Save the indexed text of every paper this may change, before it
+        // changes it (the first save in a group wins: the index holds that).
+        let incoming = String(decoding: try JSONEncoder().encode(papers.map(\.arxivID)), as: UTF8.self)
+        try db.cachedExecute(sql: """
+            INSERT OR IGNORE INTO temp.fts_old SELECT id, title, abstract, comments FROM papers
+            WHERE (id IN (SELECT paper_id FROM verdicts WHERE run_id = ?) OR arxiv_id IN (SELECT value FROM json_each(?)))
+              AND id NOT IN (SELECT id FROM temp.fts_new)  -- added in this group: not in the index yet
+            """, arguments: [runID, incoming])
+        let before = Set(try Int64.fetchAll(db.cachedStatement(sql: "SELECT paper_id FROM verdicts WHERE run_id = ?"), arguments: [runID]))
+        try db.cachedExecute(sql: "DELETE FROM verdicts WHERE run_id = ?", arguments: [runID])
+        var inserted = Set<Int64>()
         var after = Set<Int64>()
         for (index, paper) in papers.enumerated() {
-            let (paperID, isNew) = try upsertPaper(paper, date: date, db)
-            if isNew { newPapers += 1 }
+            let (paperID, isNew) = try upsertPaper(paper, date: date, authorIDs: &authorIDs, db)
+            if isNew { inserted.insert(paperID) }
             // A paper listed twice on one page keeps its first position.
             guard after.insert(paperID).inserted else { continue }
-            try db.execute(sql: """
+            try db.cachedExecute(sql: """
                 INSERT INTO verdicts (run_id, paper_id, position, relevance, novelty, score, comment, author_match,
                                       arxiv_version, announce_type, extra)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 """, arguments: [runID, paperID, index + 1, paper.relevance, paper.novelty, paper.score, paper.comment,
                                  paper.authorMatch, paper.arxivVersion, paper.announceType, paper.extra])
         }
-        for paperID in before.union(after) {
-            try refreshDerivedColumns(paperID: paperID, db)
+        for paperID in before.union(after).subtracting(inserted) {
+            try refreshComments(paperID: paperID, db)
         }
-        return newPapers
+        return inserted.count
     }
 
     /// Inserts the paper, or updates its text when this day is its latest.
-    private func upsertPaper(_ paper: DigestPaper, date: String, _ db: Database) throws -> (id: Int64, isNew: Bool) {
-        let names = paper.authors.map(PersonName.init(source:))
-        let authorsText = names.map(\.display).joined(separator: ", ")
-        let row = try Row.fetchOne(db, sql: "SELECT id, title, abstract, authors, text_date FROM papers WHERE arxiv_id = ?",
+    private func upsertPaper(_ paper: DigestPaper, date: String, authorIDs: inout [String: Int64],
+                             _ db: Database) throws -> (id: Int64, isNew: Bool) {
+        // Display names only: the folded key is computed for authors new to the archive.
+        let names = paper.authors.map(TeXDecoder.decode)
+        let authorsText = names.joined(separator: ", ")
+        let row = try Row.fetchOne(db.cachedStatement(sql: "SELECT id, title, abstract, authors, text_date FROM papers WHERE arxiv_id = ?"),
                                    arguments: [paper.arxivID])
         guard let row else {
-            try db.execute(sql: "INSERT INTO papers (arxiv_id, title, abstract, authors, text_date) VALUES (?, ?, ?, ?, ?)",
-                           arguments: [paper.arxivID, paper.title, paper.abstract, authorsText, date])
+            // A new paper's comments are this verdict's: no refresh needed afterwards.
+            try db.cachedExecute(sql: "INSERT INTO papers (arxiv_id, title, abstract, authors, comments, text_date) VALUES (?, ?, ?, ?, ?, ?)",
+                                 arguments: [paper.arxivID, paper.title, paper.abstract, authorsText, paper.comment ?? "", date])
             let id = db.lastInsertedRowID
-            try link(paperID: id, to: names, db)
+            try db.cachedExecute(sql: "INSERT INTO temp.fts_new (id) VALUES (?)", arguments: [id])
+            try link(paperID: id, to: names, authorIDs: &authorIDs, db)
             return (id, true)
         }
         let id: Int64 = row["id"]
@@ -131,61 +223,99 @@ extension Archive {
         let abstract = paper.abstract.isEmpty ? row["abstract"] : paper.abstract
         let authors = names.isEmpty ? row["authors"] : authorsText
         if paper.title != row["title"] || abstract != row["abstract"] || authors != row["authors"] {
-            try db.execute(sql: "UPDATE papers SET title = ?, abstract = ?, authors = ?, text_date = ? WHERE id = ?",
-                           arguments: [paper.title, abstract, authors, date, id])
+            try db.cachedExecute(sql: "UPDATE papers SET title = ?, abstract = ?, authors = ?, text_date = ? WHERE id = ?",
+                                 arguments: [paper.title, abstract, authors, date, id])
             if !names.isEmpty {
-                try db.execute(sql: "DELETE FROM paper_authors WHERE paper_id = ?", arguments: [id])
-                try link(paperID: id, to: names, db)
+                try db.cachedExecute(sql: "DELETE FROM paper_authors WHERE paper_id = ?", arguments: [id])
+                try link(paperID: id, to: names, authorIDs: &authorIDs, db)
             }
         } else if date > textDate {
-            try db.execute(sql: "UPDATE papers SET text_date = ? WHERE id = ?", arguments: [date, id])
+            try db.cachedExecute(sql: "UPDATE papers SET text_date = ? WHERE id = ?", arguments: [date, id])
         }
         return (id, false)
     }
 
-    private func link(paperID: Int64, to names: [PersonName], _ db: Database) throws {
+    private func link(paperID: Int64, to names: [String], authorIDs: inout [String: Int64], _ db: Database) throws {
         for (position, name) in names.enumerated() {
-            try db.execute(sql: "INSERT OR IGNORE INTO authors (name, key) VALUES (?, ?)", arguments: [name.display, name.key])
-            guard let authorID = try Int64.fetchOne(db, sql: "SELECT id FROM authors WHERE name = ?", arguments: [name.display]) else { continue }
-            try db.execute(sql: "INSERT INTO paper_authors (paper_id, position, author_id) VALUES (?, ?, ?)",
-                           arguments: [paperID, position + 1, authorID])
+            var authorID = authorIDs[name]
+            if authorID == nil {
+                authorID = try Int64.fetchOne(db.cachedStatement(sql: "SELECT id FROM authors WHERE name = ?"), arguments: [name])
+            }
+            if authorID == nil {
+                try db.cachedExecute(sql: "INSERT INTO authors (name, key) VALUES (?, ?)", arguments: [name, PersonName(display: name).key])
+                authorID = db.lastInsertedRowID
+            }
+            authorIDs[name] = authorID
+            try db.cachedExecute(sql: "INSERT INTO paper_authors (paper_id, position, author_id) VALUES (?, ?, ?)",
+                                 arguments: [paperID, position + 1, authorID])
         }
     }
 
     /// Keeps `papers.comments` (the FTS column over verdict comments) in step,
     /// and drops a paper that no verdict lists any more.
-    private func refreshDerivedColumns(paperID: Int64, _ db: Database) throws {
-        let comments = try String.fetchAll(db, sql: """
+    private func refreshComments(paperID: Int64, _ db: Database) throws {
+        let comments = try String.fetchAll(db.cachedStatement(sql: """
             SELECT v.comment FROM verdicts v JOIN runs r ON r.id = v.run_id
             WHERE v.paper_id = ? AND v.comment IS NOT NULL AND v.comment != ''
             ORDER BY r.date, r.digest
-            """, arguments: [paperID])
-        if comments.isEmpty, try Bool.fetchOne(db, sql: "SELECT NOT EXISTS (SELECT 1 FROM verdicts WHERE paper_id = ?)", arguments: [paperID]) == true {
-            try db.execute(sql: "DELETE FROM papers WHERE id = ?", arguments: [paperID])
+            """), arguments: [paperID])
+        if comments.isEmpty,
+           try Bool.fetchOne(db.cachedStatement(sql: "SELECT NOT EXISTS (SELECT 1 FROM verdicts WHERE paper_id = ?)"), arguments: [paperID]) == true {
+            try db.cachedExecute(sql: "DELETE FROM papers WHERE id = ?", arguments: [paperID])
             return
         }
         var seen = Set<String>()
         let text = comments.filter { seen.insert($0).inserted }.joined(separator: "\n")
-        try db.execute(sql: "UPDATE papers SET comments = ? WHERE id = ? AND comments != ?", arguments: [text, paperID, text])
+        try db.cachedExecute(sql: "UPDATE papers SET comments = ? WHERE id = ? AND comments != ?", arguments: [text, paperID, text])
     }
 
-    /// The date of the run of `digestName` that lists exactly these papers, if
-    /// one does: how a JSON file with no date in its name finds its day.
-    public func dateOfRun(listing arxivIDs: [String], digestName: String) throws -> String? {
-        guard !arxivIDs.isEmpty else { return nil }
+    /// Brings both FTS indexes up to date after a group of files: the saved
+    /// old text of changed papers leaves the index, their current text and
+    /// new papers' text enter it. Authors are only ever added by an import.
+    private func indexChangedText(authorsAfter lastAuthor: Int64, _ db: Database) throws {
+        // Unchanged text needs no re-indexing (a day's JSON after its Markdown changes nothing the index holds).
+        try db.cachedExecute(sql: """
+            DELETE FROM temp.fts_old WHERE id IN (
+                SELECT o.id FROM temp.fts_old o JOIN papers p ON p.id = o.id
+                WHERE p.title IS o.title AND p.abstract IS o.abstract AND p.comments IS o.comments)
+            """)
+        try db.cachedExecute(sql: """
+            INSERT INTO papers_fts(papers_fts, rowid, title, abstract, comments)
+            SELECT 'delete', id, title, abstract, comments FROM temp.fts_old
+            """)
+        try db.cachedExecute(sql: """
+            INSERT INTO papers_fts(rowid, title, abstract, comments)
+            SELECT id, title, abstract, comments FROM papers
+            WHERE id IN (SELECT id FROM temp.fts_old UNION SELECT id FROM temp.fts_new)
+            """)
+        try db.cachedExecute(sql: "INSERT INTO authors_fts(rowid, key) SELECT id, key FROM authors WHERE id > ?", arguments: [lastAuthor])
+        try db.cachedExecute(sql: "DELETE FROM temp.fts_old")
+        try db.cachedExecute(sql: "DELETE FROM temp.fts_new")
+    }
+
+    /// The date of the run of `digestName` that lists exactly these papers:
+    /// how a JSON file with no date in its name finds its day.
+    func dateOfRun(listing arxivIDs: [String], digestName: String, _ db: Database) throws -> String? {
+        guard let first = arxivIDs.first else { return nil }
         let wanted = Set(arxivIDs)
-        return try database.read { db in
-            let candidates = try Row.fetchAll(db, sql: """
-                SELECT r.id, r.date FROM runs r JOIN verdicts v ON v.run_id = r.id JOIN papers p ON p.id = v.paper_id
-                WHERE r.digest = ? AND p.arxiv_id = ? GROUP BY r.id ORDER BY r.date DESC
-                """, arguments: [digestName, arxivIDs[0]])
-            for candidate in candidates {
-                let ids = try String.fetchAll(db, sql: """
-                    SELECT p.arxiv_id FROM verdicts v JOIN papers p ON p.id = v.paper_id WHERE v.run_id = ?
-                    """, arguments: [candidate["id"] as Int64])
-                if Set(ids) == wanted { return candidate["date"] }
-            }
-            return nil
+        let candidates = try Row.fetchAll(db, sql: """
+            SELECT r.id, r.date FROM runs r JOIN verdicts v ON v.run_id = r.id JOIN papers p ON p.id = v.paper_id
+            WHERE r.digest = ? AND p.arxiv_id = ? ORDER BY r.date DESC
+            """, arguments: [digestName, first])
+        for candidate in candidates {
+            let ids = try String.fetchAll(db, sql: """
+                SELECT p.arxiv_id FROM verdicts v JOIN papers p ON p.id = v.paper_id WHERE v.run_id = ?
+                """, arguments: [candidate["id"] as Int64])
+            if Set(ids) == wanted { return candidate["date"] }
         }
+        return nil
+    }
+}
+
+extension Database {
+    /// Executes through the statement cache: an import runs the same few
+    /// statements thousands of times, and compiling each anew dominated it.
+    func cachedExecute(sql: String, arguments: StatementArguments = []) throws {
+        try cachedStatement(sql: sql).execute(arguments: arguments)
     }
 }

@@ -29,7 +29,7 @@ public struct Archive: Sendable {
         }
         do {
             database = try DatabaseQueue(path: path, configuration: config)
-            try Archive.migrator.migrate(database)
+            try Archive.migrateIfNeeded(database)
         } catch let error as DatabaseError {
             throw ArchiveError.unreadable(path: path, reason: error.message ?? "\(error)")
         }
@@ -42,7 +42,15 @@ public struct Archive: Sendable {
 
     init(database: DatabaseQueue) throws {
         self.database = database
-        try Archive.migrator.migrate(database)
+        try Archive.migrateIfNeeded(database)
+    }
+
+    /// Migrates only when a migration is pending: checking needs a read, while
+    /// `migrate` takes the write lock, and every command opens the archive.
+    static func migrateIfNeeded(_ database: DatabaseQueue) throws {
+        let migrator = Archive.migrator
+        if try database.read(migrator.hasCompletedMigrations) { return }
+        try migrator.migrate(database)
     }
 
     static var migrator: DatabaseMigrator {

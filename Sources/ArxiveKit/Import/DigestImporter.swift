@@ -2,8 +2,9 @@ import Crypto
 import Foundation
 
 /// Imports files and folders into an archive: finds the files, reads each
-/// with the reader its content calls for, and stores it in one transaction.
-/// A file that fails is reported and the others go on.
+/// with the reader its content calls for, and stores them. Each file is
+/// atomic (its own savepoint); files are committed in groups (see
+/// `Archive.store(_:)`). A file that fails is reported and the others go on.
 public struct DigestImporter {
     public struct Options: Sendable {
         /// The digest the runs belong to.
@@ -11,15 +12,23 @@ public struct DigestImporter {
         /// The day of a JSON file whose name carries none and whose papers
         /// match no run in the archive.
         public var date: String?
+        /// At most this many files per commit.
+        public var groupSize: Int
+        /// A group commits once it has been open this long, so that a slow
+        /// import still commits often.
+        public var groupSeconds: Double
 
-        public init(digestName: String = DigestImporter.defaultDigestName, date: String? = nil) {
+        public init(digestName: String = DigestImporter.defaultDigestName, date: String? = nil,
+                    groupSize: Int = 100, groupSeconds: Double = 1) {
             self.digestName = digestName
             self.date = date
+            self.groupSize = groupSize
+            self.groupSeconds = groupSeconds
         }
     }
 
     /// What one import did: the figures of its closing summary line.
-    public struct Report: Sendable, Equatable {
+    public struct Report: Sendable {
         public var filesRead = 0
         public var runsAdded = 0
         public var runsUpdated = 0
@@ -31,12 +40,6 @@ public struct DigestImporter {
         public var skipped: [(path: String, reason: String)] = []
         /// Files that could not be imported, with why (and where).
         public var failures: [(path: String, reason: String)] = []
-
-        public static func == (a: Report, b: Report) -> Bool {
-            a.filesRead == b.filesRead && a.runsAdded == b.runsAdded && a.runsUpdated == b.runsUpdated
-                && a.filesUnchanged == b.filesUnchanged && a.newPapers == b.newPapers && a.verdicts == b.verdicts
-                && a.skipped.map(\.path) == b.skipped.map(\.path) && a.failures.map(\.path) == b.failures.map(\.path)
-        }
     }
 
     /// Runs of a digest imported without `--digest`.
@@ -57,60 +60,66 @@ public struct DigestImporter {
         var report = Report()
         let (files, missing) = DigestImporter.expand(paths)
         report.failures += missing.map { ($0, "no such file or directory") }
-        var pending: [(path: String, digest: Digest, sha: String)] = []
+        var group: [StoreRequest] = []
+        var groupStarted = Date()
+        var undated: [StoreRequest] = []
+        var verdictsByRun: [Int64: Int] = [:]
+        func commit(_ requests: [StoreRequest]) {
+            guard !requests.isEmpty else { return }
+            do {
+                for (request, result) in zip(requests, try archive.store(requests)) {
+                    switch result {
+                    case .success(let outcome):
+                        report.add(outcome)
+                        if let run = outcome.runID, outcome.change != .unchanged { verdictsByRun[run] = outcome.runVerdicts }
+                    case .failure(let error):
+                        report.failures.append((request.source.path, "not imported: \(error.localizedDescription)"))
+                    }
+                }
+            } catch {
+                // The commit itself failed (disk full, archive locked): nothing of the group was kept.
+                report.failures += requests.map { ($0.source.path, "not imported: \(error.localizedDescription)") }
+            }
+        }
         for (i, path) in files.enumerated() {
             progress(i, files.count, path)
             report.filesRead += 1
-            do {
-                let data = try Data(contentsOf: URL(fileURLWithPath: path))
-                guard let digest = try DigestRecognizer.read(data) else {
-                    report.skipped.append((path, "a monthly overview page, not a day"))
-                    continue
-                }
-                pending.append((path, digest, SHA256.hash(data: data).map { String(format: "%02x", $0) }.joined()))
-            } catch let error as DigestReadError {
-                report.failures.append((path, error.description))
-            } catch {
-                report.failures.append((path, "cannot read: \(error.localizedDescription)"))
+            guard let request = read(path, into: &report) else { continue }
+            // A JSON file with no date joins the run a page of the same papers
+            // made: store it last, when every page has been committed.
+            if request.date == nil { undated.append(request); continue }
+            if group.isEmpty { groupStarted = Date() }
+            group.append(request)
+            if group.count >= options.groupSize || Date().timeIntervalSince(groupStarted) >= options.groupSeconds {
+                commit(group)
+                group.removeAll()
             }
         }
-        // Pages first: a JSON file without a date in its name finds its day
-        // through the run a page of the same papers created.
-        pending.sort { ($0.digest.format == .json ? 1 : 0, $0.path) < ($1.digest.format == .json ? 1 : 0, $1.path) }
-        var verdictsByRun: [Int64: Int] = [:]
-        for item in pending {
-            do {
-                guard let date = try date(of: item.digest, path: item.path) else {
-                    report.failures.append((item.path, "cannot tell which day this JSON digest is: name it YYYY-MM-DD-*.json, import it with its Markdown, or pass --date"))
-                    continue
-                }
-                let outcome = try archive.store(item.digest, digestName: options.digestName, date: date,
-                                                source: DigestSource(path: absolute(item.path), sha256: item.sha))
-                switch outcome.change {
-                case .unchanged: report.filesUnchanged += 1
-                case .runAdded: report.runsAdded += 1
-                case .runUpdated: report.runsUpdated += 1
-                }
-                report.newPapers += outcome.newPapers
-                if let run = outcome.runID { verdictsByRun[run] = outcome.runVerdicts }
-            } catch {
-                report.failures.append((item.path, "not imported: \(error.localizedDescription)"))
-            }
-        }
+        commit(group)
+        commit(undated)
         report.verdicts = verdictsByRun.values.reduce(0, +)
         progress(files.count, files.count, "")
         return report
     }
 
-    func date(of digest: Digest, path: String) throws -> String? {
-        if let date = digest.date { return date }
-        if let date = options.date { return date }
-        if let date = DigestDate.inFileName((path as NSString).lastPathComponent) { return date }
-        return try archive.dateOfRun(listing: digest.papers.map(\.arxivID), digestName: options.digestName)
-    }
-
-    func absolute(_ path: String) -> String {
-        URL(fileURLWithPath: path).standardizedFileURL.path
+    /// Reads and parses one file; nil (with the reason recorded) when it holds no run.
+    func read(_ path: String, into report: inout Report) -> StoreRequest? {
+        do {
+            let data = try Data(contentsOf: URL(fileURLWithPath: path))
+            guard let digest = try DigestRecognizer.read(data) else {
+                report.skipped.append((path, "a monthly overview page, not a day"))
+                return nil
+            }
+            let sha = SHA256.hash(data: data).map { String(format: "%02x", $0) }.joined()
+            let date = digest.date ?? options.date ?? DigestDate.inFileName((path as NSString).lastPathComponent)
+            return StoreRequest(digest: digest, digestName: options.digestName, date: date,
+                                source: DigestSource(path: URL(fileURLWithPath: path).standardizedFileURL.path, sha256: sha))
+        } catch let error as DigestReadError {
+            report.failures.append((path, error.description))
+        } catch {
+            report.failures.append((path, "cannot read: \(error.localizedDescription)"))
+        }
+        return nil
     }
 
     /// The files to read: named files as they are, folders recursively
@@ -136,5 +145,16 @@ public struct DigestImporter {
             files += found.sorted()
         }
         return (files, missing)
+    }
+}
+
+extension DigestImporter.Report {
+    mutating func add(_ outcome: StoreOutcome) {
+        switch outcome.change {
+        case .unchanged: filesUnchanged += 1
+        case .runAdded: runsAdded += 1
+        case .runUpdated: runsUpdated += 1
+        }
+        newPapers += outcome.newPapers
     }
 }

@@ -11,8 +11,8 @@ public enum MarkdownDigestReader {
     static let titlePattern = #"^#\s+Personalized Daily Ar[xX]iv Papers\s+(\S+)\s*$"#
 
     public static func read(_ text: String) throws(DigestReadError) -> Digest {
-        let lines = text.components(separatedBy: "\n").map { $0.hasSuffix("\r") ? String($0.dropLast()) : $0 }
-        guard let titleIndex = lines.firstIndex(where: { $0.range(of: titlePattern, options: .regularExpression) != nil }) else {
+        let lines = TextLines.split(text)
+        guard let titleIndex = lines.firstIndex(where: { $0.hasPrefix("#") && $0.range(of: titlePattern, options: .regularExpression) != nil }) else {
             throw DigestReadError("no '# Personalized Daily ArXiv Papers DATE' heading")
         }
         let dateText = String(lines[titleIndex].split(separator: " ").last ?? "")
@@ -20,7 +20,7 @@ public enum MarkdownDigestReader {
             throw DigestReadError(line: titleIndex + 1, "'\(dateText)' is not a date (expected MM/DD/YYYY or YYYY-MM-DD)")
         }
         let promptIndex = lines.firstIndex(where: {
-            $0.range(of: #"^#{1,3}\s+Paper [Ss]election [Pp]rompt\s*$"#, options: .regularExpression) != nil
+            $0.hasPrefix("#") && $0.range(of: #"^#{1,3}\s+Paper [Ss]election [Pp]rompt\s*$"#, options: .regularExpression) != nil
         }) ?? lines.count
         let firstPaper = lines[titleIndex..<promptIndex].firstIndex(where: isPaperHeading) ?? promptIndex
 
@@ -50,7 +50,7 @@ public enum MarkdownDigestReader {
             readHTMLTable(lines.joined(separator: "\n"), into: &header)
         }
         for (i, line) in zip(lines.indices, lines) {
-            let trimmed = line.trimmingCharacters(in: .whitespaces)
+            let trimmed = line.trimmed
             if trimmed.hasPrefix("|") {
                 try readPipeRow(trimmed, line: i + 1, into: &header)
             } else if let v = labelled(trimmed, "Total cost:") {
@@ -123,11 +123,27 @@ public enum MarkdownDigestReader {
 
     // MARK: Papers
 
+    /// `## 12. [Title](...)`.
     static func isPaperHeading(_ line: String) -> Bool {
-        line.hasPrefix("## ") && line.range(of: #"^##\s+[0-9]+\.\s+\["#, options: .regularExpression) != nil
+        guard line.hasPrefix("##") else { return false }
+        let rest = String(line.dropFirst(2)).trimmed
+        return rest.startsWithNumberDot && String(rest.drop(while: { $0 != "." }).dropFirst()).trimmed.hasPrefix("[")
     }
 
-    static let fieldPattern = #"^\*\*([A-Za-z][A-Za-z ]*):\*\*\s?"#
+    /// `**Key:** value` -> (Key, value).
+    static func fieldLine(_ line: String) -> (key: String, value: String)? {
+        // Byte-wise: this runs on every line of every paper section.
+        let u = Array(line.utf8)
+        let star = UInt8(ascii: "*"), colon = UInt8(ascii: ":")
+        func isLetter(_ b: UInt8) -> Bool { (b >= 0x41 && b <= 0x5A) || (b >= 0x61 && b <= 0x7A) }
+        guard u.count >= 6, u[0] == star, u[1] == star, isLetter(u[2]) else { return nil }
+        var i = 2
+        while i < u.count, isLetter(u[i]) || u[i] == 0x20 { i += 1 }
+        guard i + 3 <= u.count, u[i] == colon, u[i + 1] == star, u[i + 2] == star else { return nil }
+        let key = String(decoding: u[2..<i], as: UTF8.self)
+        let value = String(decoding: u[(i + 3)...], as: UTF8.self)
+        return (key, value.trimmed)
+    }
 
     static func readPapers(_ lines: [String], from start: Int, to end: Int) throws(DigestReadError) -> [DigestPaper] {
         var papers: [DigestPaper] = []
@@ -150,24 +166,23 @@ public enum MarkdownDigestReader {
               let linkStart = line.range(of: "](", options: .backwards),
               open < linkStart.lowerBound
         else { throw DigestReadError(line: heading + 1, "paper heading has no [title](link)") }
-        let title = String(line[line.index(after: open)..<linkStart.lowerBound]).trimmingCharacters(in: .whitespaces)
+        let title = String(line[line.index(after: open)..<linkStart.lowerBound])
         let link = line[linkStart.upperBound...].prefix(while: { $0 != ")" })
         var fields: [(key: String, value: String, line: Int)] = []
         for i in (heading + 1)..<end {
             let text = lines[i]
-            if let r = text.range(of: fieldPattern, options: .regularExpression) {
-                let key = String(text[r].dropFirst(2).prefix(while: { $0 != ":" }))
-                fields.append((key, String(text[r.upperBound...]), i + 1))
-            } else if text.trimmingCharacters(in: .whitespaces) == "---" || text.hasPrefix("#") {
+            if let f = fieldLine(text) {
+                fields.append((f.key, f.value, i + 1))
+            } else if text.trimmed == "---" || text.hasPrefix("#") {
                 break
-            } else if !text.trimmingCharacters(in: .whitespaces).isEmpty, !fields.isEmpty {
+            } else if !text.trimmed.isEmpty, !fields.isEmpty {
                 // A value that wraps onto the next line.
                 fields[fields.count - 1].value += "\n" + text
             }
         }
         func field(_ name: String) -> (value: String, line: Int)? {
             fields.first { $0.key.caseInsensitiveCompare(name) == .orderedSame }
-                .map { ($0.value.trimmingCharacters(in: .whitespacesAndNewlines), $0.line) }
+                .map { ($0.value.trimmed, $0.line) }
         }
         let idSource = field("ArXiv ID")?.value ?? String(link.split(separator: "/").suffix(1).first ?? "")
         let idLine = field("ArXiv ID")?.line ?? heading + 1

@@ -13,10 +13,8 @@ public enum PageTextDigestReader {
     static let labels = ["ArXiv ID:", "Authors:", "Abstract:", "Comment:", "Relevance:", "Novelty:", "Score:"]
 
     public static func read(_ text: String) throws(DigestReadError) -> Digest {
-        let lines = text.components(separatedBy: "\n").map {
-            ($0.hasSuffix("\r") ? String($0.dropLast()) : $0).trimmingCharacters(in: .whitespaces)
-        }
-        guard let titleIndex = lines.firstIndex(where: { $0.range(of: titlePattern, options: .regularExpression) != nil }) else {
+        let lines = TextLines.split(text).map(\.trimmed)
+        guard let titleIndex = lines.firstIndex(where: { $0.hasPrefix("Personalized") && $0.range(of: titlePattern, options: .regularExpression) != nil }) else {
             throw DigestReadError("no 'Personalized Daily ArXiv Papers DATE' line")
         }
         let dateText = String(lines[titleIndex].split(separator: " ").last ?? "")
@@ -84,7 +82,8 @@ public enum PageTextDigestReader {
         guard let titleLine = lines[..<idLine].lastIndex(where: { !$0.isEmpty }) else {
             throw DigestReadError(line: idLine + 1, "paper has no title line above 'ArXiv ID:'")
         }
-        let title = lines[titleLine].replacingOccurrences(of: #"^[0-9]+\.\s*"#, with: "", options: .regularExpression)
+        let numbered = lines[titleLine]
+        let title = numbered.startsWithNumberDot ? String(numbered.drop(while: { $0 != "." }).dropFirst()) : numbered
         var fields: [String: (value: String, line: Int)] = [:]
         var current: String?
         // The next paper's title line sits just above its `ArXiv ID:`; keep it out of this paper.
@@ -101,7 +100,7 @@ public enum PageTextDigestReader {
                 current = nil
             } else if let label = labels.first(where: { line.hasPrefix($0) }) {
                 let key = String(label.dropLast())
-                fields[key] = (String(line.dropFirst(label.count)).trimmingCharacters(in: .whitespaces), i + 1)
+                fields[key] = (String(line.dropFirst(label.count)).trimmed, i + 1)
                 current = key
             } else if let key = current, let f = fields[key] {
                 fields[key] = (f.value + "\n" + line, f.line)

@@ -6,20 +6,44 @@ public enum ArxivID {
     /// The id without version and the version, or nil when `text` is no arXiv id.
     /// Accepts `2512.22471`, `2512.22471v2`, `arXiv:2512.22471`, `hep-th/9901001v1`, `math.AG/0101001`.
     public static func parse(_ text: String) -> (id: String, version: Int?)? {
-        var s = text.trimmingCharacters(in: .whitespaces)
-        if s.lowercased().hasPrefix("arxiv:") { s = String(s.dropFirst(6)) }
+        var s = Substring(text.trimmed)
+        if s.lowercased().hasPrefix("arxiv:") { s = s.dropFirst(6) }
         var version: Int?
-        if let v = s.range(of: #"v[0-9]+$"#, options: .regularExpression) {
-            version = Int(s[v].dropFirst())
-            s = String(s[..<v.lowerBound])
+        let digitsAtEnd = s.reversed().prefix(while: \.isASCIIDigit).count
+        if digitsAtEnd > 0, digitsAtEnd < s.count, s.dropLast(digitsAtEnd).last == "v" {
+            version = Int(s.suffix(digitsAtEnd))
+            s = s.dropLast(digitsAtEnd + 1)
         }
-        let newStyle = #"^[0-9]{4}\.[0-9]{4,5}$"#
-        let oldStyle = #"^[a-z]+(-[a-z]+)*(\.[A-Z]{2})?/[0-9]{7}$"#
-        guard s.range(of: newStyle, options: .regularExpression) != nil
-            || s.range(of: oldStyle, options: .regularExpression) != nil
-        else { return nil }
-        return (s, version)
+        guard isNewStyle(s) || isOldStyle(s) else { return nil }
+        return (String(s), version)
     }
+
+    /// `2512.22471`: four digits, a dot, four or five digits.
+    static func isNewStyle(_ s: Substring) -> Bool {
+        let parts = s.split(separator: ".", omittingEmptySubsequences: false)
+        return parts.count == 2 && parts[0].count == 4 && (4...5).contains(parts[1].count)
+            && parts.allSatisfy { $0.allSatisfy(\.isASCIIDigit) }
+    }
+
+    /// `hep-th/9901001`, `math.AG/0101001`: an archive name, an optional
+    /// subject class, a slash, seven digits.
+    static func isOldStyle(_ s: Substring) -> Bool {
+        let parts = s.split(separator: "/", omittingEmptySubsequences: false)
+        guard parts.count == 2, parts[1].count == 7, parts[1].allSatisfy(\.isASCIIDigit) else { return false }
+        let archive = parts[0].split(separator: ".", omittingEmptySubsequences: false)
+        guard (1...2).contains(archive.count) else { return false }
+        let name = archive[0]
+        guard let first = name.first, first.isASCII, first.isLowercase, !name.hasSuffix("-"),
+              name.allSatisfy({ $0.isASCII && ($0.isLowercase || $0 == "-") }) else { return false }
+        if archive.count == 2 {
+            return archive[1].count == 2 && archive[1].allSatisfy { $0.isASCII && $0.isUppercase }
+        }
+        return true
+    }
+}
+
+extension Character {
+    var isASCIIDigit: Bool { isASCII && isNumber }
 }
 
 public enum DigestDate {
@@ -64,6 +88,7 @@ public enum DigestDate {
 /// `arXiv:2501.09412v1 Announce Type: new  Abstract: ...`.
 enum FeedPrefix {
     static func strip(_ abstract: String) -> (abstract: String, version: Int?, announceType: String?) {
+        guard abstract.utf8.count > 6, abstract.trimmed.hasPrefix("arXiv:") else { return (collapseWhitespace(abstract), nil, nil) }
         let pattern = #"^\s*arXiv:\S+?v([0-9]+)\s+Announce Type:\s*(\S+)\s+Abstract:\s*"#
         guard let r = abstract.range(of: pattern, options: .regularExpression) else {
             return (collapseWhitespace(abstract), nil, nil)
@@ -75,12 +100,6 @@ enum FeedPrefix {
             .map { String(prefix[$0].dropFirst("Announce Type:".count)).trimmingCharacters(in: .whitespaces) }
         return (collapseWhitespace(String(abstract[r.upperBound...])), version, type)
     }
-}
-
-/// Runs of white space (line wraps, double spaces) as one space: the sources
-/// differ only there (a saved page collapses what JSON keeps).
-func collapseWhitespace(_ text: String) -> String {
-    text.split(whereSeparator: { $0.isWhitespace }).joined(separator: " ")
 }
 
 enum AuthorList {
@@ -118,12 +137,13 @@ enum AuthorList {
     }
 
     private static func clean(_ names: [String]) -> [String] {
-        names.map { removeAffiliations($0).trimmingCharacters(in: .whitespaces) }
+        names.map { removeAffiliations($0).trimmed }
             .map { $0.hasPrefix("and ") ? String($0.dropFirst(4)) : $0 }
             .filter { !$0.isEmpty }
     }
 
     private static func removeAffiliations(_ name: String) -> String {
+        guard name.utf8.contains(UInt8(ascii: "(")) || name.utf8.contains(UInt8(ascii: ")")) else { return collapseWhitespace(name) }
         var out = ""
         var depth = 0
         for c in name {
@@ -165,7 +185,7 @@ extension DigestPaper {
     /// Fills what every format leaves implicit: the author-match flag from the
     /// comment, and the score the digest tools compute when the file has none.
     mutating func completeVerdict() {
-        if let c = comment?.trimmingCharacters(in: .whitespacesAndNewlines), c.caseInsensitiveCompare("Author match") == .orderedSame {
+        if let c = comment?.trimmed, c.caseInsensitiveCompare("Author match") == .orderedSame {
             authorMatch = true
         }
         if score == nil {

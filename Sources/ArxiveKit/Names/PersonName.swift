@@ -11,7 +11,11 @@ public struct PersonName: Hashable, Sendable {
 
     /// Builds the name from text as a digest wrote it (TeX escapes allowed).
     public init(source: String) {
-        let display = TeXDecoder.decode(source)
+        self.init(display: TeXDecoder.decode(source))
+    }
+
+    /// Builds the name from its display form (already decoded).
+    public init(display: String) {
         self.display = display
         self.key = PersonName.key(for: display)
     }
@@ -19,7 +23,9 @@ public struct PersonName: Hashable, Sendable {
     /// The match key of any name text: what `arxive author` compares.
     public static func key(for text: String) -> String {
         let decoded = TeXDecoder.decode(text)
-        let folded = decoded.applyingTransform(StringTransform("Latin-ASCII"), reverse: false) ?? decoded
+        // The ICU transform is costly; most names are plain ASCII already.
+        let folded = decoded.utf8.allSatisfy({ $0 < 0x80 }) ? decoded
+            : decoded.applyingTransform(StringTransform("Latin-ASCII"), reverse: false) ?? decoded
         let words = folded.lowercased().unicodeScalars.split(whereSeparator: {
             !($0.isASCII && $0.properties.isAlphabetic) && !($0.isASCII && $0.properties.numericType != nil)
         })

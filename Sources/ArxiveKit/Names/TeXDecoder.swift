@@ -9,9 +9,11 @@ public enum TeXDecoder {
     /// Decodes every TeX escape in `text` and returns NFC text with runs of
     /// white space collapsed to one space.
     public static func decode(_ text: String) -> String {
-        // Fast path: most names carry no TeX at all.
-        guard text.contains(where: { $0 == "\\" || $0 == "{" || $0 == "}" || $0 == "~" }) else {
-            return collapseSpaces(text.precomposedStringWithCanonicalMapping)
+        // Fast path: most names carry no TeX at all, and many are plain ASCII.
+        let hasTeX = text.utf8.contains { $0 == UInt8(ascii: "\\") || $0 == UInt8(ascii: "{") || $0 == UInt8(ascii: "}") || $0 == UInt8(ascii: "~") }
+        guard hasTeX else {
+            let ascii = text.utf8.allSatisfy { $0 < 0x80 }
+            return collapseSpaces(ascii ? text : text.precomposedStringWithCanonicalMapping)
         }
         var parser = Parser(Array(text.unicodeScalars))
         let decoded = parser.parseSequence(untilClosingBrace: false)
@@ -19,7 +21,9 @@ public enum TeXDecoder {
     }
 
     static func collapseSpaces(_ text: String) -> String {
-        text.split(whereSeparator: { $0.isWhitespace }).joined(separator: " ")
+        // Names have no exotic white space worth a Unicode property lookup per character.
+        let hasNoBreakSpace = text.unicodeScalars.contains("\u{A0}")
+        return collapseWhitespace(hasNoBreakSpace ? text.replacingOccurrences(of: "\u{A0}", with: " ") : text)
     }
 
     /// Accent commands and the combining mark each puts on its argument.

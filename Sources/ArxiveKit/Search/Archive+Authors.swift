@@ -30,19 +30,16 @@ extension Archive {
             let level = Dictionary(wanted.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
             let ids = wanted.map { String($0.id) }.joined(separator: ",")
             let rows = try Row.fetchAll(db, sql: """
-                SELECT p.id, p.arxiv_id, p.title,
-                       (SELECT min(r.date) FROM verdicts v JOIN runs r ON r.id = v.run_id WHERE v.paper_id = p.id) AS first_seen,
-                       (SELECT max(r.date) FROM verdicts v JOIN runs r ON r.id = v.run_id WHERE v.paper_id = p.id) AS last_seen,
-                       (\(Archive.latestVerdictID)) AS latest_verdict,
-                       NULL AS snippet,
-                       (SELECT pa.author_id FROM paper_authors pa WHERE pa.paper_id = p.id AND pa.author_id IN (\(ids)) ORDER BY pa.position LIMIT 1) AS author_id
+                SELECT p.id,
+                       (SELECT pa.author_id FROM paper_authors pa WHERE pa.paper_id = p.id AND pa.author_id IN (\(ids))
+                        ORDER BY pa.position LIMIT 1) AS author_id
                 FROM papers p
                 WHERE p.id IN (SELECT paper_id FROM paper_authors WHERE author_id IN (\(ids)))
-                ORDER BY last_seen DESC, p.arxiv_id DESC
+                ORDER BY (SELECT max(r.date) FROM verdicts v JOIN runs r ON r.id = v.run_id WHERE v.paper_id = p.id) DESC, p.arxiv_id DESC
                 LIMIT ?
                 """, arguments: [limit])
             let papers = try rows.map { row in
-                var hit = try Archive.hit(row, db)
+                var hit = try Archive.hit(paperID: row["id"], snippet: nil, db)
                 if let c = level[row["author_id"] as Int64] {
                     hit.matchedName = c.name
                     hit.matchLevel = c.level

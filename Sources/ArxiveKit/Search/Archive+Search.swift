@@ -12,44 +12,44 @@ public enum SearchOrder: String, CaseIterable, Sendable {
 
 extension Archive {
     /// The papers matching `query`, best first.
+    ///
+    /// Two phases: the ids in order (FTS5 returns `ORDER BY rank` already
+    /// sorted, so only the rows kept are read), then details and snippets for
+    /// those ids alone. A common word can match most of the archive; nothing
+    /// per-match beyond the rank is computed for rows that are not shown.
     public func search(_ query: Query, order: SearchOrder = .rank, limit: Int = 20) throws -> [PaperHit] {
         try database.read { db in
             let plan = try SearchPlan(query) { name, isPrefix in try Archive.authorIDs(matching: name, isPrefix: isPrefix, db) }
             var sql: String
             var arguments = StatementArguments()
-            let seen = """
-                (SELECT min(r.date) FROM verdicts v JOIN runs r ON r.id = v.run_id WHERE v.paper_id = p.id) AS first_seen,
-                (SELECT max(r.date) FROM verdicts v JOIN runs r ON r.id = v.run_id WHERE v.paper_id = p.id) AS last_seen,
-                (\(Archive.latestVerdictID)) AS latest_verdict
-                """
             if let match = plan.match {
-                sql = """
-                    SELECT p.id, p.arxiv_id, p.title, \(seen),
-                           snippet(papers_fts, -1, char(2), char(3), '…', 24) AS snippet, papers_fts.rank AS rank
-                    FROM papers_fts JOIN papers p ON p.id = papers_fts.rowid
-                    WHERE papers_fts MATCH ?
-                    """
+                sql = "SELECT p.id FROM papers_fts JOIN papers p ON p.id = papers_fts.rowid WHERE papers_fts MATCH ?"
                 _ = arguments.append(contentsOf: [match])
             } else {
-                sql = """
-                    SELECT p.id, p.arxiv_id, p.title, \(seen), NULL AS snippet, 0 AS rank
-                    FROM papers p WHERE 1
-                    """
+                sql = "SELECT p.id FROM papers p WHERE 1"
             }
             for condition in plan.conditions { sql += " AND " + condition }
             _ = arguments.append(contentsOf: StatementArguments(plan.arguments))
-            let latestScore = "(SELECT score FROM verdicts WHERE id = latest_verdict)"
+            let lastSeen = "(SELECT max(r.date) FROM verdicts v JOIN runs r ON r.id = v.run_id WHERE v.paper_id = p.id)"
+            let latestScore = "(SELECT score FROM verdicts WHERE id = (\(Archive.latestVerdictID)))"
             switch (order, plan.match != nil) {
-            case (.rank, true): sql += " ORDER BY rank, last_seen DESC"
-            case (.rank, false), (.date, _): sql += " ORDER BY last_seen DESC, p.arxiv_id DESC"
-            case (.score, true): sql += " ORDER BY \(latestScore) DESC NULLS LAST, rank"
-            case (.score, false): sql += " ORDER BY \(latestScore) DESC NULLS LAST, last_seen DESC"
+            case (.rank, true): sql += " ORDER BY papers_fts.rank"
+            case (.rank, false), (.date, _): sql += " ORDER BY \(lastSeen) DESC, p.arxiv_id DESC"
+            case (.score, true): sql += " ORDER BY \(latestScore) DESC NULLS LAST, papers_fts.rank"
+            case (.score, false): sql += " ORDER BY \(latestScore) DESC NULLS LAST, \(lastSeen) DESC"
             }
             sql += " LIMIT ?"
             _ = arguments.append(contentsOf: [limit])
-            return try Row.fetchAll(db, sql: sql, arguments: arguments).map { row in
-                try Archive.hit(row, db)
+            let ids = try Int64.fetchAll(db, sql: sql, arguments: arguments)
+            var snippets: [Int64: String] = [:]
+            if let match = plan.match, !ids.isEmpty {
+                let rows = try Row.fetchAll(db, sql: """
+                    SELECT rowid, snippet(papers_fts, -1, char(2), char(3), '…', 24) AS snippet
+                    FROM papers_fts WHERE papers_fts MATCH ? AND rowid IN (\(ids.map(String.init).joined(separator: ",")))
+                    """, arguments: [match])
+                for row in rows { snippets[row["rowid"]] = row["snippet"] }
             }
+            return try ids.map { id in try Archive.hit(paperID: id, snippet: snippets[id], db) }
         }
     }
 
@@ -59,22 +59,23 @@ extension Archive {
         ORDER BY r.date DESC, r.digest DESC LIMIT 1
         """
 
-    /// Builds a hit from a row holding `id, arxiv_id, title, first_seen, last_seen, latest_verdict, snippet`.
-    static func hit(_ row: Row, _ db: Database) throws -> PaperHit {
-        let paperID: Int64 = row["id"]
-        let verdict = try Row.fetchOne(db, sql: "SELECT relevance, novelty, score, comment, author_match FROM verdicts WHERE id = ?",
-                                       arguments: [row["latest_verdict"] as Int64?])
-        var snippet: String? = row["snippet"]
-        if snippet == nil {
-            let abstract = try String.fetchOne(db, sql: "SELECT abstract FROM papers WHERE id = ?", arguments: [paperID]) ?? ""
-            snippet = Archive.opening(of: abstract)
-        }
+    /// The hit for one paper: its latest verdict, first and last days, and
+    /// the snippet (the abstract's opening when the query matched no text).
+    static func hit(paperID: Int64, snippet: String?, _ db: Database) throws -> PaperHit {
+        let row = try Row.fetchOne(db, sql: """
+            SELECT p.arxiv_id, p.title, p.abstract,
+                   (SELECT min(r.date) FROM verdicts v JOIN runs r ON r.id = v.run_id WHERE v.paper_id = p.id) AS first_seen,
+                   (SELECT max(r.date) FROM verdicts v JOIN runs r ON r.id = v.run_id WHERE v.paper_id = p.id) AS last_seen,
+                   lv.relevance, lv.novelty, lv.score, lv.comment, lv.author_match
+            FROM papers p LEFT JOIN verdicts lv ON lv.id = (\(latestVerdictID))
+            WHERE p.id = ?
+            """, arguments: [paperID])!
         return PaperHit(
             arxivID: row["arxiv_id"], title: row["title"], authors: try authorNames(paperID: paperID, db),
             firstSeen: row["first_seen"], lastSeen: row["last_seen"],
-            relevance: verdict?["relevance"], novelty: verdict?["novelty"], score: verdict?["score"],
-            comment: verdict?["comment"], authorMatch: verdict?["author_match"] ?? false,
-            snippet: snippet
+            relevance: row["relevance"], novelty: row["novelty"], score: row["score"],
+            comment: row["comment"], authorMatch: row["author_match"] ?? false,
+            snippet: snippet ?? opening(of: row["abstract"])
         )
     }
 

@@ -40,7 +40,7 @@ struct SearchPlan {
         if !verdictFilters.isEmpty {
             var args: [any DatabaseValueConvertible] = []
             let sql = verdictFilters.map { SearchPlan.verdictCondition($0, &args) }.joined(separator: " AND ")
-            conditions.append("EXISTS (SELECT 1 FROM verdicts v JOIN runs r ON r.id = v.run_id WHERE v.paper_id = p.id AND \(sql))")
+            conditions.append(SearchPlan.listedWhere(sql))
             arguments += args
         }
         for part in rest {
@@ -75,8 +75,15 @@ struct SearchPlan {
             var args: [any DatabaseValueConvertible] = []
             let sql = SearchPlan.verdictCondition(f, &args)
             arguments += args
-            return "EXISTS (SELECT 1 FROM verdicts v JOIN runs r ON r.id = v.run_id WHERE v.paper_id = p.id AND \(sql))"
+            return SearchPlan.listedWhere(sql)
         }
+    }
+
+    /// Papers with a verdict meeting `condition` (over `v` and `r`). An
+    /// uncorrelated IN: SQLite evaluates it once, from the runs side, rather
+    /// than once per paper.
+    static func listedWhere(_ condition: String) -> String {
+        "p.id IN (SELECT v.paper_id FROM verdicts v JOIN runs r ON r.id = v.run_id WHERE \(condition))"
     }
 
     static func verdictCondition(_ f: Filter, _ args: inout [any DatabaseValueConvertible]) -> String {

@@ -1,0 +1,45 @@
+/// Fast text helpers for the readers. Digest files are mostly ASCII and
+/// Foundation's general routines (regular expressions, character sets)
+/// dominated import time; these work on UTF-8 bytes.
+enum TextLines {
+    /// The lines of `text`, without their `\n` or `\r\n`.
+    static func split(_ text: String) -> [String] {
+        text.utf8.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false).map { line in
+            let bytes = line.last == UInt8(ascii: "\r") ? line.dropLast() : line[...]
+            return String(decoding: bytes, as: UTF8.self)
+        }
+    }
+}
+
+extension String {
+    /// Without leading and trailing ASCII spaces and tabs.
+    var trimmed: String {
+        let u = utf8
+        guard let first = u.firstIndex(where: { $0 != 0x20 && $0 != 0x09 && $0 != 0x0A && $0 != 0x0D }) else { return "" }
+        let last = u.lastIndex(where: { $0 != 0x20 && $0 != 0x09 && $0 != 0x0A && $0 != 0x0D })!
+        return String(decoding: u[first...last], as: UTF8.self)
+    }
+
+    /// True when the line starts with a number and a dot: `12. `.
+    var startsWithNumberDot: Bool {
+        let digits = utf8.prefix(while: { $0 >= 0x30 && $0 <= 0x39 })
+        return !digits.isEmpty && utf8.dropFirst(digits.count).first == UInt8(ascii: ".")
+    }
+}
+
+/// Runs of white space (line wraps, double spaces) as one space: the sources
+/// differ only there (a saved page collapses what JSON keeps).
+func collapseWhitespace(_ text: String) -> String {
+    var out: [UInt8] = []
+    out.reserveCapacity(text.utf8.count)
+    var pendingSpace = false
+    for b in text.utf8 {
+        if b == 0x20 || b == 0x09 || b == 0x0A || b == 0x0D {
+            pendingSpace = !out.isEmpty
+        } else {
+            if pendingSpace { out.append(0x20); pendingSpace = false }
+            out.append(b)
+        }
+    }
+    return String(decoding: out, as: UTF8.self)
+}

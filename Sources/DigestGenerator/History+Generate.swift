@@ -1,0 +1,116 @@
+import Foundation
+
+extension History {
+    static let prompts = [
+        "Find papers on sparse expert routing, weight pruning and low-rank adapters.\n\n## Relevance Scoring\n\n- 9-10: the core topics.",
+        "Find papers on sparse expert routing, pruning, quantisation and training dynamics.\n\n## Relevance Scoring\n\n- 9-10: the core topics, theory first.",
+        "Focus on foundational work: architectures, compression, representation learning.\n\n## Relevance Scoring\n\n- 9-10: foundational.",
+    ]
+    static let models = ["gpt-4o", "gpt-4o-mini", "gpt-5", "gpt-5.4"]
+
+    /// Writes the truth for `days` consecutive days from `start` (`YYYY-MM-DD`).
+    ///
+    /// The layout follows the day's place in the history, so that any length
+    /// covers every era: the first 8% `totalCostLine`, then 8% `pipeTableNoModel`,
+    /// 30% `pipeTableSlashDate`, 30% `pipeTableISODate`, the rest `htmlTable`.
+    public static func generate(days: Int, seed: UInt64 = 42, start: String = "2025-01-01") -> History {
+        var random = SeededRandom(seed: seed)
+        let vocabulary = Vocabulary(seed: seed)
+        var runs: [Run] = []
+        var recent: [Paper] = []
+        var serial: [String: Int] = [:]
+        let startDate = ISO8601DateFormatter.day.date(from: start)!
+        for index in 0..<days {
+            let date = ISO8601DateFormatter.day.string(from: startDate.addingTimeInterval(Double(index) * 86_400))
+            if random.chance(0.05) { continue }  // no run that day
+            let fraction = Double(index) / Double(max(days, 1))
+            let layout: Layout = fraction < 0.08 ? .totalCostLine : fraction < 0.16 ? .pipeTableNoModel
+                : fraction < 0.46 ? .pipeTableSlashDate : fraction < 0.76 ? .pipeTableISODate : .htmlTable
+            let roll = random.int(0...99)
+            let sources: Sources = roll < 68 ? .markdownAndJSON : roll < 78 ? .markdownOnly : roll < 82 ? .jsonOnly
+                : roll < 92 ? .pageText : .sitePage
+            let count = random.chance(0.05) ? 0 : random.int(8...40)
+            var papers: [Paper] = []
+            var ids = Set<String>()
+            for _ in 0..<count {
+                var paper: Paper
+                if !recent.isEmpty, random.chance(0.12) {
+                    paper = recent[random.int(0...(recent.count - 1))]
+                    if random.chance(0.2) { paper.title = title(&random, vocabulary) }
+                } else {
+                    let month = String(date.dropFirst(2).prefix(5)).replacingOccurrences(of: "-", with: "")
+                    let n = (serial[month] ?? 10_000) + random.int(1...9)
+                    serial[month] = n
+                    paper = Paper(id: "\(month).\(n)", title: title(&random, vocabulary),
+                                  authors: (0..<random.int(1...9)).map { _ in vocabulary.people[random.zipf(vocabulary.people.count)] }.uniqued(),
+                                  abstract: vocabulary.sentence(&random, words: random.int(80...180)).capitalized + ".",
+                                  relevance: nil, novelty: nil, score: 0, comment: "", authorMatch: false)
+                }
+                guard ids.insert(paper.id).inserted else { continue }
+                paper.authorMatch = random.chance(0.04)
+                if paper.authorMatch {
+                    (paper.relevance, paper.novelty, paper.score, paper.comment) = (nil, nil, 20, "Author match")
+                } else {
+                    let r = random.int(5...10), n = random.int(3...10)
+                    (paper.relevance, paper.novelty, paper.score) = (r, n, Double(r + n))
+                    paper.comment = vocabulary.sentence(&random, words: random.int(10...24)).capitalized + "."
+                }
+                papers.append(paper)
+            }
+            // Published order: author matches first, then score, then relevance.
+            papers = papers.enumerated().sorted { a, b in
+                let ka = (a.element.authorMatch ? 1 : 0, a.element.score, a.element.relevance ?? 0, -a.offset)
+                let kb = (b.element.authorMatch ? 1 : 0, b.element.score, b.element.relevance ?? 0, -b.offset)
+                return ka > kb
+            }.map(\.element)
+            recent = Array((recent + papers).suffix(400))
+            let promptTokens = random.int(20_000...180_000), completionTokens = random.int(3_000...50_000)
+            let scanned = random.int(count...max(count, 400))
+            var run = Run(digest: "daily", date: date, layout: layout, sources: sources,
+                          model: layout == .totalCostLine || layout == .pipeTableNoModel ? nil : random.pick(models),
+                          promptTokens: promptTokens, completionTokens: completionTokens,
+                          promptCost: (Double(promptTokens) / 400_000 * 100).rounded() / 100,
+                          completionCost: (Double(completionTokens) / 100_000 * 100).rounded() / 100,
+                          totalPapers: scanned + random.int(0...200), scannedPapers: scanned,
+                          prompt: prompts[min(prompts.count - 1, index * prompts.count / max(days, 1))],
+                          remedial: layout == .pipeTableSlashDate && random.chance(0.1), papers: papers)
+            runs.append(run)
+            // A second digest every fifth day, in the upstream format: same papers, its own verdicts.
+            if index % 5 == 0, !papers.isEmpty {
+                run.digest = "upstream"
+                run.sources = .upstream
+                run.model = nil
+                run.papers = papers.prefix(12).map { p in
+                    var p = p
+                    p.authorMatch = false
+                    let r = random.int(3...10), n = random.int(3...10)
+                    (p.relevance, p.novelty, p.score) = (r, n, Double(r + n))
+                    p.comment = vocabulary.sentence(&random, words: 12).capitalized + "."
+                    return p
+                }.sorted { ($0.score, $0.relevance ?? 0) > ($1.score, $1.relevance ?? 0) }
+                runs.append(run)
+            }
+        }
+        return History(vocabulary: vocabulary, runs: runs)
+    }
+
+    static func title(_ random: inout SeededRandom, _ v: Vocabulary) -> String {
+        v.sentence(&random, words: random.int(5...12)).capitalized
+    }
+}
+
+extension Array where Element: Hashable {
+    func uniqued() -> [Element] {
+        var seen = Set<Element>()
+        return filter { seen.insert($0).inserted }
+    }
+}
+
+extension ISO8601DateFormatter {
+    nonisolated(unsafe) static let day: ISO8601DateFormatter = {
+        let f = ISO8601DateFormatter()
+        f.formatOptions = [.withFullDate]
+        f.timeZone = TimeZone(identifier: "UTC")
+        return f
+    }()
+}
