@@ -54,6 +54,7 @@ let package = Package(
             dependencies: [
                 "ArxiveKit",
                 "DigestGenerator",
+                .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "PropertyBased", package: "swift-property-based"),
             ]
         ),

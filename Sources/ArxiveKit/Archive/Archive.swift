@@ -63,9 +63,15 @@ public struct Archive: Sendable {
         return migrator
     }
 
+    /// Direct database access for tests that play another writer (sqlite3, Datasette).
+    package func withDatabaseForTesting<T>(_ body: (Database) throws -> T) throws -> T {
+        try database.write(body)
+    }
+
     /// Runs `SQLite`'s and FTS5's own consistency checks; returns the problems found.
     public func integrityProblems() throws -> [String] {
-        try database.read { db in
+        // FTS5's check is spelled as an INSERT: it needs a writable connection (it writes nothing).
+        try database.writeWithoutTransaction { db in
             var problems = try String.fetchAll(db, sql: "PRAGMA integrity_check").filter { $0 != "ok" }
             for table in ["papers_fts", "authors_fts"] {
                 do {

@@ -106,7 +106,7 @@ enum JSONKeyOrder {
                 if depth < 0 { return line }
             default: break
             }
-            if depth > 0 { lastGood = line }
+            if depth > 0, byte != 0x20, byte != 0x0A, byte != 0x0D, byte != 0x09 { lastGood = line }
         }
         return depth == 0 ? line : lastGood
     }

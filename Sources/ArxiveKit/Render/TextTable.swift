@@ -29,7 +29,8 @@ enum Format {
 
     static func money(_ n: Double?) -> String {
         guard let n else { return "-" }
-        return "$" + String(format: n < 0.1 && n > 0 ? "%.4f" : "%.2f", n)
+        // Cents, unless the amount is below a cent (some pages state $0.000412).
+        return "$" + String(format: n > 0 && n < 0.01 ? "%.4f" : "%.2f", n)
     }
 
     /// 19 rather than 19.0.

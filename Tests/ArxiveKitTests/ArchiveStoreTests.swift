@@ -1,0 +1,123 @@
+import ArxiveKit
+import Foundation
+import GRDB
+import Testing
+
+@Suite("Archive: storing digests")
+struct ArchiveStoreTests {
+    func digest(_ date: String?, format: Digest.Format = .markdown, _ papers: [DigestPaper], model: String? = "m") -> Digest {
+        var header = RunHeader()
+        header.model = model
+        return Digest(format: format, date: date, header: format == .json ? nil : header, papers: papers)
+    }
+
+    func paper(_ id: String, title: String = "A title", comment: String = "c", relevance: Int = 8, authors: [String] = ["Ann Lee"]) -> DigestPaper {
+        DigestPaper(arxivID: id, title: title, authors: authors, abstract: "An abstract about \(title).",
+                    relevance: relevance, novelty: 5, score: Double(relevance + 5), comment: comment)
+    }
+
+    func request(_ d: Digest, date: String? = nil, path: String, sha: String) -> StoreRequest {
+        StoreRequest(digest: d, digestName: "daily", date: date ?? d.date, source: DigestSource(path: path, sha256: sha))
+    }
+
+    @Test("Every fixture imports; a second import changes nothing")
+    func fixturesTwice() throws {
+        let archive = try fixtureArchive()
+        let before = try archive.stats()
+        #expect((before.papers, before.runs, before.verdicts, before.digests) == (9, 9, 14, 2))
+        #expect((before.firstDate, before.lastDate) == ("2025-01-06", "2026-08-10"))
+        let again = DigestImporter(archive: archive).run(paths: ["md", "json", "page-text", "site"].map { Paths.fixture($0).path })
+        #expect(again.runsAdded == 0 && again.runsUpdated == 0 && again.newPapers == 0)
+        #expect(again.filesUnchanged == 13)
+        #expect(try archive.stats() == before)
+        #expect(try archive.integrityProblems().isEmpty)
+    }
+
+    @Test("A day's Markdown and JSON are one run: header from the page, verdicts from the JSON")
+    func markdownAndJSON() throws {
+        let archive = try fixtureArchive()
+        let day = try #require(try archive.day("2025-12-01").first)
+        #expect(day.run.model == "gpt-5" && day.run.totalTokens == 90310 && day.run.totalCost == 0.46)
+        #expect(day.papers.map(\.arxivID) == ["2512.00401", "2512.00402", "2501.00101"])
+        #expect(day.papers[0].authorMatch && day.papers[0].relevance == nil && day.papers[0].score == 20)
+        #expect(day.papers[0].authors == ["Y. Morvan", "Emma Morvan", "François Béranger"])
+    }
+
+    @Test("A paper keeps the text of its latest day; every verdict is kept")
+    func latestTextWins() throws {
+        let archive = try fixtureArchive()
+        let p = try #require(try archive.paper("2501.00101"))
+        #expect(p.title == "Sparse Routing for Lattice Transformers, Revised")
+        #expect(p.authors == ["Ingrid Skøld", "Renée Duval", "Tomasz Nowicki"])
+        #expect(p.verdicts.map(\.date) == ["2025-01-06", "2025-12-01"])
+        #expect(p.verdicts.map(\.relevance) == [10, 8])
+    }
+
+    @Test("A JSON file without a date joins the run that lists exactly its papers")
+    func undatedJSONPairs() throws {
+        let archive = try fixtureArchive()
+        let runs = try archive.runs(digest: "upstream")
+        #expect(runs.map(\.date) == ["2026-08-10"])
+        #expect(runs[0].listed == 2)
+        let upstream = try #require(try archive.day("2026-08-10").first)
+        // The verdicts are the JSON's (it carries the categories), the header the Markdown's.
+        #expect(upstream.papers.map(\.relevance) == [8, 4])
+    }
+
+    @Test("Unmatched undated JSON fails and leaves nothing behind")
+    func undatedJSONFails() throws {
+        let archive = try Archive.inMemory()
+        #expect(throws: StoreError.undatedJSON) {
+            try archive.store(request(digest(nil, format: .json, [paper("2599.00001")]), path: "/x/output.json", sha: "s"))
+        }
+        #expect(try archive.stats().papers == 0)
+    }
+
+    @Test("A changed file updates its run; a paper it no longer lists goes when nothing else lists it")
+    func changedFile() throws {
+        let archive = try Archive.inMemory()
+        _ = try archive.store(request(digest("2025-05-01", [paper("2505.00001"), paper("2505.00002")]), path: "/d/a.md", sha: "1"))
+        let outcome = try archive.store(request(digest("2025-05-01", [paper("2505.00001", comment: "new view")]), path: "/d/a.md", sha: "2"))
+        #expect(outcome.change == .runUpdated && outcome.runVerdicts == 1)
+        #expect(try archive.paper("2505.00002") == nil)
+        #expect(try archive.search(parse("comment:view")).map(\.arxivID) == ["2505.00001"])
+        #expect(try archive.integrityProblems().isEmpty)
+    }
+
+    @Test("One bad file in a group is rolled back alone")
+    func groupIsolation() throws {
+        let archive = try Archive.inMemory()
+        let good = request(digest("2025-05-01", [paper("2505.00001", title: "Good routing")]), path: "/d/good.md", sha: "g")
+        let bad = request(digest(nil, format: .json, [paper("2505.00009", title: "Orphan routing")]), path: "/d/bad.json", sha: "b")
+        let alsoGood = request(digest("2025-05-02", [paper("2505.00002", title: "Other routing")]), path: "/d/good2.md", sha: "g2")
+        let results = try archive.store([good, bad, alsoGood])
+        #expect(results.map { (try? $0.get()) != nil } == [true, false, true])
+        #expect(try archive.stats().papers == 2)
+        #expect(try archive.search(parse("routing")).count == 2)
+        #expect(try archive.integrityProblems().isEmpty)
+    }
+
+    @Test("The index follows every change: re-titled, re-commented and dropped papers")
+    func indexInStep() throws {
+        let archive = try Archive.inMemory()
+        _ = try archive.store(request(digest("2025-05-01", [paper("2505.00001", title: "Alpha lattice")]), path: "/a", sha: "1"))
+        _ = try archive.store(request(digest("2025-05-03", [paper("2505.00001", title: "Beta lattice", comment: "gamma")]), path: "/b", sha: "2"))
+        // An older day does not overwrite the newer text.
+        _ = try archive.store(request(digest("2025-04-01", [paper("2505.00001", title: "Old lattice")]), path: "/c", sha: "3"))
+        #expect(try archive.search(parse("ti:alpha")).isEmpty)
+        #expect(try archive.search(parse("ti:old")).isEmpty)
+        #expect(try archive.search(parse("ti:beta")).map(\.arxivID) == ["2505.00001"])
+        #expect(try archive.search(parse("comment:gamma")).count == 1)
+        #expect(try archive.integrityProblems().isEmpty)
+    }
+
+    @Test("Writers other than arxive keep the index in step through the triggers")
+    func triggersForOtherWriters() throws {
+        let archive = try fixtureArchive()
+        try archive.withDatabaseForTesting { db in
+            try db.execute(sql: "UPDATE papers SET title = 'Zebra stripes' WHERE arxiv_id = '2604.00501'")
+        }
+        #expect(try archive.search(parse("ti:zebra")).map(\.arxivID) == ["2604.00501"])
+        #expect(try archive.integrityProblems().isEmpty)
+    }
+}

@@ -1,0 +1,57 @@
+import ArxiveKit
+import Testing
+
+@Suite("Names: TeX decoding, match keys, matching")
+struct NamesTests {
+    @Test("TeX accents and letters decode to NFC Unicode", arguments: [
+        ("R{\\o}d", "Rød"), ("B\\'ethune", "Béthune"), ("J\\\"urgen", "Jürgen"), ("Micha{\\l}", "Michał"),
+        ("O\\u{g}uzhan", "Oğuzhan"), ("Fan\\`i", "Fanì"), ("\\'Alvaro", "Álvaro"), ("Pe\\~na", "Peña"),
+        ("Fran\\c{c}ois", "François"), ("Dvo\\v{r}\\'ak", "Dvořák"), ("Erd\\H{o}s", "Erdős"), ("\\k{a}", "ą"),
+        ("{\\AA}berg", "Åberg"), ("Stra{\\ss}e", "Straße"), ("\\'{\\i}", "í"), ("\\'\\i", "í"), ("{\\L}ukasik", "Łukasik"),
+        ("Bj\\o rn", "Bjørn"), ("{{\\\"{u}}}ber", "über"), ("\\d{s}", "ṣ"), ("\\=a", "ā"), ("\\.Z", "Ż"), ("\\r{u}", "ů"),
+        ("\\ae{}sir", "æsir"), ("{\\TH}or", "Þor"), ("Jos\\'e M. F. Moura", "José M. F. Moura"),
+    ])
+    func decodes(tex: String, expected: String) {
+        #expect(TeXDecoder.decode(tex) == expected)
+    }
+
+    @Test("Unknown commands and unbalanced braces are kept, never crash")
+    func tolerant() {
+        #expect(TeXDecoder.decode("\\foo Bar") == "\\foo Bar")
+        #expect(TeXDecoder.decode("A}b{c") == "Abc")
+        #expect(TeXDecoder.decode("trailing \\") == "trailing \\")
+        #expect(TeXDecoder.decode("\\'") == "\u{0301}")
+        #expect(TeXDecoder.decode("a~b") == "a b")
+    }
+
+    @Test("Keys fold TeX, diacritics, ø and ł, case, punctuation")
+    func keys() {
+        #expect(PersonName.key(for: "Marcel R{\\o}d") == "marcel rod")
+        #expect(PersonName.key(for: "Marcel Rød") == "marcel rod")
+        #expect(PersonName.key(for: "MICHAŁ Łukasik") == "michal lukasik")
+        #expect(PersonName.key(for: "J.-I. Park") == "j i park")
+        #expect(PersonName.key(for: "  Anne-Marie   O'Neil ") == "anne marie o neil")
+        #expect(PersonName(source: "Ingrid Sk{\\o}ld").display == "Ingrid Skøld")
+    }
+
+    @Test("Initials and forenames: compatible; other forenames: surname only", arguments: [
+        ("y bengio", "yoshua bengio", NameMatchLevel.compatible),
+        ("yoshua bengio", "y bengio", .compatible),
+        ("yoshua bengio", "yoshua bengio", .exact),
+        ("yoshua bengio", "yoshua j bengio", .compatible),
+        ("y j bengio", "yoshua j bengio", .compatible),
+        ("samy bengio", "yoshua bengio", .surname),
+        ("emmanuel bengio", "yoshua bengio", .surname),
+        ("bengio", "yoshua bengio", .surname),
+        ("y bengio", "samy bengio", .surname),
+    ])
+    func matching(query: String, candidate: String, level: NameMatchLevel) {
+        #expect(NameMatcher.match(query: query, candidate: candidate) == level)
+    }
+
+    @Test("Different surnames never match")
+    func surnames() {
+        #expect(NameMatcher.match(query: "yoshua bengio", candidate: "yoshua bengioo") == nil)
+        #expect(NameMatcher.match(query: "", candidate: "a b") == nil)
+    }
+}

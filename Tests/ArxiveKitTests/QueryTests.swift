@@ -1,0 +1,94 @@
+import ArxiveKit
+import PropertyBased
+import Testing
+
+@Suite("Query language")
+struct QueryTests {
+    @Test("Words, phrases, prefixes, scopes and filters parse as documented")
+    func parses() throws {
+        #expect(try parse("sparse attention") == .and([.text(.init(text: "sparse")), .text(.init(text: "attention"))]))
+        #expect(try parse("\"sparse attention\"") == .text(.init(text: "sparse attention")))
+        #expect(try parse("quant*") == .text(.init(text: "quant", isPrefix: true)))
+        #expect(try parse("ti:moe") == .text(.init(field: .title, text: "moe")))
+        #expect(try parse("abs:\"low rank\"") == .text(.init(field: .abstract, text: "low rank")))
+        #expect(try parse("-diffusion moe") == .and([.not(.text(.init(text: "diffusion"))), .text(.init(text: "moe"))]))
+        #expect(try parse("moe NOT diffusion") == .and([.text(.init(text: "moe")), .not(.text(.init(text: "diffusion")))]))
+        #expect(try parse("id:2512.22471v3") == .filter(.arxivID("2512.22471")))
+        #expect(try parse("match:author") == .filter(.authorMatch))
+        #expect(try parse("digest:astro-ph") == .filter(.digest("astro-ph")))
+        #expect(try parse("au:\"Y. Bengio\"") == .filter(.author("Y. Bengio", isPrefix: false)))
+    }
+
+    @Test("OR binds tighter than the implicit AND; parentheses group")
+    func precedence() throws {
+        let a = Query.text(.init(text: "a")), b = Query.text(.init(text: "b")), c = Query.text(.init(text: "c"))
+        #expect(try parse("a b OR c") == .and([a, .or([b, c])]))
+        #expect(try parse("(a b) OR c") == .or([.and([a, b]), c]))
+        #expect(try parse("a AND b") == .and([a, b]))
+    }
+
+    @Test("Dates and numbers become ranges")
+    func ranges() throws {
+        #expect(try parse("date:2025-12") == .filter(.date(from: "2025-12-01", to: "2025-12-31")))
+        #expect(try parse("date:2025") == .filter(.date(from: "2025-01-01", to: "2025-12-31")))
+        #expect(try parse("date:2025-12-01..2025-12-15") == .filter(.date(from: "2025-12-01", to: "2025-12-15")))
+        #expect(try parse("date:..2025-06") == .filter(.date(from: nil, to: "2025-06-31")))
+        #expect(try parse("rel:>=8") == .filter(.relevance(NumberRange(lower: 8))))
+        #expect(try parse("nov:<3") == .filter(.novelty(NumberRange(upper: 3, upperInclusive: false))))
+        #expect(try parse("score:15..18") == .filter(.score(NumberRange(lower: 15, upper: 18))))
+        #expect(try parse("rel:9") == .filter(.relevance(NumberRange(lower: 9, upper: 9))))
+    }
+
+    @Test("Malformed queries explain themselves and point at the bad part", arguments: [
+        ("", 1, "empty"), ("foo:bar", 1, "unknown field 'foo:'"), ("moe \"sparse", 5, "never closed"),
+        ("a OR", 3, "OR needs a term"), ("OR a", 1, "OR needs a term"), ("(a b", 1, "never closed"), ("a b)", 4, "without its '('"),
+        ("rel:high", 1, "not a number condition"), ("date:2025-13", 1, "not a date"), ("date:2025-12-10..2025-12-01", 1, "ends before"),
+        ("match:title", 1, "takes 'author'"), ("id:nope", 1, "not an arXiv id"), ("+++", 1, "no letters or digits"),
+        ("-", 1, "no letters or digits"), ("NOT", 1, "needs a term"), ("ti:", 1, "needs a value"), ("()", 2, "holds nothing"),
+    ])
+    func errors(input: String, column: Int, message: String) {
+        #expect {
+            _ = try QueryParser.parse(input)
+        } throws: { error in
+            guard let e = error as? QueryError else { return false }
+            return e.column == column && e.message.contains(message)
+        }
+    }
+
+    @Test("Bounded cost: too many terms, too long, too deep")
+    func bounds() {
+        #expect(throws: QueryError.self) { try QueryParser.parse(Array(repeating: "w", count: 65).joined(separator: " ")) }
+        #expect(throws: QueryError.self) { try QueryParser.parse(String(repeating: "a", count: 2_001)) }
+        #expect(throws: QueryError.self) { try QueryParser.parse(String(repeating: "(", count: 20) + "a" + String(repeating: ")", count: 20)) }
+    }
+
+    /// Characters that break naive FTS5 queries, plus letters, digits and Unicode.
+    static let alphabet: [Character] = Array("ab cd\"\"()*-:^+.,;'`~!@#$%&=<>?/\\|[]{}ORNT AND 0129 éøł中文😀\u{0301}\t\n")
+
+    @Test("Thousands of random queries never crash and never surface an SQLite error")
+    func randomQueries() async throws {
+        let archive = try fixtureArchive()
+        let fields = ["", "", "", "ti:", "abs:", "au:", "comment:", "id:", "date:", "rel:", "nov:", "score:", "match:", "digest:", "x:"]
+        let term = Gen.element(of: QueryTests.alphabet).map { $0 ?? " " }.string(of: 0...12)
+        let piece = zip(Gen.element(of: fields).map { $0 ?? "" }, term).map { $0 + $1 }
+        let query = piece.array(of: 0...12).map { $0.joined(separator: " ") }
+        await propertyCheck(count: 3_000, input: query) { text in
+            do {
+                let parsed = try QueryParser.parse(text)
+                _ = try archive.search(parsed, limit: 5)
+                _ = try archive.search(parsed, order: .score, limit: 5)
+            } catch let error as QueryError {
+                #expect(!error.message.isEmpty && error.column >= 1)
+            } catch {
+                Issue.record("query \(text.debugDescription) surfaced \(error)")
+            }
+        }
+    }
+
+    @Test("Very long queries are refused with a message, not an SQLite error")
+    func longQueries() throws {
+        let archive = try fixtureArchive()
+        let words = (0..<64).map { "w\($0)" }.joined(separator: " OR ")
+        #expect(try archive.search(parse(words)).isEmpty)
+    }
+}

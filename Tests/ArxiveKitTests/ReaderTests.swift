@@ -1,0 +1,156 @@
+import ArxiveKit
+import Foundation
+import Testing
+
+@Suite("Readers: every format era, recognised from content")
+struct ReaderTests {
+    func read(_ relative: String) throws -> Digest {
+        let digest = try DigestRecognizer.read(Data(contentsOf: Paths.fixture(relative)))
+        return try #require(digest)
+    }
+
+    @Test("Era 1: Total cost line, 0-indexed, feed prefix, affiliations")
+    func era1() throws {
+        let d = try read("md/2025-01-06-output.md")
+        #expect(d.format == .markdown)
+        #expect(d.date == "2025-01-06")
+        #expect(d.header?.totalCost == 0.41225)
+        #expect(d.header?.relevantPapers == 2)
+        #expect(d.header?.model == nil)
+        #expect(d.header?.selectionPrompt?.hasPrefix("You are a helpful paper reading assistant.") == true)
+        #expect(d.papers.map(\.arxivID) == ["2501.00101", "2501.00102"])
+        let p = d.papers[0]
+        #expect(p.authors == ["Ingrid Sk{\\o}ld", "Ren\\'ee Duval", "Tomasz Nowicki"])
+        #expect(p.abstract.hasPrefix("We route tokens"))
+        #expect(p.arxivVersion == 1 && p.announceType == "new")
+        #expect(d.papers[1].arxivVersion == 2 && d.papers[1].announceType == "replace")
+        #expect((p.relevance, p.novelty, p.score) == (10, 8, 18))
+    }
+
+    @Test("JSON: numeric strings, no SCORE, an affiliation cut by a naive split")
+    func jsonEra1() throws {
+        let d = try read("json/2025-01-06-output.json")
+        #expect(d.format == .json && d.date == nil && d.header == nil)
+        #expect(d.papers.map(\.arxivID) == ["2501.00101", "2501.00102"])
+        #expect(d.papers[0].authors == ["Ingrid Sk{\\o}ld", "Ren\\'ee Duval", "Tomasz Nowicki"])
+        #expect((d.papers[0].relevance, d.papers[0].novelty, d.papers[0].score) == (10, 8, 18))
+        #expect(d.papers[0].extra == nil)
+    }
+
+    @Test("Era 2: pipe table without model, scanned only, wrapped abstract")
+    func era2() throws {
+        let h = try #require(try read("md/2025-02-03-output.md").header)
+        #expect(h.model == nil)
+        #expect((h.promptTokens, h.completionTokens, h.totalTokens) == (80412, 9120, 89532))
+        #expect((h.promptCost, h.completionCost, h.totalCost) == (2.01, 0.91, 2.92))
+        #expect(h.scannedPapers == 211 && h.totalPapers == nil)
+        let p = try read("md/2025-02-03-output.md").papers[0]
+        #expect(p.abstract == "Low-rank adapters drift when the input distribution moves; we bound the drift and propose a correction that costs one extra matrix product.")
+    }
+
+    @Test("Era 3: model cell, M/D/YYYY, remedial note, old-style id")
+    func era3() throws {
+        let d = try read("md/2025-03-17-output.md")
+        #expect(d.date == "2025-03-17")
+        #expect(d.header?.model == "gpt-4o")
+        #expect(d.header?.notes == "This is a remedial run for missed papers from 03/14/2025 to 03/14/2025. Results generated on 03/20/2025.")
+        #expect((d.header?.totalPapers, d.header?.scannedPapers, d.header?.relevantPapers) == (301, 287, 2))
+        #expect(d.papers.map(\.arxivID) == ["2503.00301", "hep-th/9901001"])
+    }
+
+    @Test("Author match: no relevance or novelty, score 20; other keys kept")
+    func authorMatch() throws {
+        let md = try read("md/2025-12-01-output.md")
+        #expect(md.papers[0].authorMatch && md.papers[0].relevance == nil && md.papers[0].score == 20)
+        let json = try read("json/2025-12-01-output.json")
+        #expect(json.papers[0].authorMatch && json.papers[0].score == 20)
+        let extra = try #require(json.papers[1].extra)
+        #expect(extra == #"{"MATCHED_TOPIC_IDS":[2,4],"PRIMARY_TOPIC_ID":2}"#)
+        #expect(json.papers.map(\.arxivID) == md.papers.map(\.arxivID))
+    }
+
+    @Test("Era 4: HTML table")
+    func era4() throws {
+        let h = try #require(try read("md/2026-04-06-latest.md").header)
+        #expect(h.model == "gpt-5.4")
+        #expect((h.promptTokens, h.completionTokens, h.totalTokens) == (150000, 7000, 157000))
+        #expect((h.totalPapers, h.scannedPapers, h.relevantPapers) == (601, 330, 1))
+        #expect((h.promptCost, h.completionCost, h.totalCost) == (0.38, 0.10, 0.48))
+    }
+
+    @Test("Page text equals what the Markdown of the same era says")
+    func pageText() throws {
+        let d = try read("page-text/2025-12-02.txt")
+        #expect(d.format == .pageText && d.date == "2025-12-02")
+        #expect(d.header?.model == "gpt-5")
+        #expect((d.header?.totalTokens, d.header?.totalCost, d.header?.scannedPapers) == (50150, 0.24, 300))
+        #expect(d.papers.map(\.arxivID) == ["2512.00401", "2501.00102"])
+        #expect(d.papers[0].authors == ["Y. Morvan", "Emma Morvan", "Fran\\c{c}ois B\\'eranger"])
+        #expect((d.papers[1].relevance, d.papers[1].novelty) == (6, 6))
+        #expect(d.header?.selectionPrompt == "You are a helpful paper reading assistant. Favour sparse experts.")
+    }
+
+    @Test("Site day page (navigation block), upstream Markdown, the month page is not a day")
+    func siteAndUpstream() throws {
+        let site = try read("site/archive/2025-12/03/index.md")
+        #expect(site.date == "2025-12-03" && site.papers.count == 1)
+        let upstream = try read("upstream/output_2026_0810.md")
+        #expect(upstream.date == "2026-08-10")
+        #expect(upstream.papers.map(\.arxivID) == ["2608.00601", "2512.00401"])
+        #expect(upstream.header?.selectionPrompt?.contains("spatial understanding") == true)
+        let month = try String(contentsOf: Paths.fixture("site/archive/2025-12/index.md"), encoding: .utf8)
+        #expect(DigestRecognizer.recognize(month) == .notADigest("a monthly overview page"))
+    }
+
+    @Test("An empty day is a run with no papers")
+    func emptyDay() throws {
+        #expect(try read("md/2025-12-04-output.md").papers.isEmpty)
+        #expect(try read("json/2025-12-04-output.json").papers.isEmpty)
+    }
+
+    @Test("Bad input names the line", arguments: [
+        ("# Personalized Daily ArXiv Papers 13/45/2025\n", 1, "is not a date"),
+        ("# Personalized Daily ArXiv Papers 2025-12-01\n\n## 1. [T](https://arxiv.org/abs/x)\n\n**ArXiv ID:** not-an-id\n", 5, "is not an arXiv id"),
+        ("# Personalized Daily ArXiv Papers 2025-12-01\n## 1. [T](https://arxiv.org/abs/2512.00001)\n**ArXiv ID:** 2512.00001\n**Relevance:** high\n", 4, "not a whole number"),
+        ("{\n  \"2512.00001\": {\n    \"title\": \"x\",\n    \"RELEVANCE\": \"ten\"\n  }\n}\n", 2, "not a whole number"),
+        ("{\n  \"2512.00001\": {\"title\": \"x\",\n", 2, "not valid JSON"),
+    ])
+    func errors(text: String, line: Int, message: String) {
+        #expect {
+            _ = try DigestRecognizer.read(Data(text.utf8))
+        } throws: { error in
+            guard let e = error as? DigestReadError else { return false }
+            return e.line == line && e.message.contains(message)
+        }
+    }
+
+    @Test("Unrecognised content and non-UTF-8 bytes are errors, not crashes")
+    func unrecognised() {
+        #expect(throws: DigestReadError.self) { try DigestRecognizer.read(Data("# Some README\n".utf8)) }
+        #expect(throws: DigestReadError.self) { try DigestRecognizer.read(Data([0xFF, 0xFE, 0x00, 0x80])) }
+        #expect(throws: DigestReadError.self) { try DigestRecognizer.read(Data("[1, 2]".utf8)) }
+    }
+
+    @Test("arXiv ids: new and old style, versions, prefixes")
+    func ids() {
+        #expect(ArxivID.parse("2512.22471v2")! == ("2512.22471", 2))
+        #expect(ArxivID.parse("arXiv:2512.22471")! == ("2512.22471", nil))
+        #expect(ArxivID.parse("hep-th/9901001v1")! == ("hep-th/9901001", 1))
+        #expect(ArxivID.parse("math.AG/0101001")! == ("math.AG/0101001", nil))
+        #expect(ArxivID.parse("1234.123") == nil)
+        #expect(ArxivID.parse("x/1") == nil)
+        #expect(ArxivID.parse("") == nil)
+    }
+
+    @Test("Dates in every written form; impossible dates rejected")
+    func dates() {
+        #expect(DigestDate.parse("01/17/2025") == "2025-01-17")
+        #expect(DigestDate.parse("3/4/2025") == "2025-03-04")
+        #expect(DigestDate.parse("2025-12-30") == "2025-12-30")
+        #expect(DigestDate.parse("2024-02-29") == "2024-02-29")
+        #expect(DigestDate.parse("2025-02-29") == nil)
+        #expect(DigestDate.inFileName("output_2026_0820.json") == "2026-08-20")
+        #expect(DigestDate.inFileName("2025-12-30-output.json") == "2025-12-30")
+        #expect(DigestDate.inFileName("output.json") == nil)
+    }
+}
