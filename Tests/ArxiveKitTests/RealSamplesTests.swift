@@ -1,0 +1,101 @@
+import ArxiveKit
+import Foundation
+import Testing
+
+/// Facts about the real digests in `../shared/samples`, read from there (never copied).
+@Suite("Real samples", .enabled(if: Paths.samplesAvailable, "../shared/samples is not beside the checkout"))
+struct RealSamplesTests {
+    func sample(_ relative: String) -> String { Paths.samples.appendingPathComponent(relative).path }
+
+    @Test("page-text/2025-12-30.txt: 42 verdicts, its tokens, cost, counts and model; an author match first")
+    func pageText() throws {
+        let archive = try Archive.inMemory()
+        let report = DigestImporter(archive: archive).run(paths: [sample("page-text/2025-12-30.txt")])
+        #expect(report.failures.isEmpty)
+        let day = try #require(try archive.day("2025-12-30").first)
+        #expect(day.papers.count == 42)
+        #expect((day.run.promptTokens, day.run.completionTokens, day.run.totalTokens) == (54533, 46142, 100675))
+        #expect(day.run.totalCost == 0.53)
+        #expect((day.run.totalPapers, day.run.scannedPapers, day.run.relevantPapers) == (561, 359, 42))
+        #expect(day.run.model == "gpt-5")
+        #expect(day.papers[0].authorMatch && day.papers[0].relevance == nil)
+    }
+
+    @Test("The page text and the Markdown+JSON of the same two days give the same papers and verdicts")
+    func sameDaysTwoWays() throws {
+        let pages = try Archive.inMemory()
+        #expect(DigestImporter(archive: pages).run(paths: [sample("page-text")]).failures.isEmpty)
+        let files = try Archive.inMemory()
+        #expect(DigestImporter(archive: files).run(paths: [sample("assistant-out/md/2025-12"), sample("assistant-out/json/2025-12")]).failures.isEmpty)
+        for date in ["2025-12-30", "2025-12-31"] {
+            let a = try #require(try pages.day(date).first), b = try #require(try files.day(date).first)
+            #expect(a.papers == b.papers, "\(date)")
+            #expect(a.run.totalTokens == b.run.totalTokens && a.run.totalCost == b.run.totalCost && a.run.model == b.run.model)
+        }
+        #expect(try pages.stats().papers == 52)
+        #expect(try files.stats().papers == 52)
+    }
+
+    @Test("Every sample imports without failure; re-importing changes nothing")
+    func everything() throws {
+        let archive = try Archive.inMemory()
+        let paths = ["assistant-out", "page-text", "site"].map(sample)
+        let report = DigestImporter(archive: archive).run(paths: paths)
+        #expect(report.failures.isEmpty, "\(report.failures)")
+        #expect(report.skipped.map { ($0.path as NSString).lastPathComponent } == ["index.md"], "the monthly overview")
+        let upstream = DigestImporter(archive: archive, options: .init(digestName: "upstream")).run(paths: [sample("upstream-out")])
+        #expect(upstream.failures.isEmpty, "\(upstream.failures)")
+        let stats = try archive.stats()
+        #expect(stats.runs == 7)
+        // Dated runs of the fork, plus the upstream day; its dateless output.json joined it.
+        #expect(try archive.runs(digest: "upstream").map(\.listed) == [16])
+        #expect(try archive.runs().map(\.date) == ["2025-01-17", "2025-02-10", "2025-03-14", "2025-12-30", "2025-12-31", "2026-04-01", "2026-08-20"])
+        let again = DigestImporter(archive: archive).run(paths: paths)
+        #expect(again.runsAdded == 0 && again.runsUpdated == 0)
+        #expect(try archive.stats() == stats)
+        #expect(try archive.integrityProblems().isEmpty)
+    }
+
+    @Test("Every era's header is read", arguments: [
+        ("assistant-out/md/2025-01/2025-01-17-output.md", "2025-01-17", nil as String?, nil as Int?, 0.980125, 25),
+        ("assistant-out/md/2025-02/2025-02-10-output.md", "2025-02-10", nil, 119441, 3.79, 34),
+        ("assistant-out/md/2025-03/2025-03-14-output.md", "2025-03-14", "gpt-4o", 48291, 0.17, 44),
+        ("assistant-out/md/2026-04/2026-04-01-latest.md", "2026-04-01", "gpt-5.4", 176796, 0.54, 26),
+        ("site/archive/2025-12/30/index.md", "2025-12-30", "gpt-5", 100675, 0.53, 42),
+    ])
+    func headers(path: String, date: String, model: String?, tokens: Int?, cost: Double, papers: Int) throws {
+        let digest = try #require(try DigestRecognizer.read(Data(contentsOf: URL(fileURLWithPath: sample(path)))))
+        #expect(digest.date == date)
+        #expect(digest.header?.model == model)
+        #expect(digest.header?.totalTokens == tokens)
+        #expect(digest.header?.totalCost == cost)
+        #expect(digest.papers.count == papers)
+        #expect(digest.header?.selectionPrompt?.isEmpty == false)
+    }
+
+    @Test("The remedial-run note, the feed prefix, TeX names")
+    func details() throws {
+        let march = try #require(try DigestRecognizer.read(Data(contentsOf: URL(fileURLWithPath: sample("assistant-out/md/2025-03/2025-03-14-output.md")))))
+        #expect(march.header?.notes?.hasPrefix("This is a remedial run") == true)
+        let january = try #require(try DigestRecognizer.read(Data(contentsOf: URL(fileURLWithPath: sample("assistant-out/json/2025-01/2025-01-17-output.json")))))
+        #expect(january.papers.allSatisfy { !$0.abstract.hasPrefix("arXiv:") && $0.announceType == "new" && $0.arxivVersion == 1 })
+        #expect(!january.papers.contains { $0.authors.contains { $0.contains("(") || $0.contains(")") } }, "affiliations removed")
+    }
+
+    @Test("`author \"Marcel Rod\"` finds R{\\o}d's paper; \"Y. Bengio\" finds Yoshua Bengio")
+    func authors() throws {
+        let archive = try Archive.inMemory()
+        _ = DigestImporter(archive: archive).run(paths: [sample("page-text")])
+        let rod = try archive.papers(byAuthor: "Marcel Rod")
+        #expect(rod.papers.map(\.arxivID) == ["2512.23675"])
+        #expect(rod.papers.first?.matchedName == "Marcel Rød")
+        let bengio = try archive.papers(byAuthor: "Y. Bengio")
+        #expect(bengio.papers.map(\.arxivID) == ["2512.21852"])
+        #expect(bengio.papers.first?.matchLevel == .compatible)
+        #expect(try archive.papers(byAuthor: "Samy Bengio").papers.isEmpty)
+        #expect(try archive.papers(byAuthor: "Emmanuel Bengio").papers.isEmpty)
+        #expect(try archive.papers(byAuthor: "Jurgen Schmidhuber").papers.count == 1)
+        // Listed on both days: one paper.
+        #expect(try archive.papers(byAuthor: "louis bethune").papers.count == 1)
+    }
+}
