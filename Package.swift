@@ -60,7 +60,11 @@ let package = Package(
         ),
         .testTarget(
             name: "arxiveTests",
-            dependencies: ["arxive", "arxive-generate", "DigestGenerator"]
+            dependencies: [
+                "arxive",
+                "DigestGenerator",
+                .product(name: "GRDB", package: "GRDB.swift"),
+            ]
         ),
     ]
 )

@@ -82,6 +82,14 @@ struct SearchTests {
             || hit.snippet?.contains(Snippet.open + "kernels" + Snippet.close) == true)
     }
 
+    @Test("A hit shows its latest verdict among those the query's filters select")
+    func verdictShown() throws {
+        let all = try #require(try archive.search(parse("id:2512.00401")).first)
+        #expect(all.relevance == 4, "the latest verdict overall: upstream's")
+        let filtered = try #require(try archive.search(parse("id:2512.00401 rel:>=8 date:2025-12")).first)
+        #expect(filtered.relevance == 9 && filtered.novelty == 8, "the latest one meeting rel:>=8 in 2025-12")
+    }
+
     @Test("Sort by date and by score; limit")
     func ordering() throws {
         #expect(try ids("sparse", order: .date).first == "2608.00601")

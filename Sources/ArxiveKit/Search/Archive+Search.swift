@@ -49,7 +49,9 @@ extension Archive {
                     """, arguments: [match])
                 for row in rows { snippets[row["rowid"]] = row["snippet"] }
             }
-            return try ids.map { id in try Archive.hit(paperID: id, snippet: snippets[id], db) }
+            return try ids.map { id in
+                try Archive.hit(paperID: id, snippet: snippets[id], verdictCondition: plan.verdictCondition, db)
+            }
         }
     }
 
@@ -59,23 +61,32 @@ extension Archive {
         ORDER BY r.date DESC, r.digest DESC LIMIT 1
         """
 
-    /// The hit for one paper: its latest verdict, first and last days, and
+    /// The hit for one paper: its latest verdict (among those meeting
+    /// `verdictCondition`, when the query set one), first and last days, and
     /// the snippet (the abstract's opening when the query matched no text).
-    static func hit(paperID: Int64, snippet: String?, _ db: Database) throws -> PaperHit {
+    static func hit(paperID: Int64, snippet: String?,
+                    verdictCondition: (sql: String, arguments: [any DatabaseValueConvertible])? = nil,
+                    _ db: Database) throws -> PaperHit {
+        let latest = verdictCondition.map {
+            latestVerdictID.replacingOccurrences(of: "WHERE v.paper_id = p.id", with: "WHERE v.paper_id = p.id AND \($0.sql)")
+        } ?? latestVerdictID
+        var arguments = StatementArguments((verdictCondition?.arguments ?? []).map { Optional($0) })
+        _ = arguments.append(contentsOf: [paperID])
         let row = try Row.fetchOne(db, sql: """
             SELECT p.arxiv_id, p.title, p.abstract,
                    (SELECT min(r.date) FROM verdicts v JOIN runs r ON r.id = v.run_id WHERE v.paper_id = p.id) AS first_seen,
                    (SELECT max(r.date) FROM verdicts v JOIN runs r ON r.id = v.run_id WHERE v.paper_id = p.id) AS last_seen,
                    lv.relevance, lv.novelty, lv.score, lv.comment, lv.author_match
-            FROM papers p LEFT JOIN verdicts lv ON lv.id = (\(latestVerdictID))
+            FROM papers p LEFT JOIN verdicts lv ON lv.id = (\(latest))
             WHERE p.id = ?
-            """, arguments: [paperID])!
+            """, arguments: arguments)!
         return PaperHit(
             arxivID: row["arxiv_id"], title: row["title"], authors: try authorNames(paperID: paperID, db),
             firstSeen: row["first_seen"], lastSeen: row["last_seen"],
             relevance: row["relevance"], novelty: row["novelty"], score: row["score"],
             comment: row["comment"], authorMatch: row["author_match"] ?? false,
-            snippet: snippet ?? opening(of: row["abstract"])
+            // Comments are stored one per line: a snippet stays on one.
+            snippet: (snippet ?? opening(of: row["abstract"])).replacingOccurrences(of: "\n", with: " · ")
         )
     }
 

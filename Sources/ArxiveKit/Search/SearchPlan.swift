@@ -12,6 +12,9 @@ struct SearchPlan {
     /// Conditions over `p` (papers), ANDed.
     var conditions: [String] = []
     var arguments: [any DatabaseValueConvertible] = []
+    /// The query's top-level verdict conditions (over `v` and `r`): a hit
+    /// shows its latest verdict among those that meet them.
+    var verdictCondition: (sql: String, arguments: [any DatabaseValueConvertible])?
 
     /// Resolves an `au:` value to author ids.
     typealias AuthorResolver = (String, Bool) throws -> [Int64]
@@ -42,6 +45,7 @@ struct SearchPlan {
             let sql = verdictFilters.map { SearchPlan.verdictCondition($0, &args) }.joined(separator: " AND ")
             conditions.append(SearchPlan.listedWhere(sql))
             arguments += args
+            verdictCondition = (sql, args)
         }
         for part in rest {
             conditions.append(try condition(part, resolveAuthor))

@@ -1,0 +1,47 @@
+import ArxiveKit
+import Testing
+
+@Suite("Renderers: golden output")
+struct RenderTests {
+    @Test("runs: aligned columns, numbers to the right, a total line")
+    func runs() throws {
+        let archive = try fixtureArchive()
+        let text = RunRenderer.runs(try archive.runs(month: "2025-12"))
+        #expect(text == """
+            date        digest  model  prompt  completion  tokens   cost  arXiv  scanned  relevant  listed
+            2025-12-01  daily   gpt-5   50210       40100   90310  $0.46    512      340         3       3
+            2025-12-02  daily   gpt-5   30100       20050   50150  $0.24    420      300         2       2
+            2025-12-03  daily   gpt-5   20000       10000   30000  $0.13    380      250         1       1
+            2025-12-04  daily   gpt-5   25000        5000   30000  $0.08    198      120         0       0
+            4 runs, 200460 tokens, $0.91
+            """)
+    }
+
+    @Test("search hits: numbered, verdict line, authors, highlighted snippet")
+    func hits() throws {
+        let archive = try fixtureArchive()
+        let text = PaperRenderer.hits(try archive.search(QueryParser.parse("ti:tokenizer")))
+        #expect(text == """
+              1. Tokenizer-Free Language Models
+                 2604.00501 · last seen 2026-04-06 · rel 9 · nov 9 · score 18
+                 Zoë Achterberg
+                 **Tokenizer**-Free Language Models
+            """)
+    }
+
+    @Test("Colour wraps only when asked")
+    func colour() {
+        #expect(Style.plain.highlight("x") == "**x**")
+        #expect(Style(colour: true).highlight("x") == "\u{1B}[1;33mx\u{1B}[0m")
+        #expect(Style.plain.bold("x") == "x")
+    }
+
+    @Test("day: header, author match, comments")
+    func day() throws {
+        let archive = try fixtureArchive()
+        let text = RunRenderer.day(try #require(try archive.day("2025-12-01").first))
+        #expect(text.hasPrefix("2025-12-01 · daily · gpt-5 · 90310 tokens · $0.46 · 512 arXiv / 340 scanned / 3 relevant\n"))
+        #expect(text.contains("  1. Mixture-of-Experts Pruning at Scale  2512.00401\n     author match\n     Y. Morvan, Emma Morvan, François Béranger\n"))
+        #expect(text.contains("     Efficiency: sparse attention kernels, a systems contribution."))
+    }
+}

@@ -1,0 +1,165 @@
+import Foundation
+import Testing
+
+@Suite("The arxive command line, end to end")
+struct CommandLineTests {
+    @Test("import: a summary line; a second import changes nothing")
+    func importTwice() throws {
+        let cli = try CLI()
+        defer { cli.remove() }
+        let paths = ["md", "json", "page-text", "site"].map { CLI.fixtures.appendingPathComponent($0).path }
+        let first = try cli.run(["import", "--db", cli.db] + paths)
+        #expect(first.status == 0)
+        #expect(first.stdout.isEmpty)
+        #expect(first.stderr.contains("Read 14 files: 8 runs added, 5 updated, 1 skipped, 8 new papers, 12 verdicts, 0 failures"), "\(first.stderr)")
+        let second = try cli.run(["import", "--db", cli.db] + paths)
+        #expect(second.stderr.contains("0 runs added, 0 updated, 13 files unchanged, 1 skipped, 0 new papers, 0 verdicts, 0 failures"), "\(second.stderr)")
+    }
+
+    @Test("import: a bad file is named with its line, the others go in, exit 1")
+    func badFile() throws {
+        let cli = try CLI()
+        defer { cli.remove() }
+        let bad = cli.folder.appendingPathComponent("2025-05-05-output.md")
+        try "# Personalized Daily ArXiv Papers 2025-05-05\n\n## 1. [T](https://arxiv.org/abs/2505.00001)\n\n**ArXiv ID:** 2505.00001\n\n**Relevance:** very\n"
+            .write(to: bad, atomically: true, encoding: .utf8)
+        let junk = cli.folder.appendingPathComponent("notes.txt")
+        try "shopping list\n".write(to: junk, atomically: true, encoding: .utf8)
+        let result = try cli.run(["import", "--db", cli.db, bad.path, junk.path, CLI.fixtures.appendingPathComponent("md").path])
+        #expect(result.status == 1)
+        #expect(result.stderr.contains("\(bad.path): line 7: relevance 'very' is not a whole number"), "\(result.stderr)")
+        #expect(result.stderr.contains("\(junk.path): not a digest"))
+        #expect(result.stderr.contains("2 failures"))
+        let stats = try cli.json(["stats"]) as! [String: Any]
+        #expect(stats["runs"] as? Int == 6)
+    }
+
+    @Test("--json documents: the contract's keys, null where the source said nothing")
+    func jsonContract() throws {
+        let cli = try CLI()
+        defer { cli.remove() }
+        try cli.importFixtures()
+        let runs = try cli.json(["runs"]) as! [[String: Any]]
+        let runKeys: Set = ["digest", "date", "model", "prompt_tokens", "completion_tokens", "total_tokens", "prompt_cost",
+                            "completion_cost", "total_cost", "total_papers", "scanned_papers", "relevant_papers"]
+        #expect(runs.count == 9)
+        #expect(runs.allSatisfy { runKeys.isSubset(of: Set($0.keys)) })
+        #expect(runs[0]["date"] as? String == "2025-01-06")
+        #expect(runs[0]["model"] is NSNull && runs[0]["total_tokens"] is NSNull)
+        #expect(runs[0]["total_cost"] as? Double == 0.41225)
+
+        let day = try cli.json(["day", "2025-12-01"]) as! [String: Any]
+        #expect(day["model"] as? String == "gpt-5")
+        let papers = day["papers"] as! [[String: Any]]
+        #expect(papers.map { $0["arxiv_id"] as! String } == ["2512.00401", "2512.00402", "2501.00101"])
+        #expect(papers[0]["author_match"] as? Bool == true && papers[0]["relevance"] is NSNull)
+        #expect(papers[0]["authors"] as? [String] == ["Y. Morvan", "Emma Morvan", "François Béranger"])
+        #expect(Set(papers[1].keys) == ["position", "arxiv_id", "title", "authors", "relevance", "novelty", "score", "comment", "author_match"])
+
+        let hits = try cli.json(["search", "sparse attention"]) as! [[String: Any]]
+        #expect(hits.count == 1)
+        #expect(["arxiv_id", "title", "authors", "first_seen", "last_seen", "relevance", "novelty", "score", "comment", "author_match", "snippet"]
+            .allSatisfy { hits[0].keys.contains($0) })
+        #expect((hits[0]["snippet"] as? String)?.contains("**") == true)
+
+        let show = try cli.json(["show", "arXiv:2512.00402v1"]) as! [String: Any]
+        #expect((show["verdicts"] as! [[String: Any]]).map { $0["date"] as! String } == ["2025-12-01", "2025-12-03"])
+        #expect(show["abstract"] as? String == "Hand-written C++ kernels make block-sparse self-attention twice as fast on commodity GPUs.")
+
+        let stats = try cli.json(["stats"]) as! [String: Any]
+        #expect(stats["papers"] as? Int == 9 && stats["runs"] as? Int == 9 && stats["verdicts"] as? Int == 14 && stats["digests"] as? Int == 2)
+
+        let author = try cli.json(["author", "Jiri", "Dvorak"]) as! [[String: Any]]
+        #expect(author.map { $0["arxiv_id"] as! String } == ["2512.00402"])
+        #expect(author[0]["match_level"] as? String == "exact")
+
+        let limited = try cli.json(["search", "date:2025", "--limit", "2"]) as! [[String: Any]]
+        #expect(limited.count == 2)
+        let top = try cli.json(["authors", "--month", "2025-12"]) as! [[String: Any]]
+        #expect(!top.isEmpty && top.allSatisfy { $0["papers"] as? Int != nil })
+    }
+
+    @Test("Human output: aligned, no colour when not a terminal or with NO_COLOR")
+    func humanOutput() throws {
+        let cli = try CLI()
+        defer { cli.remove() }
+        try cli.importFixtures()
+        let search = try cli.run(["search", "--db", cli.db, "kernels"])
+        #expect(search.status == 0)
+        #expect(!search.stdout.contains("\u{1B}["))
+        #expect(search.stdout.contains("2512.00402 · last seen 2025-12-03 · rel 8 · nov 6 · score 14"))
+        #expect(search.stdout.contains("**"))
+        let noColour = try cli.run(["day", "--db", cli.db, "2025-12-01"], environment: ["NO_COLOR": "1"])
+        #expect(noColour.stdout.hasPrefix("2025-12-01 · daily · gpt-5 · 90310 tokens · $0.46 · 512 arXiv / 340 scanned / 3 relevant"))
+        let author = try cli.run(["author", "--db", cli.db, "Morvan"])
+        #expect(author.stderr.contains("Possible, same surname only"))
+    }
+
+    @Test("Malformed queries: one line naming the bad part, exit 2; no SQLite message")
+    func badQueries() throws {
+        let cli = try CLI()
+        defer { cli.remove() }
+        try cli.importFixtures()
+        for query in ["foo:bar", "\"open", "a OR", "rel:lots", "(((", "-"] {
+            let result = try cli.run(["search", "--db", cli.db, query])
+            #expect(result.status == 2, "\(query)")
+            #expect(result.stderr.hasPrefix("arxive: error: query error at column"), "\(query): \(result.stderr)")
+            #expect(result.stderr.split(separator: "\n").count == 1)
+            #expect(!result.stderr.lowercased().contains("sqlite") && !result.stderr.contains("fts5"))
+        }
+        #expect(try cli.run(["search", "--db", cli.db]).status == 2)
+        #expect(try cli.run(["day", "--db", cli.db, "yesterday"]).status == 2)
+        #expect(try cli.run(["runs", "--db", cli.db, "--month", "2025-13"]).status == 2)
+    }
+
+    @Test("The archive path: --db, else $ARXIVE_DB, else $XDG_DATA_HOME/arxive/archive.sqlite")
+    func archiveLocation() throws {
+        let cli = try CLI()
+        defer { cli.remove() }
+        let md = CLI.fixtures.appendingPathComponent("md/2026-04-06-latest.md").path
+        #expect(try cli.run(["import", md]).status == 0)
+        #expect(FileManager.default.fileExists(atPath: cli.folder.appendingPathComponent("xdg/arxive/archive.sqlite").path))
+        let env = cli.folder.appendingPathComponent("env.sqlite").path
+        #expect(try cli.run(["import", md], environment: ["ARXIVE_DB": env]).status == 0)
+        #expect(FileManager.default.fileExists(atPath: env))
+        let explicit = cli.folder.appendingPathComponent("explicit.sqlite").path
+        #expect(try cli.run(["import", "--db", explicit, md], environment: ["ARXIVE_DB": env]).status == 0)
+        #expect(FileManager.default.fileExists(atPath: explicit))
+    }
+
+    @Test("Reading a missing archive is an error, and creates nothing")
+    func missingArchive() throws {
+        let cli = try CLI()
+        defer { cli.remove() }
+        let result = try cli.run(["search", "--db", cli.db, "moe"])
+        #expect(result.status == 1)
+        #expect(result.stderr.contains("no archive at \(cli.db)"))
+        #expect(!FileManager.default.fileExists(atPath: cli.db))
+        #expect(try cli.run(["show", "--db", cli.db, "2501.00001"]).status == 1)
+    }
+
+    @Test("Every command's --help has an example")
+    func help() throws {
+        let cli = try CLI()
+        defer { cli.remove() }
+        for command in ["import", "search", "author", "authors", "runs", "day", "show", "stats"] {
+            let result = try cli.run([command, "--help"])
+            #expect(result.status == 0)
+            #expect(result.stdout.contains("arxive \(command)"), "\(command)")
+            #expect(result.stdout.contains("Examples:"), "\(command)")
+        }
+    }
+
+    @Test("day: several digests on one date need --digest; a day with no run is an error")
+    func dayChoices() throws {
+        let cli = try CLI()
+        defer { cli.remove() }
+        try cli.importFixtures()
+        let upstreamMd = CLI.fixtures.appendingPathComponent("md/2025-12-01-output.md").path
+        try cli.run(["import", "--db", cli.db, "--digest", "other", upstreamMd])
+        let both = try cli.run(["day", "--db", cli.db, "2025-12-01"])
+        #expect(both.status == 1 && both.stderr.contains("2 digests ran on 2025-12-01 (daily, other)"))
+        #expect(try cli.run(["day", "--db", cli.db, "2025-12-01", "--digest", "other"]).status == 0)
+        #expect(try cli.run(["day", "--db", cli.db, "2020-01-01"]).stderr.contains("no run on 2020-01-01"))
+    }
+}

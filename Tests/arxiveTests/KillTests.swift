@@ -1,0 +1,59 @@
+import DigestGenerator
+import Foundation
+import GRDB
+import Testing
+
+/// SIGKILL an import at random moments: the archive must open, pass SQLite's
+/// and FTS5's integrity checks, and hold whole days only; importing again
+/// must finish the job.
+@Suite("Killing an import midway")
+struct KillTests {
+    @Test("Whole days only, a clean archive, and a full count after a rerun")
+    func killAtRandomPoints() throws {
+        let cli = try CLI()
+        defer { cli.remove() }
+        let history = History.generate(days: 90, seed: 11)
+        let daily = history.runs.filter { $0.digest == "daily" }
+        try history.write(to: cli.folder.appendingPathComponent("history"))
+        let source = cli.folder.appendingPathComponent("history/daily").path
+        var random = SeededRandom(seed: 2026)
+        var killedMidway = 0
+        for attempt in 0..<5 {
+            let process = Process()
+            process.executableURL = CLI.binary
+            process.arguments = ["import", "--db", cli.db, source]
+            process.standardOutput = FileHandle.nullDevice
+            process.standardError = FileHandle.nullDevice
+            try process.run()
+            usleep(UInt32(random.int(30...900)) * 1_000)
+            if process.isRunning { killedMidway += 1 }
+            kill(process.processIdentifier, SIGKILL)
+            process.waitUntilExit()
+            try checkWholeDays(db: cli.db, truth: daily, attempt: attempt)
+        }
+        #expect(killedMidway > 0, "no kill landed during an import: the test proved nothing")
+        let finish = try cli.run(["import", "--db", cli.db, source])
+        #expect(finish.status == 0, "\(finish.stderr)")
+        let stats = try cli.json(["stats"]) as! [String: Any]
+        #expect(stats["runs"] as? Int == daily.count)
+        #expect(stats["verdicts"] as? Int == daily.reduce(0) { $0 + $1.papers.count })
+        try checkWholeDays(db: cli.db, truth: daily, attempt: 99)
+    }
+
+    func checkWholeDays(db: String, truth: [History.Run], attempt: Int) throws {
+        guard FileManager.default.fileExists(atPath: db) else { return }
+        let queue = try DatabaseQueue(path: db)
+        try queue.writeWithoutTransaction { db in
+            #expect(try String.fetchAll(db, sql: "PRAGMA integrity_check") == ["ok"], "attempt \(attempt)")
+            try db.execute(sql: "INSERT INTO papers_fts(papers_fts) VALUES ('integrity-check')")
+            try db.execute(sql: "INSERT INTO authors_fts(authors_fts) VALUES ('integrity-check')")
+            let expected = Dictionary(uniqueKeysWithValues: truth.map { ($0.date, $0.papers.count) })
+            let rows = try Row.fetchAll(db, sql: "SELECT r.date, (SELECT count(*) FROM verdicts v WHERE v.run_id = r.id) AS n FROM runs r")
+            for row in rows {
+                let date: String = row["date"]
+                #expect(row["n"] as Int == expected[date], "attempt \(attempt): \(date) is not whole")
+            }
+            #expect(try Int.fetchOne(db, sql: "SELECT fts_deferred FROM archive_state") == 0)
+        }
+    }
+}
