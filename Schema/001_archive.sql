@@ -49,8 +49,14 @@ CREATE TABLE papers (
     abstract  TEXT NOT NULL DEFAULT '',
     authors   TEXT NOT NULL DEFAULT '',   -- display names joined by ', ' (denormalised for display)
     comments  TEXT NOT NULL DEFAULT '',   -- the distinct verdict comments, one per line (for FTS)
-    text_date TEXT NOT NULL               -- date of the run whose title/abstract/authors are stored
+    text_date TEXT NOT NULL,              -- date of the run whose title/abstract/authors are stored
+    -- Derived from verdicts, kept by arxive's import so that searches can
+    -- order thousands of matches without a subquery per match:
+    first_seen        TEXT,               -- first day a run listed it
+    last_seen         TEXT,               -- last day a run listed it
+    latest_verdict_id INTEGER             -- its verdict of the latest run (date, then digest)
 );
+CREATE INDEX papers_by_last_seen ON papers(last_seen);
 
 CREATE TABLE authors (
     id   INTEGER PRIMARY KEY,
@@ -141,10 +147,8 @@ END;
 
 -- One row per paper with its latest verdict: what most readers of the file want.
 CREATE VIEW paper_latest_verdict AS
-SELECT p.id AS paper_id, p.arxiv_id, p.title, p.authors, p.abstract,
+SELECT p.id AS paper_id, p.arxiv_id, p.title, p.authors, p.abstract, p.first_seen, p.last_seen,
        r.digest, r.date, v.position, v.relevance, v.novelty, v.score, v.comment, v.author_match
 FROM papers p
-JOIN verdicts v ON v.id = (
-    SELECT v2.id FROM verdicts v2 JOIN runs r2 ON r2.id = v2.run_id
-    WHERE v2.paper_id = p.id ORDER BY r2.date DESC, r2.digest DESC LIMIT 1)
-JOIN runs r ON r.id = v.run_id;
+LEFT JOIN verdicts v ON v.id = p.latest_verdict_id
+LEFT JOIN runs r ON r.id = v.run_id;

@@ -39,7 +39,7 @@ struct ArchiveStoreTests {
         let day = try #require(try archive.day("2025-12-01").first)
         #expect(day.run.model == "gpt-5" && day.run.totalTokens == 90310 && day.run.totalCost == 0.46)
         #expect(day.papers.map(\.arxivID) == ["2512.00401", "2512.00402", "2501.00101"])
-        #expect(day.papers[0].authorMatch && day.papers[0].relevance == nil && day.papers[0].score == 20)
+        #expect(day.papers[0].verdict.authorMatch && day.papers[0].verdict.relevance == nil && day.papers[0].verdict.score == 20)
         #expect(day.papers[0].authors == ["Y. Morvan", "Emma Morvan", "François Béranger"])
     }
 
@@ -50,7 +50,7 @@ struct ArchiveStoreTests {
         #expect(p.title == "Sparse Routing for Lattice Transformers, Revised")
         #expect(p.authors == ["Ingrid Skøld", "Renée Duval", "Tomasz Nowicki"])
         #expect(p.verdicts.map(\.date) == ["2025-01-06", "2025-12-01"])
-        #expect(p.verdicts.map(\.relevance) == [10, 8])
+        #expect(p.verdicts.map(\.verdict.relevance) == [10, 8])
     }
 
     @Test("A JSON file without a date joins the run that lists exactly its papers")
@@ -61,7 +61,7 @@ struct ArchiveStoreTests {
         #expect(runs[0].listed == 2)
         let upstream = try #require(try archive.day("2026-08-10").first)
         // The verdicts are the JSON's (it carries the categories), the header the Markdown's.
-        #expect(upstream.papers.map(\.relevance) == [8, 4])
+        #expect(upstream.papers.map(\.verdict.relevance) == [8, 4])
     }
 
     @Test("Unmatched undated JSON fails and leaves nothing behind")

@@ -25,9 +25,9 @@ struct GeneratedHistoryTests {
         for run in history.runs {
             let listing = try #require(try archive.day(run.date, digest: run.digest).first, "\(run.digest) \(run.date)")
             #expect(listing.papers.map(\.arxivID) == run.papers.map(\.id), "\(run.date) order")
-            #expect(listing.papers.map(\.relevance) == run.papers.map(\.relevance))
-            #expect(listing.papers.map(\.score) == run.papers.map(\.score))
-            #expect(listing.papers.map(\.authorMatch) == run.papers.map(\.authorMatch))
+            #expect(listing.papers.map(\.verdict.relevance) == run.papers.map(\.relevance))
+            #expect(listing.papers.map(\.verdict.score) == run.papers.map(\.score))
+            #expect(listing.papers.map(\.verdict.authorMatch) == run.papers.map(\.authorMatch))
             #expect(listing.papers.map(\.authors) == run.papers.map { $0.authors.map(\.display) }, "\(run.date) TeX names")
             if run.sources != .upstream && run.sources != .jsonOnly {
                 // Era 1 Markdown states only the cost; page text and site pages always state tokens.

@@ -18,7 +18,7 @@ struct RealSamplesTests {
         #expect(day.run.totalCost == 0.53)
         #expect((day.run.totalPapers, day.run.scannedPapers, day.run.relevantPapers) == (561, 359, 42))
         #expect(day.run.model == "gpt-5")
-        #expect(day.papers[0].authorMatch && day.papers[0].relevance == nil)
+        #expect(day.papers[0].verdict.authorMatch && day.papers[0].verdict.relevance == nil)
     }
 
     @Test("The page text and the Markdown+JSON of the same two days give the same papers and verdicts")

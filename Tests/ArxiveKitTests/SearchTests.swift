@@ -76,7 +76,7 @@ struct SearchTests {
         let hit = try #require(try archive.search(parse("kernels")).first)
         #expect(hit.arxivID == "2512.00402")
         #expect((hit.firstSeen, hit.lastSeen) == ("2025-12-01", "2025-12-03"))
-        #expect((hit.relevance, hit.novelty, hit.score) == (8, 6, 14))
+        #expect((hit.verdict.relevance, hit.verdict.novelty, hit.verdict.score) == (8, 6, 14))
         #expect(hit.authors == ["Jiří Dvořák", "Michał Łukasik"])
         #expect(hit.snippet?.contains(Snippet.open + "Kernels" + Snippet.close) == true
             || hit.snippet?.contains(Snippet.open + "kernels" + Snippet.close) == true)
@@ -85,9 +85,9 @@ struct SearchTests {
     @Test("A hit shows its latest verdict among those the query's filters select")
     func verdictShown() throws {
         let all = try #require(try archive.search(parse("id:2512.00401")).first)
-        #expect(all.relevance == 4, "the latest verdict overall: upstream's")
+        #expect(all.verdict.relevance == 4, "the latest verdict overall: upstream's")
         let filtered = try #require(try archive.search(parse("id:2512.00401 rel:>=8 date:2025-12")).first)
-        #expect(filtered.relevance == 9 && filtered.novelty == 8, "the latest one meeting rel:>=8 in 2025-12")
+        #expect(filtered.verdict.relevance == 9 && filtered.verdict.novelty == 8, "the latest one meeting rel:>=8 in 2025-12")
     }
 
     @Test("Sort by date and by score; limit")

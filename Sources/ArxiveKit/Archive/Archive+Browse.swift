@@ -17,6 +17,12 @@ extension Archive {
         )
     }
 
+    /// The verdict columns of a row selecting `relevance, novelty, score, comment, author_match`.
+    static func verdictFields(_ row: Row) -> VerdictFields {
+        VerdictFields(relevance: row["relevance"], novelty: row["novelty"], score: row["score"],
+                      comment: row["comment"], authorMatch: row["author_match"])
+    }
+
     /// Every run, oldest first; `month` is `YYYY-MM`.
     public func runs(digest: String? = nil, month: String? = nil) throws -> [RunSummary] {
         try database.read { db in
@@ -41,9 +47,7 @@ extension Archive {
                     FROM verdicts v JOIN papers p ON p.id = v.paper_id WHERE v.run_id = ? ORDER BY v.position
                     """, arguments: [run["id"] as Int64]).map { row in
                     ListedPaper(position: row["position"], arxivID: row["arxiv_id"], title: row["title"],
-                                authors: try Archive.authorNames(paperID: row["id"], db),
-                                relevance: row["relevance"], novelty: row["novelty"], score: row["score"],
-                                comment: row["comment"], authorMatch: row["author_match"])
+                                authors: try Archive.authorNames(paperID: row["id"], db), verdict: Archive.verdictFields(row))
                 }
                 return DayListing(run: Archive.runSummary(run), papers: papers)
             }
@@ -60,8 +64,7 @@ extension Archive {
                 SELECT r.digest, r.date, v.position, v.relevance, v.novelty, v.score, v.comment, v.author_match
                 FROM verdicts v JOIN runs r ON r.id = v.run_id WHERE v.paper_id = ? ORDER BY r.date, r.digest
                 """, arguments: [row["id"] as Int64]).map { v in
-                PaperDetail.Verdict(digest: v["digest"], date: v["date"], position: v["position"], relevance: v["relevance"],
-                                    novelty: v["novelty"], score: v["score"], comment: v["comment"], authorMatch: v["author_match"])
+                PaperDetail.Listing(digest: v["digest"], date: v["date"], position: v["position"], verdict: Archive.verdictFields(v))
             }
             return PaperDetail(arxivID: row["arxiv_id"], title: row["title"], authors: try Archive.authorNames(paperID: row["id"], db),
                                abstract: row["abstract"], verdicts: verdicts)

@@ -179,10 +179,18 @@ extension Archive {
             """, arguments: [runID, incoming])
         let before = Set(try Int64.fetchAll(db.cachedStatement(sql: "SELECT paper_id FROM verdicts WHERE run_id = ?"), arguments: [runID]))
         try db.cachedExecute(sql: "DELETE FROM verdicts WHERE run_id = ?", arguments: [runID])
+        // The papers this file lists that the archive holds, in one query.
+        var stored: [String: StoredPaper] = [:]
+        for row in try Row.fetchAll(db.cachedStatement(sql: """
+            SELECT id, arxiv_id, title, abstract, authors, text_date FROM papers WHERE arxiv_id IN (SELECT value FROM json_each(?))
+            """), arguments: [incoming]) {
+            stored[row["arxiv_id"]] = StoredPaper(id: row["id"], title: row["title"], abstract: row["abstract"],
+                                                  authors: row["authors"], textDate: row["text_date"])
+        }
         var inserted = Set<Int64>()
         var after = Set<Int64>()
         for (index, paper) in papers.enumerated() {
-            let (paperID, isNew) = try upsertPaper(paper, date: date, authorIDs: &authorIDs, db)
+            let (paperID, isNew) = try upsertPaper(paper, date: date, stored: &stored, authorIDs: &authorIDs, db)
             if isNew { inserted.insert(paperID) }
             // A paper listed twice on one page keeps its first position.
             guard after.insert(paperID).inserted else { continue }
@@ -196,46 +204,68 @@ extension Archive {
         for paperID in before.union(after).subtracting(inserted) {
             try refreshComments(paperID: paperID, db)
         }
+        let touched = String(decoding: try JSONEncoder().encode(Array(before.union(after))), as: UTF8.self)
+        try db.cachedExecute(sql: """
+            UPDATE papers SET
+                first_seen = (SELECT min(r.date) FROM verdicts v JOIN runs r ON r.id = v.run_id WHERE v.paper_id = papers.id),
+                last_seen = (SELECT max(r.date) FROM verdicts v JOIN runs r ON r.id = v.run_id WHERE v.paper_id = papers.id),
+                latest_verdict_id = (SELECT v.id FROM verdicts v JOIN runs r ON r.id = v.run_id WHERE v.paper_id = papers.id
+                                     ORDER BY r.date DESC, r.digest DESC LIMIT 1)
+            WHERE id IN (SELECT value FROM json_each(?))
+            """, arguments: [touched])
         return inserted.count
     }
 
+    /// What the archive holds of a paper, as far as storing a listing needs.
+    private struct StoredPaper {
+        var id: Int64
+        var title: String
+        var abstract: String
+        var authors: String
+        var textDate: String
+    }
+
     /// Inserts the paper, or updates its text when this day is its latest.
-    private func upsertPaper(_ paper: DigestPaper, date: String, authorIDs: inout [String: Int64],
-                             _ db: Database) throws -> (id: Int64, isNew: Bool) {
+    /// `stored` holds the file's papers already in the archive; it learns the
+    /// ones inserted here (a page may list a paper twice).
+    private func upsertPaper(_ paper: DigestPaper, date: String, stored: inout [String: StoredPaper],
+                             authorIDs: inout [String: Int64], _ db: Database) throws -> (id: Int64, isNew: Bool) {
         // Display names only: the folded key is computed for authors new to the archive.
         let names = paper.authors.map(TeXDecoder.decode)
         let authorsText = names.joined(separator: ", ")
-        let row = try Row.fetchOne(db.cachedStatement(sql: "SELECT id, title, abstract, authors, text_date FROM papers WHERE arxiv_id = ?"),
-                                   arguments: [paper.arxivID])
-        guard let row else {
+        guard var old = stored[paper.arxivID] else {
             // A new paper's comments are this verdict's: no refresh needed afterwards.
             try db.cachedExecute(sql: "INSERT INTO papers (arxiv_id, title, abstract, authors, comments, text_date) VALUES (?, ?, ?, ?, ?, ?)",
                                  arguments: [paper.arxivID, paper.title, paper.abstract, authorsText, paper.comment ?? "", date])
             let id = db.lastInsertedRowID
+            stored[paper.arxivID] = StoredPaper(id: id, title: paper.title, abstract: paper.abstract, authors: authorsText, textDate: date)
             try db.cachedExecute(sql: "INSERT INTO temp.fts_new (id) VALUES (?)", arguments: [id])
             try link(paperID: id, to: names, authorIDs: &authorIDs, db)
             return (id, true)
         }
-        let id: Int64 = row["id"]
-        let textDate: String = row["text_date"]
-        guard date >= textDate else { return (id, false) }
+        guard date >= old.textDate else { return (old.id, false) }
         // A source without an abstract (or authors) does not erase the one we have.
-        let abstract = paper.abstract.isEmpty ? row["abstract"] : paper.abstract
-        let authors = names.isEmpty ? row["authors"] : authorsText
-        if paper.title != row["title"] || abstract != row["abstract"] || authors != row["authors"] {
+        let abstract = paper.abstract.isEmpty ? old.abstract : paper.abstract
+        let authors = names.isEmpty ? old.authors : authorsText
+        if paper.title != old.title || abstract != old.abstract || authors != old.authors {
             try db.cachedExecute(sql: "UPDATE papers SET title = ?, abstract = ?, authors = ?, text_date = ? WHERE id = ?",
-                                 arguments: [paper.title, abstract, authors, date, id])
+                                 arguments: [paper.title, abstract, authors, date, old.id])
             if !names.isEmpty {
-                try db.cachedExecute(sql: "DELETE FROM paper_authors WHERE paper_id = ?", arguments: [id])
-                try link(paperID: id, to: names, authorIDs: &authorIDs, db)
+                try db.cachedExecute(sql: "DELETE FROM paper_authors WHERE paper_id = ?", arguments: [old.id])
+                try link(paperID: old.id, to: names, authorIDs: &authorIDs, db)
             }
-        } else if date > textDate {
-            try db.cachedExecute(sql: "UPDATE papers SET text_date = ? WHERE id = ?", arguments: [date, id])
+        } else if date > old.textDate {
+            try db.cachedExecute(sql: "UPDATE papers SET text_date = ? WHERE id = ?", arguments: [date, old.id])
         }
-        return (id, false)
+        (old.title, old.abstract, old.authors, old.textDate) = (paper.title, abstract, authors, date)
+        stored[paper.arxivID] = old
+        return (old.id, false)
     }
 
+    /// Links a paper to its authors in order, adding the authors new to the archive.
     private func link(paperID: Int64, to names: [String], authorIDs: inout [String: Int64], _ db: Database) throws {
+        guard !names.isEmpty else { return }
+        var arguments = StatementArguments()
         for (position, name) in names.enumerated() {
             var authorID = authorIDs[name]
             if authorID == nil {
@@ -246,9 +276,11 @@ extension Archive {
                 authorID = db.lastInsertedRowID
             }
             authorIDs[name] = authorID
-            try db.cachedExecute(sql: "INSERT INTO paper_authors (paper_id, position, author_id) VALUES (?, ?, ?)",
-                                 arguments: [paperID, position + 1, authorID])
+            _ = arguments.append(contentsOf: [paperID, position + 1, authorID])
         }
+        // One statement for all the links (cached per author count).
+        let rows = Array(repeating: "(?, ?, ?)", count: names.count).joined(separator: ", ")
+        try db.cachedExecute(sql: "INSERT INTO paper_authors (paper_id, position, author_id) VALUES \(rows)", arguments: arguments)
     }
 
     /// Keeps `papers.comments` (the FTS column over verdict comments) in step,

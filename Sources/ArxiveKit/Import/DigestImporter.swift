@@ -5,7 +5,7 @@ import Foundation
 /// with the reader its content calls for, and stores them. Each file is
 /// atomic (its own savepoint); files are committed in groups (see
 /// `Archive.store(_:)`). A file that fails is reported and the others go on.
-public struct DigestImporter {
+public struct DigestImporter: Sendable {
     public struct Options: Sendable {
         /// The digest the runs belong to.
         public var digestName: String
@@ -57,6 +57,10 @@ public struct DigestImporter {
 
     /// Imports every path; `progress(done, total, path)` is called before each file.
     public func run(paths: [String], progress: (Int, Int, String) -> Void = { _, _, _ in }) -> Report {
+        archive.withSparseCheckpoints { importFiles(paths: paths, progress: progress) }
+    }
+
+    private func importFiles(paths: [String], progress: (Int, Int, String) -> Void) -> Report {
         var report = Report()
         let (files, missing) = DigestImporter.expand(paths)
         report.failures += missing.map { ($0, "no such file or directory") }
@@ -81,10 +85,25 @@ public struct DigestImporter {
                 report.failures += requests.map { ($0.source.path, "not imported: \(error.localizedDescription)") }
             }
         }
-        for (i, path) in files.enumerated() {
-            progress(i, files.count, path)
+        // Files are read and parsed on another thread while groups are
+        // written; the buffer holds a whole group, so that the next group is
+        // parsed while this one commits.
+        let parsed = BoundedBuffer<(path: String, result: ReadResult)>(capacity: options.groupSize)
+        Thread.detachNewThread { [self] in
+            for path in files { parsed.put((path, read(path))) }
+            parsed.close()
+        }
+        var done = 0
+        while let (path, result) = parsed.take() {
+            progress(done, files.count, path)
+            done += 1
             report.filesRead += 1
-            guard let request = read(path, into: &report) else { continue }
+            let request: StoreRequest
+            switch result {
+            case .request(let r): request = r
+            case .skipped(let reason): report.skipped.append((path, reason)); continue
+            case .failed(let reason): report.failures.append((path, reason)); continue
+            }
             // A JSON file with no date joins the run a page of the same papers
             // made: store it last, when every page has been committed.
             if request.date == nil { undated.append(request); continue }
@@ -102,24 +121,37 @@ public struct DigestImporter {
         return report
     }
 
-    /// Reads and parses one file; nil (with the reason recorded) when it holds no run.
-    func read(_ path: String, into report: inout Report) -> StoreRequest? {
+    /// What reading one file gave.
+    enum ReadResult: Sendable {
+        case request(StoreRequest)
+        /// Recognised, but holds no run (a monthly overview page).
+        case skipped(String)
+        case failed(String)
+    }
+
+    /// Reads and parses one file (on the reader thread: it touches no archive).
+    func read(_ path: String) -> ReadResult {
         do {
             let data = try Data(contentsOf: URL(fileURLWithPath: path))
             guard let digest = try DigestRecognizer.read(data) else {
-                report.skipped.append((path, "a monthly overview page, not a day"))
-                return nil
+                return .skipped("a monthly overview page, not a day")
             }
-            let sha = SHA256.hash(data: data).map { String(format: "%02x", $0) }.joined()
+            let sha = DigestImporter.hex(SHA256.hash(data: data))
             let date = digest.date ?? options.date ?? DigestDate.inFileName((path as NSString).lastPathComponent)
-            return StoreRequest(digest: digest, digestName: options.digestName, date: date,
-                                source: DigestSource(path: URL(fileURLWithPath: path).standardizedFileURL.path, sha256: sha))
+            return .request(StoreRequest(digest: digest, digestName: options.digestName, date: date,
+                                         source: DigestSource(path: URL(fileURLWithPath: path).standardizedFileURL.path, sha256: sha)))
         } catch let error as DigestReadError {
-            report.failures.append((path, error.description))
+            return .failed(error.description)
         } catch {
-            report.failures.append((path, "cannot read: \(error.localizedDescription)"))
+            return .failed("cannot read: \(error.localizedDescription)")
         }
-        return nil
+    }
+
+    static func hex<D: Sequence>(_ bytes: D) -> String where D.Element == UInt8 {
+        let digits = Array("0123456789abcdef".utf8)
+        var out: [UInt8] = []
+        for b in bytes { out.append(digits[Int(b >> 4)]); out.append(digits[Int(b & 0x0F)]) }
+        return String(decoding: out, as: UTF8.self)
     }
 
     /// The files to read: named files as they are, folders recursively

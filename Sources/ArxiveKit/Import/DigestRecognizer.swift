@@ -16,7 +16,9 @@ public enum DigestRecognizer {
         // The title sits within the first lines (after a navigation block or a remedial-run note).
         let lines = head.split(separator: "\n", maxSplits: 60, omittingEmptySubsequences: false).prefix(60)
         for line in lines {
-            let l = line.trimmingCharacters(in: .whitespacesAndNewlines)
+            let l = String(line).trimmed
+            // Cheap test first: regular expressions are costly to build, and most lines are not titles.
+            guard l.hasPrefix("#") || l.hasPrefix("Personalized") else { continue }
             if l.range(of: MarkdownDigestReader.titlePattern, options: .regularExpression) != nil { return .digest(.markdown) }
             if l.range(of: #"^#\s+Personalized Monthly Ar[xX]iv Paper"#, options: .regularExpression) != nil {
                 return .notADigest("a monthly overview page")

@@ -19,9 +19,7 @@ public enum MarkdownDigestReader {
         guard let date = DigestDate.parse(dateText) else {
             throw DigestReadError(line: titleIndex + 1, "'\(dateText)' is not a date (expected MM/DD/YYYY or YYYY-MM-DD)")
         }
-        let promptIndex = lines.firstIndex(where: {
-            $0.hasPrefix("#") && $0.range(of: #"^#{1,3}\s+Paper [Ss]election [Pp]rompt\s*$"#, options: .regularExpression) != nil
-        }) ?? lines.count
+        let promptIndex = lines.firstIndex(where: isPromptHeading) ?? lines.count
         let firstPaper = lines[titleIndex..<promptIndex].firstIndex(where: isPaperHeading) ?? promptIndex
 
         var header = RunHeader()
@@ -33,6 +31,13 @@ public enum MarkdownDigestReader {
         }
         let papers = try readPapers(lines, from: firstPaper, to: promptIndex)
         return Digest(format: .markdown, date: date, header: header, papers: papers)
+    }
+
+    /// `# Paper selection prompt`, `## Paper Selection Prompt`.
+    static func isPromptHeading(_ line: String) -> Bool {
+        guard line.hasPrefix("#") else { return false }
+        let text = String(line.drop(while: { $0 == "#" })).trimmed
+        return text.count == 22 && text.lowercased() == "paper selection prompt"
     }
 
     // MARK: Header
@@ -162,12 +167,12 @@ public enum MarkdownDigestReader {
     /// One `## N. [Title](https://arxiv.org/abs/ID)` section up to `end`.
     static func readPaper(_ lines: [String], heading: Int, end: Int) throws(DigestReadError) -> DigestPaper {
         let line = lines[heading]
-        guard let open = line.firstIndex(of: "["),
-              let linkStart = line.range(of: "](", options: .backwards),
-              open < linkStart.lowerBound
+        // The title runs from the first "[" to the last "](" (titles may hold brackets).
+        let closeBracket = line.indices.reversed().first { line[$0] == "]" && line.index(after: $0) < line.endIndex && line[line.index(after: $0)] == "(" }
+        guard let open = line.firstIndex(of: "["), let close = closeBracket, open < close
         else { throw DigestReadError(line: heading + 1, "paper heading has no [title](link)") }
-        let title = String(line[line.index(after: open)..<linkStart.lowerBound])
-        let link = line[linkStart.upperBound...].prefix(while: { $0 != ")" })
+        let title = String(line[line.index(after: open)..<close])
+        let link = line[line.index(close, offsetBy: 2)...].prefix(while: { $0 != ")" })
         var fields: [(key: String, value: String, line: Int)] = []
         for i in (heading + 1)..<end {
             let text = lines[i]
@@ -180,10 +185,10 @@ public enum MarkdownDigestReader {
                 fields[fields.count - 1].value += "\n" + text
             }
         }
-        func field(_ name: String) -> (value: String, line: Int)? {
-            fields.first { $0.key.caseInsensitiveCompare(name) == .orderedSame }
-                .map { ($0.value.trimmed, $0.line) }
-        }
+        // Keys compare case-insensitively; the first occurrence wins.
+        var byKey: [String: (value: String, line: Int)] = [:]
+        for f in fields where byKey[f.key.lowercased()] == nil { byKey[f.key.lowercased()] = (f.value.trimmed, f.line) }
+        func field(_ name: String) -> (value: String, line: Int)? { byKey[name.lowercased()] }
         let idSource = field("ArXiv ID")?.value ?? String(link.split(separator: "/").suffix(1).first ?? "")
         let idLine = field("ArXiv ID")?.line ?? heading + 1
         guard let id = ArxivID.parse(idSource) else {

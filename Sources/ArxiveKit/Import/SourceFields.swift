@@ -87,18 +87,22 @@ public enum DigestDate {
 /// The prefix some feeds put before abstracts:
 /// `arXiv:2501.09412v1 Announce Type: new  Abstract: ...`.
 enum FeedPrefix {
+    /// The abstract without the prefix, and the version and announce type the prefix gave.
     static func strip(_ abstract: String) -> (abstract: String, version: Int?, announceType: String?) {
-        guard abstract.utf8.count > 6, abstract.trimmed.hasPrefix("arXiv:") else { return (collapseWhitespace(abstract), nil, nil) }
-        let pattern = #"^\s*arXiv:\S+?v([0-9]+)\s+Announce Type:\s*(\S+)\s+Abstract:\s*"#
-        guard let r = abstract.range(of: pattern, options: .regularExpression) else {
-            return (collapseWhitespace(abstract), nil, nil)
-        }
-        let prefix = String(abstract[r])
-        let version = prefix.range(of: #"v[0-9]+\s"#, options: .regularExpression)
-            .flatMap { Int(prefix[$0].dropFirst().trimmingCharacters(in: .whitespaces)) }
-        let type = prefix.range(of: #"Announce Type:\s*\S+"#, options: .regularExpression)
-            .map { String(prefix[$0].dropFirst("Announce Type:".count)).trimmingCharacters(in: .whitespaces) }
-        return (collapseWhitespace(String(abstract[r.upperBound...])), version, type)
+        let none = (collapseWhitespace(abstract), nil as Int?, nil as String?)
+        var rest = Substring(abstract).drop(while: \.isWhitespace)
+        guard rest.hasPrefix("arXiv:") else { return none }
+        rest = rest.dropFirst(6)
+        let id = rest.prefix(while: { !$0.isWhitespace })
+        let versionDigits = id.reversed().prefix(while: \.isASCIIDigit)
+        guard !versionDigits.isEmpty, id.dropLast(versionDigits.count).last == "v" else { return none }
+        rest = rest.dropFirst(id.count).drop(while: \.isWhitespace)
+        guard rest.hasPrefix("Announce Type:") else { return none }
+        rest = rest.dropFirst("Announce Type:".count).drop(while: \.isWhitespace)
+        let type = rest.prefix(while: { !$0.isWhitespace })
+        rest = rest.dropFirst(type.count).drop(while: \.isWhitespace)
+        guard rest.hasPrefix("Abstract:") else { return none }
+        return (collapseWhitespace(String(rest.dropFirst("Abstract:".count))), Int(String(versionDigits.reversed())), String(type))
     }
 }
 
@@ -106,6 +110,10 @@ enum AuthorList {
     /// Splits `A, B (Univ X, Dept Y), C and D` into `[A, B, C, D]`:
     /// commas inside parentheses do not split, affiliations are dropped.
     static func split(_ line: String) -> [String] {
+        // The common case, no affiliations and no "and": a plain comma split.
+        if !line.utf8.contains(UInt8(ascii: "(")) && !line.contains(" and ") {
+            return line.split(separator: ",").map { collapseWhitespace(String($0)) }.filter { !$0.isEmpty }
+        }
         var names: [String] = []
         var current = ""
         var depth = 0

@@ -30,6 +30,7 @@ extension String {
 /// Runs of white space (line wraps, double spaces) as one space: the sources
 /// differ only there (a saved page collapses what JSON keeps).
 func collapseWhitespace(_ text: String) -> String {
+    if !needsCollapsing(text) { return text }
     var out: [UInt8] = []
     out.reserveCapacity(text.utf8.count)
     var pendingSpace = false
@@ -42,4 +43,19 @@ func collapseWhitespace(_ text: String) -> String {
         }
     }
     return String(decoding: out, as: UTF8.self)
+}
+
+/// True when `text` has a tab, a line break, two spaces in a row, or a space at either end.
+private func needsCollapsing(_ text: String) -> Bool {
+    var previousSpace = true  // a leading space counts
+    for b in text.utf8 {
+        if b == 0x09 || b == 0x0A || b == 0x0D { return true }
+        if b == 0x20 {
+            if previousSpace { return true }
+            previousSpace = true
+        } else {
+            previousSpace = false
+        }
+    }
+    return previousSpace && !text.isEmpty
 }

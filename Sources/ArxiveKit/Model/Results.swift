@@ -1,6 +1,35 @@
 /// What read commands return. Each encodes to the JSON contract scripts rely
 /// on: snake_case keys, `null` where the source said nothing.
 
+/// A verdict's scores and comment: what every listing of a paper carries.
+public struct VerdictFields: Encodable, Equatable, Sendable {
+    public var relevance: Int?
+    public var novelty: Int?
+    public var score: Double?
+    public var comment: String?
+    public var authorMatch: Bool
+
+    public init(relevance: Int?, novelty: Int?, score: Double?, comment: String?, authorMatch: Bool) {
+        self.relevance = relevance
+        self.novelty = novelty
+        self.score = score
+        self.comment = comment
+        self.authorMatch = authorMatch
+    }
+
+    enum CodingKeys: String, CodingKey { case relevance, novelty, score, comment, authorMatch = "author_match" }
+
+    /// Encodes into the enclosing object, `null` where the source said nothing.
+    public func encode(to encoder: any Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(relevance, forKey: .relevance)
+        try c.encode(novelty, forKey: .novelty)
+        try c.encode(score, forKey: .score)
+        try c.encode(comment, forKey: .comment)
+        try c.encode(authorMatch, forKey: .authorMatch)
+    }
+}
+
 /// A paper found by `search` or `author`, with its latest verdict.
 public struct PaperHit: Encodable, Equatable, Sendable {
     public var arxivID: String
@@ -8,11 +37,7 @@ public struct PaperHit: Encodable, Equatable, Sendable {
     public var authors: [String]
     public var firstSeen: String?
     public var lastSeen: String?
-    public var relevance: Int?
-    public var novelty: Int?
-    public var score: Double?
-    public var comment: String?
-    public var authorMatch: Bool
+    public var verdict: VerdictFields
     /// The best matching passage; matches are wrapped in `Snippet.open`/`Snippet.close`.
     public var snippet: String?
     /// For `author`: the name as the paper lists it, and how it matched.
@@ -20,8 +45,7 @@ public struct PaperHit: Encodable, Equatable, Sendable {
     public var matchLevel: NameMatchLevel?
 
     enum CodingKeys: String, CodingKey {
-        case arxivID = "arxiv_id", title, authors, firstSeen = "first_seen", lastSeen = "last_seen"
-        case relevance, novelty, score, comment, authorMatch = "author_match", snippet
+        case arxivID = "arxiv_id", title, authors, firstSeen = "first_seen", lastSeen = "last_seen", snippet
         case matchedName = "matched_name", matchLevel = "match_level"
     }
 
@@ -32,11 +56,7 @@ public struct PaperHit: Encodable, Equatable, Sendable {
         try c.encode(authors, forKey: .authors)
         try c.encode(firstSeen, forKey: .firstSeen)
         try c.encode(lastSeen, forKey: .lastSeen)
-        try c.encode(relevance, forKey: .relevance)
-        try c.encode(novelty, forKey: .novelty)
-        try c.encode(score, forKey: .score)
-        try c.encode(comment, forKey: .comment)
-        try c.encode(authorMatch, forKey: .authorMatch)
+        try verdict.encode(to: encoder)
         try c.encode(snippet.map(Snippet.markdown), forKey: .snippet)
         if matchLevel != nil {
             try c.encode(matchedName, forKey: .matchedName)
@@ -106,15 +126,9 @@ public struct ListedPaper: Encodable, Equatable, Sendable {
     public var arxivID: String
     public var title: String
     public var authors: [String]
-    public var relevance: Int?
-    public var novelty: Int?
-    public var score: Double?
-    public var comment: String?
-    public var authorMatch: Bool
+    public var verdict: VerdictFields
 
-    enum CodingKeys: String, CodingKey {
-        case position, arxivID = "arxiv_id", title, authors, relevance, novelty, score, comment, authorMatch = "author_match"
-    }
+    enum CodingKeys: String, CodingKey { case position, arxivID = "arxiv_id", title, authors }
 
     public func encode(to encoder: any Encoder) throws {
         var c = encoder.container(keyedBy: CodingKeys.self)
@@ -122,11 +136,7 @@ public struct ListedPaper: Encodable, Equatable, Sendable {
         try c.encode(arxivID, forKey: .arxivID)
         try c.encode(title, forKey: .title)
         try c.encode(authors, forKey: .authors)
-        try c.encode(relevance, forKey: .relevance)
-        try c.encode(novelty, forKey: .novelty)
-        try c.encode(score, forKey: .score)
-        try c.encode(comment, forKey: .comment)
-        try c.encode(authorMatch, forKey: .authorMatch)
+        try verdict.encode(to: encoder)
     }
 }
 
@@ -146,30 +156,21 @@ public struct DayListing: Encodable, Equatable, Sendable {
 
 /// A paper and every verdict it received: `arxive show`.
 public struct PaperDetail: Encodable, Equatable, Sendable {
-    public struct Verdict: Encodable, Equatable, Sendable {
+    /// One listing of the paper: which run, where, and the verdict.
+    public struct Listing: Encodable, Equatable, Sendable {
         public var digest: String
         public var date: String
         public var position: Int
-        public var relevance: Int?
-        public var novelty: Int?
-        public var score: Double?
-        public var comment: String?
-        public var authorMatch: Bool
+        public var verdict: VerdictFields
 
-        enum CodingKeys: String, CodingKey {
-            case digest, date, position, relevance, novelty, score, comment, authorMatch = "author_match"
-        }
+        enum CodingKeys: String, CodingKey { case digest, date, position }
 
         public func encode(to encoder: any Encoder) throws {
             var c = encoder.container(keyedBy: CodingKeys.self)
             try c.encode(digest, forKey: .digest)
             try c.encode(date, forKey: .date)
             try c.encode(position, forKey: .position)
-            try c.encode(relevance, forKey: .relevance)
-            try c.encode(novelty, forKey: .novelty)
-            try c.encode(score, forKey: .score)
-            try c.encode(comment, forKey: .comment)
-            try c.encode(authorMatch, forKey: .authorMatch)
+            try verdict.encode(to: encoder)
         }
     }
 
@@ -177,7 +178,7 @@ public struct PaperDetail: Encodable, Equatable, Sendable {
     public var title: String
     public var authors: [String]
     public var abstract: String
-    public var verdicts: [Verdict]
+    public var verdicts: [Listing]
 
     enum CodingKeys: String, CodingKey { case arxivID = "arxiv_id", title, authors, abstract, verdicts }
 }

@@ -5,7 +5,7 @@ public enum PaperRenderer {
     public static func hits(_ hits: [PaperHit], style: Style = .plain) -> String {
         hits.enumerated().map { i, hit in
             var meta = [style.cyan(hit.arxivID), "last seen \(hit.lastSeen ?? "-")",
-                        Format.verdict(relevance: hit.relevance, novelty: hit.novelty, score: hit.score, authorMatch: hit.authorMatch)]
+                        Format.verdict(hit.verdict)]
             if let name = hit.matchedName, let level = hit.matchLevel { meta.append("as \(name) (\(level.rawValue))") }
             var lines = [
                 String(format: "%3d. ", i + 1) + style.bold(hit.title),
@@ -46,8 +46,7 @@ public enum PaperRenderer {
         var table = TextTable(header: ["date", "digest", "#", "verdict", "comment"], rightAligned: [2])
         for v in p.verdicts {
             table.rows.append([v.date, v.digest, String(v.position),
-                               Format.verdict(relevance: v.relevance, novelty: v.novelty, score: v.score, authorMatch: v.authorMatch),
-                               v.comment ?? ""])
+                               Format.verdict(v.verdict), v.verdict.comment ?? ""])
         }
         lines.append(table.render(style: style))
         return lines.joined(separator: "\n")

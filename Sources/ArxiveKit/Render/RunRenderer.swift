@@ -26,9 +26,9 @@ public enum RunRenderer {
         for p in listing.papers {
             lines.append("")
             lines.append(String(format: "%3d. ", p.position) + style.bold(p.title) + "  " + style.cyan(p.arxivID))
-            lines.append("     " + Format.verdict(relevance: p.relevance, novelty: p.novelty, score: p.score, authorMatch: p.authorMatch))
+            lines.append("     " + Format.verdict(p.verdict))
             lines.append("     " + Format.authors(p.authors))
-            if let c = p.comment, !p.authorMatch || c.lowercased() != "author match" { lines.append("     " + style.dim(c)) }
+            if let c = p.verdict.comment, !p.verdict.authorMatch || c.lowercased() != "author match" { lines.append("     " + style.dim(c)) }
         }
         return lines.joined(separator: "\n")
     }

@@ -17,7 +17,7 @@ public struct TextTable {
             cells.indices.map { i in
                 let pad = String(repeating: " ", count: widths[i] - cells[i].count)
                 return rightAligned.contains(i) ? pad + cells[i] : cells[i] + pad
-            }.joined(separator: "  ").replacing(/\s+$/, with: "")
+            }.joined(separator: "  ").trimmingTrailingSpaces
         }
         return ([style.bold(line(header))] + rows.map(line)).joined(separator: "\n")
     }
@@ -40,7 +40,8 @@ enum Format {
     }
 
     /// `rel 10 · nov 9 · score 19`, or `author match`.
-    static func verdict(relevance: Int?, novelty: Int?, score: Double?, authorMatch: Bool) -> String {
+    static func verdict(_ v: VerdictFields) -> String {
+        let (relevance, novelty, score, authorMatch) = (v.relevance, v.novelty, v.score, v.authorMatch)
         if authorMatch && relevance == nil && novelty == nil { return "author match" }
         var parts: [String] = []
         if authorMatch { parts.append("author match") }
@@ -55,5 +56,14 @@ enum Format {
         if names.isEmpty { return "(no authors listed)" }
         if names.count <= limit { return names.joined(separator: ", ") }
         return names.prefix(limit).joined(separator: ", ") + ", … +\(names.count - limit) more"
+    }
+}
+
+extension String {
+    /// Without the spaces that pad the last column.
+    var trimmingTrailingSpaces: String {
+        var s = Substring(self)
+        while s.last == " " { s = s.dropLast() }
+        return String(s)
     }
 }

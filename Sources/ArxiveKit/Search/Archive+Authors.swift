@@ -35,7 +35,7 @@ extension Archive {
                         ORDER BY pa.position LIMIT 1) AS author_id
                 FROM papers p
                 WHERE p.id IN (SELECT paper_id FROM paper_authors WHERE author_id IN (\(ids)))
-                ORDER BY (SELECT max(r.date) FROM verdicts v JOIN runs r ON r.id = v.run_id WHERE v.paper_id = p.id) DESC, p.arxiv_id DESC
+                ORDER BY p.last_seen DESC, p.arxiv_id DESC
                 LIMIT ?
                 """, arguments: [limit])
             let papers = try rows.map { row in

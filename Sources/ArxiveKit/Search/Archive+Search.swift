@@ -22,16 +22,21 @@ extension Archive {
             let plan = try SearchPlan(query) { name, isPrefix in try Archive.authorIDs(matching: name, isPrefix: isPrefix, db) }
             var sql: String
             var arguments = StatementArguments()
+            // Ranked order comes sorted out of FTS5, so SQLite evaluates the
+            // snippet for the rows kept only; any other order sorts all matches,
+            // and the snippets are fetched afterwards for the rows kept.
+            let snippetInline = plan.match != nil && order == .rank
             if let match = plan.match {
-                sql = "SELECT p.id FROM papers_fts JOIN papers p ON p.id = papers_fts.rowid WHERE papers_fts MATCH ?"
+                let snippet = snippetInline ? Archive.snippetColumn : "NULL"
+                sql = "SELECT p.id, \(snippet) AS snippet FROM papers_fts JOIN papers p ON p.id = papers_fts.rowid WHERE papers_fts MATCH ?"
                 _ = arguments.append(contentsOf: [match])
             } else {
-                sql = "SELECT p.id FROM papers p WHERE 1"
+                sql = "SELECT p.id, NULL AS snippet FROM papers p WHERE 1"
             }
             for condition in plan.conditions { sql += " AND " + condition }
             _ = arguments.append(contentsOf: StatementArguments(plan.arguments))
-            let lastSeen = "(SELECT max(r.date) FROM verdicts v JOIN runs r ON r.id = v.run_id WHERE v.paper_id = p.id)"
-            let latestScore = "(SELECT score FROM verdicts WHERE id = (\(Archive.latestVerdictID)))"
+            let lastSeen = "p.last_seen"
+            let latestScore = "(SELECT score FROM verdicts WHERE id = p.latest_verdict_id)"
             switch (order, plan.match != nil) {
             case (.rank, true): sql += " ORDER BY papers_fts.rank"
             case (.rank, false), (.date, _): sql += " ORDER BY \(lastSeen) DESC, p.arxiv_id DESC"
@@ -40,11 +45,13 @@ extension Archive {
             }
             sql += " LIMIT ?"
             _ = arguments.append(contentsOf: [limit])
-            let ids = try Int64.fetchAll(db, sql: sql, arguments: arguments)
+            let rows = try Row.fetchAll(db, sql: sql, arguments: arguments)
+            let ids = rows.map { $0["id"] as Int64 }
             var snippets: [Int64: String] = [:]
-            if let match = plan.match, !ids.isEmpty {
+            for row in rows { snippets[row["id"]] = row["snippet"] }
+            if let match = plan.match, !snippetInline, !ids.isEmpty {
                 let rows = try Row.fetchAll(db, sql: """
-                    SELECT rowid, snippet(papers_fts, -1, char(2), char(3), '…', 24) AS snippet
+                    SELECT rowid, \(Archive.snippetColumn) AS snippet
                     FROM papers_fts WHERE papers_fts MATCH ? AND rowid IN (\(ids.map(String.init).joined(separator: ",")))
                     """, arguments: [match])
                 for row in rows { snippets[row["rowid"]] = row["snippet"] }
@@ -55,11 +62,17 @@ extension Archive {
         }
     }
 
-    /// The id of a paper's latest verdict (latest run date, then digest name), over `p`.
-    static let latestVerdictID = """
-        SELECT v.id FROM verdicts v JOIN runs r ON r.id = v.run_id WHERE v.paper_id = p.id
+    /// The best matching passage of the best column, matches marked.
+    static let snippetColumn = "snippet(papers_fts, -1, char(2), char(3), '…', 24)"
+
+    /// The id of `p`'s latest verdict (latest run date, then digest name)
+    /// among those meeting `condition` (over `v` and `r`).
+    static func latestVerdictID(meeting condition: String) -> String {
+        """
+        SELECT v.id FROM verdicts v JOIN runs r ON r.id = v.run_id WHERE v.paper_id = p.id AND \(condition)
         ORDER BY r.date DESC, r.digest DESC LIMIT 1
         """
+    }
 
     /// The hit for one paper: its latest verdict (among those meeting
     /// `verdictCondition`, when the query set one), first and last days, and
@@ -67,33 +80,30 @@ extension Archive {
     static func hit(paperID: Int64, snippet: String?,
                     verdictCondition: (sql: String, arguments: [any DatabaseValueConvertible])? = nil,
                     _ db: Database) throws -> PaperHit {
-        let latest = verdictCondition.map {
-            latestVerdictID.replacingOccurrences(of: "WHERE v.paper_id = p.id", with: "WHERE v.paper_id = p.id AND \($0.sql)")
-        } ?? latestVerdictID
+        // Without a condition, the latest verdict is the one the import keeps in `papers`.
+        let latest = verdictCondition.map { latestVerdictID(meeting: $0.sql) } ?? "p.latest_verdict_id"
         var arguments = StatementArguments((verdictCondition?.arguments ?? []).map { Optional($0) })
         _ = arguments.append(contentsOf: [paperID])
-        let row = try Row.fetchOne(db, sql: """
-            SELECT p.arxiv_id, p.title, p.abstract,
-                   (SELECT min(r.date) FROM verdicts v JOIN runs r ON r.id = v.run_id WHERE v.paper_id = p.id) AS first_seen,
-                   (SELECT max(r.date) FROM verdicts v JOIN runs r ON r.id = v.run_id WHERE v.paper_id = p.id) AS last_seen,
+        let row = try Row.fetchOne(db.cachedStatement(sql: """
+            SELECT p.arxiv_id, p.title, p.abstract, p.first_seen, p.last_seen,
                    lv.relevance, lv.novelty, lv.score, lv.comment, lv.author_match
             FROM papers p LEFT JOIN verdicts lv ON lv.id = (\(latest))
             WHERE p.id = ?
-            """, arguments: arguments)!
+            """), arguments: arguments)!
         return PaperHit(
             arxivID: row["arxiv_id"], title: row["title"], authors: try authorNames(paperID: paperID, db),
             firstSeen: row["first_seen"], lastSeen: row["last_seen"],
-            relevance: row["relevance"], novelty: row["novelty"], score: row["score"],
-            comment: row["comment"], authorMatch: row["author_match"] ?? false,
+            verdict: VerdictFields(relevance: row["relevance"], novelty: row["novelty"], score: row["score"],
+                                   comment: row["comment"], authorMatch: row["author_match"] ?? false),
             // Comments are stored one per line: a snippet stays on one.
             snippet: (snippet ?? opening(of: row["abstract"])).replacingOccurrences(of: "\n", with: " · ")
         )
     }
 
     static func authorNames(paperID: Int64, _ db: Database) throws -> [String] {
-        try String.fetchAll(db, sql: """
+        try String.fetchAll(db.cachedStatement(sql: """
             SELECT a.name FROM paper_authors pa JOIN authors a ON a.id = pa.author_id WHERE pa.paper_id = ? ORDER BY pa.position
-            """, arguments: [paperID])
+            """), arguments: [paperID])
     }
 
     /// The first words of an abstract, as the snippet of a hit that matched no text.
