@@ -42,19 +42,21 @@ CREATE TABLE run_sources (
     PRIMARY KEY (run_id, path)
 );
 
+-- Short columns first: SQLite reads a record from its start, so ordering
+-- thousands of matches by last_seen does not read their abstracts.
 CREATE TABLE papers (
     id        INTEGER PRIMARY KEY,
     arxiv_id  TEXT NOT NULL UNIQUE,   -- without version: 2512.22471, hep-th/9901001
-    title     TEXT NOT NULL,
-    abstract  TEXT NOT NULL DEFAULT '',
-    authors   TEXT NOT NULL DEFAULT '',   -- display names joined by ', ' (denormalised for display)
-    comments  TEXT NOT NULL DEFAULT '',   -- the distinct verdict comments, one per line (for FTS)
-    text_date TEXT NOT NULL,              -- date of the run whose title/abstract/authors are stored
+    text_date TEXT NOT NULL,          -- date of the run whose title/abstract/authors are stored
     -- Derived from verdicts, kept by arxive's import so that searches can
     -- order thousands of matches without a subquery per match:
-    first_seen        TEXT,               -- first day a run listed it
-    last_seen         TEXT,               -- last day a run listed it
-    latest_verdict_id INTEGER             -- its verdict of the latest run (date, then digest)
+    first_seen        TEXT,           -- first day a run listed it
+    last_seen         TEXT,           -- last day a run listed it
+    latest_verdict_id INTEGER,        -- its verdict of the latest run (date, then digest)
+    title     TEXT NOT NULL,
+    authors   TEXT NOT NULL DEFAULT '',   -- display names joined by ', ' (denormalised for display)
+    abstract  TEXT NOT NULL DEFAULT '',
+    comments  TEXT NOT NULL DEFAULT ''    -- the distinct verdict comments, one per line (for FTS)
 );
 CREATE INDEX papers_by_last_seen ON papers(last_seen);
 
