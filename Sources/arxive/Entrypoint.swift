@@ -13,7 +13,9 @@ enum Entrypoint {
         } catch let error as QueryError {
             Terminal.error(error.description)
             exit(2)
-        } catch let error as LocalizedError where !(error is CommandError) {
+        } catch let error as LocalizedError {
+            // Our own errors (a missing archive, a day with no run): one line, exit 1.
+            // ArgumentParser's (bad options, --help, --version) are not LocalizedError.
             Terminal.error(error.localizedDescription)
             exit(1)
         } catch {

@@ -1,63 +1,6 @@
 import Foundation
 import GRDB
 
-/// A file a digest was read from, identified by its content hash.
-public struct DigestSource: Sendable {
-    public var path: String
-    public var sha256: String
-
-    public init(path: String, sha256: String) {
-        self.path = path
-        self.sha256 = sha256
-    }
-}
-
-/// One digest file to store as a run.
-public struct StoreRequest: Sendable {
-    public var digest: Digest
-    public var digestName: String
-    /// The run's day. Nil for a JSON file with no date of its own: it joins
-    /// the run of `digestName` that lists exactly its papers, if one exists.
-    public var date: String?
-    public var source: DigestSource
-
-    public init(digest: Digest, digestName: String, date: String?, source: DigestSource) {
-        self.digest = digest
-        self.digestName = digestName
-        self.date = date
-        self.source = source
-    }
-}
-
-/// What storing one digest file did.
-public struct StoreOutcome: Equatable, Sendable {
-    public enum Change: Equatable, Sendable {
-        /// The same content was already imported for this run.
-        case unchanged
-        case runAdded
-        case runUpdated
-    }
-
-    public var change: Change
-    public var newPapers = 0
-    /// How many verdicts the run holds after this file.
-    public var runVerdicts = 0
-    /// The run this file belongs to.
-    public var runID: Int64?
-}
-
-/// Why a file could not be stored.
-public enum StoreError: LocalizedError, Equatable {
-    case undatedJSON
-
-    public var errorDescription: String? {
-        switch self {
-        case .undatedJSON:
-            "cannot tell which day this JSON digest is: name it YYYY-MM-DD-*.json, import it with its Markdown, or pass --date"
-        }
-    }
-}
-
 extension Archive {
     /// Stores one digest file: all of it or none of it.
     public func store(_ request: StoreRequest) throws -> StoreOutcome {
@@ -85,14 +28,7 @@ extension Archive {
             try self.storeOne(request, authorIDs: &authorIDs, db)
         }
         return try database.write { db in
-            // Scratch space for the FTS bookkeeping: the old indexed text of
-            // touched papers, and the papers this group added.
-            try db.execute(sql: """
-                CREATE TEMP TABLE IF NOT EXISTS fts_old (id INTEGER PRIMARY KEY, title TEXT, abstract TEXT, comments TEXT);
-                CREATE TEMP TABLE IF NOT EXISTS fts_new (id INTEGER PRIMARY KEY);
-                """)
-            try db.cachedExecute(sql: "UPDATE archive_state SET fts_deferred = 1")
-            let lastAuthor = try Int64.fetchOne(db.cachedStatement(sql: "SELECT coalesce(max(id), 0) FROM authors")) ?? 0
+            let lastAuthor = try deferIndexing(db)
             var results: [Result<StoreOutcome, any Error>] = []
             for request in requests {
                 var outcome: StoreOutcome?
@@ -109,7 +45,6 @@ extension Archive {
                 }
             }
             try indexChangedText(authorsAfter: lastAuthor, db)
-            try db.cachedExecute(sql: "UPDATE archive_state SET fts_deferred = 0")
             return results
         }
     }
@@ -299,30 +234,6 @@ extension Archive {
         var seen = Set<String>()
         let text = comments.filter { seen.insert($0).inserted }.joined(separator: "\n")
         try db.cachedExecute(sql: "UPDATE papers SET comments = ? WHERE id = ? AND comments != ?", arguments: [text, paperID, text])
-    }
-
-    /// Brings both FTS indexes up to date after a group of files: the saved
-    /// old text of changed papers leaves the index, their current text and
-    /// new papers' text enter it. Authors are only ever added by an import.
-    private func indexChangedText(authorsAfter lastAuthor: Int64, _ db: Database) throws {
-        // Unchanged text needs no re-indexing (a day's JSON after its Markdown changes nothing the index holds).
-        try db.cachedExecute(sql: """
-            DELETE FROM temp.fts_old WHERE id IN (
-                SELECT o.id FROM temp.fts_old o JOIN papers p ON p.id = o.id
-                WHERE p.title IS o.title AND p.abstract IS o.abstract AND p.comments IS o.comments)
-            """)
-        try db.cachedExecute(sql: """
-            INSERT INTO papers_fts(papers_fts, rowid, title, abstract, comments)
-            SELECT 'delete', id, title, abstract, comments FROM temp.fts_old
-            """)
-        try db.cachedExecute(sql: """
-            INSERT INTO papers_fts(rowid, title, abstract, comments)
-            SELECT id, title, abstract, comments FROM papers
-            WHERE id IN (SELECT id FROM temp.fts_old UNION SELECT id FROM temp.fts_new)
-            """)
-        try db.cachedExecute(sql: "INSERT INTO authors_fts(rowid, key) SELECT id, key FROM authors WHERE id > ?", arguments: [lastAuthor])
-        try db.cachedExecute(sql: "DELETE FROM temp.fts_old")
-        try db.cachedExecute(sql: "DELETE FROM temp.fts_new")
     }
 
     /// The date of the run of `digestName` that lists exactly these papers:

@@ -1,0 +1,59 @@
+import Foundation
+
+/// A file a digest was read from, identified by its content hash.
+public struct DigestSource: Sendable {
+    public var path: String
+    public var sha256: String
+
+    public init(path: String, sha256: String) {
+        self.path = path
+        self.sha256 = sha256
+    }
+}
+
+/// One digest file to store as a run.
+public struct StoreRequest: Sendable {
+    public var digest: Digest
+    public var digestName: String
+    /// The run's day. Nil for a JSON file with no date of its own: it joins
+    /// the run of `digestName` that lists exactly its papers, if one exists.
+    public var date: String?
+    public var source: DigestSource
+
+    public init(digest: Digest, digestName: String, date: String?, source: DigestSource) {
+        self.digest = digest
+        self.digestName = digestName
+        self.date = date
+        self.source = source
+    }
+}
+
+/// What storing one digest file did.
+public struct StoreOutcome: Equatable, Sendable {
+    public enum Change: Equatable, Sendable {
+        /// The same content was already imported for this run.
+        case unchanged
+        case runAdded
+        case runUpdated
+    }
+
+    public var change: Change
+    public var newPapers = 0
+    /// How many verdicts the run holds after this file.
+    public var runVerdicts = 0
+    /// The run this file belongs to.
+    public var runID: Int64?
+}
+
+/// Why a file could not be stored.
+public enum StoreError: LocalizedError, Equatable {
+    case undatedJSON
+
+    public var errorDescription: String? {
+        switch self {
+        case .undatedJSON:
+            "cannot tell which day this JSON digest is: name it YYYY-MM-DD-*.json, import it with its Markdown, or pass --date"
+        }
+    }
+}
+
