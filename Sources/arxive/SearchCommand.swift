@@ -23,7 +23,7 @@ struct SearchCommand: ParsableCommand {
     @Option(help: "At most this many papers.")
     var limit = 20
 
-    @Option(help: "Order: rank (bm25, titles first), date (last seen) or score (latest verdict).")
+    @Option(help: "Order: rank (bm25, titles first), date (last seen) or score (latest verdict's, then last seen).")
     var sort: SearchOrder = .rank
 
     @Argument(parsing: .allUnrecognized, help: "The query (quote it in the shell).")

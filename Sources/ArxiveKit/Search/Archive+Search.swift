@@ -6,7 +6,7 @@ public enum SearchOrder: String, CaseIterable, Sendable {
     case rank
     /// Most recently listed first.
     case date
-    /// Highest latest score first.
+    /// Highest latest score first, then most recently listed.
     case score
 }
 
@@ -40,8 +40,9 @@ extension Archive {
             switch (order, plan.match != nil) {
             case (.rank, true): sql += " ORDER BY papers_fts.rank"
             case (.rank, false), (.date, _): sql += " ORDER BY \(lastSeen) DESC, p.arxiv_id DESC"
-            case (.score, true): sql += " ORDER BY \(latestScore) DESC NULLS LAST, papers_fts.rank"
-            case (.score, false): sql += " ORDER BY \(latestScore) DESC NULLS LAST, \(lastSeen) DESC"
+            // Ties in score (common: scores are small integers) go to the most
+            // recent; breaking them by bm25 would rank every match.
+            case (.score, _): sql += " ORDER BY \(latestScore) DESC NULLS LAST, \(lastSeen) DESC, p.arxiv_id DESC"
             }
             sql += " LIMIT ?"
             _ = arguments.append(contentsOf: [limit])
