@@ -74,10 +74,9 @@ public struct QueryParser {
         case .open:
             index += 1
             let inner = try parseAnd(depth: depth + 1)
-            guard let close = peek, close.kind == .close else {
+            guard peek?.kind == .close else {
                 throw QueryError(column: token.column, message: "'(' is never closed")
             }
-            _ = close
             index += 1
             return inner
         case .close:
