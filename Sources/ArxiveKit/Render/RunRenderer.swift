@@ -34,9 +34,7 @@ public enum RunRenderer {
     }
 
     public static func stats(_ s: ArchiveStats, path: String, bytes: Int64?, style: Style = .plain) -> String {
-        var table = TextTable(header: ["", ""], rightAligned: [1])
-        table.header = ["archive", path]
-        table.rightAligned = []
+        var table = TextTable(header: ["archive", path])
         table.rows = [
             ["papers", String(s.papers)], ["runs", String(s.runs)], ["verdicts", String(s.verdicts)],
             ["authors", String(s.authors)], ["digests", String(s.digests)],

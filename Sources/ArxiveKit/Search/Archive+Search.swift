@@ -13,10 +13,12 @@ public enum SearchOrder: String, CaseIterable, Sendable {
 extension Archive {
     /// The papers matching `query`, best first.
     ///
-    /// Two phases: the ids in order (FTS5 returns `ORDER BY rank` already
-    /// sorted, so only the rows kept are read), then details and snippets for
-    /// those ids alone. A common word can match most of the archive; nothing
-    /// per-match beyond the rank is computed for rows that are not shown.
+    /// A common word can match most of the archive, so nothing is computed
+    /// per match beyond what the order needs: ranked, FTS5 returns the rows
+    /// sorted and the snippet is evaluated for the rows kept only; by date or
+    /// score, the maintained `last_seen`/`latest_verdict_id` columns order the
+    /// matches and the snippets are fetched afterwards for the rows kept.
+    /// Details (authors, verdict) are read for the kept rows alone.
     public func search(_ query: Query, order: SearchOrder = .rank, limit: Int = 20) throws -> [PaperHit] {
         try database.read { db in
             let plan = try SearchPlan(query) { name, isPrefix in try Archive.authorIDs(matching: name, isPrefix: isPrefix, db) }
@@ -35,14 +37,13 @@ extension Archive {
             }
             for condition in plan.conditions { sql += " AND " + condition }
             _ = arguments.append(contentsOf: StatementArguments(plan.arguments))
-            let lastSeen = "p.last_seen"
             let latestScore = "(SELECT score FROM verdicts WHERE id = p.latest_verdict_id)"
             switch (order, plan.match != nil) {
             case (.rank, true): sql += " ORDER BY papers_fts.rank"
-            case (.rank, false), (.date, _): sql += " ORDER BY \(lastSeen) DESC, p.arxiv_id DESC"
+            case (.rank, false), (.date, _): sql += " ORDER BY p.last_seen DESC, p.arxiv_id DESC"
             // Ties in score (common: scores are small integers) go to the most
             // recent; breaking them by bm25 would rank every match.
-            case (.score, _): sql += " ORDER BY \(latestScore) DESC NULLS LAST, \(lastSeen) DESC, p.arxiv_id DESC"
+            case (.score, _): sql += " ORDER BY \(latestScore) DESC NULLS LAST, p.last_seen DESC, p.arxiv_id DESC"
             }
             sql += " LIMIT ?"
             _ = arguments.append(contentsOf: [limit])
