@@ -72,7 +72,7 @@ CREATE TABLE paper_authors (
     position  INTEGER NOT NULL,
     author_id INTEGER NOT NULL REFERENCES authors(id),
     PRIMARY KEY (paper_id, position)
-);
+) WITHOUT ROWID;  -- the key is the order of the rows: one b-tree, not a table and an index
 CREATE INDEX paper_authors_by_author ON paper_authors(author_id);
 
 CREATE TABLE verdicts (

@@ -84,6 +84,45 @@ struct ArchiveStoreTests {
         #expect(try archive.integrityProblems().isEmpty)
     }
 
+    @Test("Re-importing a file skips it by path and content; an edit, another digest or --date imports it")
+    func reimportShortcut() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("arxive-reimport-\(UUID())")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let file = folder.appendingPathComponent("2025-02-03-output.md")
+        let original = try Paths.text("md/2025-02-03-output.md")
+        try original.write(to: file, atomically: true, encoding: .utf8)
+        let archive = try Archive.inMemory()
+        func importFile(_ options: DigestImporter.Options = .init()) -> DigestImporter.Report {
+            DigestImporter(archive: archive, options: options).run(paths: [folder.path])
+        }
+        #expect(importFile().runsAdded == 1)
+        let again = importFile()
+        #expect((again.filesRead, again.filesUnchanged, again.runsUpdated) == (1, 1, 0))
+        try original.replacingOccurrences(of: "the compression criterion", with: "the pruning criterion")
+            .write(to: file, atomically: true, encoding: .utf8)
+        #expect(importFile().runsUpdated == 1)
+        #expect(try archive.search(parse("comment:pruning")).count == 1)
+        #expect(importFile(.init(digestName: "other")).runsAdded == 1)
+        // With --date the file's own date still wins for a dated page: the run is the same, the content too.
+        #expect(importFile(.init(date: "2025-02-03")).filesUnchanged == 1)
+    }
+
+    @Test("First and last seen and the latest verdict follow every day a paper is listed, in any import order")
+    func derivedColumns() throws {
+        let archive = try Archive.inMemory()
+        let days = ["2025-05-03", "2025-05-01", "2025-05-02"]
+        // One group, out of order, then a later group that drops the last day.
+        _ = try archive.store(days.enumerated().map { i, day in
+            request(digest(day, [paper("2505.00001", comment: "seen \(day)", relevance: 5 + i)]), path: "/d/\(day).md", sha: day)
+        })
+        var hit = try #require(try archive.search(parse("id:2505.00001")).first)
+        #expect((hit.firstSeen, hit.lastSeen, hit.verdict.relevance) == ("2025-05-01", "2025-05-03", 5))
+        _ = try archive.store(request(digest("2025-05-03", [paper("2505.00002")]), path: "/d/2025-05-03.md", sha: "changed"))
+        hit = try #require(try archive.search(parse("id:2505.00001")).first)
+        #expect((hit.firstSeen, hit.lastSeen, hit.verdict.relevance) == ("2025-05-01", "2025-05-02", 7))
+    }
+
     @Test("One bad file in a group is rolled back alone")
     func groupIsolation() throws {
         let archive = try Archive.inMemory()

@@ -22,20 +22,28 @@ extension Archive {
     /// imported for the run changes nothing. A paper's title, abstract and
     /// authors are those of its latest day.
     public func store(_ requests: [StoreRequest]) throws -> [Result<StoreOutcome, any Error>] {
+        var remaining = requests[...]
+        return try store(pulling: { remaining.popFirst() })
+    }
+
+    /// Stores the files `next` hands over until it returns nil, in one
+    /// transaction as `store(_:)` does; returns one result per file, in order.
+    /// The importer passes files here as they are parsed, so that reading and
+    /// storing overlap while a commit still covers many files.
+    public func store(pulling next: () -> StoreRequest?) throws -> [Result<StoreOutcome, any Error>] {
         // Author name -> id, for the group: most listings name authors already seen.
         var authorIDs: [String: Int64] = [:]
-        func storeOne(_ request: StoreRequest, _ db: Database) throws -> StoreOutcome {
-            try self.storeOne(request, authorIDs: &authorIDs, db)
-        }
+        let importedAt = ISO8601DateFormatter().string(from: Date())
         return try database.write { db in
             let lastAuthor = try deferIndexing(db)
+            try prepareDerivedColumns(db)
             var results: [Result<StoreOutcome, any Error>] = []
-            for request in requests {
+            while let request = next() {
                 var outcome: StoreOutcome?
                 let authorsBefore = authorIDs
                 do {
                     try db.inSavepoint {
-                        outcome = try storeOne(request, db)
+                        outcome = try storeOne(request, importedAt: importedAt, authorIDs: &authorIDs, db)
                         return .commit
                     }
                     results.append(.success(outcome!))
@@ -44,12 +52,13 @@ extension Archive {
                     results.append(.failure(error))
                 }
             }
+            try refreshDerivedColumns(db)
             try indexChangedText(authorsAfter: lastAuthor, db)
             return results
         }
     }
 
-    private func storeOne(_ request: StoreRequest, authorIDs: inout [String: Int64], _ db: Database) throws -> StoreOutcome {
+    private func storeOne(_ request: StoreRequest, importedAt: String, authorIDs: inout [String: Int64], _ db: Database) throws -> StoreOutcome {
         let digest = request.digest
         guard let date = try request.date ?? dateOfRun(listing: digest.papers.map(\.arxivID), digestName: request.digestName, db) else {
             throw StoreError.undatedJSON
@@ -81,7 +90,7 @@ extension Archive {
         try db.cachedExecute(sql: """
             INSERT INTO run_sources (run_id, path, format, sha256, imported_at) VALUES (?, ?, ?, ?, ?)
             ON CONFLICT (run_id, path) DO UPDATE SET format = excluded.format, sha256 = excluded.sha256, imported_at = excluded.imported_at
-            """, arguments: [runID, request.source.path, digest.format.rawValue, request.source.sha256, ISO8601DateFormatter().string(from: Date())])
+            """, arguments: [runID, request.source.path, digest.format.rawValue, request.source.sha256, importedAt])
         return outcome
     }
 
@@ -124,30 +133,28 @@ extension Archive {
         }
         var inserted = Set<Int64>()
         var after = Set<Int64>()
+        // Verdict ids are chosen here (as SQLite would: the next after the
+        // largest) so that a new paper is inserted already pointing at its
+        // verdict, and its row is written once.
+        var verdictID = try Int64.fetchOne(db.cachedStatement(sql: "SELECT coalesce(max(id), 0) + 1 FROM verdicts")) ?? 1
         for (index, paper) in papers.enumerated() {
-            let (paperID, isNew) = try upsertPaper(paper, date: date, stored: &stored, authorIDs: &authorIDs, db)
+            let (paperID, isNew) = try upsertPaper(paper, date: date, verdictID: verdictID, stored: &stored, authorIDs: &authorIDs, db)
             if isNew { inserted.insert(paperID) }
             // A paper listed twice on one page keeps its first position.
             guard after.insert(paperID).inserted else { continue }
             try db.cachedExecute(sql: """
-                INSERT INTO verdicts (run_id, paper_id, position, relevance, novelty, score, comment, author_match,
+                INSERT INTO verdicts (id, run_id, paper_id, position, relevance, novelty, score, comment, author_match,
                                       arxiv_version, announce_type, extra)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                """, arguments: [runID, paperID, index + 1, paper.relevance, paper.novelty, paper.score, paper.comment,
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                """, arguments: [verdictID, runID, paperID, index + 1, paper.relevance, paper.novelty, paper.score, paper.comment,
                                  paper.authorMatch, paper.arxivVersion, paper.announceType, paper.extra])
+            verdictID += 1
         }
         for paperID in before.union(after).subtracting(inserted) {
             try refreshComments(paperID: paperID, db)
         }
-        let touched = String(decoding: try JSONEncoder().encode(Array(before.union(after))), as: UTF8.self)
-        try db.cachedExecute(sql: """
-            UPDATE papers SET
-                first_seen = (SELECT min(r.date) FROM verdicts v JOIN runs r ON r.id = v.run_id WHERE v.paper_id = papers.id),
-                last_seen = (SELECT max(r.date) FROM verdicts v JOIN runs r ON r.id = v.run_id WHERE v.paper_id = papers.id),
-                latest_verdict_id = (SELECT v.id FROM verdicts v JOIN runs r ON r.id = v.run_id WHERE v.paper_id = papers.id
-                                     ORDER BY r.date DESC, r.digest DESC LIMIT 1)
-            WHERE id IN (SELECT value FROM json_each(?))
-            """, arguments: [touched])
+        // A new paper's derived columns were set as it was inserted.
+        try noteListingChanged(paperIDs: before.union(after).subtracting(inserted), db)
         return inserted.count
     }
 
@@ -162,16 +169,19 @@ extension Archive {
 
     /// Inserts the paper, or updates its text when this day is its latest.
     /// `stored` holds the file's papers already in the archive; it learns the
-    /// ones inserted here (a page may list a paper twice).
-    private func upsertPaper(_ paper: DigestPaper, date: String, stored: inout [String: StoredPaper],
+    /// ones inserted here (a page may list a paper twice). A new paper points
+    /// at `verdictID`, the id its verdict in this run is about to get.
+    private func upsertPaper(_ paper: DigestPaper, date: String, verdictID: Int64, stored: inout [String: StoredPaper],
                              authorIDs: inout [String: Int64], _ db: Database) throws -> (id: Int64, isNew: Bool) {
         // Display names only: the folded key is computed for authors new to the archive.
         let names = paper.authors.map(TeXDecoder.decode)
         let authorsText = names.joined(separator: ", ")
         guard var old = stored[paper.arxivID] else {
             // A new paper's comments are this verdict's: no refresh needed afterwards.
-            try db.cachedExecute(sql: "INSERT INTO papers (arxiv_id, title, abstract, authors, comments, text_date) VALUES (?, ?, ?, ?, ?, ?)",
-                                 arguments: [paper.arxivID, paper.title, paper.abstract, authorsText, paper.comment ?? "", date])
+            try db.cachedExecute(sql: """
+                INSERT INTO papers (arxiv_id, title, abstract, authors, comments, text_date, first_seen, last_seen, latest_verdict_id)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+                """, arguments: [paper.arxivID, paper.title, paper.abstract, authorsText, paper.comment ?? "", date, date, date, verdictID])
             let id = db.lastInsertedRowID
             stored[paper.arxivID] = StoredPaper(id: id, title: paper.title, abstract: paper.abstract, authors: authorsText, textDate: date)
             try db.cachedExecute(sql: "INSERT INTO temp.fts_new (id) VALUES (?)", arguments: [id])
@@ -234,6 +244,19 @@ extension Archive {
         var seen = Set<String>()
         let text = comments.filter { seen.insert($0).inserted }.joined(separator: "\n")
         try db.cachedExecute(sql: "UPDATE papers SET comments = ? WHERE id = ? AND comments != ?", arguments: [text, paperID, text])
+    }
+
+    /// Every file already imported into a run of `digestName`, with the hash
+    /// of its content then: the importer skips these without parsing them.
+    public func importedSources(digestName: String) throws -> Set<DigestSource> {
+        try database.read { db in
+            var sources = Set<DigestSource>()
+            let rows = try Row.fetchCursor(db, sql: """
+                SELECT s.path, s.sha256 FROM run_sources s JOIN runs r ON r.id = s.run_id WHERE r.digest = ?
+                """, arguments: [digestName])
+            while let row = try rows.next() { sources.insert(DigestSource(path: row["path"], sha256: row["sha256"])) }
+            return sources
+        }
     }
 
     /// The date of the run of `digestName` that lists exactly these papers:

@@ -1,7 +1,7 @@
 import Foundation
 
 /// A file a digest was read from, identified by its content hash.
-public struct DigestSource: Sendable {
+public struct DigestSource: Hashable, Sendable {
     public var path: String
     public var sha256: String
 

@@ -19,7 +19,7 @@ public struct DigestImporter: Sendable {
         public var groupSeconds: Double
 
         public init(digestName: String = DigestImporter.defaultDigestName, date: String? = nil,
-                    groupSize: Int = 100, groupSeconds: Double = 1) {
+                    groupSize: Int = 500, groupSeconds: Double = 2) {
             self.digestName = digestName
             self.date = date
             self.groupSize = groupSize
@@ -64,14 +64,18 @@ public struct DigestImporter: Sendable {
         var report = Report()
         let (files, missing) = DigestImporter.expand(paths)
         report.failures += missing.map { ($0, "no such file or directory") }
-        var group: [StoreRequest] = []
-        var groupStarted = Date()
         var undated: [StoreRequest] = []
         var verdictsByRun: [Int64: Int] = [:]
-        func commit(_ requests: [StoreRequest]) {
-            guard !requests.isEmpty else { return }
+        /// Stores the requests `next` hands over in one transaction and reports on each.
+        func commit(pulling next: () -> StoreRequest?) {
+            var group: [StoreRequest] = []
             do {
-                for (request, result) in zip(requests, try archive.store(requests)) {
+                let results = try archive.store(pulling: {
+                    guard let request = next() else { return nil }
+                    group.append(request)
+                    return request
+                })
+                for (request, result) in zip(group, results) {
                     switch result {
                     case .success(let outcome):
                         report.add(outcome)
@@ -82,40 +86,53 @@ public struct DigestImporter: Sendable {
                 }
             } catch {
                 // The commit itself failed (disk full, archive locked): nothing of the group was kept.
-                report.failures += requests.map { ($0.source.path, "not imported: \(error.localizedDescription)") }
+                report.failures += group.map { ($0.source.path, "not imported: \(error.localizedDescription)") }
             }
         }
-        // Files are read and parsed on another thread while groups are
-        // written; the buffer holds a whole group, so that the next group is
-        // parsed while this one commits.
-        let parsed = BoundedBuffer<(path: String, result: ReadResult)>(capacity: options.groupSize)
+        // Files are read and parsed on another thread while the writer
+        // stores them, a group of many files per commit.
+        let parsed = BoundedBuffer<(path: String, result: ReadResult)>(capacity: 64)
+        // A file imported before with the same content is not parsed again:
+        // a daily import of the whole folder reads mostly such files. (With
+        // --date the run a dateless file joins may differ: no shortcut then.)
+        let known = options.date == nil ? (try? archive.importedSources(digestName: options.digestName)) ?? [] : []
         Thread.detachNewThread { [self] in
-            for path in files { parsed.put((path, read(path))) }
+            for path in files { parsed.put((path, read(path, skipping: known))) }
             parsed.close()
         }
         var done = 0
-        while let (path, result) = parsed.take() {
-            progress(done, files.count, path)
-            done += 1
-            report.filesRead += 1
-            let request: StoreRequest
-            switch result {
-            case .request(let r): request = r
-            case .skipped(let reason): report.skipped.append((path, reason)); continue
-            case .failed(let reason): report.failures.append((path, reason)); continue
+        /// The next dated file to store; nil when every file has been read.
+        func nextDated() -> StoreRequest? {
+            while let (path, result) = parsed.take() {
+                progress(done, files.count, path)
+                done += 1
+                report.filesRead += 1
+                switch result {
+                case .request(let request) where request.date == nil:
+                    // A JSON file with no date joins the run a page of the same
+                    // papers made: stored last, when every page has been committed.
+                    undated.append(request)
+                case .request(let request): return request
+                case .unchanged: report.filesUnchanged += 1
+                case .skipped(let reason): report.skipped.append((path, reason))
+                case .failed(let reason): report.failures.append((path, reason))
+                }
             }
-            // A JSON file with no date joins the run a page of the same papers
-            // made: store it last, when every page has been committed.
-            if request.date == nil { undated.append(request); continue }
-            if group.isEmpty { groupStarted = Date() }
-            group.append(request)
-            if group.count >= options.groupSize || Date().timeIntervalSince(groupStarted) >= options.groupSeconds {
-                commit(group)
-                group.removeAll()
-            }
+            return nil
         }
-        commit(group)
-        commit(undated)
+        // A group: its first file, then the files that come within its limits.
+        while let first = nextDated() {
+            let started = Date()
+            var handed = 0
+            commit(pulling: {
+                handed += 1
+                if handed == 1 { return first }
+                guard handed <= options.groupSize, Date().timeIntervalSince(started) < options.groupSeconds else { return nil }
+                return nextDated()
+            })
+        }
+        var remaining = undated[...]
+        if !remaining.isEmpty { commit(pulling: { remaining.popFirst() }) }
         report.verdicts = verdictsByRun.values.reduce(0, +)
         progress(files.count, files.count, "")
         return report
@@ -124,22 +141,25 @@ public struct DigestImporter: Sendable {
     /// What reading one file gave.
     enum ReadResult: Sendable {
         case request(StoreRequest)
+        /// Imported before with this very content.
+        case unchanged
         /// Recognised, but holds no run (a monthly overview page).
         case skipped(String)
         case failed(String)
     }
 
     /// Reads and parses one file (on the reader thread: it touches no archive).
-    func read(_ path: String) -> ReadResult {
+    func read(_ path: String, skipping known: Set<DigestSource> = []) -> ReadResult {
         do {
             let data = try Data(contentsOf: URL(fileURLWithPath: path))
+            let source = DigestSource(path: URL(fileURLWithPath: path).standardizedFileURL.path,
+                                      sha256: DigestImporter.hex(SHA256.hash(data: data)))
+            if known.contains(source) { return .unchanged }
             guard let digest = try DigestRecognizer.read(data) else {
                 return .skipped("a monthly overview page, not a day")
             }
-            let sha = DigestImporter.hex(SHA256.hash(data: data))
             let date = digest.date ?? options.date ?? DigestDate.inFileName((path as NSString).lastPathComponent)
-            return .request(StoreRequest(digest: digest, digestName: options.digestName, date: date,
-                                         source: DigestSource(path: URL(fileURLWithPath: path).standardizedFileURL.path, sha256: sha)))
+            return .request(StoreRequest(digest: digest, digestName: options.digestName, date: date, source: source))
         } catch let error as DigestReadError {
             return .failed(error.description)
         } catch {

@@ -30,32 +30,37 @@ extension String {
 /// Runs of white space (line wraps, double spaces) as one space: the sources
 /// differ only there (a saved page collapses what JSON keeps).
 func collapseWhitespace(_ text: String) -> String {
-    if !needsCollapsing(text) { return text }
-    var out: [UInt8] = []
-    out.reserveCapacity(text.utf8.count)
-    var pendingSpace = false
-    for b in text.utf8 {
-        if b == 0x20 || b == 0x09 || b == 0x0A || b == 0x0D {
-            pendingSpace = !out.isEmpty
-        } else {
-            if pendingSpace { out.append(0x20); pendingSpace = false }
-            out.append(b)
+    var text = text
+    // withUTF8 scans the bytes in place (it copies only a bridged string).
+    return text.withUTF8 { bytes in
+        if !needsCollapsing(bytes) { return nil }
+        var out: [UInt8] = []
+        out.reserveCapacity(bytes.count)
+        var pendingSpace = false
+        for b in bytes {
+            if isSpaceByte(b) {
+                pendingSpace = !out.isEmpty
+            } else {
+                if pendingSpace { out.append(0x20); pendingSpace = false }
+                out.append(b)
+            }
         }
-    }
-    return String(decoding: out, as: UTF8.self)
+        return String(decoding: out, as: UTF8.self)
+    } ?? text
 }
 
-/// True when `text` has a tab, a line break, two spaces in a row, or a space at either end.
-private func needsCollapsing(_ text: String) -> Bool {
-    var previousSpace = true  // a leading space counts
-    for b in text.utf8 {
+private func isSpaceByte(_ b: UInt8) -> Bool { b == 0x20 || b == 0x09 || b == 0x0A || b == 0x0D }
+
+/// True when the text has a tab, a line break, two spaces in a row, or a space at either end.
+private func needsCollapsing(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+    guard let first = bytes.first, let last = bytes.last else { return false }
+    if first == 0x20 || last == 0x20 { return true }
+    var previousSpace = false
+    for b in bytes {
         if b == 0x09 || b == 0x0A || b == 0x0D { return true }
-        if b == 0x20 {
-            if previousSpace { return true }
-            previousSpace = true
-        } else {
-            previousSpace = false
-        }
+        let space = b == 0x20
+        if space && previousSpace { return true }
+        previousSpace = space
     }
-    return previousSpace && !text.isEmpty
+    return false
 }
