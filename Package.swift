@@ -22,6 +22,7 @@ let package = Package(
             path: "Schema",
             resources: [
                 .embedInCode("001_archive.sql"),
+                .embedInCode("002_follow.sql"),
             ]
         ),
         .target(

@@ -7,5 +7,6 @@ public enum Schema {
     /// SwiftPM names an embedded `001_x.sql` `_01_x_sql` (a leading digit becomes `_`).
     public static let migrations: [(identifier: String, sql: String)] = [
         ("001_archive", String(decoding: PackageResources._01_archive_sql, as: UTF8.self)),
+        ("002_follow", String(decoding: PackageResources._02_follow_sql, as: UTF8.self)),
     ]
 }

@@ -43,6 +43,7 @@ struct ImportCommand: ParsableCommand {
     func run() throws {
         let archive = try self.archive.openOrCreate()
         let importer = DigestImporter(archive: archive, options: .init(digestName: digest, date: date.flatMap(DigestDate.parse)))
+        let lastPaperBefore = try archive.lastPaperID()
         let progress = Progress(enabled: Terminal.stderrIsTTY)
         let report = importer.run(paths: paths) { done, total, path in progress.show(done, total, path) }
         progress.finish()
@@ -53,6 +54,10 @@ struct ImportCommand: ParsableCommand {
             Terminal.error("\(path): \(reason)")
         }
         Terminal.note(ImportSummary.line(report))
+        if report.newPapers > 0 {
+            let followed = try archive.matchCount(afterPaperID: lastPaperBefore)
+            if followed > 0 { Terminal.note("\(followed) new papers by followed authors (arxive matches --new).") }
+        }
         if !report.failures.isEmpty { throw ExitCode.failure }
     }
 }

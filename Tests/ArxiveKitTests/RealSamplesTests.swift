@@ -99,3 +99,20 @@ struct RealSamplesTests {
         #expect(try archive.papers(byAuthor: "louis bethune").papers.count == 1)
     }
 }
+
+@Suite("Real samples: followed authors", .enabled(if: Paths.samplesAvailable, "../shared/samples is not beside the checkout"))
+struct RealSamplesFollowTests {
+    @Test("The upstream authors.txt: 8 lines, 7 people (Hashimoto's two ids merged); its rules find 2512.23675")
+    func upstreamAuthors() throws {
+        let text = try String(contentsOf: Paths.samples.appendingPathComponent("upstream-config/authors.txt"), encoding: .utf8)
+        let rules = try AuthorsFile.read(text)
+        #expect(rules.count == 7)
+        #expect(rules.first { $0.key.hasSuffix("hashimoto") }?.semanticScholarIDs == ["3056528", "2117567142"])
+        let archive = try Archive.inMemory()
+        #expect(DigestImporter(archive: archive).run(paths: [Paths.samples.appendingPathComponent("page-text").path]).failures.isEmpty)
+        _ = try archive.follow(rules)
+        let hits = try archive.matches(limit: 100)
+        #expect(hits.map(\.arxivID) == ["2512.23675"])
+        #expect(hits.first?.matchedName == "Tatsunori Hashimoto" && hits.first?.matchLevel == .compatible)
+    }
+}

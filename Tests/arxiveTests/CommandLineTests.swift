@@ -142,12 +142,43 @@ struct CommandLineTests {
     func help() throws {
         let cli = try CLI()
         defer { cli.remove() }
-        for command in ["import", "search", "author", "authors", "runs", "day", "show", "stats"] {
+        // Every subcommand the root help lists, so that a new one is checked too.
+        let root = try cli.run(["--help"]).stdout
+        let listed = root.components(separatedBy: "SUBCOMMANDS:").last!.split(separator: "\n")
+            .filter { $0.hasPrefix("  ") && !$0.hasPrefix("   ") && !$0.contains("arxive help") }
+            .compactMap { $0.split(separator: " ").first.map(String.init) }
+        #expect(listed.count >= 12 && listed.contains("matches"), "\(listed)")
+        for command in listed {
             let result = try cli.run([command, "--help"])
             #expect(result.status == 0)
             #expect(result.stdout.contains("arxive \(command)"), "\(command)")
             #expect(result.stdout.contains("Examples:"), "\(command)")
         }
+    }
+
+    @Test("follow --from, following, matches and --audit, in text and JSON; unfollow of a stranger fails")
+    func followedAuthors() throws {
+        let cli = try CLI()
+        defer { cli.remove() }
+        try cli.importFixtures()
+        let authorsFile = CLI.root.appendingPathComponent("Tests/Fixtures/config/authors.txt").path
+        let follow = try cli.run(["follow", "--db", cli.db, "--from", authorsFile])
+        #expect(follow.status == 0 && follow.stderr.contains("3 added, 0 updated"), "\(follow.stderr)")
+        let rules = try cli.json(["following"]) as! [[String: Any]]
+        #expect(rules.map { $0["name"] as! String } == ["Ingrid Skøld", "Quentin Zabriskie", "Yannick Morvan"])
+        #expect(Set(rules[0].keys) == ["name", "key", "semantic_scholar_ids", "note", "exceptions", "papers", "last_seen"])
+        let matches = try cli.json(["matches", "--limit", "50"]) as! [[String: Any]]
+        #expect(!matches.isEmpty)
+        #expect(matches.allSatisfy { $0["rule"] is String && ["exact", "compatible"].contains($0["match_level"] as? String) })
+        #expect(matches.allSatisfy { $0["arxiv_id"] is String && $0["relevance"] != nil })
+        let text = try cli.run(["matches", "--db", cli.db, "--month", "2025-12"])
+        #expect(text.stdout.contains("2512.00401") && text.stdout.contains("rule Yannick Morvan"), "\(text.stdout)")
+        let audit = try cli.json(["matches", "--audit"]) as! [String: Any]
+        #expect(Set(audit.keys) == ["unexplained", "unflagged"])
+        let stranger = try cli.run(["unfollow", "--db", cli.db, "Nobody", "Here"])
+        #expect(stranger.status == 1 && stranger.stderr.contains("not following 'Nobody Here'"))
+        let both = try cli.run(["matches", "--db", cli.db, "--month", "2025-12", "--since", "2025-12-01"])
+        #expect(both.status == 2)
     }
 
     @Test("day: several digests on one date need --digest; a day with no run is an error")

@@ -43,10 +43,12 @@ public struct PaperHit: Encodable, Equatable, Sendable {
     /// For `author`: the name as the paper lists it, and how it matched.
     public var matchedName: String?
     public var matchLevel: NameMatchLevel?
+    /// For `matches`: the followed author's rule that matched.
+    public var rule: String?
 
     enum CodingKeys: String, CodingKey {
         case arxivID = "arxiv_id", title, authors, firstSeen = "first_seen", lastSeen = "last_seen", snippet
-        case matchedName = "matched_name", matchLevel = "match_level"
+        case matchedName = "matched_name", matchLevel = "match_level", rule
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -62,6 +64,7 @@ public struct PaperHit: Encodable, Equatable, Sendable {
             try c.encode(matchedName, forKey: .matchedName)
             try c.encode(matchLevel, forKey: .matchLevel)
         }
+        if let rule { try c.encode(rule, forKey: .rule) }
     }
 }
 

@@ -7,6 +7,7 @@ public enum PaperRenderer {
             var meta = [style.cyan(hit.arxivID), "last seen \(hit.lastSeen ?? "-")",
                         Format.verdict(hit.verdict)]
             if let name = hit.matchedName, let level = hit.matchLevel { meta.append("as \(name) (\(level.rawValue))") }
+            if let rule = hit.rule { meta.append("rule \(rule)") }
             var lines = [
                 String(format: "%3d. ", i + 1) + style.bold(hit.title),
                 "     " + meta.joined(separator: " · "),
