@@ -47,6 +47,7 @@ let package = Package(
             name: "arxive-generate",
             dependencies: [
                 "DigestGenerator",
+                "ArxiveKit",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),

@@ -13,9 +13,16 @@ extension History {
     /// The layout follows the day's place in the history, so that any length
     /// covers every era: the first 8% `totalCostLine`, then 8% `pipeTableNoModel`,
     /// 30% `pipeTableSlashDate`, 30% `pipeTableISODate`, the rest `htmlTable`.
-    public static func generate(days: Int, seed: UInt64 = 42, start: String = "2025-01-01") -> History {
+    ///
+    /// `followed` people (as a rule names them) are written into some papers'
+    /// author lists, as named or with their forename as an initial, and
+    /// namesakes of theirs (same surname, a forename with another initial)
+    /// into others; `followedPapers` and `namesakePapers` record which.
+    public static func generate(days: Int, seed: UInt64 = 42, start: String = "2025-01-01",
+                                followed: [Vocabulary.Person] = []) -> History {
         var random = SeededRandom(seed: seed)
-        let vocabulary = Vocabulary(seed: seed)
+        let vocabulary = Vocabulary(seed: seed, excludingSurnames: Set(followed.map { $0.surname.lowercased() }))
+        var planting = Planting(followed: followed, seed: seed)
         var runs: [Run] = []
         var recent: [Paper] = []
         var serial: [String: Int] = [:]
@@ -45,6 +52,7 @@ extension History {
                                   authors: (0..<random.int(1...9)).map { _ in vocabulary.people[random.zipf(vocabulary.people.count)] }.uniqued(),
                                   abstract: vocabulary.sentence(&random, words: random.int(80...180)).capitalized + ".",
                                   relevance: nil, novelty: nil, score: 0, comment: "", authorMatch: false)
+                    planting.plant(into: &paper)
                 }
                 guard ids.insert(paper.id).inserted else { continue }
                 paper.authorMatch = random.chance(0.04)
@@ -91,7 +99,53 @@ extension History {
                 runs.append(run)
             }
         }
-        return History(vocabulary: vocabulary, runs: runs)
+        var history = History(vocabulary: vocabulary, runs: runs)
+        (history.followedPapers, history.namesakePapers) = (planting.followedPapers, planting.namesakePapers)
+        return history
+    }
+
+    /// Puts followed people and their namesakes into new papers, on its own
+    /// random stream (a history without followed people is unchanged).
+    struct Planting {
+        let followed: [Vocabulary.Person]
+        let namesakes: [Vocabulary.Person]
+        var random: SeededRandom
+        var followedPapers: Set<String> = []
+        var namesakePapers: Set<String> = []
+
+        init(followed: [Vocabulary.Person], seed: UInt64) {
+            self.followed = followed
+            random = SeededRandom(seed: seed ^ 0x5EED_F011_0000_0000)
+            // One namesake per followed person: a forename whose initial no
+            // followed person of that surname has, so no rule can take it.
+            namesakes = followed.map { person in
+                let taken = Set(followed.filter { $0.surname == person.surname }.map { $0.display.prefix(1).lowercased() })
+                let forename = Vocabulary.forenames.first { !taken.contains($0.1.prefix(1).lowercased()) }!
+                let surnameTeX = String(person.tex.split(separator: " ").last ?? "")
+                return Vocabulary.Person(tex: "\(forename.0) \(surnameTeX)", display: "\(forename.1) \(person.surname)")
+            }
+        }
+
+        mutating func plant(into paper: inout Paper) {
+            guard !followed.isEmpty else { return }
+            if random.chance(0.04) {
+                let index = random.int(0...(followed.count - 1))
+                var person = followed[index]
+                // As the rule names them, or "P. Surname": a compatible spelling.
+                let forenames = person.display.split(separator: " ").dropLast()
+                if let first = forenames.first, first.count > 2, random.chance(0.5) {
+                    let initial = "\(first.prefix(1))."
+                    person = Vocabulary.Person(tex: "\(initial) \(person.tex.split(separator: " ").last ?? "")",
+                                               display: "\(initial) \(person.surname)")
+                }
+                paper.authors.insert(person, at: random.int(0...paper.authors.count))
+                followedPapers.insert(paper.id)
+            }
+            if random.chance(0.03) {
+                paper.authors.insert(random.pick(namesakes), at: random.int(0...paper.authors.count))
+                namesakePapers.insert(paper.id)
+            }
+        }
     }
 
     static func title(_ random: inout SeededRandom, _ v: Vocabulary) -> String {

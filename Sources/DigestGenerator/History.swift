@@ -59,6 +59,10 @@ public struct History: Sendable {
 
     public let vocabulary: Vocabulary
     public var runs: [Run]
+    /// Papers with a followed person among their authors (see `generate(followed:)`).
+    public var followedPapers: Set<String> = []
+    /// Papers with a planted namesake of a followed person.
+    public var namesakePapers: Set<String> = []
 
     /// Distinct papers, each with its latest title (the run order is date order).
     public var latestPapers: [String: Paper] {

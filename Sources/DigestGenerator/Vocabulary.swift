@@ -8,6 +8,14 @@ public struct Vocabulary: Sendable {
     public struct Person: Sendable, Hashable {
         public var tex: String
         public var display: String
+
+        public init(tex: String, display: String) {
+            self.tex = tex
+            self.display = display
+        }
+
+        /// The last word of the display name.
+        public var surname: String { String(display.split(separator: " ").last ?? "") }
     }
 
     static let syllables = ["va", "lor", "mi", "tex", "quo", "ran", "sel", "dun", "pri", "gal", "bo", "ker", "zen",
@@ -32,7 +40,10 @@ public struct Vocabulary: Sendable {
         ("{\\AA}berg", "Åberg"), ("\\c{C}elik", "Çelik"), ("Rossi", "Rossi"), ("Mbeki", "Mbeki"),
     ]
 
-    public init(seed: UInt64, wordCount: Int = 6_000, peopleCount: Int = 1_500) {
+    /// `excludingSurnames` (lowercased display surnames) keeps the pool clear
+    /// of the people a history follows, so that only its planted namesakes
+    /// share their surnames.
+    public init(seed: UInt64, wordCount: Int = 6_000, peopleCount: Int = 1_500, excludingSurnames: Set<String> = []) {
         var random = SeededRandom(seed: seed)
         var words = Vocabulary.common
         var seen = Set(words)
@@ -57,7 +68,7 @@ public struct Vocabulary: Sendable {
             let p = Person(tex: "\(first) \(last)", display: "\(first) \(last)")
             if names.insert(p.display).inserted { people.append(p) }
         }
-        self.people = random.shuffled(people)
+        self.people = random.shuffled(people).filter { !excludingSurnames.contains($0.surname.lowercased()) }
     }
 
     public func sentence(_ random: inout SeededRandom, words count: Int) -> String {

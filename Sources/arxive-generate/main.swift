@@ -1,4 +1,5 @@
 import ArgumentParser
+import ArxiveKit
 import DigestGenerator
 import Foundation
 
@@ -12,8 +13,13 @@ struct Generate: ParsableCommand {
             Writes OUTDIR/daily/... (import with the default digest), OUTDIR/upstream/... \
             (import with --digest upstream) and OUTDIR/flat.jsonl (one line per distinct paper).
 
-            Example:
+            With --follow, the people of an authors.txt (and namesakes of theirs) are \
+            written into some papers; OUTDIR/followed.txt lists the papers that have one \
+            of them, the truth 'arxive matches' should find.
+
+            Examples:
               arxive-generate --days 400 --seed 42 /tmp/history
+              arxive-generate --follow authors.txt /tmp/history
             """
     )
 
@@ -23,12 +29,24 @@ struct Generate: ParsableCommand {
     @Option(help: "The seed: the same seed writes the same history.")
     var seed: UInt64 = 42
 
+    @Option(help: ArgumentHelp("Plant the people of this authors.txt.", valueName: "file"))
+    var follow: String?
+
     @Argument(help: "Where to write.")
     var outdir: String
 
     func run() throws {
-        let history = History.generate(days: days, seed: seed)
+        var followed: [Vocabulary.Person] = []
+        if let follow {
+            followed = try AuthorsFile.read(String(contentsOfFile: follow, encoding: .utf8))
+                .map { Vocabulary.Person(tex: $0.name, display: TeXDecoder.decode($0.name)) }
+        }
+        let history = History.generate(days: days, seed: seed, followed: followed)
         let files = try history.write(to: URL(fileURLWithPath: outdir))
+        if follow != nil {
+            try (history.followedPapers.sorted().joined(separator: "\n") + "\n")
+                .write(toFile: (outdir as NSString).appendingPathComponent("followed.txt"), atomically: true, encoding: .utf8)
+        }
         let distinct = history.latestPapers.count
         print("wrote \(files.count) files: \(history.runs.count) runs, \(history.verdictCount) verdicts, \(distinct) distinct papers")
     }

@@ -50,3 +50,45 @@ struct GeneratedHistoryTests {
         #expect(try archive.stats() == stats)
     }
 }
+
+@Suite("Followed authors on a generated history")
+struct GeneratedFollowTests {
+    /// The people of an authors.txt, as the generator needs them (TeX and display).
+    static func people(_ rules: [FollowRequest]) -> [Vocabulary.Person] {
+        rules.map { Vocabulary.Person(tex: $0.name, display: TeXDecoder.decode($0.name)) }
+    }
+
+    /// Imports a 120-day history that plants `rules`' people and their namesakes.
+    static func archive(following rules: [FollowRequest]) throws -> (Archive, History) {
+        let history = History.generate(days: 120, seed: 11, followed: people(rules))
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("arxive-follow-\(UUID())")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        try history.write(to: folder)
+        let archive = try Archive.inMemory()
+        #expect(DigestImporter(archive: archive).run(paths: [folder.appendingPathComponent("daily").path]).failures.isEmpty)
+        _ = try archive.follow(rules)
+        return (archive, history)
+    }
+
+    static func check(_ rules: [FollowRequest]) throws {
+        let (archive, history) = try archive(following: rules)
+        #expect(history.followedPapers.count >= 10, "the generator planted followed people")
+        #expect(!history.namesakePapers.subtracting(history.followedPapers).isEmpty, "and namesakes alone")
+        let found = Set(try archive.matches(limit: 100_000).map(\.arxivID))
+        #expect(found == history.followedPapers, "missing \(history.followedPapers.subtracting(found)), extra \(found.subtracting(history.followedPapers))")
+        // --loose adds exactly the namesakes' papers, as surname matches.
+        let loose = try archive.matches(loose: true, limit: 100_000)
+        #expect(Set(loose.map(\.arxivID)) == history.followedPapers.union(history.namesakePapers))
+        #expect(loose.filter { !history.followedPapers.contains($0.arxivID) }.allSatisfy { $0.matchLevel == .surname })
+    }
+
+    @Test("matches finds exactly the papers the generator gave the fixture's followed people, no namesake")
+    func fixtureRules() throws {
+        try Self.check(try AuthorsFile.read(String(contentsOf: Paths.root.appendingPathComponent("Tests/Fixtures/config/authors.txt"), encoding: .utf8)))
+    }
+
+    @Test("The same with the upstream authors.txt of ../shared/samples", .enabled(if: Paths.samplesAvailable))
+    func upstreamRules() throws {
+        try Self.check(try AuthorsFile.read(String(contentsOf: Paths.samples.appendingPathComponent("upstream-config/authors.txt"), encoding: .utf8)))
+    }
+}
