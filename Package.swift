@@ -23,6 +23,7 @@ let package = Package(
             resources: [
                 .embedInCode("001_archive.sql"),
                 .embedInCode("002_follow.sql"),
+                .embedInCode("003_rank_profiles.sql"),
             ]
         ),
         .target(

@@ -23,6 +23,7 @@ struct Arxive: ParsableCommand {
             UnfollowCommand.self,
             FollowingCommand.self,
             MatchesCommand.self,
+            RankCommand.self,
             RunsCommand.self,
             DayCommand.self,
             ShowCommand.self,

@@ -181,6 +181,29 @@ struct CommandLineTests {
         #expect(both.status == 2)
     }
 
+    @Test("rank: the published day, weights with --explain, --diff and cut-offs, profiles, JSON; bad options exit 2")
+    func rank() throws {
+        let cli = try CLI()
+        defer { cli.remove() }
+        try cli.importFixtures()
+        let day = try cli.json(["rank", "2025-12-01"]) as! [[String: Any]]
+        #expect(day.map { $0["position"] as! Int } == [1, 2, 3])
+        #expect(day.allSatisfy { $0["date"] as? String == "2025-12-01" && $0.keys.contains("rank_score") && $0["arxiv_id"] is String })
+        let explained = try cli.run(["rank", "--db", cli.db, "--month", "2025-12", "--weights", "relevance=1,novelty=2", "--explain", "--save", "nov"])
+        #expect(explained.status == 0 && explained.stdout.contains("× 2: "), "\(explained.stdout)")
+        #expect(explained.stderr.contains("Saved rank profile 'nov'"))
+        let fromProfile = try cli.json(["rank", "--month", "2025-12", "--profile", "nov"]) as! [[String: Any]]
+        #expect(fromProfile.count >= 3)
+        let diff = try cli.run(["rank", "--db", cli.db, "2025-12-01", "--min-relevance", "10", "--diff"])
+        #expect(diff.stdout.contains("Would not have survived the cut-offs"), "\(diff.stdout)")
+        for bad in [["--weights", "relevance=x"], ["--boost", "pruning"], ["--month", "2025-13"]] {
+            let result = try cli.run(["rank", "--db", cli.db] + (bad[0] == "--month" ? bad : ["2025-12-01"] + bad))
+            #expect(result.status == 2, "\(bad): \(result.stderr)")
+        }
+        let unknown = try cli.run(["rank", "--db", cli.db, "2025-12-01", "--profile", "none"])
+        #expect(unknown.status == 1 && unknown.stderr.contains("no rank profile named 'none'"))
+    }
+
     @Test("day: several digests on one date need --digest; a day with no run is an error")
     func dayChoices() throws {
         let cli = try CLI()

@@ -22,21 +22,11 @@ extension Archive {
     public func search(_ query: Query, order: SearchOrder = .rank, limit: Int = 20) throws -> [PaperHit] {
         try database.read { db in
             let plan = try SearchPlan(query) { name, isPrefix in try Archive.authorIDs(matching: name, isPrefix: isPrefix, db) }
-            var sql: String
-            var arguments = StatementArguments()
             // Ranked order comes sorted out of FTS5, so SQLite evaluates the
             // snippet for the rows kept only; any other order sorts all matches,
             // and the snippets are fetched afterwards for the rows kept.
             let snippetInline = plan.match != nil && order == .rank
-            if let match = plan.match {
-                let snippet = snippetInline ? Archive.snippetColumn : "NULL"
-                sql = "SELECT p.id, \(snippet) AS snippet FROM papers_fts JOIN papers p ON p.id = papers_fts.rowid WHERE papers_fts MATCH ?"
-                _ = arguments.append(contentsOf: [match])
-            } else {
-                sql = "SELECT p.id, NULL AS snippet FROM papers p WHERE 1"
-            }
-            for condition in plan.conditions { sql += " AND " + condition }
-            _ = arguments.append(contentsOf: StatementArguments(plan.arguments))
+            var (sql, arguments) = Archive.matchingPapers(plan, columns: "p.id, \(snippetInline ? Archive.snippetColumn : "NULL") AS snippet")
             let latestScore = "(SELECT score FROM verdicts WHERE id = p.latest_verdict_id)"
             switch (order, plan.match != nil) {
             case (.rank, true): sql += " ORDER BY papers_fts.rank"
@@ -62,6 +52,29 @@ extension Archive {
                 try Archive.hit(paperID: id, snippet: snippets[id], verdictCondition: plan.verdictCondition, db)
             }
         }
+    }
+
+    /// `SELECT columns` over the papers (`p`, and `papers_fts` when the plan
+    /// has words) that the plan matches, unordered.
+    static func matchingPapers(_ plan: SearchPlan, columns: String) -> (sql: String, arguments: StatementArguments) {
+        var sql: String
+        var arguments = StatementArguments()
+        if let match = plan.match {
+            sql = "SELECT \(columns) FROM papers_fts JOIN papers p ON p.id = papers_fts.rowid WHERE papers_fts MATCH ?"
+            _ = arguments.append(contentsOf: [match])
+        } else {
+            sql = "SELECT \(columns) FROM papers p WHERE 1"
+        }
+        for condition in plan.conditions { sql += " AND " + condition }
+        _ = arguments.append(contentsOf: StatementArguments(plan.arguments))
+        return (sql, arguments)
+    }
+
+    /// Every paper `query` matches, and the plan (for its verdict condition).
+    static func paperIDs(matching query: Query, _ db: Database) throws -> (ids: Set<Int64>, plan: SearchPlan) {
+        let plan = try SearchPlan(query) { name, isPrefix in try Archive.authorIDs(matching: name, isPrefix: isPrefix, db) }
+        let (sql, arguments) = matchingPapers(plan, columns: "p.id")
+        return (Set(try Int64.fetchAll(db, sql: sql, arguments: arguments)), plan)
     }
 
     /// The best matching passage of the best column, matches marked.

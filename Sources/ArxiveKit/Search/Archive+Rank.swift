@@ -1,0 +1,183 @@
+import Foundation
+import GRDB
+
+/// Which verdicts `arxive rank` re-orders.
+public enum RankScope: Equatable, Sendable {
+    /// One run's listing (the digest may be left out when only one ran that day).
+    case day(String, digest: String?)
+    /// Every run of a month (`YYYY-MM`): distinct papers, each by its best verdict.
+    case month(String)
+    /// The papers a query matches, each by its best verdict (among those
+    /// meeting the query's verdict filters, when it has any).
+    case query(Query)
+}
+
+/// Problems with a ranking request, worded for the user.
+public enum RankError: LocalizedError, Equatable {
+    case severalDigests(date: String, digests: [String])
+    case noProfile(String)
+
+    public var errorDescription: String? {
+        switch self {
+        case .severalDigests(let date, let digests):
+            "\(digests.count) digests ran on \(date) (\(digests.joined(separator: ", "))): pick one with --digest"
+        case .noProfile(let name):
+            "no rank profile named '\(name)' (save one with --save)"
+        }
+    }
+}
+
+/// Re-ranking stored verdicts: no network, no LLM, only the stored scores,
+/// the followed-author rules and the full-text index.
+extension Archive {
+    /// One stored verdict, scored.
+    struct Scored {
+        var verdictID: Int64
+        var paperID: Int64
+        var arxivID: String
+        var date: String
+        var digest: String
+        var position: Int
+        var relevance: Int?
+        var novelty: Int?
+        var authorMatch: Bool
+        var rankScore: Double?
+        var parts: [RankedPaper.Part]
+
+        /// The order of `rank`: author matches first, then the score, then
+        /// (under weights) relevance, then the published position, then the
+        /// most recent day. Under the digest's own score, ties keep the
+        /// digest's order: its early versions did not break them by relevance
+        /// (the 2025-01 and 2025-02 samples list relevance 8 before 9 at equal
+        /// score), and its later ones already had when they set the position.
+        static func precedes(_ a: Scored, _ b: Scored, relevanceBreaksTies: Bool) -> Bool {
+            if a.authorMatch != b.authorMatch { return a.authorMatch }
+            let (sa, sb) = (a.rankScore ?? -.infinity, b.rankScore ?? -.infinity)
+            if sa != sb { return sa > sb }
+            let (ra, rb) = (a.relevance ?? -1, b.relevance ?? -1)
+            if relevanceBreaksTies && ra != rb { return ra > rb }
+            if a.position != b.position { return a.position < b.position }
+            if a.date != b.date { return a.date > b.date }
+            if a.digest != b.digest { return a.digest < b.digest }
+            return a.arxivID < b.arxivID
+        }
+    }
+
+    /// The verdicts of `scope` in the order `options` gives, and what its cut-offs drop.
+    public func rank(_ scope: RankScope, options: RankOptions = RankOptions(), limit: Int? = nil) throws -> Ranking {
+        try database.read { db in
+            let verdicts = try Archive.verdicts(in: scope, db)
+            let followed = options.boostFollowed == 0 ? [] : Set(try Archive.ruleMatches(loose: false, db).keys)
+            let boosted = try options.boosts.map { boost in
+                (boost, try Archive.paperIDs(matching: QueryParser.parse(boost.term), db).ids)
+            }
+            let published = Archive.order(verdicts.map { Archive.score($0, RankOptions(), followed: [], boosted: []) }, relevanceBreaksTies: false)
+            let publishedRank = Dictionary(uniqueKeysWithValues: published.enumerated().map { ($1.paperID, $0 + 1) })
+            let ranked = Archive.order(verdicts.map { Archive.score($0, options, followed: followed, boosted: boosted) }
+                .filter { Archive.survives($0, options) }, relevanceBreaksTies: options.weights != nil)
+            let kept = Set(ranked.map(\.paperID))
+            func paper(_ s: Scored) throws -> RankedPaper {
+                RankedPaper(paper: try Archive.hit(paperID: s.paperID, snippet: nil, verdictCondition: ("v.id = ?", [s.verdictID]), db),
+                            date: s.date, digest: s.digest, position: s.position, rankScore: s.rankScore,
+                            publishedRank: publishedRank[s.paperID] ?? 0, parts: s.parts)
+            }
+            // The limit cuts the new order; what the cut-offs drop is listed whole.
+            return Ranking(papers: try (limit.map { Array(ranked.prefix($0)) } ?? ranked).map(paper),
+                           dropped: try published.filter { !kept.contains($0.paperID) }.map(paper))
+        }
+    }
+
+    /// Keeps each paper's first verdict in rank order: its best.
+    static func order(_ scored: [Scored], relevanceBreaksTies: Bool) -> [Scored] {
+        var seen = Set<Int64>()
+        return scored.sorted { Scored.precedes($0, $1, relevanceBreaksTies: relevanceBreaksTies) }
+            .filter { seen.insert($0.paperID).inserted }
+    }
+
+    static func score(_ v: Scored, _ options: RankOptions, followed: Set<Int64>,
+                      boosted: [(RankOptions.Boost, Set<Int64>)]) -> Scored {
+        var v = v
+        var parts: [RankedPaper.Part] = []
+        if v.authorMatch { parts.append(.init(label: "author match: listed first", points: 0)) }
+        if let w = options.weights {
+            if let r = v.relevance, let n = v.novelty {
+                parts.append(.init(label: "relevance \(r) × \(Format.score(w.relevance))", points: Double(r) * w.relevance))
+                parts.append(.init(label: "novelty \(n) × \(Format.score(w.novelty))", points: Double(n) * w.novelty))
+            }
+        } else if let score = v.rankScore {
+            parts.append(.init(label: "the digest's score", points: score))
+        }
+        if followed.contains(v.paperID) { parts.append(.init(label: "followed author", points: options.boostFollowed)) }
+        for (boost, ids) in boosted where ids.contains(v.paperID) {
+            parts.append(.init(label: "boost \(boost.term)", points: boost.points))
+        }
+        let scoring = parts.filter { !$0.label.hasPrefix("author match") }
+        v.rankScore = scoring.isEmpty ? nil : scoring.reduce(0) { $0 + $1.points }
+        v.parts = parts
+        return v
+    }
+
+    /// Whether the verdict would have passed the cut-offs (author matches always do).
+    static func survives(_ v: Scored, _ options: RankOptions) -> Bool {
+        if v.authorMatch { return true }
+        if let min = options.minRelevance, (v.relevance ?? Int.min) < min { return false }
+        if let min = options.minNovelty, (v.novelty ?? Int.min) < min { return false }
+        if let min = options.minScore, (v.rankScore ?? -.infinity) < min { return false }
+        return true
+    }
+
+    /// The verdicts in scope; `rankScore` holds the digest's own score.
+    static func verdicts(in scope: RankScope, _ db: Database) throws -> [Scored] {
+        var sql = """
+            SELECT v.id, v.paper_id, p.arxiv_id, r.date, r.digest, v.position, v.relevance, v.novelty, v.score, v.author_match
+            FROM verdicts v JOIN runs r ON r.id = v.run_id JOIN papers p ON p.id = v.paper_id WHERE
+            """
+        var arguments = StatementArguments()
+        switch scope {
+        case .day(let date, let digest):
+            let digests = try String.fetchAll(db, sql: "SELECT digest FROM runs WHERE date = ? ORDER BY digest", arguments: [date])
+            let chosen = digest ?? digests.first
+            if digest == nil && digests.count > 1 { throw RankError.severalDigests(date: date, digests: digests) }
+            sql += " r.date = ? AND r.digest = ?"
+            arguments = [date, chosen]
+        case .month(let month):
+            sql += " r.date LIKE ? || '-%'"
+            arguments = [month]
+        case .query(let query):
+            let (ids, plan) = try paperIDs(matching: query, db)
+            sql += " v.paper_id IN (\(ids.map(String.init).joined(separator: ",")))"
+            if let condition = plan.verdictCondition {
+                sql += " AND \(condition.sql)"
+                _ = arguments.append(contentsOf: StatementArguments(condition.arguments))
+            }
+        }
+        return try Row.fetchAll(db, sql: sql, arguments: arguments).map { row in
+            Scored(verdictID: row["id"], paperID: row["paper_id"], arxivID: row["arxiv_id"], date: row["date"], digest: row["digest"],
+                   position: row["position"], relevance: row["relevance"], novelty: row["novelty"],
+                   authorMatch: row["author_match"], rankScore: row["score"], parts: [])
+        }
+    }
+
+    // MARK: Profiles
+
+    /// Stores `options` under `name`, replacing a profile of that name.
+    public func saveRankProfile(_ name: String, _ options: RankOptions) throws {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys]
+        let json = String(decoding: try encoder.encode(options), as: UTF8.self)
+        try database.write { db in
+            try db.execute(sql: """
+                INSERT INTO rank_profiles (name, options, saved_at) VALUES (?, ?, ?)
+                ON CONFLICT (name) DO UPDATE SET options = excluded.options, saved_at = excluded.saved_at
+                """, arguments: [name, json, ISO8601DateFormatter().string(from: Date())])
+        }
+    }
+
+    /// The options saved under `name`.
+    public func rankProfile(_ name: String) throws -> RankOptions {
+        guard let json = try database.read({ try String.fetchOne($0, sql: "SELECT options FROM rank_profiles WHERE name = ?", arguments: [name]) }) else {
+            throw RankError.noProfile(name)
+        }
+        return try JSONDecoder().decode(RankOptions.self, from: Data(json.utf8))
+    }
+}
