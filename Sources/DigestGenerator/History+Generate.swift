@@ -25,6 +25,7 @@ extension History {
         var planting = Planting(followed: followed, seed: seed)
         var runs: [Run] = []
         var recent: [Paper] = []
+        var fresh: [Paper] = []  // the latest new papers, for twins
         var serial: [String: Int] = [:]
         let startDate = ISO8601DateFormatter.day.date(from: start)!
         for index in 0..<days {
@@ -52,7 +53,9 @@ extension History {
                                   authors: (0..<random.int(1...9)).map { _ in vocabulary.people[random.zipf(vocabulary.people.count)] }.uniqued(),
                                   abstract: vocabulary.sentence(&random, words: random.int(80...180)).capitalized + ".",
                                   relevance: nil, novelty: nil, score: 0, comment: "", authorMatch: false)
+                    planting.twin(&paper, ofOneOf: fresh, vocabulary)
                     planting.plant(into: &paper)
+                    fresh = Array((fresh + [paper]).suffix(300))
                 }
                 guard ids.insert(paper.id).inserted else { continue }
                 paper.authorMatch = random.chance(0.04)
@@ -101,21 +104,29 @@ extension History {
         }
         var history = History(vocabulary: vocabulary, runs: runs)
         (history.followedPapers, history.namesakePapers) = (planting.followedPapers, planting.namesakePapers)
+        history.twins = planting.twins
         return history
     }
 
-    /// Puts followed people and their namesakes into new papers, on its own
-    /// random stream (a history without followed people is unchanged).
+    /// Puts followed people and their namesakes into new papers, and makes
+    /// some new papers near-twins of earlier ones, on random streams of its
+    /// own: the history's runs, verdicts and counts stay those of its seed.
     struct Planting {
         let followed: [Vocabulary.Person]
         let namesakes: [Vocabulary.Person]
         var random: SeededRandom
+        var twinRandom: SeededRandom
         var followedPapers: Set<String> = []
         var namesakePapers: Set<String> = []
+        /// Every spelling of a followed person or namesake written so far.
+        var followedSpellings: Set<Vocabulary.Person> = []
+        var namesakeSpellings: Set<Vocabulary.Person> = []
+        var twins: [String: String] = [:]
 
         init(followed: [Vocabulary.Person], seed: UInt64) {
             self.followed = followed
             random = SeededRandom(seed: seed ^ 0x5EED_F011_0000_0000)
+            twinRandom = SeededRandom(seed: seed ^ 0x0007_3133_0000_0000)
             // One namesake per followed person: a forename whose initial no
             // followed person of that surname has, so no rule can take it.
             namesakes = followed.map { person in
@@ -139,12 +150,33 @@ extension History {
                                                display: "\(initial) \(person.surname)")
                 }
                 paper.authors.insert(person, at: random.int(0...paper.authors.count))
-                followedPapers.insert(paper.id)
+                followedSpellings.insert(person)
             }
             if random.chance(0.03) {
-                paper.authors.insert(random.pick(namesakes), at: random.int(0...paper.authors.count))
-                namesakePapers.insert(paper.id)
+                let namesake = random.pick(namesakes)
+                paper.authors.insert(namesake, at: random.int(0...paper.authors.count))
+                namesakeSpellings.insert(namesake)
             }
+            // A twin may have inherited them from its original.
+            if paper.authors.contains(where: followedSpellings.contains) { followedPapers.insert(paper.id) }
+            if paper.authors.contains(where: namesakeSpellings.contains) { namesakePapers.insert(paper.id) }
+        }
+
+        /// Now and then rewrites a new paper as a near-twin of an earlier one:
+        /// the same title words in another order, most of the abstract's
+        /// words, two of its authors. `twins` maps the original to the twin.
+        mutating func twin(_ paper: inout Paper, ofOneOf earlier: [Paper], _ vocabulary: Vocabulary) {
+            guard earlier.count >= 20, twinRandom.chance(0.02) else { return }
+            let original = twinRandom.pick(earlier)
+            guard twins[original.id] == nil, !twins.values.contains(original.id) else { return }
+            var titleWords = original.title.lowercased().split(separator: " ").map(String.init)
+            titleWords.shuffle(using: &twinRandom)
+            paper.title = titleWords.joined(separator: " ").capitalized
+            let kept = original.abstract.dropLast().split(separator: " ").filter { _ in twinRandom.chance(0.7) }
+            let added = vocabulary.sentence(&twinRandom, words: max(10, kept.count / 3)).split(separator: " ")
+            paper.abstract = (kept + added).joined(separator: " ").lowercased().capitalized + "."
+            paper.authors = (Array(original.authors.prefix(2)) + paper.authors).uniqued()
+            twins[original.id] = paper.id
         }
     }
 

@@ -63,6 +63,9 @@ public struct History: Sendable {
     public var followedPapers: Set<String> = []
     /// Papers with a planted namesake of a followed person.
     public var namesakePapers: Set<String> = []
+    /// Near-twins: an earlier paper's id -> the id of a later paper that
+    /// shares most of its words and two of its authors.
+    public var twins: [String: String] = [:]
 
     /// Distinct papers, each with its latest title (the run order is date order).
     public var latestPapers: [String: Paper] {

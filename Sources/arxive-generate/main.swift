@@ -11,7 +11,8 @@ struct Generate: ParsableCommand {
         abstract: "Write a synthetic digest history (every format era, invented text, TeX names).",
         discussion: """
             Writes OUTDIR/daily/... (import with the default digest), OUTDIR/upstream/... \
-            (import with --digest upstream) and OUTDIR/flat.jsonl (one line per distinct paper).
+            (import with --digest upstream), OUTDIR/flat.jsonl (one line per distinct paper) \
+            and OUTDIR/twins.txt (near-twin papers: ORIGINAL TWIN per line).
 
             With --follow, the people of an authors.txt (and namesakes of theirs) are \
             written into some papers; OUTDIR/followed.txt lists the papers that have one \
@@ -43,6 +44,9 @@ struct Generate: ParsableCommand {
         }
         let history = History.generate(days: days, seed: seed, followed: followed)
         let files = try history.write(to: URL(fileURLWithPath: outdir))
+        // The near-twins, one "original twin" pair per line: what 'arxive similar' should find.
+        try history.twins.sorted(by: <).map { "\($0.key) \($0.value)\n" }.joined()
+            .write(toFile: (outdir as NSString).appendingPathComponent("twins.txt"), atomically: true, encoding: .utf8)
         if follow != nil {
             try (history.followedPapers.sorted().joined(separator: "\n") + "\n")
                 .write(toFile: (outdir as NSString).appendingPathComponent("followed.txt"), atomically: true, encoding: .utf8)

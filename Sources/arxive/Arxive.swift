@@ -24,6 +24,7 @@ struct Arxive: ParsableCommand {
             FollowingCommand.self,
             MatchesCommand.self,
             RankCommand.self,
+            SimilarCommand.self,
             RunsCommand.self,
             DayCommand.self,
             ShowCommand.self,

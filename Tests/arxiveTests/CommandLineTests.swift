@@ -204,6 +204,17 @@ struct CommandLineTests {
         #expect(unknown.status == 1 && unknown.stderr.contains("no rank profile named 'none'"))
     }
 
+    @Test("similar: JSON papers; an unknown paper exits 1, a malformed id exits 2")
+    func similar() throws {
+        let cli = try CLI()
+        defer { cli.remove() }
+        try cli.importFixtures()
+        let hits = try cli.json(["similar", "2512.00401", "--limit", "3"]) as! [[String: Any]]
+        #expect(!hits.isEmpty && hits.count <= 3 && hits.allSatisfy { $0["arxiv_id"] as? String != "2512.00401" })
+        #expect(try cli.run(["similar", "--db", cli.db, "2599.99999"]).status == 1)
+        #expect(try cli.run(["similar", "--db", cli.db, "not-an-id"]).status == 2)
+    }
+
     @Test("day: several digests on one date need --digest; a day with no run is an error")
     func dayChoices() throws {
         let cli = try CLI()
