@@ -179,6 +179,13 @@ struct CommandLineTests {
         #expect(stranger.status == 1 && stranger.stderr.contains("not following 'Nobody Here'"))
         let both = try cli.run(["matches", "--db", cli.db, "--month", "2025-12", "--since", "2025-12-01"])
         #expect(both.status == 2)
+
+        // Following first: the import says what it brought.
+        let fresh = try CLI()
+        defer { fresh.remove() }
+        #expect(try fresh.run(["follow", "--db", fresh.db, "Yannick", "Morvan"]).status == 0)
+        let imported = try fresh.run(["import", "--db", fresh.db, CLI.fixtures.appendingPathComponent("md").path])
+        #expect(imported.stderr.contains("2 new papers by followed authors (arxive matches --new)"), "\(imported.stderr)")
     }
 
     @Test("rank: the published day, weights with --explain, --diff and cut-offs, profiles, JSON; bad options exit 2")
