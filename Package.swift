@@ -24,6 +24,7 @@ let package = Package(
                 .embedInCode("001_archive.sql"),
                 .embedInCode("002_follow.sql"),
                 .embedInCode("003_rank_profiles.sql"),
+                .embedInCode("004_marks.sql"),
             ]
         ),
         .target(

@@ -9,5 +9,6 @@ public enum Schema {
         ("001_archive", String(decoding: PackageResources._01_archive_sql, as: UTF8.self)),
         ("002_follow", String(decoding: PackageResources._02_follow_sql, as: UTF8.self)),
         ("003_rank_profiles", String(decoding: PackageResources._03_rank_profiles_sql, as: UTF8.self)),
+        ("004_marks", String(decoding: PackageResources._04_marks_sql, as: UTF8.self)),
     ]
 }

@@ -222,6 +222,34 @@ struct CommandLineTests {
         #expect(try cli.run(["similar", "--db", cli.db, "not-an-id"]).status == 2)
     }
 
+    @Test("Marks and saved searches from the command line; a note from $EDITOR")
+    func marks() throws {
+        let cli = try CLI()
+        defer { cli.remove() }
+        try cli.importFixtures()
+        for args in [["star", "2512.00401", "2512.00402"], ["tag", "2512.00401", "moe", "to-read"], ["read", "2512.00402"],
+                     ["save", "todo", "tag:to-read -is:read"]] {
+            let result = try cli.run(args + ["--db", cli.db])
+            #expect(result.status == 0, "\(args): \(result.stderr)")
+        }
+        // The editor is a script that writes the note, as a user would.
+        let editor = cli.folder.appendingPathComponent("editor.sh")
+        try "#!/bin/sh\nprintf 'Check the kernel ablation' > \"$1\"\n".write(to: editor, atomically: true, encoding: .utf8)
+        try FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: editor.path)
+        #expect(try cli.run(["note", "2512.00401", "--db", cli.db], environment: ["EDITOR": editor.path, "VISUAL": ""]).status == 0)
+        let found = try cli.json(["search", "is:starred note:ablation q:todo"]) as! [[String: Any]]
+        #expect(found.map { $0["arxiv_id"] as! String } == ["2512.00401"])
+        let show = try cli.json(["show", "2512.00401"]) as! [String: Any]
+        let marks = show["marks"] as! [String: Any]
+        #expect(marks["starred"] as? Bool == true && marks["note"] as? String == "Check the kernel ablation")
+        #expect(marks["tags"] as? [String] == ["moe", "to-read"] && marks.keys.contains("read_at"))
+        let saved = try cli.json(["saved"]) as! [[String: Any]]
+        #expect(saved.map { $0["name"] as! String } == ["todo"] && saved[0]["papers"] as? Int == 1)
+        #expect(try cli.run(["star", "2599.00001", "--db", cli.db]).status == 1)
+        #expect(try cli.run(["search", "q:nothing", "--db", cli.db]).status == 2)
+        #expect(try cli.run(["save", "bad", "ti:(", "--db", cli.db]).status == 2)
+    }
+
     @Test("day: several digests on one date need --digest; a day with no run is an error")
     func dayChoices() throws {
         let cli = try CLI()

@@ -67,7 +67,7 @@ extension Archive {
                 PaperDetail.Listing(digest: v["digest"], date: v["date"], position: v["position"], verdict: Archive.verdictFields(v))
             }
             return PaperDetail(arxivID: row["arxiv_id"], title: row["title"], authors: try Archive.authorNames(paperID: row["id"], db),
-                               abstract: row["abstract"], verdicts: verdicts)
+                               abstract: row["abstract"], verdicts: verdicts, marks: try Archive.marks(of: row["arxiv_id"], db))
         }
     }
 

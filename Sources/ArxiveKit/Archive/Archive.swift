@@ -61,9 +61,13 @@ public struct Archive: Sendable {
         try migrator.migrate(database)
     }
 
-    static var migrator: DatabaseMigrator {
+    static var migrator: DatabaseMigrator { migrator(adding: []) }
+
+    /// The archive's migrations, then `extra` ones: how tests play a later
+    /// version of the schema.
+    package static func migrator(adding extra: [(identifier: String, sql: String)]) -> DatabaseMigrator {
         var migrator = DatabaseMigrator()
-        for migration in Schema.migrations {
+        for migration in Schema.migrations + extra {
             migrator.registerMigration(migration.identifier) { db in
                 try db.execute(sql: migration.sql)
             }

@@ -182,8 +182,10 @@ public struct PaperDetail: Encodable, Equatable, Sendable {
     public var authors: [String]
     public var abstract: String
     public var verdicts: [Listing]
+    /// The user's star, tags, note and read state.
+    public var marks = PaperMarks()
 
-    enum CodingKeys: String, CodingKey { case arxivID = "arxiv_id", title, authors, abstract, verdicts }
+    enum CodingKeys: String, CodingKey { case arxivID = "arxiv_id", title, authors, abstract, verdicts, marks }
 }
 
 /// `arxive stats`.

@@ -42,8 +42,16 @@ public enum PaperRenderer {
             "",
             p.abstract.isEmpty ? "(no abstract)" : p.abstract,
             "",
-            style.bold("Verdicts (\(p.verdicts.count))"),
         ]
+        let m = p.marks
+        var yours: [String] = []
+        if m.starred { yours.append("★ starred") }
+        if let read = m.readAt { yours.append("read \(read.prefix(10))") }
+        if !m.tags.isEmpty { yours.append("tags: " + m.tags.joined(separator: ", ")) }
+        if !yours.isEmpty { lines.append(yours.joined(separator: " · ")) }
+        if let note = m.note { lines.append("Note: " + note) }
+        if !yours.isEmpty || m.note != nil { lines.append("") }
+        lines.append(style.bold("Verdicts (\(p.verdicts.count))"))
         var table = TextTable(header: ["date", "digest", "#", "verdict", "comment"], rightAligned: [2])
         for v in p.verdicts {
             table.rows.append([v.date, v.digest, String(v.position),

@@ -21,7 +21,7 @@ extension Archive {
     /// Details (authors, verdict) are read for the kept rows alone.
     public func search(_ query: Query, order: SearchOrder = .rank, limit: Int = 20) throws -> [PaperHit] {
         try database.read { db in
-            let plan = try SearchPlan(query) { name, isPrefix in try Archive.authorIDs(matching: name, isPrefix: isPrefix, db) }
+            let plan = try SearchPlan(query, resolver: Archive.resolver(db))
             // Ranked order comes sorted out of FTS5, so SQLite evaluates the
             // snippet for the rows kept only; any other order sorts all matches,
             // and the snippets are fetched afterwards for the rows kept.
@@ -72,9 +72,17 @@ extension Archive {
 
     /// Every paper `query` matches, and the plan (for its verdict condition).
     static func paperIDs(matching query: Query, _ db: Database) throws -> (ids: Set<Int64>, plan: SearchPlan) {
-        let plan = try SearchPlan(query) { name, isPrefix in try Archive.authorIDs(matching: name, isPrefix: isPrefix, db) }
+        let plan = try SearchPlan(query, resolver: resolver(db))
         let (sql, arguments) = matchingPapers(plan, columns: "p.id")
         return (Set(try Int64.fetchAll(db, sql: sql, arguments: arguments)), plan)
+    }
+
+    /// What a search plan reads from the archive.
+    static func resolver(_ db: Database) -> SearchPlan.Resolver {
+        SearchPlan.Resolver(
+            authorIDs: { name, isPrefix in try Archive.authorIDs(matching: name, isPrefix: isPrefix, db) },
+            savedQuery: { name in try String.fetchOne(db, sql: "SELECT query FROM saved_searches WHERE name = ?", arguments: [name]) }
+        )
     }
 
     /// The best matching passage of the best column, matches marked.

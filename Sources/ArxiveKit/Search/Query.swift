@@ -68,12 +68,22 @@ public enum Filter: Equatable, Sendable {
     case authorMatch
     /// `digest:NAME`: listed by that digest.
     case digest(String)
+    /// `is:starred`.
+    case starred
+    /// `is:read` (true), `is:unread` (false).
+    case read(Bool)
+    /// `tag:NAME`.
+    case tag(String)
+    /// `note:WORD`, `note:"a phrase"`: in the user's note on the paper.
+    case note(TextTerm)
+    /// `q:NAME`: the saved search of that name, as if written here.
+    case saved(String)
 
     /// Conditions on one verdict (a paper's listing in one run).
     var isVerdictCondition: Bool {
         switch self {
         case .date, .relevance, .novelty, .score, .authorMatch, .digest: true
-        case .arxivID, .author: false
+        case .arxivID, .author, .starred, .read, .tag, .note, .saved: false
         }
     }
 }

@@ -4,14 +4,16 @@
 /// the implicit AND: `moe sparse OR pruning` is moe AND (sparse OR pruning));
 /// `-word` or `NOT word`; parentheses; field scopes `ti:` `abs:` `comment:`
 /// `au:`; filters `id:` `date:` `rel:` `nov:` `score:` `match:author`
-/// `digest:`. Anything else is a `QueryError` that points at the bad part.
+/// `digest:`; the user's marks `is:starred|read|unread` `tag:` `note:`; saved
+/// searches `q:NAME`. Anything else is a `QueryError` that points at the bad part.
 public struct QueryParser {
     /// Bounds that keep every query's cost bounded.
     public static let maxLength = 2_000
     public static let maxTerms = 64
     static let maxDepth = 16
 
-    public static let fields = ["ti", "abs", "au", "comment", "id", "date", "rel", "nov", "score", "match", "digest"]
+    public static let fields = ["ti", "abs", "au", "comment", "id", "date", "rel", "nov", "score", "match", "digest",
+                                "is", "tag", "note", "q"]
 
     public static func parse(_ input: String) throws(QueryError) -> Query {
         guard input.count <= maxLength else {
@@ -145,6 +147,16 @@ public struct QueryParser {
             }
             return .filter(.authorMatch)
         case "digest": return .filter(.digest(value))
+        case "is":
+            switch value.lowercased() {
+            case "starred": return .filter(.starred)
+            case "read": return .filter(.read(true))
+            case "unread": return .filter(.read(false))
+            default: throw QueryError(column: column, message: "'is:' takes starred, read or unread, not '\(value)'")
+            }
+        case "tag": return .filter(.tag(value))
+        case "note": return .filter(.note(try textTerm(.any, value, isPhrase: isPhrase, column: column)))
+        case "q": return .filter(.saved(value))
         default:
             throw QueryError(column: column, message: "unknown field '\(field):' (fields: \(fields.joined(separator: " ")); quote it to search the text: \"\(field):\(value)\")")
         }

@@ -16,10 +16,18 @@ struct SearchPlan {
     /// shows its latest verdict among those that meet them.
     var verdictCondition: (sql: String, arguments: [any DatabaseValueConvertible])?
 
-    /// Resolves an `au:` value to author ids.
-    typealias AuthorResolver = (String, Bool) throws -> [Int64]
+    /// What a plan needs from the archive: author ids for an `au:` value,
+    /// the query text saved under a `q:` name (nil when none is).
+    struct Resolver {
+        var authorIDs: (_ name: String, _ isPrefix: Bool) throws -> [Int64]
+        var savedQuery: (_ name: String) throws -> String?
+    }
 
-    init(_ query: Query, resolveAuthor: AuthorResolver) throws {
+    /// The saved searches being expanded, innermost last: a search that
+    /// refers to itself is an error, not a loop.
+    private var expanding: [String] = []
+
+    init(_ query: Query, resolver: Resolver) throws {
         let conjuncts: [Query] = if case .and(let parts) = query { parts } else { [query] }
         var positive: [String] = []
         var negative: [Query] = []
@@ -48,12 +56,12 @@ struct SearchPlan {
             verdictCondition = (sql, args)
         }
         for part in rest {
-            conditions.append(try condition(part, resolveAuthor))
+            conditions.append(try condition(part, resolver))
         }
     }
 
     /// SQL for any sub-query, over `p`.
-    mutating func condition(_ q: Query, _ resolveAuthor: AuthorResolver) throws -> String {
+    mutating func condition(_ q: Query, _ resolver: Resolver) throws -> String {
         switch q {
         case _ where q.isFTSExpressible:
             arguments.append(SearchPlan.fts(q))
@@ -61,20 +69,44 @@ struct SearchPlan {
         case .text:
             preconditionFailure("text is always FTS-expressible")
         case .and(let parts):
-            return "(" + (try parts.map { try condition($0, resolveAuthor) }).joined(separator: " AND ") + ")"
+            return "(" + (try parts.map { try condition($0, resolver) }).joined(separator: " AND ") + ")"
         case .or(let parts):
-            return "(" + (try parts.map { try condition($0, resolveAuthor) }).joined(separator: " OR ") + ")"
+            return "(" + (try parts.map { try condition($0, resolver) }).joined(separator: " OR ") + ")"
         case .not(let inner):
-            return "NOT \(try condition(inner, resolveAuthor))"
+            return "NOT \(try condition(inner, resolver))"
         case .filter(.arxivID(let id)):
             arguments.append(id)
             return "p.arxiv_id = ?"
         case .filter(.author(let name, let isPrefix)):
-            let ids = try resolveAuthor(name, isPrefix)
+            let ids = try resolver.authorIDs(name, isPrefix)
             // Ids are integers from the archive itself: safe to inline, and a
             // long IN list binds no variables.
             let list = ids.isEmpty ? "NULL" : ids.map(String.init).joined(separator: ",")
             return "p.id IN (SELECT paper_id FROM paper_authors WHERE author_id IN (\(list)))"
+        case .filter(.starred):
+            return "p.arxiv_id IN (SELECT arxiv_id FROM marks WHERE starred = 1)"
+        case .filter(.read(let read)):
+            return "p.arxiv_id \(read ? "" : "NOT ")IN (SELECT arxiv_id FROM marks WHERE read_at IS NOT NULL)"
+        case .filter(.tag(let tag)):
+            arguments.append(tag)
+            return "p.arxiv_id IN (SELECT arxiv_id FROM tags WHERE tag = ?)"
+        case .filter(.note(let term)):
+            arguments.append(SearchPlan.fts(.text(term)))
+            return "p.arxiv_id IN (SELECT arxiv_id FROM marks WHERE id IN (SELECT rowid FROM notes_fts WHERE notes_fts MATCH ?))"
+        case .filter(.saved(let name)):
+            guard !expanding.contains(name) else {
+                throw QueryError(column: 1, message: "saved search '\(name)' refers to itself (\((expanding + [name]).joined(separator: " -> ")))")
+            }
+            guard let text = try resolver.savedQuery(name) else {
+                throw QueryError(column: 1, message: "no saved search named '\(name)' (arxive saved lists them)")
+            }
+            let saved: Query
+            do { saved = try QueryParser.parse(text) } catch {
+                throw QueryError(column: 1, message: "saved search '\(name)' no longer parses: \(error.message)")
+            }
+            expanding.append(name)
+            defer { expanding.removeLast() }
+            return try condition(saved, resolver)
         case .filter(let f):
             var args: [any DatabaseValueConvertible] = []
             let sql = SearchPlan.verdictCondition(f, &args)
@@ -104,7 +136,7 @@ struct SearchPlan {
         case .digest(let name):
             args.append(name)
             return "r.digest = ?"
-        case .arxivID, .author:
+        case .arxivID, .author, .starred, .read, .tag, .note, .saved:
             preconditionFailure("not a verdict condition")
         }
     }

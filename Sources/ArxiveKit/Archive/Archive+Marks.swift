@@ -1,0 +1,139 @@
+import Foundation
+import GRDB
+
+/// What the user adds to a paper: a star, tags, a note, read or not.
+public struct PaperMarks: Codable, Equatable, Sendable {
+    public var starred = false
+    /// When it was marked read (ISO 8601); nil: unread.
+    public var readAt: String?
+    public var note: String?
+    public var tags: [String] = []
+
+    public init(starred: Bool = false, readAt: String? = nil, note: String? = nil, tags: [String] = []) {
+        self.starred = starred
+        self.readAt = readAt
+        self.note = note
+        self.tags = tags
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case starred, readAt = "read_at", note, tags
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(starred, forKey: .starred)
+        try c.encode(readAt, forKey: .readAt)
+        try c.encode(note, forKey: .note)
+        try c.encode(tags, forKey: .tags)
+    }
+}
+
+/// A saved search, with how many papers it finds now.
+public struct SavedSearch: Encodable, Equatable, Sendable {
+    public var name: String
+    public var query: String
+    public var papers: Int
+}
+
+/// Problems with marks and saved searches, worded for the user.
+public enum MarkError: LocalizedError, Equatable {
+    case noPaper(String)
+    case noSavedSearch(String)
+
+    public var errorDescription: String? {
+        switch self {
+        case .noPaper(let id): "no paper \(id) in the archive"
+        case .noSavedSearch(let name): "no saved search named '\(name)' (arxive saved lists them)"
+        }
+    }
+}
+
+/// The user's marks, kept in their own tables by arXiv id: imports never
+/// touch them, and they outlive a paper being dropped and imported again.
+extension Archive {
+    /// A change to one paper's marks.
+    public enum MarkChange: Sendable {
+        case star(Bool)
+        case read(Bool)
+        case note(String?)
+        case addTags([String])
+        case removeTags([String])
+    }
+
+    /// Applies `change` to the paper `arxivID` (which must be in the archive).
+    public func mark(_ arxivID: String, _ change: MarkChange) throws {
+        let id = ArxivID.parse(arxivID)?.id ?? arxivID
+        let now = ISO8601DateFormatter().string(from: Date())
+        try database.write { db in
+            guard try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM papers WHERE arxiv_id = ?)", arguments: [id]) == true else {
+                throw MarkError.noPaper(id)
+            }
+            try db.execute(sql: "INSERT OR IGNORE INTO marks (arxiv_id, updated_at) VALUES (?, ?)", arguments: [id, now])
+            switch change {
+            case .star(let on):
+                try db.execute(sql: "UPDATE marks SET starred = ?, updated_at = ? WHERE arxiv_id = ?", arguments: [on, now, id])
+            case .read(let read):
+                try db.execute(sql: "UPDATE marks SET read_at = ?, updated_at = ? WHERE arxiv_id = ?", arguments: [read ? now : nil, now, id])
+            case .note(let text):
+                let note = text.flatMap { $0.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty ? nil : $0 }
+                try db.execute(sql: "UPDATE marks SET note = ?, updated_at = ? WHERE arxiv_id = ?", arguments: [note, now, id])
+            case .addTags(let tags):
+                for tag in tags {
+                    try db.execute(sql: "INSERT OR IGNORE INTO tags (arxiv_id, tag, added_at) VALUES (?, ?, ?)", arguments: [id, tag, now])
+                }
+                try db.execute(sql: "UPDATE marks SET updated_at = ? WHERE arxiv_id = ?", arguments: [now, id])
+            case .removeTags(let tags):
+                for tag in tags {
+                    try db.execute(sql: "DELETE FROM tags WHERE arxiv_id = ? AND tag = ?", arguments: [id, tag])
+                }
+                try db.execute(sql: "UPDATE marks SET updated_at = ? WHERE arxiv_id = ?", arguments: [now, id])
+            }
+        }
+    }
+
+    /// The marks on `arxivID` (all unset when it has none).
+    public func marks(of arxivID: String) throws -> PaperMarks {
+        let id = ArxivID.parse(arxivID)?.id ?? arxivID
+        return try database.read { db in try Archive.marks(of: id, db) }
+    }
+
+    static func marks(of arxivID: String, _ db: Database) throws -> PaperMarks {
+        let tags = try String.fetchAll(db, sql: "SELECT tag FROM tags WHERE arxiv_id = ? ORDER BY tag", arguments: [arxivID])
+        guard let row = try Row.fetchOne(db, sql: "SELECT starred, read_at, note FROM marks WHERE arxiv_id = ?", arguments: [arxivID]) else {
+            return PaperMarks(tags: tags)
+        }
+        return PaperMarks(starred: row["starred"], readAt: row["read_at"], note: row["note"], tags: tags)
+    }
+
+    // MARK: Saved searches
+
+    /// Saves `query` (checked first) under `name`, replacing a search of that name.
+    public func saveSearch(_ name: String, query: String) throws {
+        _ = try QueryParser.parse(query)
+        try database.write { db in
+            try db.execute(sql: """
+                INSERT INTO saved_searches (name, query, saved_at) VALUES (?, ?, ?)
+                ON CONFLICT (name) DO UPDATE SET query = excluded.query, saved_at = excluded.saved_at
+                """, arguments: [name, query, ISO8601DateFormatter().string(from: Date())])
+        }
+    }
+
+    public func deleteSavedSearch(_ name: String) throws {
+        try database.write { db in
+            try db.execute(sql: "DELETE FROM saved_searches WHERE name = ?", arguments: [name])
+            guard db.changesCount > 0 else { throw MarkError.noSavedSearch(name) }
+        }
+    }
+
+    /// The saved searches, each with the number of papers it finds now.
+    public func savedSearches() throws -> [SavedSearch] {
+        try database.read { db in
+            try Row.fetchAll(db, sql: "SELECT name, query FROM saved_searches ORDER BY name").map { row in
+                let query: String = row["query"]
+                let count = (try? Archive.paperIDs(matching: QueryParser.parse(query), db).ids.count) ?? 0
+                return SavedSearch(name: row["name"], query: query, papers: count)
+            }
+        }
+    }
+}
