@@ -35,6 +35,7 @@ struct Arxive: ParsableCommand {
             SaveCommand.self,
             SavedCommand.self,
             UnsaveCommand.self,
+            ExportCommand.self,
             RunsCommand.self,
             DayCommand.self,
             ShowCommand.self,

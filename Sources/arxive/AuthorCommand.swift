@@ -28,14 +28,19 @@ struct AuthorCommand: ParsableCommand {
     @Argument(help: "The person's name.")
     var name: [String]
 
+    @OptionGroup var export: ExportOptions
+
     func validate() throws {
+        try export.validate(json: output.json)
         guard limit > 0 else { throw ValidationError("--limit must be at least 1") }
         guard !PersonName.key(for: name.joined(separator: " ")).isEmpty else { throw ValidationError("give a name with letters in it") }
     }
 
     func run() throws {
         let fullName = name.joined(separator: " ")
-        let result = try archive.openExisting().papers(byAuthor: fullName, loose: loose, limit: limit)
+        let archive = try self.archive.openExisting()
+        let result = try archive.papers(byAuthor: fullName, loose: loose, limit: limit)
+        if export.format != nil { return try export.write(archive, arxivIDs: result.papers.map(\.arxivID)) }
         if output.json {
             Terminal.print(try JSONOutput.string(result.papers))
             return

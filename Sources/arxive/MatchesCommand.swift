@@ -40,7 +40,11 @@ struct MatchesCommand: ParsableCommand {
     @Option(help: "At most this many papers (per list with --audit).")
     var limit = 20
 
+    @OptionGroup var export: ExportOptions
+
     func validate() throws {
+        try export.validate(json: output.json)
+        if audit && export.format != nil { throw ValidationError("--audit has no --format") }
         try validateMonth(month)
         if month != nil && since != nil { throw ValidationError("give --month or --since, not both") }
         if let since, DigestDate.parse(since) != since { throw ValidationError("--since '\(since)' is not a day: use YYYY-MM-DD") }
@@ -56,6 +60,7 @@ struct MatchesCommand: ParsableCommand {
         }
         let dates: ClosedRange<String>? = month.map { "\($0)-01"..."\($0)-31" } ?? since.map { $0..."9999-12-31" }
         let hits = try archive.matches(dates: dates, onlyNew: new, loose: loose, limit: limit)
+        if export.format != nil { return try export.write(archive, arxivIDs: hits.map(\.arxivID)) }
         if !output.json && hits.isEmpty {
             Terminal.note(new ? "No new papers by followed authors." : "No papers by followed authors.")
             return

@@ -73,7 +73,10 @@ struct RankCommand: ParsableCommand {
     @Option(help: "At most this many papers.")
     var limit = 50
 
+    @OptionGroup var export: ExportOptions
+
     func validate() throws {
+        try export.validate(json: output.json)
         let scopes = [date != nil, month != nil, query != nil].filter { $0 }.count
         guard scopes == 1 else { throw ValidationError("give one of DATE, --month or --query") }
         if let date, DigestDate.parse(date) != date { throw ValidationError("'\(date)' is not a day: use YYYY-MM-DD") }
@@ -100,6 +103,7 @@ struct RankCommand: ParsableCommand {
             else if let month { .month(month) }
             else { .query(try QueryParser.parse(query!)) }
         let ranking = try archive.rank(scope, options: options, limit: limit)
+        if export.format != nil { return try export.write(archive, arxivIDs: ranking.papers.map(\.paper.arxivID)) }
         try output.emit(ranking.papers) { _, style in RankRenderer.ranking(ranking, explain: explain, diff: diff, style: style) }
     }
 

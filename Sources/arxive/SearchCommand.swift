@@ -29,14 +29,19 @@ struct SearchCommand: ParsableCommand {
     @Argument(parsing: .allUnrecognized, help: "The query (quote it in the shell).")
     var query: [String] = []
 
+    @OptionGroup var export: ExportOptions
+
     func validate() throws {
+        try export.validate(json: output.json)
         guard limit > 0 else { throw ValidationError("--limit must be at least 1") }
         guard !query.isEmpty else { throw ValidationError("give a query, e.g. arxive search 'sparse attention'") }
     }
 
     func run() throws {
         let parsed = try QueryParser.parse(query.joined(separator: " "))
-        let hits = try archive.openExisting().search(parsed, order: sort, limit: limit)
+        let archive = try self.archive.openExisting()
+        let hits = try archive.search(parsed, order: sort, limit: limit)
+        if export.format != nil { return try export.write(archive, arxivIDs: hits.map(\.arxivID)) }
         if hits.isEmpty && !output.json {
             Terminal.note("No papers match.")
             return

@@ -250,6 +250,27 @@ struct CommandLineTests {
         #expect(try cli.run(["save", "bad", "ti:(", "--db", cli.db]).status == 2)
     }
 
+    @Test("export and --format: BibTeX to a file, CSV and JSON lines to stdout; --json with --format exits 2")
+    func export() throws {
+        let cli = try CLI()
+        defer { cli.remove() }
+        try cli.importFixtures()
+        let bib = cli.folder.appendingPathComponent("refs.bib").path
+        #expect(try cli.run(["export", "--db", cli.db, "--format", "bibtex", "-o", bib, "ti:pruning"]).status == 0)
+        let text = try String(contentsOfFile: bib, encoding: .utf8)
+        #expect(text.hasPrefix("@misc{morvan2025mixture,") && text.contains("archivePrefix = {arXiv}"))
+        let csv = try cli.run(["search", "--db", cli.db, "kernel", "--format", "csv"])
+        #expect(csv.status == 0 && csv.stdout.hasPrefix("arxiv_id,title,authors,"))
+        #expect(csv.stdout.split(separator: "\r\n").count == 3, "a header and the two hits")
+        let all = try cli.run(["export", "--db", cli.db, "--format", "jsonl"])
+        let stats = try cli.json(["stats"]) as! [String: Any]
+        #expect(all.stdout.split(separator: "\n").count == stats["papers"] as? Int)
+        let md = try cli.run(["rank", "--db", cli.db, "2025-12-01", "--format", "md"])
+        #expect(md.stdout.hasPrefix("# Reading list (3 papers)"))
+        #expect(try cli.run(["search", "--db", cli.db, "kernel", "--format", "csv", "--json"]).status == 2)
+        #expect(try cli.run(["export", "--db", cli.db, "--format", "pdf"]).status == 2)
+    }
+
     @Test("day: several digests on one date need --digest; a day with no run is an error")
     func dayChoices() throws {
         let cli = try CLI()

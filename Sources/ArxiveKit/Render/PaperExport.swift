@@ -1,0 +1,166 @@
+import Foundation
+
+/// The formats of `arxive export` and `--format`.
+public enum ExportFormat: String, CaseIterable, Sendable {
+    case bibtex, csv, jsonl, md
+}
+
+/// Paper lists in the formats other tools read: BibTeX (LaTeX, Zotero),
+/// CSV (spreadsheets), JSON lines (jq, scripts), a Markdown reading list.
+public enum PaperExport {
+    public static func render(_ records: [PaperRecord], as format: ExportFormat) -> String {
+        switch format {
+        case .bibtex: bibtex(records)
+        case .csv: csv(records)
+        case .jsonl: jsonLines(records)
+        case .md: markdown(records)
+        }
+    }
+
+    // MARK: BibTeX
+
+    /// `@misc` entries with `eprint`, `archivePrefix = {arXiv}` and, when the
+    /// source named it, `primaryClass`; names as `Last, First` with TeX accents.
+    public static func bibtex(_ records: [PaperRecord]) -> String {
+        let keys = citationKeys(records)
+        return records.map { r in
+            var fields: [(String, String)] = [
+                ("title", "{" + bibtexText(r.title) + "}"),
+                ("author", r.authors.map(bibtexName).joined(separator: " and ")),
+                ("year", year(of: r.arxivID)),
+                ("eprint", r.arxivID),
+                ("archivePrefix", "arXiv"),
+            ]
+            if let primary = r.primaryCategory { fields.append(("primaryClass", primary)) }
+            fields.append(("url", "https://arxiv.org/abs/\(r.arxivID)"))
+            if !r.abstract.isEmpty { fields.append(("abstract", bibtexText(r.abstract))) }
+            let body = fields.filter { !$0.1.isEmpty }
+                .map { "  \($0.0.padding(toLength: 13, withPad: " ", startingAt: 0)) = {\($0.1)}" }
+                .joined(separator: ",\n")
+            return "@misc{\(keys[r.arxivID]!),\n\(body)\n}\n"
+        }.joined(separator: "\n")
+    }
+
+    /// `surname2025firstword`, the same for the same paper in every export;
+    /// papers that would share one get `b`, `c`, ... in arXiv id order.
+    package static func citationKeys(_ records: [PaperRecord]) -> [String: String] {
+        let stop: Set<String> = ["a", "an", "the", "on", "of", "for", "and", "in", "to", "with", "towards", "toward"]
+        func letters(_ s: String) -> String {
+            PersonName.key(for: s).filter { $0.isLetter || $0.isNumber }
+        }
+        var byBase: [String: [String]] = [:]
+        for r in records {
+            let surname = r.authors.first.map { letters(String($0.split(separator: " ").last ?? "")) } ?? ""
+            let word = PersonName.key(for: r.title).split(separator: " ").map(String.init).first { !stop.contains($0) } ?? ""
+            let base = (surname.isEmpty ? "arxiv" : surname) + year(of: r.arxivID) + word
+            byBase[base, default: []].append(r.arxivID)
+        }
+        var keys: [String: String] = [:]
+        for (base, ids) in byBase {
+            for (i, id) in Set(ids).sorted().enumerated() {
+                keys[id] = i == 0 ? base : base + String(UnicodeScalar(UInt8(ascii: "a") + UInt8(min(i, 25))))
+            }
+        }
+        return keys
+    }
+
+    /// `2512.22471` -> 2025; `hep-th/9901001` -> 1999.
+    static func year(of arxivID: String) -> String {
+        let digits = arxivID.split(separator: "/").last.map { $0.prefix(2) } ?? ""
+        guard let yy = Int(digits) else { return "" }
+        return String(yy >= 91 ? 1900 + yy : 2000 + yy)
+    }
+
+    /// `Marcel Rød` -> `Rød, Marcel` in TeX: `R{\o}d, Marcel`.
+    static func bibtexName(_ name: String) -> String {
+        let words = name.split(separator: " ")
+        guard words.count > 1, let last = words.last else { return "{" + TeXEncoder.encode(name) + "}" }
+        return TeXEncoder.encode(String(last)) + ", " + TeXEncoder.encode(words.dropLast().joined(separator: " "))
+    }
+
+    /// Text BibTeX reads as written: TeX accents, special characters escaped,
+    /// math (`$...$`) kept, braces balanced.
+    package static func bibtexText(_ text: String) -> String {
+        let dollars = text.filter { $0 == "$" }.count
+        var depth = 0, balanced = true
+        for c in text {
+            if c == "{" { depth += 1 } else if c == "}" { depth -= 1; if depth < 0 { balanced = false } }
+        }
+        balanced = balanced && depth == 0
+        var out = ""
+        var inMath = false
+        var previous: Character = " "
+        for c in TeXEncoder.encode(text) {
+            switch c {
+            case "$" where dollars % 2 == 0: inMath.toggle(); out.append(c)
+            case "$": out += "\\$"
+            case "&", "%", "#": out += previous == "\\" ? String(c) : "\\\(c)"
+            case "_" where !inMath: out += previous == "\\" ? "_" : "\\_"
+            case "{", "}" where !balanced: out += "\\\(c)"
+            default: out.append(c)
+            }
+            previous = c
+        }
+        return out
+    }
+
+    // MARK: CSV
+
+    package static let csvHeader = ["arxiv_id", "title", "authors", "first_seen", "last_seen", "digest", "date", "relevance", "novelty",
+                            "score", "author_match", "comment", "starred", "read", "tags", "note", "url"]
+
+    /// A header, then a row per paper with its latest verdict (RFC 4180 quoting).
+    public static func csv(_ records: [PaperRecord]) -> String {
+        func field(_ s: String) -> String {
+            s.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) ? "\"" + s.replacingOccurrences(of: "\"", with: "\"\"") + "\"" : s
+        }
+        let rows = records.map { r -> [String] in
+            let v = r.latest
+            return [r.arxivID, r.title, r.authors.joined(separator: "; "), r.firstSeen ?? "", r.lastSeen ?? "",
+                    v?.digest ?? "", v?.date ?? "", v?.relevance.map(String.init) ?? "", v?.novelty.map(String.init) ?? "",
+                    v?.score.map(Format.score) ?? "", v.map { $0.authorMatch ? "1" : "0" } ?? "", v?.comment ?? "",
+                    r.marks.starred ? "1" : "0", r.marks.readAt == nil ? "0" : "1", r.marks.tags.joined(separator: " "),
+                    r.marks.note ?? "", "https://arxiv.org/abs/\(r.arxivID)"]
+        }
+        return ([csvHeader] + rows).map { $0.map(field).joined(separator: ",") }.joined(separator: "\r\n") + "\r\n"
+    }
+
+    // MARK: JSON lines
+
+    /// One JSON object per line: every stored field, the verdict history, the marks.
+    public static func jsonLines(_ records: [PaperRecord]) -> String {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        return records.map { String(decoding: (try? encoder.encode($0)) ?? Data(), as: UTF8.self) + "\n" }.joined()
+    }
+
+    // MARK: Markdown
+
+    /// A reading list: a checkbox per paper (ticked when read), its link,
+    /// authors, latest verdict and comment, your note.
+    public static func markdown(_ records: [PaperRecord]) -> String {
+        var lines = ["# Reading list (\(records.count) paper\(records.count == 1 ? "" : "s"))", ""]
+        for r in records {
+            let star = r.marks.starred ? "★ " : ""
+            var meta = [r.lastSeen ?? ""]
+            if let v = r.latest { meta.append(Format.verdict(VerdictFields(relevance: v.relevance, novelty: v.novelty, score: v.score,
+                                                                            comment: v.comment, authorMatch: v.authorMatch))) }
+            lines.append("- [\(r.marks.readAt == nil ? " " : "x")] \(star)**[\(markdownText(r.title))](https://arxiv.org/abs/\(r.arxivID))** — "
+                         + markdownText(Format.authors(r.authors)) + " (" + meta.filter { !$0.isEmpty }.joined(separator: " · ") + ")")
+            if let comment = r.latest?.comment, !comment.isEmpty, !(r.latest?.authorMatch ?? false) { lines.append("  > " + markdownText(comment)) }
+            if let note = r.marks.note { lines.append("  Note: " + markdownText(note)) }
+            if !r.marks.tags.isEmpty { lines.append("  Tags: " + r.marks.tags.map { "`\($0)`" }.joined(separator: " ")) }
+        }
+        return lines.joined(separator: "\n") + "\n"
+    }
+
+    /// Brackets and emphasis markers escaped, line breaks as spaces.
+    static func markdownText(_ s: String) -> String {
+        var out = ""
+        for c in s {
+            if "[]*_`<>\\".contains(c) { out.append("\\") }
+            out.append(c == "\n" ? " " : c)
+        }
+        return out
+    }
+}
