@@ -36,6 +36,7 @@ struct Arxive: ParsableCommand {
             SavedCommand.self,
             UnsaveCommand.self,
             ExportCommand.self,
+            BackupCommand.self,
             RunsCommand.self,
             DayCommand.self,
             ShowCommand.self,

@@ -269,6 +269,20 @@ struct CommandLineTests {
         #expect(md.stdout.hasPrefix("# Reading list (3 papers)"))
         #expect(try cli.run(["search", "--db", cli.db, "kernel", "--format", "csv", "--json"]).status == 2)
         #expect(try cli.run(["export", "--db", cli.db, "--format", "pdf"]).status == 2)
+
+        // The whole archive: out, into an empty one, and a backup.
+        try cli.run(["star", "2512.00401", "--db", cli.db])
+        let file = cli.folder.appendingPathComponent("everything.jsonl").path
+        #expect(try cli.run(["export", "--db", cli.db, "--format", "archive", "-o", file]).status == 0)
+        let other = cli.folder.appendingPathComponent("other.sqlite").path
+        let imported = try cli.run(["import", "--db", other, file])
+        #expect(imported.status == 0 && imported.stderr.contains("9 runs added, 0 updated, 9 new papers, 14 verdicts"), "\(imported.stderr)")
+        #expect(try cli.run(["stats", "--db", other, "--json"]).stdout == cli.run(["stats", "--db", cli.db, "--json"]).stdout)
+        #expect(try cli.run(["search", "--db", other, "is:starred"]).stdout.contains("2512.00401"))
+        let copy = cli.folder.appendingPathComponent("copy.sqlite").path
+        #expect(try cli.run(["backup", "--db", cli.db, copy]).status == 0)
+        #expect(try cli.run(["backup", "--db", cli.db, copy]).status == 1, "never overwrites")
+        #expect(try cli.run(["export", "--db", cli.db, "--format", "archive", "ti:x"]).status == 2)
     }
 
     @Test("day: several digests on one date need --digest; a day with no run is an error")

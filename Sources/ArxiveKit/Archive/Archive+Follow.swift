@@ -19,29 +19,32 @@ extension Archive {
     public func follow(_ requests: [FollowRequest]) throws -> [FollowOutcome] {
         let now = ISO8601DateFormatter().string(from: Date())
         return try database.write { db in
-            try requests.map { request in
-                let key = request.key
-                let existing = try Row.fetchOne(db, sql: "SELECT id, semantic_scholar_ids, note FROM followed_authors WHERE key = ?", arguments: [key])
-                let ruleID: Int64
-                if let existing {
-                    ruleID = existing["id"]
-                    let ids = Archive.idList(existing["semantic_scholar_ids"])
-                    let merged = ids + request.semanticScholarIDs.filter { !ids.contains($0) }
-                    try db.execute(sql: "UPDATE followed_authors SET semantic_scholar_ids = ?, note = ? WHERE id = ?",
-                                   arguments: [merged.joined(separator: ","), request.note ?? existing["note"], ruleID])
-                } else {
-                    try db.execute(sql: """
-                        INSERT INTO followed_authors (name, key, semantic_scholar_ids, note, added_at) VALUES (?, ?, ?, ?, ?)
-                        """, arguments: [TeXDecoder.decode(request.name), key, request.semanticScholarIDs.joined(separator: ","), request.note, now])
-                    ruleID = db.lastInsertedRowID
-                }
-                for name in request.exceptions {
-                    try db.execute(sql: "INSERT OR IGNORE INTO followed_author_exceptions (rule_id, key, name) VALUES (?, ?, ?)",
-                                   arguments: [ruleID, PersonName.key(for: name), TeXDecoder.decode(name)])
-                }
-                return existing == nil ? .added : .updated
-            }
+            try requests.map { try Archive.follow($0, now: now, db) }
         }
+    }
+
+    /// `follow` inside a transaction the caller holds.
+    static func follow(_ request: FollowRequest, now: String, _ db: Database) throws -> FollowOutcome {
+        let key = request.key
+        let existing = try Row.fetchOne(db, sql: "SELECT id, semantic_scholar_ids, note FROM followed_authors WHERE key = ?", arguments: [key])
+        let ruleID: Int64
+        if let existing {
+            ruleID = existing["id"]
+            let ids = Archive.idList(existing["semantic_scholar_ids"])
+            let merged = ids + request.semanticScholarIDs.filter { !ids.contains($0) }
+            try db.execute(sql: "UPDATE followed_authors SET semantic_scholar_ids = ?, note = ? WHERE id = ?",
+                           arguments: [merged.joined(separator: ","), request.note ?? existing["note"], ruleID])
+        } else {
+            try db.execute(sql: """
+                INSERT INTO followed_authors (name, key, semantic_scholar_ids, note, added_at) VALUES (?, ?, ?, ?, ?)
+                """, arguments: [TeXDecoder.decode(request.name), key, request.semanticScholarIDs.joined(separator: ","), request.note, now])
+            ruleID = db.lastInsertedRowID
+        }
+        for name in request.exceptions {
+            try db.execute(sql: "INSERT OR IGNORE INTO followed_author_exceptions (rule_id, key, name) VALUES (?, ?, ?)",
+                           arguments: [ruleID, PersonName.key(for: name), TeXDecoder.decode(name)])
+        }
+        return existing == nil ? .added : .updated
     }
 
     /// Removes the rule for `name` (by key, else the one rule it matches

@@ -31,31 +31,34 @@ extension Archive {
     /// The importer passes files here as they are parsed, so that reading and
     /// storing overlap while a commit still covers many files.
     public func store(pulling next: () -> StoreRequest?) throws -> [Result<StoreOutcome, any Error>] {
+        try database.write { db in try storeGroup(pulling: next, db) }
+    }
+
+    /// `store(pulling:)` inside a transaction the caller holds.
+    func storeGroup(pulling next: () -> StoreRequest?, _ db: Database) throws -> [Result<StoreOutcome, any Error>] {
         // Author name -> id, for the group: most listings name authors already seen.
         var authorIDs: [String: Int64] = [:]
         let importedAt = ISO8601DateFormatter().string(from: Date())
-        return try database.write { db in
-            let lastAuthor = try deferIndexing(db)
-            try prepareDerivedColumns(db)
-            var results: [Result<StoreOutcome, any Error>] = []
-            while let request = next() {
-                var outcome: StoreOutcome?
-                let authorsBefore = authorIDs
-                do {
-                    try db.inSavepoint {
-                        outcome = try storeOne(request, importedAt: importedAt, authorIDs: &authorIDs, db)
-                        return .commit
-                    }
-                    results.append(.success(outcome!))
-                } catch {
-                    authorIDs = authorsBefore  // the savepoint's rollback took the new authors away
-                    results.append(.failure(error))
+        let lastAuthor = try deferIndexing(db)
+        try prepareDerivedColumns(db)
+        var results: [Result<StoreOutcome, any Error>] = []
+        while let request = next() {
+            var outcome: StoreOutcome?
+            let authorsBefore = authorIDs
+            do {
+                try db.inSavepoint {
+                    outcome = try storeOne(request, importedAt: importedAt, authorIDs: &authorIDs, db)
+                    return .commit
                 }
+                results.append(.success(outcome!))
+            } catch {
+                authorIDs = authorsBefore  // the savepoint's rollback took the new authors away
+                results.append(.failure(error))
             }
-            try refreshDerivedColumns(db)
-            try indexChangedText(authorsAfter: lastAuthor, db)
-            return results
         }
+        try refreshDerivedColumns(db)
+        try indexChangedText(authorsAfter: lastAuthor, db)
+        return results
     }
 
     private func storeOne(_ request: StoreRequest, importedAt: String, authorIDs: inout [String: Int64], _ db: Database) throws -> StoreOutcome {

@@ -65,6 +65,7 @@ public struct DigestImporter: Sendable {
         let (files, missing) = DigestImporter.expand(paths)
         report.failures += missing.map { ($0, "no such file or directory") }
         var undated: [StoreRequest] = []
+        var archiveFiles: [(path: String, data: Data)] = []
         var verdictsByRun: [Int64: Int] = [:]
         /// Stores the requests `next` hands over in one transaction and reports on each.
         func commit(pulling next: () -> StoreRequest?) {
@@ -114,6 +115,7 @@ public struct DigestImporter: Sendable {
                     undated.append(request)
                 case .request(let request): return request
                 case .unchanged: report.filesUnchanged += 1
+                case .archiveFile(let data): archiveFiles.append((path, data))
                 case .skipped(let reason): report.skipped.append((path, reason))
                 case .failed(let reason): report.failures.append((path, reason))
                 }
@@ -134,6 +136,18 @@ public struct DigestImporter: Sendable {
         var remaining = undated[...]
         if !remaining.isEmpty { commit(pulling: { remaining.popFirst() }) }
         report.verdicts = verdictsByRun.values.reduce(0, +)
+        // Each archive file is one transaction of its own.
+        for (path, data) in archiveFiles {
+            do {
+                let merge = try archive.importArchive(data)
+                report.runsAdded += merge.runsAdded
+                report.runsUpdated += merge.runsExtended
+                report.newPapers += merge.newPapers
+                report.verdicts += merge.verdicts
+            } catch {
+                report.failures.append((path, "not imported: \(error.localizedDescription)"))
+            }
+        }
         progress(files.count, files.count, "")
         return report
     }
@@ -143,6 +157,8 @@ public struct DigestImporter: Sendable {
         case request(StoreRequest)
         /// Imported before with this very content.
         case unchanged
+        /// An archive file (`arxive export --format archive`): merged whole, after the digests.
+        case archiveFile(Data)
         /// Recognised, but holds no run (a monthly overview page).
         case skipped(String)
         case failed(String)
@@ -155,6 +171,7 @@ public struct DigestImporter: Sendable {
             let source = DigestSource(path: URL(fileURLWithPath: path).standardizedFileURL.path,
                                       sha256: DigestImporter.hex(SHA256.hash(data: data)))
             if known.contains(source) { return .unchanged }
+            if Archive.isArchiveFile(data) { return .archiveFile(data) }
             guard let digest = try DigestRecognizer.read(data) else {
                 return .skipped("a monthly overview page, not a day")
             }

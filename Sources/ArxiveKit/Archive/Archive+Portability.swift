@@ -1,0 +1,272 @@
+import Foundation
+import GRDB
+
+/// What importing an archive file did.
+public struct ArchiveMerge: Equatable, Sendable {
+    public var runsAdded = 0
+    /// Runs both archives had that gained verdicts from the file.
+    public var runsExtended = 0
+    public var newPapers = 0
+    /// Verdicts the runs added or extended hold now.
+    public var verdicts = 0
+    /// Marks added, or replaced by the file's newer ones.
+    public var marks = 0
+
+    public init() {}
+}
+
+/// Problems with an archive file, worded for the user.
+public enum ArchiveFileError: LocalizedError, Equatable {
+    case unsupportedVersion(Int)
+    case badLine(Int, String)
+    case notStored(String, String)
+
+    public var errorDescription: String? {
+        switch self {
+        case .unsupportedVersion(let v): "archive file version \(v) is newer than this arxive reads (\(ArchiveFile.version)): upgrade arxive"
+        case .badLine(let line, let why): "line \(line): \(why)"
+        case .notStored(let run, let why): "run \(run) could not be stored: \(why)"
+        }
+    }
+}
+
+/// Moving and merging archives: everything in one JSON-lines file, and a
+/// consistent copy of the live file.
+extension Archive {
+    /// Whether `data` is an archive file (its first line is the header).
+    public static func isArchiveFile(_ data: Data) -> Bool {
+        let firstLine = data.prefix(4096).split(separator: UInt8(ascii: "\n"), maxSplits: 1).first ?? Data()
+        return (try? decoder.decode(ArchiveFile.Header.self, from: Data(firstLine)))?.type == ArchiveFile.type
+    }
+
+    static let encoder: JSONEncoder = {
+        let e = JSONEncoder()
+        e.keyEncodingStrategy = .convertToSnakeCase
+        e.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        return e
+    }()
+
+    static let decoder: JSONDecoder = {
+        let d = JSONDecoder()
+        d.keyDecodingStrategy = .convertFromSnakeCase
+        return d
+    }()
+
+    // MARK: Export
+
+    /// Writes every paper, run, verdict, rule, mark, saved search and rank
+    /// profile as JSON lines, a line at a time, from one consistent read.
+    public func exportArchive(_ write: (String) throws -> Void) throws {
+        func line<T: Encodable>(_ value: T) throws { try write(String(decoding: try Archive.encoder.encode(value), as: UTF8.self) + "\n") }
+        try database.read { db in
+            try line(ArchiveFile.Header(exportedAt: ISO8601DateFormatter().string(from: Date())))
+            for row in try Row.fetchAll(db, sql: "SELECT id, arxiv_id, title, abstract, text_date FROM papers ORDER BY id") {
+                try line(ArchiveFile.Paper(arxivId: row["arxiv_id"], title: row["title"], authors: try Archive.authorNames(paperID: row["id"], db),
+                                           abstract: row["abstract"], textDate: row["text_date"]))
+            }
+            for run in try Row.fetchAll(db, sql: """
+                SELECT r.*, pr.text AS prompt FROM runs r LEFT JOIN prompts pr ON pr.id = r.prompt_id ORDER BY r.date, r.digest
+                """) {
+                let sources = try Row.fetchAll(db, sql: "SELECT path, format, sha256, imported_at FROM run_sources WHERE run_id = ? ORDER BY path",
+                                               arguments: [run["id"] as Int64]).map {
+                    ArchiveFile.Run.Source(path: $0["path"], format: $0["format"], sha256: $0["sha256"], importedAt: $0["imported_at"])
+                }
+                let verdicts = try Row.fetchAll(db, sql: """
+                    SELECT p.arxiv_id, v.* FROM verdicts v JOIN papers p ON p.id = v.paper_id WHERE v.run_id = ? ORDER BY v.position
+                    """, arguments: [run["id"] as Int64]).map {
+                    ArchiveFile.Run.Verdict(arxivId: $0["arxiv_id"], position: $0["position"], relevance: $0["relevance"], novelty: $0["novelty"],
+                                            score: $0["score"], comment: $0["comment"], authorMatch: $0["author_match"],
+                                            arxivVersion: $0["arxiv_version"], announceType: $0["announce_type"], extra: $0["extra"])
+                }
+                try line(ArchiveFile.Run(digest: run["digest"], date: run["date"], model: run["model"], promptTokens: run["prompt_tokens"],
+                                         completionTokens: run["completion_tokens"], totalTokens: run["total_tokens"],
+                                         promptCost: run["prompt_cost"], completionCost: run["completion_cost"], totalCost: run["total_cost"],
+                                         totalPapers: run["total_papers"], scannedPapers: run["scanned_papers"],
+                                         relevantPapers: run["relevant_papers"], prompt: run["prompt"], notes: run["notes"],
+                                         sources: sources, verdicts: verdicts))
+            }
+            for rule in try Archive.rules(db) {
+                try line(ArchiveFile.FollowedAuthor(name: rule.name, semanticScholarIds: rule.semanticScholarIDs, note: rule.note, exceptions: rule.exceptions))
+            }
+            for mark in try Row.fetchAll(db, sql: "SELECT arxiv_id, starred, read_at, note, updated_at FROM marks ORDER BY arxiv_id") {
+                let tags = try Row.fetchAll(db, sql: "SELECT tag, added_at FROM tags WHERE arxiv_id = ? ORDER BY tag", arguments: [mark["arxiv_id"] as String])
+                    .map { ArchiveFile.Mark.Tag(tag: $0["tag"], addedAt: $0["added_at"]) }
+                try line(ArchiveFile.Mark(arxivId: mark["arxiv_id"], starred: mark["starred"], readAt: mark["read_at"], note: mark["note"],
+                                          updatedAt: mark["updated_at"], tags: tags))
+            }
+            for row in try Row.fetchAll(db, sql: "SELECT name, query, saved_at FROM saved_searches ORDER BY name") {
+                try line(ArchiveFile.SavedSearch(name: row["name"], query: row["query"], savedAt: row["saved_at"]))
+            }
+            for row in try Row.fetchAll(db, sql: "SELECT name, options, saved_at FROM rank_profiles ORDER BY name") {
+                try line(ArchiveFile.RankProfile(name: row["name"], options: row["options"], savedAt: row["saved_at"]))
+            }
+        }
+    }
+
+    // MARK: Import
+
+    /// Merges an archive file into this archive, in one transaction: runs
+    /// the archive lacks are added, runs both have gain the verdicts they
+    /// lack (a union: nothing is listed twice), a paper keeps its latest text,
+    /// rules and tags are united, and of two marks on a paper (or two saved
+    /// searches, profiles of one name) the newer wins. Nothing is written
+    /// when any line is bad.
+    public func importArchive(_ data: Data) throws -> ArchiveMerge {
+        let lines = try Archive.parseArchiveFile(data)
+        return try database.write { db in
+            var merge = ArchiveMerge()
+            let papers = Dictionary(lines.papers.map { ($0.arxivId, $0) }, uniquingKeysWith: { _, b in b })
+            let papersBefore = try Int.fetchOne(db, sql: "SELECT count(*) FROM papers") ?? 0
+            var requests: [StoreRequest] = []
+            var sources: [(digest: String, date: String, [ArchiveFile.Run.Source])] = []
+            for run in lines.runs {
+                guard let request = try Archive.storeRequest(for: run, papers: papers, db) else { continue }
+                requests.append(request)
+                sources.append((run.digest, run.date, run.sources))
+                if request.digest.header != nil { merge.runsAdded += 1 } else { merge.runsExtended += 1 }
+            }
+            var remaining = requests[...]
+            for (request, result) in zip(requests, try storeGroup(pulling: { remaining.popFirst() }, db)) {
+                if case .failure(let error) = result {
+                    throw ArchiveFileError.notStored("\(request.digestName) \(request.date ?? "")", error.localizedDescription)
+                }
+            }
+            // The runs keep the sources they were read from, not the archive file.
+            for (digest, date, list) in sources {
+                let runID = try Int64.fetchOne(db, sql: "SELECT id FROM runs WHERE digest = ? AND date = ?", arguments: [digest, date])!
+                try db.execute(sql: "DELETE FROM run_sources WHERE run_id = ? AND path = ?", arguments: [runID, Archive.archiveSourcePath])
+                for s in list {
+                    try db.execute(sql: "INSERT OR IGNORE INTO run_sources (run_id, path, format, sha256, imported_at) VALUES (?, ?, ?, ?, ?)",
+                                   arguments: [runID, s.path, s.format, s.sha256, s.importedAt])
+                }
+            }
+            merge.newPapers = (try Int.fetchOne(db, sql: "SELECT count(*) FROM papers") ?? 0) - papersBefore
+            merge.verdicts = requests.reduce(0) { $0 + $1.digest.papers.count }
+            let now = ISO8601DateFormatter().string(from: Date())
+            for rule in lines.rules {
+                _ = try Archive.follow(FollowRequest(name: rule.name, semanticScholarIDs: rule.semanticScholarIds, note: rule.note,
+                                                     exceptions: rule.exceptions), now: now, db)
+            }
+            for mark in lines.marks {
+                let current = try String.fetchOne(db, sql: "SELECT updated_at FROM marks WHERE arxiv_id = ?", arguments: [mark.arxivId])
+                if current.map({ mark.updatedAt > $0 }) ?? true {
+                    try db.execute(sql: """
+                        INSERT INTO marks (arxiv_id, starred, read_at, note, updated_at) VALUES (?, ?, ?, ?, ?)
+                        ON CONFLICT (arxiv_id) DO UPDATE SET starred = excluded.starred, read_at = excluded.read_at,
+                            note = excluded.note, updated_at = excluded.updated_at
+                        """, arguments: [mark.arxivId, mark.starred, mark.readAt, mark.note, mark.updatedAt])
+                    merge.marks += 1
+                }
+                for tag in mark.tags {
+                    try db.execute(sql: "INSERT OR IGNORE INTO tags (arxiv_id, tag, added_at) VALUES (?, ?, ?)", arguments: [mark.arxivId, tag.tag, tag.addedAt])
+                }
+            }
+            for search in lines.savedSearches {
+                try db.execute(sql: """
+                    INSERT INTO saved_searches (name, query, saved_at) VALUES (?, ?, ?)
+                    ON CONFLICT (name) DO UPDATE SET query = excluded.query, saved_at = excluded.saved_at WHERE excluded.saved_at > saved_searches.saved_at
+                    """, arguments: [search.name, search.query, search.savedAt])
+            }
+            for profile in lines.rankProfiles {
+                try db.execute(sql: """
+                    INSERT INTO rank_profiles (name, options, saved_at) VALUES (?, ?, ?)
+                    ON CONFLICT (name) DO UPDATE SET options = excluded.options, saved_at = excluded.saved_at WHERE excluded.saved_at > rank_profiles.saved_at
+                    """, arguments: [profile.name, profile.options, profile.savedAt])
+            }
+            return merge
+        }
+    }
+
+    /// The path a run stored from an archive file carries until its own sources replace it.
+    static let archiveSourcePath = "arxive-archive"
+
+    /// The request that brings `run` into the archive: the whole run when
+    /// the archive lacks it; when it has it, its own listing plus the papers
+    /// it lacks (nil when it lacks none).
+    static func storeRequest(for run: ArchiveFile.Run, papers: [String: ArchiveFile.Paper], _ db: Database) throws -> StoreRequest? {
+        func paper(_ v: ArchiveFile.Run.Verdict) -> DigestPaper {
+            let text = papers[v.arxivId]
+            return DigestPaper(arxivID: v.arxivId, title: text?.title ?? "", authors: text?.authors ?? [], abstract: text?.abstract ?? "",
+                               relevance: v.relevance, novelty: v.novelty, score: v.score, comment: v.comment, authorMatch: v.authorMatch,
+                               arxivVersion: v.arxivVersion, announceType: v.announceType, extra: v.extra)
+        }
+        let source = DigestSource(path: archiveSourcePath, sha256: UUID().uuidString)
+        guard let runID = try Int64.fetchOne(db, sql: "SELECT id FROM runs WHERE digest = ? AND date = ?", arguments: [run.digest, run.date]) else {
+            var header = RunHeader()
+            (header.model, header.promptTokens, header.completionTokens, header.totalTokens) = (run.model, run.promptTokens, run.completionTokens, run.totalTokens)
+            (header.promptCost, header.completionCost, header.totalCost) = (run.promptCost, run.completionCost, run.totalCost)
+            (header.totalPapers, header.scannedPapers, header.relevantPapers) = (run.totalPapers, run.scannedPapers, run.relevantPapers)
+            (header.selectionPrompt, header.notes) = (run.prompt, run.notes)
+            // Stored in position order, the positions come out as they were (1, 2, ...).
+            let listing = run.verdicts.sorted { $0.position < $1.position }.map(paper)
+            return StoreRequest(digest: Digest(format: .json, date: run.date, header: header, papers: listing),
+                                digestName: run.digest, date: run.date, source: source)
+        }
+        let held = try Row.fetchAll(db, sql: """
+            SELECT p.arxiv_id, p.title, p.abstract, v.* FROM verdicts v JOIN papers p ON p.id = v.paper_id WHERE v.run_id = ? ORDER BY v.position
+            """, arguments: [runID])
+        let heldIDs = Set(held.map { $0["arxiv_id"] as String })
+        let missing = run.verdicts.filter { !heldIDs.contains($0.arxivId) }.sorted { $0.position < $1.position }
+        guard !missing.isEmpty else { return nil }
+        var listing = try held.map { row in
+            DigestPaper(arxivID: row["arxiv_id"], title: row["title"], authors: try authorNames(paperID: row["paper_id"], db), abstract: row["abstract"],
+                        relevance: row["relevance"], novelty: row["novelty"], score: row["score"], comment: row["comment"],
+                        authorMatch: row["author_match"], arxivVersion: row["arxiv_version"], announceType: row["announce_type"], extra: row["extra"])
+        }
+        listing += missing.map(paper)
+        return StoreRequest(digest: Digest(format: .json, date: run.date, header: nil, papers: listing),
+                            digestName: run.digest, date: run.date, source: source)
+    }
+
+    /// Every line of an archive file, checked before anything is written.
+    static func parseArchiveFile(_ data: Data) throws -> (papers: [ArchiveFile.Paper], runs: [ArchiveFile.Run], rules: [ArchiveFile.FollowedAuthor],
+                                                         marks: [ArchiveFile.Mark], savedSearches: [ArchiveFile.SavedSearch],
+                                                         rankProfiles: [ArchiveFile.RankProfile]) {
+        var result: ([ArchiveFile.Paper], [ArchiveFile.Run], [ArchiveFile.FollowedAuthor], [ArchiveFile.Mark],
+                     [ArchiveFile.SavedSearch], [ArchiveFile.RankProfile]) = ([], [], [], [], [], [])
+        for (index, line) in data.split(separator: UInt8(ascii: "\n")).enumerated() where !line.allSatisfy({ $0 == 0x20 || $0 == 0x0D }) {
+            let number = index + 1
+            do {
+                let kind = try decoder.decode(ArchiveFile.Kind.self, from: Data(line)).type
+                switch kind {
+                case ArchiveFile.type:
+                    let header = try decoder.decode(ArchiveFile.Header.self, from: Data(line))
+                    guard header.version <= ArchiveFile.version else { throw ArchiveFileError.unsupportedVersion(header.version) }
+                case "paper": result.0.append(try decoder.decode(ArchiveFile.Paper.self, from: Data(line)))
+                case "run": result.1.append(try decoder.decode(ArchiveFile.Run.self, from: Data(line)))
+                case "followed_author": result.2.append(try decoder.decode(ArchiveFile.FollowedAuthor.self, from: Data(line)))
+                case "mark": result.3.append(try decoder.decode(ArchiveFile.Mark.self, from: Data(line)))
+                case "saved_search": result.4.append(try decoder.decode(ArchiveFile.SavedSearch.self, from: Data(line)))
+                case "rank_profile": result.5.append(try decoder.decode(ArchiveFile.RankProfile.self, from: Data(line)))
+                default: throw ArchiveFileError.badLine(number, "unknown line type '\(kind)'")
+                }
+            } catch let error as ArchiveFileError {
+                throw error
+            } catch {
+                throw ArchiveFileError.badLine(number, "not an archive line (\(error.localizedDescription))")
+            }
+        }
+        return (result.0, result.1, result.2, result.3, result.4, result.5)
+    }
+
+    // MARK: Backup
+
+    /// A consistent copy of the live archive at `path` (SQLite's online
+    /// backup: readers and writers may go on meanwhile).
+    public func backup(to path: String) throws {
+        guard !FileManager.default.fileExists(atPath: path) else { throw BackupError.exists(path) }
+        let copy = try DatabaseQueue(path: path)
+        try database.backup(to: copy)
+        try copy.close()
+    }
+}
+
+public enum BackupError: LocalizedError, Equatable {
+    case exists(String)
+
+    public var errorDescription: String? {
+        switch self {
+        case .exists(let path): "\(path) exists: remove it or name another file"
+        }
+    }
+}

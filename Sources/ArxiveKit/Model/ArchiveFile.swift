@@ -1,0 +1,107 @@
+/// The lines of an archive file (`arxive export --format archive`): JSON
+/// lines, each an object whose `type` says what it holds. The first line is
+/// the header; papers come before the runs that list them. Keys are
+/// snake_case (the coders convert: hence `arxivId`, not `arxivID`).
+enum ArchiveFile {
+    static let type = "arxive-archive"
+    static let version = 1
+
+    struct Header: Codable {
+        var type = ArchiveFile.type
+        var version = ArchiveFile.version
+        var exportedAt: String
+    }
+
+    /// Only the `type` of a line, to pick its decoder.
+    struct Kind: Decodable {
+        var type: String
+    }
+
+    struct Paper: Codable {
+        var type = "paper"
+        var arxivId: String
+        var title: String
+        var authors: [String]
+        var abstract: String
+        var textDate: String
+    }
+
+    struct Run: Codable {
+        struct Source: Codable {
+            var path: String
+            var format: String
+            var sha256: String
+            var importedAt: String
+        }
+
+        struct Verdict: Codable {
+            var arxivId: String
+            var position: Int
+            var relevance: Int?
+            var novelty: Int?
+            var score: Double?
+            var comment: String?
+            var authorMatch: Bool
+            var arxivVersion: Int?
+            var announceType: String?
+            /// The source's other keys, as the JSON object text arxive stores.
+            var extra: String?
+        }
+
+        var type = "run"
+        var digest: String
+        var date: String
+        var model: String?
+        var promptTokens: Int?
+        var completionTokens: Int?
+        var totalTokens: Int?
+        var promptCost: Double?
+        var completionCost: Double?
+        var totalCost: Double?
+        var totalPapers: Int?
+        var scannedPapers: Int?
+        var relevantPapers: Int?
+        var prompt: String?
+        var notes: String?
+        var sources: [Source]
+        var verdicts: [Verdict]
+    }
+
+    struct FollowedAuthor: Codable {
+        var type = "followed_author"
+        var name: String
+        var semanticScholarIds: [String]
+        var note: String?
+        var exceptions: [String]
+    }
+
+    struct Mark: Codable {
+        struct Tag: Codable {
+            var tag: String
+            var addedAt: String
+        }
+
+        var type = "mark"
+        var arxivId: String
+        var starred: Bool
+        var readAt: String?
+        var note: String?
+        var updatedAt: String
+        var tags: [Tag]
+    }
+
+    struct SavedSearch: Codable {
+        var type = "saved_search"
+        var name: String
+        var query: String
+        var savedAt: String
+    }
+
+    struct RankProfile: Codable {
+        var type = "rank_profile"
+        var name: String
+        /// The options as stored (JSON text).
+        var options: String
+        var savedAt: String
+    }
+}
