@@ -25,6 +25,7 @@ let package = Package(
                 .embedInCode("002_follow.sql"),
                 .embedInCode("003_rank_profiles.sql"),
                 .embedInCode("004_marks.sql"),
+                .embedInCode("005_search_tools.sql"),
             ]
         ),
         .target(

@@ -10,5 +10,6 @@ public enum Schema {
         ("002_follow", String(decoding: PackageResources._02_follow_sql, as: UTF8.self)),
         ("003_rank_profiles", String(decoding: PackageResources._03_rank_profiles_sql, as: UTF8.self)),
         ("004_marks", String(decoding: PackageResources._04_marks_sql, as: UTF8.self)),
+        ("005_search_tools", String(decoding: PackageResources._05_search_tools_sql, as: UTF8.self)),
     ]
 }

@@ -123,6 +123,26 @@ struct ArchiveStoreTests {
         #expect((hit.firstSeen, hit.lastSeen, hit.verdict.relevance) == ("2025-05-01", "2025-05-02", 7))
     }
 
+    @Test("The papers index is declared where Datasette and sqlite-utils look for it, and answers like arxive")
+    func searchToolsFindTheIndex() throws {
+        let archive = try fixtureArchive()
+        // The query both tools run (sqlite-utils' Table.detect_fts, Datasette's detect_fts).
+        let found = try archive.withDatabaseForTesting { db in
+            try String.fetchAll(db, sql: """
+                SELECT name FROM sqlite_master WHERE rootpage = 0
+                AND (sql LIKE '%VIRTUAL TABLE%USING FTS%content="papers"%' OR sql LIKE '%VIRTUAL TABLE%USING FTS%content=[papers]%'
+                     OR (tbl_name = 'papers' AND sql LIKE '%VIRTUAL TABLE%USING FTS%'))
+                """)
+        }
+        #expect(found == ["papers_fts"])
+        // What Datasette's search box runs for a plain word.
+        let theirs = try archive.withDatabaseForTesting { db in
+            try String.fetchAll(db, sql: "SELECT arxiv_id FROM papers WHERE rowid IN (SELECT rowid FROM papers_fts WHERE papers_fts MATCH ?)",
+                                arguments: ["kernel"])
+        }
+        #expect(Set(theirs) == Set(try archive.search(parse("kernel"), limit: 100).map(\.arxivID)))
+    }
+
     @Test("One bad file in a group is rolled back alone")
     func groupIsolation() throws {
         let archive = try Archive.inMemory()

@@ -285,6 +285,17 @@ struct CommandLineTests {
         #expect(try cli.run(["export", "--db", cli.db, "--format", "archive", "ti:x"]).status == 2)
     }
 
+    @Test("Completion scripts for bash, zsh and fish name every subcommand; --version")
+    func completions() throws {
+        let cli = try CLI()
+        defer { cli.remove() }
+        for shell in ["bash", "zsh", "fish"] {
+            let script = try cli.run(["--generate-completion-script", shell])
+            #expect(script.status == 0 && script.stdout.contains("matches") && script.stdout.contains("export"), "\(shell)")
+        }
+        #expect(try cli.run(["--version"]).stdout.trimmingCharacters(in: .whitespacesAndNewlines) == "0.1.0")
+    }
+
     @Test("day: several digests on one date need --digest; a day with no run is an error")
     func dayChoices() throws {
         let cli = try CLI()
