@@ -55,24 +55,29 @@ extension Archive {
     /// Spellings of one name (`Marcel Rød`, `Marcel Rod`) count together under
     /// their key; the accented spelling is shown, as it sorts after plain ASCII.
     public func topAuthors(month: String? = nil, limit: Int = 20) throws -> [AuthorCount] {
-        try database.read { db in
-            let monthCondition = month == nil ? "" : "AND r.date LIKE ? || '-%'"
-            var arguments: StatementArguments = []
-            if let month { _ = arguments.append(contentsOf: [month]) }
-            _ = arguments.append(contentsOf: [limit])
-            return try Row.fetchAll(db, sql: """
-                SELECT max(a.name) AS name, a.key, count(DISTINCT pa.paper_id) AS papers, max(r.date) AS last_seen
-                FROM authors a
-                JOIN paper_authors pa ON pa.author_id = a.id
-                JOIN verdicts v ON v.paper_id = pa.paper_id
-                JOIN runs r ON r.id = v.run_id
-                WHERE 1 \(monthCondition)
-                GROUP BY a.key
-                ORDER BY papers DESC, last_seen DESC, a.key
-                LIMIT ?
-                """, arguments: arguments).map { row in
-                AuthorCount(name: row["name"], key: row["key"], papers: row["papers"], lastSeen: row["last_seen"])
-            }
+        try database.read { db in try Archive.topAuthors(dates: month.map(Archive.monthRange), limit: limit, db) }
+    }
+
+    /// `topAuthors` over the runs of a date range (`YYYY-MM-DD` bounds, inclusive).
+    static func topAuthors(dates: ClosedRange<String>?, limit: Int, _ db: Database) throws -> [AuthorCount] {
+        var arguments: StatementArguments = []
+        if let dates { arguments = [dates.lowerBound, dates.upperBound] }
+        _ = arguments.append(contentsOf: [limit])
+        return try Row.fetchAll(db, sql: """
+            SELECT max(a.name) AS name, a.key, count(DISTINCT pa.paper_id) AS papers, max(r.date) AS last_seen
+            FROM authors a
+            JOIN paper_authors pa ON pa.author_id = a.id
+            JOIN verdicts v ON v.paper_id = pa.paper_id
+            JOIN runs r ON r.id = v.run_id
+            \(dates == nil ? "" : "WHERE r.date BETWEEN ? AND ?")
+            GROUP BY a.key
+            ORDER BY papers DESC, last_seen DESC, a.key
+            LIMIT ?
+            """, arguments: arguments).map { row in
+            AuthorCount(name: row["name"], key: row["key"], papers: row["papers"], lastSeen: row["last_seen"])
         }
     }
+
+    /// `2025-12` -> `2025-12-01`...`2025-12-31` (string order: every day of the month is inside).
+    static func monthRange(_ month: String) -> ClosedRange<String> { "\(month)-01"..."\(month)-31" }
 }

@@ -65,26 +65,29 @@ extension Archive {
 
     /// The verdicts of `scope` in the order `options` gives, and what its cut-offs drop.
     public func rank(_ scope: RankScope, options: RankOptions = RankOptions(), limit: Int? = nil) throws -> Ranking {
-        try database.read { db in
-            let verdicts = try Archive.verdicts(in: scope, db)
-            let followed = options.boostFollowed == 0 ? [] : Set(try Archive.ruleMatches(loose: false, db).keys)
-            let boosted = try options.boosts.map { boost in
-                (boost, try Archive.paperIDs(matching: QueryParser.parse(boost.term), db).ids)
-            }
-            let published = Archive.order(verdicts.map { Archive.score($0, RankOptions(), followed: [], boosted: []) }, relevanceBreaksTies: false)
-            let publishedRank = Dictionary(uniqueKeysWithValues: published.enumerated().map { ($1.paperID, $0 + 1) })
-            let ranked = Archive.order(verdicts.map { Archive.score($0, options, followed: followed, boosted: boosted) }
-                .filter { Archive.survives($0, options) }, relevanceBreaksTies: options.weights != nil)
-            let kept = Set(ranked.map(\.paperID))
-            func paper(_ s: Scored) throws -> RankedPaper {
-                RankedPaper(paper: try Archive.hit(paperID: s.paperID, snippet: nil, verdictCondition: ("v.id = ?", [s.verdictID]), db),
-                            date: s.date, digest: s.digest, position: s.position, rankScore: s.rankScore,
-                            publishedRank: publishedRank[s.paperID] ?? 0, parts: s.parts)
-            }
-            // The limit cuts the new order; what the cut-offs drop is listed whole.
-            return Ranking(papers: try (limit.map { Array(ranked.prefix($0)) } ?? ranked).map(paper),
-                           dropped: try published.filter { !kept.contains($0.paperID) }.map(paper))
+        try database.read { db in try Archive.rank(scope, options: options, limit: limit, db) }
+    }
+
+    /// `rank` inside a transaction the caller holds.
+    static func rank(_ scope: RankScope, options: RankOptions, limit: Int?, _ db: Database) throws -> Ranking {
+        let verdicts = try Archive.verdicts(in: scope, db)
+        let followed = options.boostFollowed == 0 ? [] : Set(try Archive.ruleMatches(loose: false, db).keys)
+        let boosted = try options.boosts.map { boost in
+            (boost, try Archive.paperIDs(matching: QueryParser.parse(boost.term), db).ids)
         }
+        let published = Archive.order(verdicts.map { Archive.score($0, RankOptions(), followed: [], boosted: []) }, relevanceBreaksTies: false)
+        let publishedRank = Dictionary(uniqueKeysWithValues: published.enumerated().map { ($1.paperID, $0 + 1) })
+        let ranked = Archive.order(verdicts.map { Archive.score($0, options, followed: followed, boosted: boosted) }
+            .filter { Archive.survives($0, options) }, relevanceBreaksTies: options.weights != nil)
+        let kept = Set(ranked.map(\.paperID))
+        func paper(_ s: Scored) throws -> RankedPaper {
+            RankedPaper(paper: try Archive.hit(paperID: s.paperID, snippet: nil, verdictCondition: ("v.id = ?", [s.verdictID]), db),
+                        date: s.date, digest: s.digest, position: s.position, rankScore: s.rankScore,
+                        publishedRank: publishedRank[s.paperID] ?? 0, parts: s.parts)
+        }
+        // The limit cuts the new order; what the cut-offs drop is listed whole.
+        return Ranking(papers: try (limit.map { Array(ranked.prefix($0)) } ?? ranked).map(paper),
+                       dropped: try published.filter { !kept.contains($0.paperID) }.map(paper))
     }
 
     /// Keeps each paper's first verdict in rank order: its best.

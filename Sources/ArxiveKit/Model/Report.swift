@@ -1,0 +1,130 @@
+/// `arxive report YYYY-MM`: one month of the archive.
+public struct MonthReport: Encodable, Equatable, Sendable {
+    public var month: String
+    public var runs: Int
+    /// Listings (a paper listed on two days counts twice).
+    public var papersListed: Int
+    public var distinctPapers: Int
+    /// Sums of the runs' "Total scanned papers" and "Total arXiv papers".
+    public var scannedPapers: Int
+    public var arxivPapers: Int
+    public var promptTokens: Int
+    public var completionTokens: Int
+    public var totalTokens: Int
+    public var totalCost: Double
+    public var meanTokensPerRun: Double?
+    public var meanCostPerRun: Double?
+    /// Every day of the month, with or without runs.
+    public var days: [Day]
+    /// Runs, tokens and cost per model.
+    public var models: [CostRow]
+    /// Distinct papers by their best verdict (the digest's own order).
+    public var topPapers: [RankedPaper]
+    /// Papers the digest flagged as author matches this month.
+    public var authorMatches: [PaperHit]
+    /// Papers by followed authors listed this month.
+    public var followedPapers: [PaperHit]
+    public var topAuthors: [AuthorCount]
+    /// Terms rising against the month before.
+    public var risingTerms: [TermTrendRow]
+    /// Papers listed on more than one day.
+    public var repeatedPapers: [Repeated]
+    /// Papers whose verdict differed between the days that listed them.
+    public var changedVerdicts: [Repeated]
+
+    public struct Day: Encodable, Equatable, Sendable {
+        public var date: String
+        /// The digests that ran that day.
+        public var digests: [String]
+        public var papersListed: Int
+        public var totalCost: Double
+
+        enum CodingKeys: String, CodingKey { case date, digests, papersListed = "papers_listed", totalCost = "total_cost" }
+    }
+
+    /// A paper and its listings of the month.
+    public struct Repeated: Encodable, Equatable, Sendable {
+        public var arxivID: String
+        public var title: String
+        public var listings: [PaperDetail.Listing]
+
+        enum CodingKeys: String, CodingKey { case arxivID = "arxiv_id", title, listings }
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case month, runs, papersListed = "papers_listed", distinctPapers = "distinct_papers", scannedPapers = "scanned_papers"
+        case arxivPapers = "arxiv_papers", promptTokens = "prompt_tokens", completionTokens = "completion_tokens"
+        case totalTokens = "total_tokens", totalCost = "total_cost", meanTokensPerRun = "mean_tokens_per_run"
+        case meanCostPerRun = "mean_cost_per_run", days, models, topPapers = "top_papers", authorMatches = "author_matches"
+        case followedPapers = "followed_papers", topAuthors = "top_authors", risingTerms = "rising_terms"
+        case repeatedPapers = "repeated_papers", changedVerdicts = "changed_verdicts"
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(month, forKey: .month)
+        try c.encode(runs, forKey: .runs)
+        try c.encode(papersListed, forKey: .papersListed)
+        try c.encode(distinctPapers, forKey: .distinctPapers)
+        try c.encode(scannedPapers, forKey: .scannedPapers)
+        try c.encode(arxivPapers, forKey: .arxivPapers)
+        try c.encode(promptTokens, forKey: .promptTokens)
+        try c.encode(completionTokens, forKey: .completionTokens)
+        try c.encode(totalTokens, forKey: .totalTokens)
+        try c.encode(totalCost, forKey: .totalCost)
+        try c.encode(meanTokensPerRun, forKey: .meanTokensPerRun)
+        try c.encode(meanCostPerRun, forKey: .meanCostPerRun)
+        try c.encode(days, forKey: .days)
+        try c.encode(models, forKey: .models)
+        try c.encode(topPapers, forKey: .topPapers)
+        try c.encode(authorMatches, forKey: .authorMatches)
+        try c.encode(followedPapers, forKey: .followedPapers)
+        try c.encode(topAuthors, forKey: .topAuthors)
+        try c.encode(risingTerms, forKey: .risingTerms)
+        try c.encode(repeatedPapers, forKey: .repeatedPapers)
+        try c.encode(changedVerdicts, forKey: .changedVerdicts)
+    }
+}
+
+/// `arxive report YYYY`: the months side by side.
+public struct YearReport: Encodable, Equatable, Sendable {
+    public var year: String
+    public var runs: Int
+    public var papersListed: Int
+    public var distinctPapers: Int
+    public var totalTokens: Int
+    public var totalCost: Double
+    public var months: [Month]
+
+    public struct Month: Encodable, Equatable, Sendable {
+        public var month: String
+        public var runs: Int
+        public var papersListed: Int
+        public var distinctPapers: Int
+        public var totalTokens: Int
+        public var totalCost: Double
+        /// The month's best paper by the digest's own order.
+        public var topPaper: String?
+
+        enum CodingKeys: String, CodingKey {
+            case month, runs, papersListed = "papers_listed", distinctPapers = "distinct_papers", totalTokens = "total_tokens"
+            case totalCost = "total_cost", topPaper = "top_paper"
+        }
+
+        public func encode(to encoder: any Encoder) throws {
+            var c = encoder.container(keyedBy: CodingKeys.self)
+            try c.encode(month, forKey: .month)
+            try c.encode(runs, forKey: .runs)
+            try c.encode(papersListed, forKey: .papersListed)
+            try c.encode(distinctPapers, forKey: .distinctPapers)
+            try c.encode(totalTokens, forKey: .totalTokens)
+            try c.encode(totalCost, forKey: .totalCost)
+            try c.encode(topPaper, forKey: .topPaper)
+        }
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case year, runs, papersListed = "papers_listed", distinctPapers = "distinct_papers", totalTokens = "total_tokens"
+        case totalCost = "total_cost", months
+    }
+}

@@ -1,0 +1,179 @@
+import Foundation
+import GRDB
+
+/// Counts over time: what the runs of each month (or week) listed.
+extension Archive {
+    /// The periods from `from` to `to` (`YYYY-MM`, inclusive; the archive's
+    /// first and last runs when nil).
+    static func periods(by kind: PeriodKind, from: String?, to: String?, _ db: Database) throws -> [Period] {
+        guard let row = try Row.fetchOne(db, sql: "SELECT min(date) AS first, max(date) AS last FROM runs"),
+              let first: String = row["first"], let last: String = row["last"] else { return [] }
+        let start = from.map { $0 + "-01" } ?? first
+        let end = to.map { Periods.covering($0 + "-01", $0 + "-01", by: .month).first?.last ?? last } ?? last
+        return Periods.covering(start, end, by: kind)
+    }
+
+    /// For each period and query: the distinct papers listed in the period's
+    /// runs that the query matches, their share of the period's distinct
+    /// papers, and the mean relevance and novelty of their listings there.
+    /// A query's verdict filters (`rel:>=8`) apply to those listings.
+    public func trends(_ queries: [(text: String, query: Query)], by kind: PeriodKind = .month,
+                       from: String? = nil, to: String? = nil) throws -> [TrendRow] {
+        try database.read { db in
+            let periods = try Archive.periods(by: kind, from: from, to: to, db)
+            let matched = try queries.map { try Archive.paperIDs(matching: $0.query, db) }
+            var rows: [TrendRow] = []
+            for period in periods {
+                let total = try Int.fetchOne(db, sql: """
+                    SELECT count(DISTINCT v.paper_id) FROM verdicts v JOIN runs r ON r.id = v.run_id WHERE r.date BETWEEN ? AND ?
+                    """, arguments: [period.first, period.last]) ?? 0
+                for (query, match) in zip(queries, matched) {
+                    var sql = """
+                        SELECT count(DISTINCT v.paper_id) AS n, avg(v.relevance) AS relevance, avg(v.novelty) AS novelty
+                        FROM verdicts v JOIN runs r ON r.id = v.run_id
+                        WHERE r.date BETWEEN ? AND ? AND v.paper_id IN (\(match.ids.map(String.init).joined(separator: ",")))
+                        """
+                    var arguments: StatementArguments = [period.first, period.last]
+                    if let condition = match.plan.verdictCondition {
+                        sql += " AND \(condition.sql)"
+                        _ = arguments.append(contentsOf: StatementArguments(condition.arguments))
+                    }
+                    let row = try Row.fetchOne(db, sql: sql, arguments: arguments)!
+                    let count: Int = row["n"]
+                    rows.append(TrendRow(period: period.label, query: query.text, count: count,
+                                         share: total == 0 ? 0 : Double(count) / Double(total),
+                                         meanRelevance: row["relevance"], meanNovelty: row["novelty"]))
+                }
+            }
+            return rows
+        }
+    }
+
+    /// Runs, tokens and cost per period: a total row, then one per model.
+    public func costTrends(by kind: PeriodKind = .month, from: String? = nil, to: String? = nil) throws -> [CostRow] {
+        try database.read { db in
+            let periods = try Archive.periods(by: kind, from: from, to: to, db)
+            guard let first = periods.first, let last = periods.last else { return [] }
+            let runs = try Row.fetchAll(db, sql: """
+                SELECT date, coalesce(model, '(none)') AS model, coalesce(prompt_tokens, 0) AS p, coalesce(completion_tokens, 0) AS c,
+                       coalesce(total_tokens, coalesce(prompt_tokens, 0) + coalesce(completion_tokens, 0)) AS t, coalesce(total_cost, 0) AS cost
+                FROM runs WHERE date BETWEEN ? AND ? ORDER BY date
+                """, arguments: [first.first, last.last])
+            var rows: [CostRow] = []
+            for period in periods {
+                let inPeriod = runs.filter { period.dates.contains($0["date"] as String) }
+                func row(_ model: String?, _ list: [Row]) -> CostRow {
+                    CostRow(period: period.label, model: model, runs: list.count,
+                            promptTokens: list.reduce(0) { $0 + ($1["p"] as Int) }, completionTokens: list.reduce(0) { $0 + ($1["c"] as Int) },
+                            totalTokens: list.reduce(0) { $0 + ($1["t"] as Int) },
+                            totalCost: (list.reduce(0.0) { $0 + ($1["cost"] as Double) } * 100).rounded() / 100)
+                }
+                rows.append(row(nil, inPeriod))
+                for model in Set(inPeriod.map { $0["model"] as String }).sorted() {
+                    rows.append(row(model, inPeriod.filter { $0["model"] as String == model }))
+                }
+            }
+            return rows
+        }
+    }
+
+    /// The most frequent authors of each period.
+    public func authorTrends(by kind: PeriodKind = .month, from: String? = nil, to: String? = nil, limit: Int = 5) throws -> [AuthorTrendRow] {
+        try database.read { db in
+            try Archive.periods(by: kind, from: from, to: to, db).flatMap { period in
+                try Archive.topAuthors(dates: period.dates, limit: limit, db).map {
+                    AuthorTrendRow(period: period.label, name: $0.name, papers: $0.papers)
+                }
+            }
+        }
+    }
+
+    /// For each period after the first: the terms whose share of the
+    /// period's papers rose or fell most against the period before, by
+    /// significance (a two-proportion z-score), `limit` each way.
+    public func termTrends(by kind: PeriodKind = .month, from: String? = nil, to: String? = nil, limit: Int = 5) throws -> [TermTrendRow] {
+        try database.writeWithoutTransaction { db in
+            let periods = try Archive.periods(by: kind, from: from, to: to, db)
+            // The period before the first is counted too, so that the first has a change.
+            var previous = try periods.first.map { try Archive.termCounts(dates: Periods.before($0, by: kind).dates, db) }
+            var rows: [TermTrendRow] = []
+            for period in periods {
+                let current = try Archive.termCounts(dates: period.dates, db)
+                if let previous, previous.papers > 0, current.papers > 0 {
+                    rows += Archive.movers(period: period.label, current, previous, limit: limit)
+                }
+                previous = current
+            }
+            return rows
+        }
+    }
+
+    /// The terms that moved most between two periods' counts, rising first.
+    static func movers(period: String, _ current: (papers: Int, counts: [String: Int]), _ previous: (papers: Int, counts: [String: Int]),
+                       limit: Int) -> [TermTrendRow] {
+        let (n1, n2) = (Double(current.papers), Double(previous.papers))
+        var scored: [TermTrendRow] = []
+        for term in Set(current.counts.keys).union(previous.counts.keys) {
+            let (a, b) = (current.counts[term] ?? 0, previous.counts[term] ?? 0)
+            guard a + b >= 5 else { continue }
+            let pooled = Double(a + b) / (n1 + n2)
+            let se = (pooled * (1 - pooled) * (1 / n1 + 1 / n2)).squareRoot()
+            guard se > 0 else { continue }
+            let z = (Double(a) / n1 - Double(b) / n2) / se
+            scored.append(TermTrendRow(period: period, term: term, papers: a, previousPapers: b, score: (z * 100).rounded() / 100))
+        }
+        let rising = scored.filter { $0.score > 0 }.sorted { ($0.score, $1.term) > ($1.score, $0.term) }.prefix(limit)
+        let falling = scored.filter { $0.score < 0 }.sorted { ($0.score, $0.term) < ($1.score, $1.term) }.prefix(limit)
+        return Array(rising) + Array(falling)
+    }
+
+    /// How many of the papers listed in `dates` hold each term in their
+    /// title, through the archive's own tokenizer (stop words, numbers and
+    /// one- or two-letter terms left out). Titles only: they name the topic,
+    /// and tokenizing a month of abstracts too took 80 ms, most of a report's
+    /// budget.
+    static func termCounts(dates: ClosedRange<String>, _ db: Database) throws -> (papers: Int, counts: [String: Int]) {
+        try db.execute(sql: """
+            CREATE VIRTUAL TABLE IF NOT EXISTS temp.period_text USING fts5(title, tokenize = 'porter unicode61 remove_diacritics 2');
+            CREATE VIRTUAL TABLE IF NOT EXISTS temp.period_terms USING fts5vocab(temp, period_text, 'row');
+            DELETE FROM temp.period_text;
+            """)
+        try db.execute(sql: """
+            INSERT INTO temp.period_text (rowid, title)
+            SELECT id, title FROM papers
+            WHERE id IN (SELECT v.paper_id FROM verdicts v JOIN runs r ON r.id = v.run_id WHERE r.date BETWEEN ? AND ?)
+            """, arguments: [dates.lowerBound, dates.upperBound])
+        let papers = db.changesCount
+        let stop = try stopTerms(db)
+        var counts: [String: Int] = [:]
+        for row in try Row.fetchAll(db, sql: "SELECT term, doc FROM temp.period_terms") {
+            let term: String = row["term"]
+            guard term.count > 2, !stop.contains(term), !term.allSatisfy(\.isNumber) else { continue }
+            counts[term] = row["doc"]
+        }
+        return (papers, counts)
+    }
+
+    /// English stop words and paper boilerplate, stemmed the way the index stems.
+    static func stopTerms(_ db: Database) throws -> Set<String> {
+        try db.execute(sql: """
+            CREATE VIRTUAL TABLE IF NOT EXISTS temp.stop_text USING fts5(words, tokenize = 'porter unicode61 remove_diacritics 2');
+            CREATE VIRTUAL TABLE IF NOT EXISTS temp.stop_terms USING fts5vocab(temp, stop_text, 'row');
+            """)
+        if try Int.fetchOne(db, sql: "SELECT count(*) FROM temp.stop_text") == 0 {
+            try db.execute(sql: "INSERT INTO temp.stop_text (words) VALUES (?)", arguments: [stopWords])
+        }
+        return Set(try String.fetchAll(db, sql: "SELECT term FROM temp.stop_terms"))
+    }
+
+    static let stopWords = """
+        a about above after again against all also although am among an and any are as at be because been before being \
+        below between both but by can could did do does doing down during each either et few for from further had has \
+        have having here how however i if in into is it its itself just may might more most much must no nor not of off \
+        often on once only or other our ours out over own per same several should since so some such than that the their \
+        theirs them then there these they this those through thus to too under until up upon us very via was we were what \
+        when where whether which while who whom why will with within without would yet you your \
+        paper propose proposed present presents show shows shown using use used based approach approaches method methods \
+        result results new novel work study also first two one three however existing given well
+        """
+}

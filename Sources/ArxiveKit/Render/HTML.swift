@@ -1,0 +1,90 @@
+import Foundation
+
+/// The pieces every arxive HTML page shares: escaping, the page frame with
+/// its inline style, and inline SVG bar charts. No script, nothing fetched.
+enum HTML {
+    /// Text for HTML: `& < > " '` as entities. Every string from a digest goes through here.
+    static func escape(_ s: String) -> String {
+        var out = ""
+        out.reserveCapacity(s.utf8.count)
+        for c in s {
+            switch c {
+            case "&": out += "&amp;"
+            case "<": out += "&lt;"
+            case ">": out += "&gt;"
+            case "\"": out += "&quot;"
+            case "'": out += "&#39;"
+            default: out.append(c)
+            }
+        }
+        return out
+    }
+
+    static func page(title: String, body: String) -> String {
+        """
+        <!doctype html>
+        <html lang="en">
+        <head>
+        <meta charset="utf-8">
+        <meta name="viewport" content="width=device-width, initial-scale=1">
+        <title>\(escape(title))</title>
+        <style>\(style)</style>
+        </head>
+        <body>
+        <main>
+        \(body)
+        </main>
+        </body>
+        </html>
+
+        """
+    }
+
+    static let style = """
+        :root{color-scheme:light dark;--fg:#1b1f24;--muted:#5b6470;--bg:#fff;--card:#f4f6f8;--accent:#2f6fb1;--bar:#4a86c5;--bar2:#d08a2e}\
+        @media (prefers-color-scheme:dark){:root{--fg:#e6e9ee;--muted:#9aa4b1;--bg:#14171b;--card:#1e2329;--accent:#7db3ea;--bar:#5f9bd8;--bar2:#e0a24f}}\
+        *{box-sizing:border-box}body{margin:0;background:var(--bg);color:var(--fg);font:16px/1.5 system-ui,-apple-system,"Segoe UI",Roboto,sans-serif}\
+        main{max-width:980px;margin:0 auto;padding:1rem}h1{font-size:1.6rem;margin:.5rem 0 1rem}h2{font-size:1.2rem;margin:2rem 0 .6rem;border-bottom:1px solid var(--card)}\
+        a{color:var(--accent);text-decoration:none}a:hover{text-decoration:underline}.muted{color:var(--muted)}\
+        .cards{display:grid;grid-template-columns:repeat(auto-fit,minmax(130px,1fr));gap:.6rem}.card{background:var(--card);border-radius:8px;padding:.6rem .8rem}\
+        .card b{display:block;font-size:1.3rem}.scroll{overflow-x:auto}table{border-collapse:collapse;width:100%;font-size:.92rem}\
+        th,td{padding:.3rem .5rem;text-align:left;border-bottom:1px solid var(--card);vertical-align:top}td.n,th.n{text-align:right;font-variant-numeric:tabular-nums}\
+        .cal td{width:14.28%;height:3.2rem;text-align:center}.cal td.run{background:var(--card);font-weight:600}.cal small{display:block;font-weight:400;color:var(--muted)}\
+        ol.papers{padding-left:1.4rem}ol.papers li{margin:.5rem 0}.verdict{font-size:.85rem;color:var(--muted)}\
+        .chart{width:100%;height:auto;display:block;margin:.4rem 0}.chart text{fill:var(--muted);font-size:10px}.chart .b{fill:var(--bar)}.chart .c{fill:var(--bar2)}\
+        nav.days{display:flex;justify-content:space-between;gap:1rem;margin:.5rem 0 1rem;flex-wrap:wrap}\
+        details{margin:.3rem 0}summary{cursor:pointer}
+        """
+
+    /// A bar chart of `values` labelled below by `labels`, as inline SVG.
+    static func barChart(title: String, labels: [String], values: [Double], barClass: String = "b", format: (Double) -> String) -> String {
+        let width = 960.0, height = 180.0, top = 16.0, bottom = 22.0
+        let slot = width / Double(max(values.count, 1))
+        let maximum = values.max() ?? 0
+        var parts = ["<svg class=\"chart\" viewBox=\"0 0 \(Int(width)) \(Int(height))\" role=\"img\" aria-label=\"\(escape(title))\">",
+                     "<title>\(escape(title))</title>"]
+        for (i, value) in values.enumerated() {
+            let h = maximum > 0 ? (height - top - bottom) * value / maximum : 0
+            let x = Double(i) * slot + slot * 0.15
+            let y = height - bottom - h
+            parts.append("<rect class=\"\(barClass)\" x=\"\(n(x))\" y=\"\(n(y))\" width=\"\(n(slot * 0.7))\" height=\"\(n(h))\">"
+                         + "<title>\(escape(labels[i])): \(escape(format(value)))</title></rect>")
+            // Every label when they fit, else every fifth.
+            if values.count <= 16 || i % 5 == 0 {
+                parts.append("<text x=\"\(n(x + slot * 0.35))\" y=\"\(n(height - 6))\" text-anchor=\"middle\">\(escape(labels[i]))</text>")
+            }
+        }
+        if maximum > 0 {
+            parts.append("<text x=\"2\" y=\"11\">max \(escape(format(maximum)))</text>")
+        }
+        parts.append("</svg>")
+        return parts.joined()
+    }
+
+    /// A coordinate with one decimal.
+    static func n(_ x: Double) -> String { String(format: "%.1f", x) }
+
+    static func link(_ arxivID: String, _ title: String) -> String {
+        "<a href=\"https://arxiv.org/abs/\(escape(arxivID))\">\(escape(title))</a>"
+    }
+}

@@ -1,0 +1,135 @@
+import Foundation
+
+/// `arxive report --format html` and the pages of `arxive site`: one
+/// self-contained file each (inline style and SVG, no script).
+public enum ReportHTML {
+    /// Where a page links: the site passes these; a lone report links only to arXiv.
+    public struct Links: Sendable {
+        /// The page of a day's run of a digest.
+        public var day: @Sendable (_ date: String, _ digest: String) -> String?
+        public var month: @Sendable (_ month: String) -> String?
+        public var year: @Sendable (_ year: String) -> String?
+        public var index: String?
+
+        public static let none = Links(day: { _, _ in nil }, month: { _ in nil }, year: { _ in nil }, index: nil)
+    }
+
+    public static func month(_ r: MonthReport, links: Links = .none) -> String {
+        var b: [String] = []
+        var crumbs: [String] = []
+        if let index = links.index { crumbs.append("<a href=\"\(HTML.escape(index))\">All months</a>") }
+        if let year = links.year(String(r.month.prefix(4))) { crumbs.append("<a href=\"\(HTML.escape(year))\">\(r.month.prefix(4))</a>") }
+        if !crumbs.isEmpty { b.append("<p class=\"muted\">" + crumbs.joined(separator: " · ") + "</p>") }
+        b.append("<h1>arXiv digest overview: \(HTML.escape(r.month))</h1>")
+        b.append(cards([("runs", String(r.runs)), ("papers listed", String(r.papersListed)), ("distinct papers", String(r.distinctPapers)),
+                        ("scanned", String(r.scannedPapers)), ("arXiv total", String(r.arxivPapers)), ("tokens", String(r.totalTokens)),
+                        ("cost", Format.money(r.totalCost))]))
+        b.append("<h2>Calendar</h2>" + calendar(r, links: links))
+        let days = r.days.map { String($0.date.suffix(2)) }
+        b.append("<h2>Papers per day</h2>" + HTML.barChart(title: "Papers listed per day", labels: days,
+                                                            values: r.days.map { Double($0.papersListed) }, format: { String(Int($0)) }))
+        b.append("<h2>Cost per day</h2>" + HTML.barChart(title: "Cost per day", labels: days, values: r.days.map(\.totalCost),
+                                                          barClass: "c", format: Format.money))
+        var models = "<div class=\"scroll\"><table><tr><th>model</th><th class=\"n\">runs</th><th class=\"n\">prompt</th><th class=\"n\">completion</th><th class=\"n\">total tokens</th><th class=\"n\">cost</th></tr>"
+        for m in r.models {
+            models += "<tr><td>\(HTML.escape(m.model ?? ""))</td><td class=\"n\">\(m.runs)</td><td class=\"n\">\(m.promptTokens)</td><td class=\"n\">\(m.completionTokens)</td><td class=\"n\">\(m.totalTokens)</td><td class=\"n\">\(Format.money(m.totalCost))</td></tr>"
+        }
+        models += "</table></div>"
+        if let tokens = r.meanTokensPerRun, let cost = r.meanCostPerRun {
+            models += "<p class=\"muted\">Per run: \(Int(tokens.rounded())) tokens, \(Format.money(cost)) on average.</p>"
+        }
+        b.append("<h2>Tokens and cost</h2>" + models)
+        b.append("<h2>Top papers</h2>" + (r.topPapers.isEmpty ? "<p>None.</p>" : "<ol class=\"papers\">" + r.topPapers.map { p in
+            "<li>\(HTML.link(p.paper.arxivID, p.paper.title))<br><span class=\"muted\">\(HTML.escape(Format.authors(p.paper.authors)))</span>"
+                + "<br><span class=\"verdict\">\(HTML.escape(p.date)) · \(HTML.escape(Format.verdict(p.paper.verdict)))</span></li>"
+        }.joined() + "</ol>"))
+        b.append("<h2>Author matches</h2>" + hits(r.authorMatches))
+        b.append("<h2>Papers by followed authors</h2>" + hits(r.followedPapers, rule: true))
+        b.append("<h2>Most frequent authors</h2>" + (r.topAuthors.isEmpty ? "<p>None.</p>"
+            : "<p>" + r.topAuthors.map { "\(HTML.escape($0.name)) (\($0.papers))" }.joined(separator: ", ") + "</p>"))
+        b.append("<h2>Rising terms</h2>" + (r.risingTerms.isEmpty ? "<p>None stands out.</p>" : "<div class=\"scroll\"><table><tr><th>term</th><th class=\"n\">papers</th><th class=\"n\">month before</th><th class=\"n\">z</th></tr>"
+            + r.risingTerms.map { "<tr><td>\(HTML.escape($0.term))</td><td class=\"n\">\($0.papers)</td><td class=\"n\">\($0.previousPapers)</td><td class=\"n\">\(String(format: "%+.1f", $0.score))</td></tr>" }.joined()
+            + "</table></div>"))
+        b.append("<h2>Listed on several days</h2>" + repeated(r.repeatedPapers))
+        b.append("<h2>Verdict changed between days</h2>" + repeated(r.changedVerdicts))
+        return HTML.page(title: "arXiv digest overview \(r.month)", body: b.joined(separator: "\n"))
+    }
+
+    public static func year(_ r: YearReport, links: Links = .none) -> String {
+        var b: [String] = []
+        if let index = links.index { b.append("<p class=\"muted\"><a href=\"\(HTML.escape(index))\">All months</a></p>") }
+        b.append("<h1>arXiv digest overview: \(HTML.escape(r.year))</h1>")
+        b.append(cards([("runs", String(r.runs)), ("papers listed", String(r.papersListed)), ("distinct papers", String(r.distinctPapers)),
+                        ("tokens", String(r.totalTokens)), ("cost", Format.money(r.totalCost))]))
+        let labels = r.months.map { String($0.month.suffix(2)) }
+        b.append("<h2>Papers per month</h2>" + HTML.barChart(title: "Distinct papers per month", labels: labels,
+                                                              values: r.months.map { Double($0.distinctPapers) }, format: { String(Int($0)) }))
+        b.append("<h2>Cost per month</h2>" + HTML.barChart(title: "Cost per month", labels: labels, values: r.months.map(\.totalCost),
+                                                            barClass: "c", format: Format.money))
+        var table = "<div class=\"scroll\"><table><tr><th>month</th><th class=\"n\">runs</th><th class=\"n\">listed</th><th class=\"n\">distinct</th><th class=\"n\">tokens</th><th class=\"n\">cost</th><th>top paper</th></tr>"
+        for m in r.months {
+            let name = links.month(m.month).map { "<a href=\"\(HTML.escape($0))\">\(m.month)</a>" } ?? m.month
+            table += "<tr><td>\(m.runs > 0 ? name : m.month)</td><td class=\"n\">\(m.runs)</td><td class=\"n\">\(m.papersListed)</td><td class=\"n\">\(m.distinctPapers)</td><td class=\"n\">\(m.totalTokens)</td><td class=\"n\">\(Format.money(m.totalCost))</td><td>\(HTML.escape(m.topPaper ?? ""))</td></tr>"
+        }
+        b.append("<h2>Months</h2>" + table + "</table></div>")
+        return HTML.page(title: "arXiv digest overview \(r.year)", body: b.joined(separator: "\n"))
+    }
+
+    static func cards(_ items: [(String, String)]) -> String {
+        "<div class=\"cards\">" + items.map { "<div class=\"card\"><b>\(HTML.escape($0.1))</b>\(HTML.escape($0.0))</div>" }.joined() + "</div>"
+    }
+
+    /// Monday-first weeks; a day with runs shows its papers (linked when the site has its page).
+    static func calendar(_ r: MonthReport, links: Links) -> String {
+        guard let first = r.days.first, let date = Periods.dayFormat.date(from: first.date) else { return "" }
+        var cells = Array(repeating: "<td></td>", count: (Periods.calendar.component(.weekday, from: date) + 5) % 7)
+        for day in r.days {
+            let number = String(Int(day.date.suffix(2))!)
+            guard let digest = day.digests.first else { cells.append("<td>\(number)</td>"); continue }
+            let label = links.day(day.date, digest).map { "<a href=\"\(HTML.escape($0))\">\(number)</a>" } ?? number
+            cells.append("<td class=\"run\">\(label)<small>\(day.papersListed) papers</small></td>")
+        }
+        while cells.count % 7 != 0 { cells.append("<td></td>") }
+        var rows = "<div class=\"scroll\"><table class=\"cal\"><tr><th>Mon</th><th>Tue</th><th>Wed</th><th>Thu</th><th>Fri</th><th>Sat</th><th>Sun</th></tr>"
+        for week in stride(from: 0, to: cells.count, by: 7) { rows += "<tr>" + cells[week..<(week + 7)].joined() + "</tr>" }
+        return rows + "</table></div>"
+    }
+
+    static func hits(_ hits: [PaperHit], rule: Bool = false) -> String {
+        hits.isEmpty ? "<p>None.</p>" : "<ul>" + hits.map { h in
+            "<li>\(HTML.link(h.arxivID, h.title)) <span class=\"muted\">\(HTML.escape(Format.authors(h.authors)))"
+                + (rule ? " · rule \(HTML.escape(h.rule ?? ""))" : "") + "</span></li>"
+        }.joined() + "</ul>"
+    }
+
+    static func repeated(_ papers: [MonthReport.Repeated]) -> String {
+        papers.isEmpty ? "<p>None.</p>" : "<ul>" + papers.map { p in
+            "<li>\(HTML.link(p.arxivID, p.title)): <span class=\"verdict\">"
+                + p.listings.map { HTML.escape("\($0.date) \(Format.verdict($0.verdict))") }.joined(separator: "; ") + "</span></li>"
+        }.joined() + "</ul>"
+    }
+
+    /// A run's page in the digest's own layout: Previous Day / Monthly Overview / Next Day, the header, the papers.
+    public static func day(_ listing: DayListing, previous: String?, next: String?, month: String?) -> String {
+        let run = listing.run
+        var b: [String] = []
+        func navLink(_ href: String?, _ text: String) -> String {
+            guard let href else { return "<span></span>" }
+            return "<a href=\"\(HTML.escape(href))\">\(text)</a>"
+        }
+        let nav = [navLink(previous, "← Previous Day"), navLink(month, "Monthly Overview"), navLink(next, "Next Day →")]
+        b.append("<nav class=\"days\">" + nav.joined() + "</nav>")
+        b.append("<h1>Personalized Daily ArXiv Papers \(HTML.escape(run.date))</h1>")
+        if let notes = run.notes { b.append("<p class=\"muted\">\(HTML.escape(notes))</p>") }
+        b.append(cards([("model", run.model ?? "-"), ("tokens", Format.count(run.totalTokens)), ("cost", Format.money(run.totalCost)),
+                        ("arXiv", Format.count(run.totalPapers)), ("scanned", Format.count(run.scannedPapers)), ("relevant", String(run.listed))]))
+        let items = listing.papers.map { p -> String in
+            var item = "<li>\(HTML.link(p.arxivID, p.title))<br><span class=\"muted\">\(HTML.escape(p.authors.joined(separator: ", ")))</span>"
+            item += "<br><span class=\"verdict\">\(HTML.escape(Format.verdict(p.verdict)))</span>"
+            if let comment = p.verdict.comment, !comment.isEmpty, !p.verdict.authorMatch { item += "<br>\(HTML.escape(comment))" }
+            return item + "</li>"
+        }
+        b.append("<ol class=\"papers\">" + items.joined() + "</ol>")
+        return HTML.page(title: "\(run.digest) \(run.date)", body: b.joined(separator: "\n"))
+    }
+}

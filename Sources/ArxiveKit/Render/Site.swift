@@ -1,0 +1,78 @@
+import Foundation
+
+/// `arxive site OUTDIR`: the archive as static HTML pages.
+///
+///     index.html                      every year and month
+///     years/YYYY.html                 a year's months side by side
+///     months/YYYY-MM.html             a month's overview, its days linked
+///     days/DIGEST/YYYY-MM-DD.html     a run, as the digest lays it out
+///
+/// Pages carry no timestamp, and a page whose bytes would not change is not
+/// written: building an unchanged archive again touches nothing.
+public enum Site {
+    public struct Result: Equatable, Sendable {
+        public var written = 0
+        public var unchanged = 0
+    }
+
+    public static func build(_ archive: Archive, into folder: URL) throws -> Result {
+        var result = Result()
+        func write(_ relative: String, _ html: String) throws {
+            let url = folder.appendingPathComponent(relative)
+            let data = Data(html.utf8)
+            if (try? Data(contentsOf: url)) == data { result.unchanged += 1; return }
+            try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+            try data.write(to: url, options: .atomic)
+            result.written += 1
+        }
+        let runs = try archive.runs()
+        let months = runs.map { String($0.date.prefix(7)) }.uniquedInOrder()
+        let years = months.map { String($0.prefix(4)) }.uniquedInOrder()
+
+        // Days: each digest's runs in date order, linked to their neighbours.
+        for digest in runs.map(\.digest).uniquedInOrder().sorted() {
+            let dates = runs.filter { $0.digest == digest }.map(\.date)
+            for (i, date) in dates.enumerated() {
+                guard let listing = try archive.day(date, digest: digest).first else { continue }
+                try write(dayPath(date, digest), ReportHTML.day(listing, previous: i > 0 ? "\(fileName(dates[i - 1])).html" : nil,
+                                                                next: i + 1 < dates.count ? "\(fileName(dates[i + 1])).html" : nil,
+                                                                month: "../../months/\(date.prefix(7)).html"))
+            }
+        }
+        let fromMonth = ReportHTML.Links(day: { date, digest in "../" + dayPath(date, digest) }, month: { "\($0).html" },
+                                         year: { "../years/\($0).html" }, index: "../index.html")
+        for month in months {
+            try write("months/\(month).html", ReportHTML.month(try archive.monthReport(month), links: fromMonth))
+        }
+        let fromYear = ReportHTML.Links(day: { _, _ in nil }, month: { month in months.contains(month) ? "../months/\(month).html" : nil },
+                                        year: { "\($0).html" }, index: "../index.html")
+        for year in years {
+            try write("years/\(year).html", ReportHTML.year(try archive.yearReport(year), links: fromYear))
+        }
+        try write("index.html", index(runs: runs, months: months, years: years))
+        return result
+    }
+
+    static func dayPath(_ date: String, _ digest: String) -> String { "days/\(fileName(digest))/\(fileName(date)).html" }
+
+    /// A digest name as a file name: letters, digits, `-`, `_` and `.` kept, the rest `_`.
+    static func fileName(_ name: String) -> String {
+        String(name.map { $0.isLetter || $0.isNumber || "-_.".contains($0) ? $0 : "_" })
+    }
+
+    static func index(runs: [RunSummary], months: [String], years: [String]) -> String {
+        var b = ["<h1>arXiv digest archive</h1>",
+                 "<p class=\"muted\">\(runs.count) runs from \(HTML.escape(runs.first?.date ?? "-")) to \(HTML.escape(runs.last?.date ?? "-")).</p>"]
+        for year in years.reversed() {
+            b.append("<h2><a href=\"years/\(year).html\">\(year)</a></h2><ul>")
+            for month in months.reversed() where month.hasPrefix(year) {
+                let those = runs.filter { $0.date.hasPrefix(month) }
+                let cost = those.reduce(0.0) { $0 + ($1.totalCost ?? 0) }
+                b.append("<li><a href=\"months/\(month).html\">\(month)</a> <span class=\"muted\">\(those.count) runs, "
+                         + "\(those.reduce(0) { $0 + $1.listed }) papers listed, \(Format.money(cost))</span></li>")
+            }
+            b.append("</ul>")
+        }
+        return HTML.page(title: "arXiv digest archive", body: b.joined(separator: "\n"))
+    }
+}

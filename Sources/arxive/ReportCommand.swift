@@ -1,0 +1,73 @@
+import ArgumentParser
+import ArxiveKit
+import Foundation
+
+struct ReportCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "report",
+        abstract: "A month's (or a year's) overview: Markdown, one self-contained HTML page, or JSON.",
+        discussion: """
+            A month: a calendar of its runs; totals (runs, papers listed, distinct papers, \
+            scanned, arXiv totals); tokens and cost by model; the top papers; author matches \
+            and followed authors' papers; the most frequent authors; terms rising against \
+            the month before; papers listed on several days and papers whose verdict changed. \
+            A year: its months side by side. The HTML has inline style and SVG charts, no \
+            script, and reads on a phone.
+
+            Examples:
+              arxive report 2025-12
+              arxive report 2025-12 --format html -o december.html
+              arxive report 2025 --format html -o 2025.html
+              arxive report 2025-12 --json | jq '{runs, total_cost}'
+            """
+    )
+
+    enum Format: String, ExpressibleByArgument, CaseIterable {
+        case md, html, json
+    }
+
+    @OptionGroup var archive: ArchiveOptions
+
+    @Argument(help: ArgumentHelp("The month or the year.", valueName: "YYYY-MM|YYYY"))
+    var period: String
+
+    @Option(help: "md (default), html or json.")
+    var format: Format = .md
+
+    @Flag(help: "The same as --format json.")
+    var json = false
+
+    @Option(name: [.customShort("o"), .customLong("output")], help: ArgumentHelp("Write to this file, not standard output.", valueName: "file"))
+    var file: String?
+
+    func validate() throws {
+        guard period.range(of: #"^[0-9]{4}(-(0[1-9]|1[0-2]))?$"#, options: .regularExpression) != nil else {
+            throw ValidationError("'\(period)' is not a month (YYYY-MM) or a year (YYYY)")
+        }
+        if json && format != .md && format != .json { throw ValidationError("give --json or --format, not both") }
+    }
+
+    func run() throws {
+        let archive = try self.archive.openExisting()
+        let format = json ? .json : self.format
+        let text: String
+        if period.count == 4 {
+            let report = try archive.yearReport(period)
+            switch format {
+            case .md: text = ReportMarkdown.year(report)
+            case .html: text = ReportHTML.year(report)
+            case .json: text = try JSONOutput.string(report) + "\n"
+            }
+        } else {
+            let report = try archive.monthReport(period)
+            switch format {
+            case .md: text = ReportMarkdown.month(report)
+            case .html: text = ReportHTML.month(report)
+            case .json: text = try JSONOutput.string(report) + "\n"
+            }
+        }
+        var output = ExportOptions()
+        output.file = file
+        try output.write(text)
+    }
+}
