@@ -116,3 +116,28 @@ struct RealSamplesFollowTests {
         #expect(hits.first?.matchedName == "Tatsunori Hashimoto" && hits.first?.matchLevel == .compatible)
     }
 }
+
+@Suite("Real samples: the monthly report", .enabled(if: Paths.samplesAvailable, "../shared/samples is not beside the checkout"))
+struct RealSamplesReportTests {
+    @Test("report 2025-12 on the 2025-12 samples: 2 runs, 64 listed, 52 distinct, 177,332 tokens, $0.95, in all three formats")
+    func december() throws {
+        let archive = try Archive.inMemory()
+        let paths = ["assistant-out/md/2025-12", "assistant-out/json/2025-12", "page-text"].map { Paths.samples.appendingPathComponent($0).path }
+        #expect(DigestImporter(archive: archive).run(paths: paths).failures.isEmpty)
+        let r = try archive.monthReport("2025-12")
+        // 42 + 22 listings on 12-30 and 12-31; tokens 100,675 + 76,657; cost $0.53 + $0.42.
+        #expect((r.runs, r.papersListed, r.distinctPapers, r.totalTokens, r.totalCost) == (2, 64, 52, 177_332, 0.95))
+        #expect((r.scannedPapers, r.arxivPapers) == (359 + 253, 561 + 366))
+        #expect(r.days.filter { !$0.digests.isEmpty }.map(\.date) == ["2025-12-30", "2025-12-31"])
+        let markdown = ReportMarkdown.month(r)
+        #expect(markdown.contains("| 2 | 64 | 52 | 612 | 927 |"))
+        #expect(markdown.contains("| **all** | 2 | 93812 | 83520 | 177332 | $0.95 |"))
+        let html = ReportHTML.month(r)
+        for card in ["<b>2</b>runs", "<b>64</b>papers listed", "<b>52</b>distinct papers", "<b>177332</b>tokens", "<b>$0.95</b>cost"] {
+            #expect(html.contains(card), "\(card)")
+        }
+        let json = try JSONSerialization.jsonObject(with: Data(try JSONOutput.string(r).utf8)) as! [String: Any]
+        #expect(json["runs"] as? Int == 2 && json["papers_listed"] as? Int == 64 && json["distinct_papers"] as? Int == 52)
+        #expect(json["total_tokens"] as? Int == 177_332 && json["total_cost"] as? Double == 0.95)
+    }
+}

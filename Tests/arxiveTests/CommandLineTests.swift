@@ -296,6 +296,34 @@ struct CommandLineTests {
         #expect(try cli.run(["--version"]).stdout.trimmingCharacters(in: .whitespacesAndNewlines) == "0.1.0")
     }
 
+    @Test("trends, report and site from the command line: JSON contracts, files, exit codes")
+    func overviews() throws {
+        let cli = try CLI()
+        defer { cli.remove() }
+        try cli.importFixtures()
+        let rows = try cli.json(["trends", "kernel", "ti:pruning", "--from", "2025-12", "--to", "2026-01"]) as! [[String: Any]]
+        #expect(rows.count == 4 && Set(rows[0].keys) == ["period", "query", "count", "share", "mean_relevance", "mean_novelty"])
+        #expect(rows.map { $0["period"] as! String } == ["2025-12", "2025-12", "2026-01", "2026-01"])
+        let text = try cli.run(["trends", "--db", cli.db, "kernel", "--from", "2025-12", "--to", "2025-12"])
+        #expect(text.stdout.contains("2025-12") && text.stdout.contains("#") && !text.stdout.contains("█"), "plain bars off a terminal")
+        #expect(text.stdout.split(separator: "\n").allSatisfy { $0.count <= 80 })
+        let cost = try cli.json(["trends", "--cost"]) as! [[String: Any]]
+        // The fixtures' December: four runs (one empty), 3 + 2 + 1 + 0 listings, $0.46 + $0.24 + $0.13 + $0.08.
+        #expect(cost.contains { $0["model"] is NSNull && $0["period"] as? String == "2025-12" && $0["runs"] as? Int == 4 && $0["total_cost"] as? Double == 0.91 })
+        let report = try cli.json(["report", "2025-12"]) as! [String: Any]
+        #expect(report["runs"] as? Int == 4 && report["papers_listed"] as? Int == 6 && report["distinct_papers"] as? Int == 4)
+        #expect(report["total_tokens"] as? Int == 200_460 && report["total_cost"] as? Double == 0.91)
+        let html = cli.folder.appendingPathComponent("december.html").path
+        #expect(try cli.run(["report", "--db", cli.db, "2025-12", "--format", "html", "-o", html]).status == 0)
+        #expect(try String(contentsOfFile: html, encoding: .utf8).hasPrefix("<!doctype html>"))
+        #expect(try cli.run(["report", "--db", cli.db, "2025"]).stdout.contains("| 2025-12 | 4 | 6 | 4 | 200460 | $0.91 |"))
+        let site = cli.folder.appendingPathComponent("site").path
+        #expect(try cli.run(["site", "--db", cli.db, site]).stderr.contains("pages written, 0 unchanged"))
+        #expect(try cli.run(["site", "--db", cli.db, site]).stderr.contains("0 pages written"))
+        #expect(try cli.run(["report", "--db", cli.db, "2025-13"]).status == 2)
+        #expect(try cli.run(["trends", "--db", cli.db]).status == 2)
+    }
+
     @Test("day: several digests on one date need --digest; a day with no run is an error")
     func dayChoices() throws {
         let cli = try CLI()

@@ -49,16 +49,18 @@ enum HTML {
         .cards{display:grid;grid-template-columns:repeat(auto-fit,minmax(130px,1fr));gap:.6rem}.card{background:var(--card);border-radius:8px;padding:.6rem .8rem}\
         .card b{display:block;font-size:1.3rem}.scroll{overflow-x:auto}table{border-collapse:collapse;width:100%;font-size:.92rem}\
         th,td{padding:.3rem .5rem;text-align:left;border-bottom:1px solid var(--card);vertical-align:top}td.n,th.n{text-align:right;font-variant-numeric:tabular-nums}\
-        .cal td{width:14.28%;height:3.2rem;text-align:center}.cal td.run{background:var(--card);font-weight:600}.cal small{display:block;font-weight:400;color:var(--muted)}\
+        .cal th,.cal td{width:14.28%;text-align:center}.cal td{height:3.2rem}.cal td.run{background:var(--card);font-weight:600}.cal small{display:block;font-weight:400;color:var(--muted)}\
         ol.papers{padding-left:1.4rem}ol.papers li{margin:.5rem 0}.verdict{font-size:.85rem;color:var(--muted)}\
-        .chart{width:100%;height:auto;display:block;margin:.4rem 0}.chart text{fill:var(--muted);font-size:10px}.chart .b{fill:var(--bar)}.chart .c{fill:var(--bar2)}\
+        .chart{width:100%;height:auto;display:block;margin:.4rem 0}.chart text{fill:var(--muted);font-size:16px}.chart .b{fill:var(--bar)}.chart .c{fill:var(--bar2)}\
         nav.days{display:flex;justify-content:space-between;gap:1rem;margin:.5rem 0 1rem;flex-wrap:wrap}\
-        details{margin:.3rem 0}summary{cursor:pointer}
+        details{margin:.3rem 0}summary{cursor:pointer}\
+        @media (max-width:600px){main{padding:.6rem}table{font-size:.85rem}th,td{padding:.25rem .3rem}.cal td{height:2.6rem;padding:.15rem 0}.wide{display:none}}
         """
 
     /// A bar chart of `values` labelled below by `labels`, as inline SVG.
     static func barChart(title: String, labels: [String], values: [Double], barClass: String = "b", format: (Double) -> String) -> String {
-        let width = 960.0, height = 180.0, top = 16.0, bottom = 22.0
+        // In viewBox units: the labels stay readable when a phone scales the chart down.
+        let width = 960.0, height = 200.0, top = 26.0, bottom = 30.0
         let slot = width / Double(max(values.count, 1))
         let maximum = values.max() ?? 0
         var parts = ["<svg class=\"chart\" viewBox=\"0 0 \(Int(width)) \(Int(height))\" role=\"img\" aria-label=\"\(escape(title))\">",
@@ -75,7 +77,7 @@ enum HTML {
             }
         }
         if maximum > 0 {
-            parts.append("<text x=\"2\" y=\"11\">max \(escape(format(maximum)))</text>")
+            parts.append("<text x=\"2\" y=\"20\">max \(escape(format(maximum)))</text>")
         }
         parts.append("</svg>")
         return parts.joined()

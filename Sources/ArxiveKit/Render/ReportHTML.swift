@@ -30,9 +30,10 @@ public enum ReportHTML {
                                                             values: r.days.map { Double($0.papersListed) }, format: { String(Int($0)) }))
         b.append("<h2>Cost per day</h2>" + HTML.barChart(title: "Cost per day", labels: days, values: r.days.map(\.totalCost),
                                                           barClass: "c", format: Format.money))
-        var models = "<div class=\"scroll\"><table><tr><th>model</th><th class=\"n\">runs</th><th class=\"n\">prompt</th><th class=\"n\">completion</th><th class=\"n\">total tokens</th><th class=\"n\">cost</th></tr>"
+        // Prompt and completion columns give way on a phone.
+        var models = "<div class=\"scroll\"><table><tr><th>model</th><th class=\"n\">runs</th><th class=\"n wide\">prompt</th><th class=\"n wide\">completion</th><th class=\"n\">tokens</th><th class=\"n\">cost</th></tr>"
         for m in r.models {
-            models += "<tr><td>\(HTML.escape(m.model ?? ""))</td><td class=\"n\">\(m.runs)</td><td class=\"n\">\(m.promptTokens)</td><td class=\"n\">\(m.completionTokens)</td><td class=\"n\">\(m.totalTokens)</td><td class=\"n\">\(Format.money(m.totalCost))</td></tr>"
+            models += "<tr><td>\(HTML.escape(m.model ?? ""))</td><td class=\"n\">\(m.runs)</td><td class=\"n wide\">\(m.promptTokens)</td><td class=\"n wide\">\(m.completionTokens)</td><td class=\"n\">\(m.totalTokens)</td><td class=\"n\">\(Format.money(m.totalCost))</td></tr>"
         }
         models += "</table></div>"
         if let tokens = r.meanTokensPerRun, let cost = r.meanCostPerRun {
@@ -87,7 +88,7 @@ public enum ReportHTML {
             let number = String(Int(day.date.suffix(2))!)
             guard let digest = day.digests.first else { cells.append("<td>\(number)</td>"); continue }
             let label = links.day(day.date, digest).map { "<a href=\"\(HTML.escape($0))\">\(number)</a>" } ?? number
-            cells.append("<td class=\"run\">\(label)<small>\(day.papersListed) papers</small></td>")
+            cells.append("<td class=\"run\" title=\"\(day.papersListed) papers\">\(label)<small>\(day.papersListed)</small></td>")
         }
         while cells.count % 7 != 0 { cells.append("<td></td>") }
         var rows = "<div class=\"scroll\"><table class=\"cal\"><tr><th>Mon</th><th>Tue</th><th>Wed</th><th>Thu</th><th>Fri</th><th>Sat</th><th>Sun</th></tr>"
