@@ -26,6 +26,7 @@ let package = Package(
                 .embedInCode("003_rank_profiles.sql"),
                 .embedInCode("004_marks.sql"),
                 .embedInCode("005_search_tools.sql"),
+                .embedInCode("006_runs_by_date.sql"),
             ]
         ),
         .target(

@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Followed authors, re-ranking and similar papers on a generated history:
+"""Followed authors, re-ranking, similar papers and reports on a generated history:
 checked against the generator's truth, and timed (whole process, start-up
 included) with the release build.
 
@@ -80,7 +80,14 @@ def main():
         "rank --month --weights --boost": [timed(arxive("rank", "--month", m, "--weights", "relevance=1,novelty=2",
                                                         "--boost-followed", "3", "--boost", "ti:model=2"))[0] for m in months],
         "similar": [timed(arxive("similar", o))[0] for o, _ in twins[:30]],
+        "report YYYY-MM (every month)": [timed(arxive("report", m))[0] for m in months],
+        "report YYYY-MM --format html": [timed(arxive("report", m, "--format", "html"))[0] for m in months],
+        "report YYYY": [timed(arxive("report", y))[0] for y in sorted({m[:4] for m in months})],
     }
+    site = os.path.join(work, "site")
+    shutil.rmtree(site, ignore_errors=True)
+    timings["site (whole history)"] = [timed(arxive("site", site))[0]]
+    timings["site again (nothing to rewrite)"] = [timed(arxive("site", site))[0]]
     print("wall time, process start included (release build):")
     for name, t in timings.items():
         print(f"  {name:32} median {statistics.median(t) * 1000:5.1f} ms, max {max(t) * 1000:5.1f} ms over {len(t)} runs")

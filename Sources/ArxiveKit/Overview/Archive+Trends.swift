@@ -133,10 +133,13 @@ extension Archive {
     /// and tokenizing a month of abstracts too took 80 ms, most of a report's
     /// budget.
     static func termCounts(dates: ClosedRange<String>, _ db: Database) throws -> (papers: Int, counts: [String: Int]) {
+        // Dropped and made anew: emptying an FTS5 table row by row would
+        // tokenize every title again to take it out of the index.
         try db.execute(sql: """
-            CREATE VIRTUAL TABLE IF NOT EXISTS temp.period_text USING fts5(title, tokenize = 'porter unicode61 remove_diacritics 2');
-            CREATE VIRTUAL TABLE IF NOT EXISTS temp.period_terms USING fts5vocab(temp, period_text, 'row');
-            DELETE FROM temp.period_text;
+            DROP TABLE IF EXISTS temp.period_terms;
+            DROP TABLE IF EXISTS temp.period_text;
+            CREATE VIRTUAL TABLE temp.period_text USING fts5(title, tokenize = 'porter unicode61 remove_diacritics 2');
+            CREATE VIRTUAL TABLE temp.period_terms USING fts5vocab(temp, period_text, 'row');
             """)
         try db.execute(sql: """
             INSERT INTO temp.period_text (rowid, title)
