@@ -31,6 +31,16 @@ public struct MonthReport: Encodable, Equatable, Sendable {
     public var repeatedPapers: [Repeated]
     /// Papers whose verdict differed between the days that listed them.
     public var changedVerdicts: [Repeated]
+    /// The trend up to this month: the twelve months ending with it.
+    public var recentMonths: [RecentMonth]
+
+    public struct RecentMonth: Encodable, Equatable, Sendable {
+        public var month: String
+        public var distinctPapers: Int
+        public var totalCost: Double
+
+        enum CodingKeys: String, CodingKey { case month, distinctPapers = "distinct_papers", totalCost = "total_cost" }
+    }
 
     public struct Day: Encodable, Equatable, Sendable {
         public var date: String
@@ -57,7 +67,7 @@ public struct MonthReport: Encodable, Equatable, Sendable {
         case totalTokens = "total_tokens", totalCost = "total_cost", meanTokensPerRun = "mean_tokens_per_run"
         case meanCostPerRun = "mean_cost_per_run", days, models, topPapers = "top_papers", authorMatches = "author_matches"
         case followedPapers = "followed_papers", topAuthors = "top_authors", risingTerms = "rising_terms"
-        case repeatedPapers = "repeated_papers", changedVerdicts = "changed_verdicts"
+        case repeatedPapers = "repeated_papers", changedVerdicts = "changed_verdicts", recentMonths = "recent_months"
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -83,6 +93,7 @@ public struct MonthReport: Encodable, Equatable, Sendable {
         try c.encode(risingTerms, forKey: .risingTerms)
         try c.encode(repeatedPapers, forKey: .repeatedPapers)
         try c.encode(changedVerdicts, forKey: .changedVerdicts)
+        try c.encode(recentMonths, forKey: .recentMonths)
     }
 }
 

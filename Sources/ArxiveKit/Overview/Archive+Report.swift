@@ -57,8 +57,26 @@ extension Archive {
             authorMatches: try Archive.hits(paperIDs: authorMatches, dates: nil, limit: nil, db),
             followedPapers: try Archive.hits(for: try Archive.ruleMatches(loose: false, db), dates: dates, limit: nil, db),
             topAuthors: try Archive.topAuthors(dates: dates, limit: limit, db),
-            risingTerms: rising, repeatedPapers: repeated, changedVerdicts: changed
+            risingTerms: rising, repeatedPapers: repeated, changedVerdicts: changed,
+            recentMonths: try Archive.recentMonths(endingWith: month, db)
         )
+    }
+
+    /// Distinct papers and cost of the twelve months ending with `month`.
+    static func recentMonths(endingWith month: String, _ db: Database) throws -> [MonthReport.RecentMonth] {
+        var months = [month]
+        while months.count < 12 { months.insert(Periods.month(before: months[0]), at: 0) }
+        let (first, last) = (monthRange(months[0]).lowerBound, monthRange(month).upperBound)
+        // Two grouped queries for the twelve months, not two per month.
+        var papers: [String: Int] = [:], cost: [String: Double] = [:]
+        for row in try Row.fetchAll(db, sql: """
+            SELECT substr(r.date, 1, 7) AS month, count(DISTINCT v.paper_id) AS n FROM verdicts v JOIN runs r ON r.id = v.run_id
+            WHERE r.date BETWEEN ? AND ? GROUP BY 1
+            """, arguments: [first, last]) { papers[row["month"]] = row["n"] }
+        for row in try Row.fetchAll(db, sql: """
+            SELECT substr(date, 1, 7) AS month, round(sum(coalesce(total_cost, 0)), 2) AS cost FROM runs WHERE date BETWEEN ? AND ? GROUP BY 1
+            """, arguments: [first, last]) { cost[row["month"]] = row["cost"] }
+        return months.map { MonthReport.RecentMonth(month: $0, distinctPapers: papers[$0] ?? 0, totalCost: cost[$0] ?? 0) }
     }
 
     /// Runs, tokens and cost of a month per model.

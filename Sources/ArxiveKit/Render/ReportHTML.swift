@@ -30,6 +30,11 @@ public enum ReportHTML {
                                                             values: r.days.map { Double($0.papersListed) }, format: { String(Int($0)) }))
         b.append("<h2>Cost per day</h2>" + HTML.barChart(title: "Cost per day", labels: days, values: r.days.map(\.totalCost),
                                                           barClass: "c", format: Format.money))
+        let recent = r.recentMonths
+        b.append("<h2>The last twelve months</h2>" + HTML.barChart(title: "Distinct papers per month", labels: recent.map { String($0.month.suffix(5)) },
+                                                                    values: recent.map { Double($0.distinctPapers) }, format: { String(Int($0)) })
+                 + HTML.barChart(title: "Cost per month", labels: recent.map { String($0.month.suffix(5)) }, values: recent.map(\.totalCost),
+                                 barClass: "c", format: Format.money))
         // Prompt and completion columns give way on a phone.
         var models = "<div class=\"scroll\"><table><tr><th>model</th><th class=\"n\">runs</th><th class=\"n wide\">prompt</th><th class=\"n wide\">completion</th><th class=\"n\">tokens</th><th class=\"n\">cost</th></tr>"
         for m in r.models {
