@@ -1,5 +1,6 @@
 import ArgumentParser
 import ArxiveKit
+import Foundation
 
 struct ExportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -49,11 +50,32 @@ struct ExportCommand: ParsableCommand {
         var options = ExportOptions()
         options.file = file
         guard let paperFormat = ExportFormat(rawValue: format.rawValue) else {
-            var text = ""
-            try archive.exportArchive { text += $0 }
-            return try options.write(text)
+            return try writeArchive(archive)
         }
         let query = try self.query.isEmpty ? nil : QueryParser.parse(self.query.joined(separator: " "))
         try options.write(PaperExport.render(try archive.records(matching: query), as: paperFormat))
+    }
+
+    /// The whole archive, a line at a time: an archive file can be large.
+    /// To a file, through a temporary beside it, so that a failed export
+    /// leaves no half file.
+    func writeArchive(_ archive: Archive) throws {
+        guard let file else {
+            return try archive.exportArchive { FileHandle.standardOutput.write(Data($0.utf8)) }
+        }
+        let target = URL(fileURLWithPath: file)
+        let partial = target.deletingLastPathComponent().appendingPathComponent(".\(target.lastPathComponent).partial")
+        guard FileManager.default.createFile(atPath: partial.path, contents: nil), let handle = FileHandle(forWritingAtPath: partial.path) else {
+            throw CommandError("cannot write \(file)")
+        }
+        do {
+            try archive.exportArchive { handle.write(Data($0.utf8)) }
+            try handle.close()
+            _ = try? FileManager.default.removeItem(at: target)
+            try FileManager.default.moveItem(at: partial, to: target)
+        } catch {
+            try? FileManager.default.removeItem(at: partial)
+            throw error
+        }
     }
 }

@@ -70,17 +70,18 @@ extension Archive {
     ///     listing, which moves the watermark; `limit` does not apply then, so
     ///     that nothing new is skipped.
     public func matches(dates: ClosedRange<String>? = nil, onlyNew: Bool = false, loose: Bool = false, limit: Int = 20) throws -> [PaperHit] {
-        try database.write { db in
-            var found = try Archive.ruleMatches(loose: loose, db)
-            if onlyNew {
-                let watermark = try Int64.fetchOne(db, sql: "SELECT value FROM user_state WHERE name = 'matches_seen_paper_id'") ?? 0
-                found = found.filter { $0.key > watermark }
-                try db.execute(sql: """
-                    INSERT INTO user_state (name, value) SELECT 'matches_seen_paper_id', coalesce(max(id), 0) FROM papers WHERE 1
-                    ON CONFLICT (name) DO UPDATE SET value = excluded.value
-                    """)
-            }
-            return try Archive.hits(for: found, dates: dates, limit: onlyNew ? nil : limit, db)
+        guard onlyNew else {
+            return try database.read { db in try Archive.hits(for: try Archive.ruleMatches(loose: loose, db), dates: dates, limit: limit, db) }
+        }
+        // --new reads and moves the watermark in one transaction.
+        return try database.write { db in
+            let watermark = try Int64.fetchOne(db, sql: "SELECT value FROM user_state WHERE name = 'matches_seen_paper_id'") ?? 0
+            let found = try Archive.ruleMatches(loose: loose, db).filter { $0.key > watermark }
+            try db.execute(sql: """
+                INSERT INTO user_state (name, value) SELECT 'matches_seen_paper_id', coalesce(max(id), 0) FROM papers WHERE 1
+                ON CONFLICT (name) DO UPDATE SET value = excluded.value
+                """)
+            return try Archive.hits(for: found, dates: dates, limit: nil, db)
         }
     }
 
