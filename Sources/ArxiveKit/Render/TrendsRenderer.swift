@@ -60,11 +60,3 @@ public enum TrendsRenderer {
         return table.render(style: style)
     }
 }
-
-extension Array where Element: Hashable {
-    /// The distinct elements, in their first order.
-    func uniquedInOrder() -> [Element] {
-        var seen = Set<Element>()
-        return filter { seen.insert($0).inserted }
-    }
-}
