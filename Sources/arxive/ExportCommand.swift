@@ -47,13 +47,11 @@ struct ExportCommand: ParsableCommand {
 
     func run() throws {
         let archive = try self.archive.openExisting()
-        var options = ExportOptions()
-        options.file = file
         guard let paperFormat = ExportFormat(rawValue: format.rawValue) else {
             return try writeArchive(archive)
         }
         let query = try self.query.isEmpty ? nil : QueryParser.parse(self.query.joined(separator: " "))
-        try options.write(PaperExport.render(try archive.records(matching: query), as: paperFormat))
+        try OutputFile.write(PaperExport.render(try archive.records(matching: query), as: paperFormat), to: file)
     }
 
     /// The whole archive, a line at a time: an archive file can be large.

@@ -4,6 +4,21 @@ import Foundation
 
 extension ExportFormat: ExpressibleByArgument {}
 
+/// Standard output, or a file written whole (`-o`).
+enum OutputFile {
+    static func write(_ text: String, to file: String?) throws {
+        guard let file else {
+            FileHandle.standardOutput.write(Data(text.utf8))
+            return
+        }
+        do {
+            try text.write(toFile: file, atomically: true, encoding: .utf8)
+        } catch {
+            throw CommandError("cannot write \(file): \(error.localizedDescription)")
+        }
+    }
+}
+
 /// `--format bibtex|csv|jsonl|md` and `-o FILE`, for the commands that list papers.
 struct ExportOptions: ParsableArguments {
     @Option(help: ArgumentHelp("Write the papers as bibtex, csv, jsonl or md instead.", valueName: "format"))
@@ -18,15 +33,7 @@ struct ExportOptions: ParsableArguments {
     }
 
     func write(_ text: String) throws {
-        guard let file else {
-            FileHandle.standardOutput.write(Data(text.utf8))
-            return
-        }
-        do {
-            try text.write(toFile: file, atomically: true, encoding: .utf8)
-        } catch {
-            throw CommandError("cannot write \(file): \(error.localizedDescription)")
-        }
+        try OutputFile.write(text, to: file)
     }
 
     /// Checks the combination with `--json`.

@@ -58,7 +58,7 @@ struct MatchesCommand: ParsableCommand {
             try output.emit(try archive.matchAudit(limit: limit)) { FollowRenderer.audit($0, style: $1) }
             return
         }
-        let dates: ClosedRange<String>? = month.map { "\($0)-01"..."\($0)-31" } ?? since.map { $0..."9999-12-31" }
+        let dates: ClosedRange<String>? = month.map(Archive.monthRange) ?? since.map { $0..."9999-12-31" }
         let hits = try archive.matches(dates: dates, onlyNew: new, loose: loose, limit: limit)
         if export.format != nil { return try export.write(archive, arxivIDs: hits.map(\.arxivID)) }
         if !output.json && hits.isEmpty {

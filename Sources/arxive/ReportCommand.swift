@@ -66,8 +66,6 @@ struct ReportCommand: ParsableCommand {
             case .json: text = try JSONOutput.string(report) + "\n"
             }
         }
-        var output = ExportOptions()
-        output.file = file
-        try output.write(text)
+        try OutputFile.write(text, to: file)
     }
 }

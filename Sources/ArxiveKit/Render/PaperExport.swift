@@ -145,22 +145,13 @@ public enum PaperExport {
             var meta = [r.lastSeen ?? ""]
             if let v = r.latest { meta.append(Format.verdict(VerdictFields(relevance: v.relevance, novelty: v.novelty, score: v.score,
                                                                             comment: v.comment, authorMatch: v.authorMatch))) }
-            lines.append("- [\(r.marks.readAt == nil ? " " : "x")] \(star)**[\(markdownText(r.title))](https://arxiv.org/abs/\(r.arxivID))** — "
-                         + markdownText(Format.authors(r.authors)) + " (" + meta.filter { !$0.isEmpty }.joined(separator: " · ") + ")")
-            if let comment = r.latest?.comment, !comment.isEmpty, !(r.latest?.authorMatch ?? false) { lines.append("  > " + markdownText(comment)) }
-            if let note = r.marks.note { lines.append("  Note: " + markdownText(note)) }
+            lines.append("- [\(r.marks.readAt == nil ? " " : "x")] \(star)**[\(ReportMarkdown.text(r.title))](https://arxiv.org/abs/\(r.arxivID))** — "
+                         + ReportMarkdown.text(Format.authors(r.authors)) + " (" + meta.filter { !$0.isEmpty }.joined(separator: " · ") + ")")
+            if let comment = r.latest?.comment, !comment.isEmpty, !(r.latest?.authorMatch ?? false) { lines.append("  > " + ReportMarkdown.text(comment)) }
+            if let note = r.marks.note { lines.append("  Note: " + ReportMarkdown.text(note)) }
             if !r.marks.tags.isEmpty { lines.append("  Tags: " + r.marks.tags.map { "`\($0)`" }.joined(separator: " ")) }
         }
         return lines.joined(separator: "\n") + "\n"
     }
 
-    /// Brackets and emphasis markers escaped, line breaks as spaces.
-    static func markdownText(_ s: String) -> String {
-        var out = ""
-        for c in s {
-            if "[]*_`<>\\".contains(c) { out.append("\\") }
-            out.append(c == "\n" ? " " : c)
-        }
-        return out
-    }
 }

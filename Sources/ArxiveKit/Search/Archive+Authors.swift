@@ -79,5 +79,5 @@ extension Archive {
     }
 
     /// `2025-12` -> `2025-12-01`...`2025-12-31` (string order: every day of the month is inside).
-    static func monthRange(_ month: String) -> ClosedRange<String> { "\(month)-01"..."\(month)-31" }
+    public static func monthRange(_ month: String) -> ClosedRange<String> { "\(month)-01"..."\(month)-31" }
 }
