@@ -27,12 +27,16 @@ let package = Package(
                 .embedInCode("004_marks.sql"),
                 .embedInCode("005_search_tools.sql"),
                 .embedInCode("006_runs_by_date.sql"),
+                .embedInCode("007_catalogue.sql"),
             ]
         ),
+        // The system zlib (zlib1g-dev): gzip-compressed snapshots are read as a stream.
+        .systemLibrary(name: "CZlib", path: "Sources/CZlib", providers: [.apt(["zlib1g-dev"])]),
         .target(
             name: "ArxiveKit",
             dependencies: [
                 "ArxiveSchema",
+                "CZlib",
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "Crypto", package: "swift-crypto"),
             ]

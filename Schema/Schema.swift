@@ -12,5 +12,6 @@ public enum Schema {
         ("004_marks", String(decoding: PackageResources._04_marks_sql, as: UTF8.self)),
         ("005_search_tools", String(decoding: PackageResources._05_search_tools_sql, as: UTF8.self)),
         ("006_runs_by_date", String(decoding: PackageResources._06_runs_by_date_sql, as: UTF8.self)),
+        ("007_catalogue", String(decoding: PackageResources._07_catalogue_sql, as: UTF8.self)),
     ]
 }

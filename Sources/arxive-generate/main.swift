@@ -3,11 +3,21 @@ import ArxiveKit
 import DigestGenerator
 import Foundation
 
-/// Writes a synthetic digest history for benchmarks and manual testing.
+/// Writes synthetic digest histories and arXiv snapshots for benchmarks and tests.
 @main
 struct Generate: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "arxive-generate",
+        abstract: "Write synthetic digests and arXiv metadata snapshots (invented text, TeX names).",
+        subcommands: [HistoryCommand.self, SnapshotCommand.self],
+        defaultSubcommand: HistoryCommand.self
+    )
+}
+
+/// Writes a synthetic digest history.
+struct HistoryCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "history",
         abstract: "Write a synthetic digest history (every format era, invented text, TeX names).",
         discussion: """
             Writes OUTDIR/daily/... (import with the default digest), OUTDIR/upstream/... \
@@ -53,5 +63,56 @@ struct Generate: ParsableCommand {
         }
         let distinct = history.latestPapers.count
         print("wrote \(files.count) files: \(history.runs.count) runs, \(history.verdictCount) verdicts, \(distinct) distinct papers")
+    }
+}
+
+/// Writes synthetic records of the arXiv metadata snapshot.
+struct SnapshotCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "snapshot",
+        abstract: "Write synthetic arXiv metadata snapshot records (JSON lines, as Kaggle distributes them).",
+        discussion: """
+            Invented words with a Zipf frequency, TeX-accented names, real category names, \
+            and the real file's lengths (see SnapshotGenerator). The same seed and count \
+            write the same file. Compress it with gzip to test compressed imports.
+
+            Examples:
+              arxive-generate snapshot --papers 1000000 /tmp/snapshot.jsonl
+              arxive-generate snapshot --papers 1000 - | head -1
+            """
+    )
+
+    @Option(help: "How many papers.")
+    var papers = 10_000
+
+    @Option(help: "The seed: the same seed writes the same papers.")
+    var seed: UInt64 = 7
+
+    @Argument(help: "The file to write, or - for standard output.")
+    var output: String
+
+    func run() throws {
+        guard let out = output == "-" ? FileHandle.standardOutput : FileHandle(forWritingAtPath: createEmpty(output)) else {
+            throw ValidationError("cannot write \(output)")
+        }
+        var generator = SnapshotGenerator(seed: seed, papers: papers)
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.withoutEscapingSlashes]
+        var buffer = Data()
+        for _ in 0..<papers {
+            buffer.append(try encoder.encode(generator.next()))
+            buffer.append(0x0A)
+            if buffer.count > 1 << 20 {
+                try out.write(contentsOf: buffer)
+                buffer.removeAll(keepingCapacity: true)
+            }
+        }
+        try out.write(contentsOf: buffer)
+        try out.close()
+    }
+
+    private func createEmpty(_ path: String) -> String {
+        FileManager.default.createFile(atPath: path, contents: nil)
+        return path
     }
 }

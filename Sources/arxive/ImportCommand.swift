@@ -5,10 +5,11 @@ import Foundation
 struct ImportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "import",
-        abstract: "Import digest files and folders (Markdown, saved page text, JSON).",
+        abstract: "Import digest files and folders (Markdown, saved page text, JSON) and arXiv snapshots.",
         discussion: """
-            Folders are read recursively (their .md, .json and .txt files). The format of \
-            each file is recognised from its content. A day's Markdown and JSON become one \
+            Folders are read recursively (their .md, .json and .txt files, and .jsonl and .gz \
+            files that hold an arXiv snapshot). The format of each file is recognised from \
+            its content. A day's Markdown and JSON become one \
             run. Each file is imported in one transaction; a file that fails is named on \
             stderr and the others go on (exit status 1 at the end). Re-importing a file \
             changes nothing.
@@ -17,6 +18,13 @@ struct ImportCommand: ParsableCommand {
               arxive import ~/gpt_paper_assistant/out
               arxive import --digest astro-ph out/2025-12-30-output.md out/2025-12-30-output.json
               arxive import --date 2026-08-20 out/output.json
+              arxive import arxiv-metadata-oai-snapshot.json.gz
+
+            The arXiv metadata snapshot (the JSON lines Kaggle distributes, plain or \
+            gzip) fills the catalogue: papers without verdicts, which search, author and \
+            matches include (in:digest leaves them out). It is committed in chunks: an \
+            interrupted import keeps whole chunks, and running it again resumes. Progress \
+            (papers, papers/s, ETA) is shown on stderr when it is a terminal.
             """
     )
 
@@ -28,6 +36,9 @@ struct ImportCommand: ParsableCommand {
     @Option(help: ArgumentHelp("The day of a JSON file whose name carries no date (YYYY-MM-DD).", valueName: "date"))
     var date: String?
 
+    @Option(help: ArgumentHelp("Papers per commit when importing an arXiv snapshot.", valueName: "n"))
+    var chunk = CatalogueImporter.Options().chunkSize
+
     @Argument(help: "Files and folders to import.")
     var paths: [String]
 
@@ -35,6 +46,7 @@ struct ImportCommand: ParsableCommand {
         if let date, DigestDate.parse(date) == nil {
             throw ValidationError("--date '\(date)' is not a date: use YYYY-MM-DD")
         }
+        guard chunk > 0 else { throw ValidationError("--chunk must be at least 1") }
         if digest.trimmingCharacters(in: .whitespaces).isEmpty {
             throw ValidationError("--digest needs a name")
         }
@@ -42,10 +54,12 @@ struct ImportCommand: ParsableCommand {
 
     func run() throws {
         let archive = try self.archive.openOrCreate()
-        let importer = DigestImporter(archive: archive, options: .init(digestName: digest, date: date.flatMap(DigestDate.parse)))
+        let importer = DigestImporter(archive: archive, options: .init(digestName: digest, date: date.flatMap(DigestDate.parse),
+                                                                       catalogue: .init(chunkSize: chunk)))
         let lastPaperBefore = try archive.lastPaperID()
         let progress = Progress(enabled: Terminal.stderrIsTTY)
-        let report = importer.run(paths: paths) { done, total, path in progress.show(done, total, path) }
+        let report = importer.run(paths: paths, progress: { done, total, path in progress.show(done, total, path) },
+                                  catalogueProgress: { progress.show($0) })
         progress.finish()
         for (path, reason) in report.skipped {
             Terminal.note("skipped \(path): \(reason)")
@@ -53,11 +67,23 @@ struct ImportCommand: ParsableCommand {
         for (path, reason) in report.failures {
             Terminal.error("\(path): \(reason)")
         }
-        Terminal.note(ImportSummary.line(report))
+        for catalogue in report.catalogue {
+            for bad in catalogue.badLines {
+                Terminal.error("\(catalogue.path): line \(bad.line): \(bad.reason)")
+            }
+            if catalogue.badLineCount > catalogue.badLines.count {
+                Terminal.error("\(catalogue.path): \(catalogue.badLineCount - catalogue.badLines.count) more bad lines")
+            }
+            if let error = catalogue.error {
+                Terminal.error("\(catalogue.path): \(error) (run the same import again to resume)")
+            }
+            Terminal.note(ImportSummary.line(catalogue))
+        }
+        if report.filesRead > 0 || report.catalogue.isEmpty { Terminal.note(ImportSummary.line(report)) }
         if report.newPapers > 0 {
             let followed = try archive.matchCount(afterPaperID: lastPaperBefore)
             if followed > 0 { Terminal.note("\(followed) new papers by followed authors (arxive matches --new).") }
         }
-        if !report.failures.isEmpty { throw ExitCode.failure }
+        if !report.failures.isEmpty || report.catalogue.contains(where: \.failed) { throw ExitCode.failure }
     }
 }

@@ -40,7 +40,11 @@ struct SearchCommand: ParsableCommand {
     func run() throws {
         let parsed = try QueryParser.parse(query.joined(separator: " "))
         let archive = try self.archive.openExisting()
-        let hits = try archive.search(parsed, order: sort, limit: limit)
+        let results = try archive.searchResults(parsed, order: sort, limit: limit)
+        let hits = results.hits
+        if let among = results.orderedAmong {
+            Terminal.note("note: these words match more than \(among) papers; the \(among) added last were ordered (add words or filters to narrow it)")
+        }
         if export.format != nil { return try export.write(archive, arxivIDs: hits.map(\.arxivID)) }
         if hits.isEmpty && !output.json {
             Terminal.note("No papers match.")

@@ -39,6 +39,20 @@ final class Progress {
         FileHandle.standardError.write(Data("\r\u{1B}[K[\(done)/\(total)] \(name)".utf8))
     }
 
+    /// The catalogue's line: papers, papers per second, how much is left.
+    func show(_ p: CatalogueImporter.Progress) {
+        guard enabled, Date().timeIntervalSince(lastDraw) > 0.2 || p.optimizing else { return }
+        lastDraw = Date()
+        var line = "\r\u{1B}[K[catalogue] \(p.records) papers, \(Int(p.recordsPerSecond)) papers/s"
+        if p.optimizing {
+            line += ", merging the index…"
+        } else if p.fileSize > 0 {
+            line += ", \(Int(100 * Double(p.fileBytesRead) / Double(p.fileSize)))%"
+            if let left = p.secondsLeft { line += ", ETA \(Int(left) / 60)m\(String(format: "%02d", Int(left) % 60))s" }
+        }
+        FileHandle.standardError.write(Data(line.utf8))
+    }
+
     func finish() {
         if enabled { FileHandle.standardError.write(Data("\r\u{1B}[K".utf8)) }
     }

@@ -40,6 +40,52 @@ struct KillTests {
         try checkWholeDays(db: cli.db, truth: daily, attempt: 99)
     }
 
+    @Test("A killed catalogue import keeps whole chunks; run again, it resumes and finishes")
+    func killCatalogueImport() throws {
+        let cli = try CLI()
+        defer { cli.remove() }
+        let papers = 6_000
+        var generator = SnapshotGenerator(seed: 5, papers: papers, vocabulary: 3_000, peopleCount: 2_000)
+        let encoder = JSONEncoder()
+        let text = try (0..<papers).map { _ in String(decoding: try encoder.encode(generator.next()), as: UTF8.self) }.joined(separator: "\n")
+        let snapshot = cli.folder.appendingPathComponent("snapshot.json").path
+        try text.write(toFile: snapshot, atomically: true, encoding: .utf8)
+        var random = SeededRandom(seed: 77)
+        var killedMidway = 0
+        for attempt in 0..<4 {
+            let process = Process()
+            process.executableURL = CLI.binary
+            process.arguments = ["import", "--db", cli.db, "--chunk", "500", snapshot]
+            process.standardOutput = FileHandle.nullDevice
+            process.standardError = FileHandle.nullDevice
+            try process.run()
+            usleep(UInt32(random.int(200...1_500)) * 1_000)
+            if process.isRunning { killedMidway += 1 }
+            kill(process.processIdentifier, SIGKILL)
+            process.waitUntilExit()
+            try checkWholeChunks(db: cli.db, attempt: attempt)
+        }
+        #expect(killedMidway > 0, "no kill landed during an import: the test proved nothing")
+        let finish = try cli.run(["import", "--db", cli.db, "--chunk", "500", snapshot])
+        #expect(finish.status == 0, "\(finish.stderr)")
+        #expect((try cli.json(["stats"]) as! [String: Any])["papers"] as? Int == papers)
+        try checkWholeChunks(db: cli.db, attempt: 99)
+    }
+
+    /// Clean indexes, and exactly one paper per committed line (each line is a new paper).
+    func checkWholeChunks(db: String, attempt: Int) throws {
+        guard FileManager.default.fileExists(atPath: db) else { return }
+        let queue = try DatabaseQueue(path: db)
+        try queue.writeWithoutTransaction { db in
+            guard try db.tableExists("catalogue_imports") else { return }
+            #expect(try String.fetchAll(db, sql: "PRAGMA integrity_check") == ["ok"], "attempt \(attempt)")
+            try db.execute(sql: "INSERT INTO papers_fts(papers_fts) VALUES ('integrity-check')")
+            try db.execute(sql: "INSERT INTO authors_fts(authors_fts) VALUES ('integrity-check')")
+            let done = try Int.fetchOne(db, sql: "SELECT coalesce(sum(records_done), 0) FROM catalogue_imports") ?? -1
+            #expect(try Int.fetchOne(db, sql: "SELECT count(*) FROM papers") == done, "attempt \(attempt): not whole chunks")
+        }
+    }
+
     func checkWholeDays(db: String, truth: [History.Run], attempt: Int) throws {
         guard FileManager.default.fileExists(atPath: db) else { return }
         let queue = try DatabaseQueue(path: db)

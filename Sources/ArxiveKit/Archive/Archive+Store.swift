@@ -210,8 +210,10 @@ extension Archive {
         return (old.id, false)
     }
 
-    /// Links a paper to its authors in order, adding the authors new to the archive.
-    private func link(paperID: Int64, to names: [String], authorIDs: inout [String: Int64], _ db: Database) throws {
+    /// Links a paper to its authors in order, adding the authors new to the
+    /// archive. `keys`, when given, are the names' match keys, computed
+    /// beforehand (the catalogue's reader thread does it).
+    func link(paperID: Int64, to names: [String], keys: [String]? = nil, authorIDs: inout [String: Int64], _ db: Database) throws {
         guard !names.isEmpty else { return }
         var arguments = StatementArguments()
         for (position, name) in names.enumerated() {
@@ -220,7 +222,8 @@ extension Archive {
                 authorID = try Int64.fetchOne(db.cachedStatement(sql: "SELECT id FROM authors WHERE name = ?"), arguments: [name])
             }
             if authorID == nil {
-                try db.cachedExecute(sql: "INSERT INTO authors (name, key) VALUES (?, ?)", arguments: [name, PersonName(display: name).key])
+                let key = keys?[position] ?? PersonName(display: name).key
+                try db.cachedExecute(sql: "INSERT INTO authors (name, key) VALUES (?, ?)", arguments: [name, key])
                 authorID = db.lastInsertedRowID
             }
             authorIDs[name] = authorID
@@ -232,7 +235,7 @@ extension Archive {
     }
 
     /// Keeps `papers.comments` (the FTS column over verdict comments) in step,
-    /// and drops a paper that no verdict lists any more.
+    /// and drops a paper that no verdict lists any more, unless the catalogue has it.
     private func refreshComments(paperID: Int64, _ db: Database) throws {
         let comments = try String.fetchAll(db.cachedStatement(sql: """
             SELECT v.comment FROM verdicts v JOIN runs r ON r.id = v.run_id
@@ -240,7 +243,9 @@ extension Archive {
             ORDER BY r.date, r.digest
             """), arguments: [paperID])
         if comments.isEmpty,
-           try Bool.fetchOne(db.cachedStatement(sql: "SELECT NOT EXISTS (SELECT 1 FROM verdicts WHERE paper_id = ?)"), arguments: [paperID]) == true {
+           try Bool.fetchOne(db.cachedStatement(sql: """
+               SELECT NOT EXISTS (SELECT 1 FROM verdicts WHERE paper_id = ?) AND catalogue_date IS NULL FROM papers WHERE id = ?
+               """), arguments: [paperID, paperID]) == true {
             try db.cachedExecute(sql: "DELETE FROM papers WHERE id = ?", arguments: [paperID])
             return
         }

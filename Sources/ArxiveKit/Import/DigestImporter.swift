@@ -17,9 +17,12 @@ public struct DigestImporter: Sendable {
         /// A group commits once it has been open this long, so that a slow
         /// import still commits often.
         public var groupSeconds: Double
+        /// How arXiv snapshots are committed.
+        public var catalogue: CatalogueImporter.Options
 
         public init(digestName: String = DigestImporter.defaultDigestName, date: String? = nil,
-                    groupSize: Int = 500, groupSeconds: Double = 2) {
+                    groupSize: Int = 500, groupSeconds: Double = 2, catalogue: CatalogueImporter.Options = .init()) {
+            self.catalogue = catalogue
             self.digestName = digestName
             self.date = date
             self.groupSize = groupSize
@@ -40,12 +43,16 @@ public struct DigestImporter: Sendable {
         public var skipped: [(path: String, reason: String)] = []
         /// Files that could not be imported, with why (and where).
         public var failures: [(path: String, reason: String)] = []
+        /// The arXiv snapshots among the files, one report each.
+        public var catalogue: [CatalogueImporter.Report] = []
     }
 
     /// Runs of a digest imported without `--digest`.
     public static let defaultDigestName = "daily"
     /// File endings looked at inside folders (a file named on the command line is always read).
-    static let folderExtensions: Set<String> = ["md", "markdown", "json", "txt"]
+    static let folderExtensions: Set<String> = ["md", "markdown", "json", "txt", "jsonl", "gz"]
+    /// Endings that, inside a folder, are read only when they hold an arXiv snapshot.
+    static let snapshotOnlyExtensions: Set<String> = ["jsonl", "gz"]
 
     let archive: Archive
     let options: Options
@@ -55,15 +62,29 @@ public struct DigestImporter: Sendable {
         self.options = options
     }
 
-    /// Imports every path; `progress(done, total, path)` is called before each file.
-    public func run(paths: [String], progress: (Int, Int, String) -> Void = { _, _, _ in }) -> Report {
-        archive.withSparseCheckpoints { importFiles(paths: paths, progress: progress) }
+    /// Imports every path; `progress(done, total, path)` is called before
+    /// each digest file, `catalogueProgress` as a snapshot is imported.
+    public func run(paths: [String], progress: (Int, Int, String) -> Void = { _, _, _ in },
+                    catalogueProgress: (CatalogueImporter.Progress) -> Void = { _ in }) -> Report {
+        archive.withSparseCheckpoints {
+            let (files, missing, named) = DigestImporter.expand(paths)
+            // Snapshots are recognised from their first line, whatever their name.
+            let snapshots = files.filter(SnapshotReader.isSnapshot)
+            let digests = files.filter { path in
+                !snapshots.contains(path)
+                    && (named.contains(path) || !DigestImporter.snapshotOnlyExtensions.contains((path as NSString).pathExtension.lowercased()))
+            }
+            var report = importFiles(digests, progress: progress)
+            report.failures = missing.map { ($0, "no such file or directory") } + report.failures
+            for path in snapshots {
+                report.catalogue.append(CatalogueImporter(archive: archive, options: options.catalogue).run(path: path, progress: catalogueProgress))
+            }
+            return report
+        }
     }
 
-    private func importFiles(paths: [String], progress: (Int, Int, String) -> Void) -> Report {
+    private func importFiles(_ files: [String], progress: (Int, Int, String) -> Void) -> Report {
         var report = Report()
-        let (files, missing) = DigestImporter.expand(paths)
-        report.failures += missing.map { ($0, "no such file or directory") }
         var undated: [StoreRequest] = []
         var archiveFiles: [(path: String, data: Data)] = []
         var verdictsByRun: [Int64: Int] = [:]
@@ -193,13 +214,14 @@ public struct DigestImporter: Sendable {
 
     /// The files to read: named files as they are, folders recursively
     /// (their Markdown, JSON and text files, hidden ones left out), in path order.
-    static func expand(_ paths: [String]) -> (files: [String], missing: [String]) {
-        var files: [String] = [], missing: [String] = []
+    /// `named` are the files named on the command line.
+    static func expand(_ paths: [String]) -> (files: [String], missing: [String], named: Set<String>) {
+        var files: [String] = [], missing: [String] = [], named = Set<String>()
         let fm = FileManager.default
         for path in paths {
             var isDirectory: ObjCBool = false
             guard fm.fileExists(atPath: path, isDirectory: &isDirectory) else { missing.append(path); continue }
-            guard isDirectory.boolValue else { files.append(path); continue }
+            guard isDirectory.boolValue else { files.append(path); named.insert(path); continue }
             var found: [String] = []
             let enumerator = fm.enumerator(atPath: path)
             while let relative = enumerator?.nextObject() as? String {
@@ -213,7 +235,7 @@ public struct DigestImporter: Sendable {
             }
             files += found.sorted()
         }
-        return (files, missing)
+        return (files, missing, named)
     }
 }
 

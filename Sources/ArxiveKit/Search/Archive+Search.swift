@@ -10,8 +10,35 @@ public enum SearchOrder: String, CaseIterable, Sendable {
     case score
 }
 
+/// A search's hits, and whether the order looked at only part of the matches.
+public struct SearchResults: Sendable {
+    public var hits: [PaperHit]
+    /// Set when the query's words match more papers than
+    /// `Archive.orderedMatchLimit` and its filters did not narrow them: the
+    /// hits are the best of the most recently added `orderedAmong` matches.
+    public var orderedAmong: Int?
+}
+
 extension Archive {
+    /// At most this many matches are ordered (ranked by bm25, or sorted by
+    /// date or score) for one search: every query's cost stays bounded in a
+    /// catalogue of millions, where a common word matches most papers and
+    /// ranking them all would take seconds.
+    public static let orderedMatchLimit = 10_000
+
     /// The papers matching `query`, best first.
+    public func search(_ query: Query, order: SearchOrder = .rank, limit: Int = 20) throws -> [PaperHit] {
+        try searchResults(query, order: order, limit: limit).hits
+    }
+
+    /// The papers matching `query`, best first, and whether the order was bounded.
+    ///
+    /// When the words match more than `orderedMatchLimit` papers, the
+    /// filters choose the candidates if they select few enough papers (`model
+    /// cat:hep-th date:2008` orders that month's hep-th papers); else the
+    /// most recently added `orderedMatchLimit` matches are ordered. Each step
+    /// counts at most `orderedMatchLimit + 1` rows.
+    public func searchResults(_ query: Query, order: SearchOrder = .rank, limit: Int = 20) throws -> SearchResults {
     ///
     /// A common word can match most of the archive, so nothing is computed
     /// per match beyond what the order needs: ranked, FTS5 returns the rows
@@ -19,14 +46,15 @@ extension Archive {
     /// score, the maintained `last_seen`/`latest_verdict_id` columns order the
     /// matches and the snippets are fetched afterwards for the rows kept.
     /// Details (authors, verdict) are read for the kept rows alone.
-    public func search(_ query: Query, order: SearchOrder = .rank, limit: Int = 20) throws -> [PaperHit] {
         try database.read { db in
             let plan = try SearchPlan(query, resolver: Archive.resolver(db))
+            let (candidates, orderedAmong) = try Archive.candidates(plan, db)
             // Ranked order comes sorted out of FTS5, so SQLite evaluates the
             // snippet for the rows kept only; any other order sorts all matches,
             // and the snippets are fetched afterwards for the rows kept.
             let snippetInline = plan.match != nil && order == .rank
-            var (sql, arguments) = Archive.matchingPapers(plan, columns: "p.id, \(snippetInline ? Archive.snippetColumn : "NULL") AS snippet")
+            var (sql, arguments) = Archive.matchingPapers(plan, columns: "p.id, \(snippetInline ? Archive.snippetColumn : "NULL") AS snippet",
+                                                          candidates: candidates)
             let latestScore = "(SELECT score FROM verdicts WHERE id = p.latest_verdict_id)"
             switch (order, plan.match != nil) {
             case (.rank, true): sql += " ORDER BY papers_fts.rank"
@@ -48,20 +76,54 @@ extension Archive {
                     """, arguments: [match])
                 for row in rows { snippets[row["rowid"]] = row["snippet"] }
             }
-            return try ids.map { id in
+            let hits = try ids.map { id in
                 try Archive.hit(paperID: id, snippet: snippets[id], verdictCondition: plan.verdictCondition, db)
             }
+            return SearchResults(hits: hits, orderedAmong: orderedAmong)
         }
+    }
+
+    /// A condition that bounds the rows a search orders (see `searchResults`),
+    /// and how many rows that is when it is the most recent matches.
+    static func candidates(_ plan: SearchPlan, _ db: Database) throws
+        -> (condition: (sql: String, arguments: StatementArguments)?, orderedAmong: Int?) {
+        guard let match = plan.match else { return (nil, nil) }
+        let cap = orderedMatchLimit
+        let textMatches = try Int.fetchOne(db, sql: """
+            SELECT count(*) FROM (SELECT rowid FROM papers_fts WHERE papers_fts MATCH ? LIMIT ?)
+            """, arguments: [match, cap + 1]) ?? 0
+        guard textMatches > cap else { return (nil, nil) }
+        var arguments = StatementArguments()
+        _ = arguments.append(contentsOf: StatementArguments(plan.arguments))
+        if !plan.conditions.isEmpty {
+            let filtered = "SELECT p.id FROM papers p WHERE " + plan.conditions.joined(separator: " AND ")
+            let count = try Int.fetchOne(db, sql: "SELECT count(*) FROM (\(filtered) LIMIT ?)",
+                                         arguments: arguments + [cap + 1]) ?? 0
+            if count <= cap { return (("papers_fts.rowid IN (\(filtered))", arguments), nil) }
+        }
+        // Both many: the most recently added matches of words and filters,
+        // found newest first (FTS5 reads its lists backwards for this order).
+        let (newest, newestArguments) = matchingPapers(plan, columns: "papers_fts.rowid")
+        let cutoff = try Int64.fetchOne(db, sql: newest + " ORDER BY papers_fts.rowid DESC LIMIT 1 OFFSET ?",
+                                        arguments: newestArguments + [cap - 1])
+        guard let cutoff else { return (nil, nil) }  // fewer than `cap` papers meet words and filters
+        return (("papers_fts.rowid >= ?", [cutoff]), cap)
     }
 
     /// `SELECT columns` over the papers (`p`, and `papers_fts` when the plan
     /// has words) that the plan matches, unordered.
-    static func matchingPapers(_ plan: SearchPlan, columns: String) -> (sql: String, arguments: StatementArguments) {
+    /// `candidates`, over `papers_fts`, narrows the matches (a plan with words only).
+    static func matchingPapers(_ plan: SearchPlan, columns: String,
+                               candidates: (sql: String, arguments: StatementArguments)? = nil) -> (sql: String, arguments: StatementArguments) {
         var sql: String
         var arguments = StatementArguments()
         if let match = plan.match {
             sql = "SELECT \(columns) FROM papers_fts JOIN papers p ON p.id = papers_fts.rowid WHERE papers_fts MATCH ?"
             _ = arguments.append(contentsOf: [match])
+            if let candidates {
+                sql += " AND " + candidates.sql
+                _ = arguments.append(contentsOf: candidates.arguments)
+            }
         } else {
             sql = "SELECT \(columns) FROM papers p WHERE 1"
         }

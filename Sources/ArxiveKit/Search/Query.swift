@@ -59,7 +59,8 @@ public enum Filter: Equatable, Sendable {
     case arxivID(String)
     /// `au:NAME`: a word of an author's name, or a whole name matched as `arxive author` does.
     case author(String, isPrefix: Bool)
-    /// `date:2025-12`, `date:2025-12-01..2025-12-15`: listed in a run in this range (inclusive).
+    /// `date:2025-12`, `date:2025-12-01..2025-12-15`: listed in a run in this
+    /// range (inclusive); a catalogue paper no digest listed, first published in it.
     case date(from: String?, to: String?)
     case relevance(NumberRange)
     case novelty(NumberRange)
@@ -78,12 +79,17 @@ public enum Filter: Equatable, Sendable {
     case note(TextTerm)
     /// `q:NAME`: the saved search of that name, as if written here.
     case saved(String)
+    /// `cat:cs.LG`, `cat:astro-ph` (every astro-ph.* category too): an arXiv category of a catalogue paper.
+    case category(String)
+    /// `in:digest`: listed by a digest; `in:catalogue`: from the arXiv snapshot.
+    case inDigest
+    case inCatalogue
 
     /// Conditions on one verdict (a paper's listing in one run).
     var isVerdictCondition: Bool {
         switch self {
         case .date, .relevance, .novelty, .score, .authorMatch, .digest: true
-        case .arxivID, .author, .starred, .read, .tag, .note, .saved: false
+        case .arxivID, .author, .starred, .read, .tag, .note, .saved, .category, .inDigest, .inCatalogue: false
         }
     }
 }

@@ -4,8 +4,8 @@
 /// the implicit AND: `moe sparse OR pruning` is moe AND (sparse OR pruning));
 /// `-word` or `NOT word`; parentheses; field scopes `ti:` `abs:` `comment:`
 /// `au:`; filters `id:` `date:` `rel:` `nov:` `score:` `match:author`
-/// `digest:`; the user's marks `is:starred|read|unread` `tag:` `note:`; saved
-/// searches `q:NAME`. Anything else is a `QueryError` that points at the bad part.
+/// `digest:`; the catalogue's `cat:` and `in:digest|catalogue`; the user's
+/// marks `is:starred|read|unread` `tag:` `note:`; saved searches `q:NAME`. Anything else is a `QueryError` that points at the bad part.
 public struct QueryParser {
     /// Bounds that keep every query's cost bounded.
     public static let maxLength = 2_000
@@ -13,7 +13,7 @@ public struct QueryParser {
     static let maxDepth = 16
 
     public static let fields = ["ti", "abs", "au", "comment", "id", "date", "rel", "nov", "score", "match", "digest",
-                                "is", "tag", "note", "q"]
+                                "is", "tag", "note", "q", "cat", "in"]
 
     public static func parse(_ input: String) throws(QueryError) -> Query {
         guard input.count <= maxLength else {
@@ -157,6 +157,13 @@ public struct QueryParser {
         case "tag": return .filter(.tag(value))
         case "note": return .filter(.note(try textTerm(.any, value, isPhrase: isPhrase, column: column)))
         case "q": return .filter(.saved(value))
+        case "cat": return .filter(.category(value))
+        case "in":
+            switch value.lowercased() {
+            case "digest": return .filter(.inDigest)
+            case "catalogue", "catalog": return .filter(.inCatalogue)
+            default: throw QueryError(column: column, message: "'in:' takes digest or catalogue, not '\(value)'")
+            }
         default:
             throw QueryError(column: column, message: "unknown field '\(field):' (fields: \(fields.joined(separator: " ")); quote it to search the text: \"\(field):\(value)\")")
         }

@@ -51,9 +51,9 @@ struct SearchPlan {
         if !verdictFilters.isEmpty {
             var args: [any DatabaseValueConvertible] = []
             let sql = verdictFilters.map { SearchPlan.verdictCondition($0, &args) }.joined(separator: " AND ")
-            conditions.append(SearchPlan.listedWhere(sql))
-            arguments += args
             verdictCondition = (sql, args)
+            conditions.append(SearchPlan.listedWhere(sql, catalogueDates: SearchPlan.onlyDates(verdictFilters), &args))
+            arguments += args
         }
         for part in rest {
             conditions.append(try condition(part, resolver))
@@ -107,12 +107,48 @@ struct SearchPlan {
             expanding.append(name)
             defer { expanding.removeLast() }
             return try condition(saved, resolver)
+        case .filter(.category(let name)):
+            // The category itself, or any of its subject classes (`astro-ph` takes `astro-ph.GA`).
+            arguments += [name, name + ".", name + "/"]
+            return "p.id IN (SELECT paper_id FROM paper_categories WHERE category = ? OR (category > ? AND category < ?))"
+        case .filter(.inDigest):
+            return "p.last_seen IS NOT NULL"
+        case .filter(.inCatalogue):
+            return "p.catalogue_date IS NOT NULL"
         case .filter(let f):
             var args: [any DatabaseValueConvertible] = []
             let sql = SearchPlan.verdictCondition(f, &args)
+            let condition = SearchPlan.listedWhere(sql, catalogueDates: SearchPlan.onlyDates([f]), &args)
             arguments += args
-            return SearchPlan.listedWhere(sql)
+            return condition
         }
+    }
+
+    /// The date ranges of `filters` when dates are all they set: then a
+    /// catalogue paper no digest listed matches by its publication day.
+    static func onlyDates(_ filters: [Filter]) -> [(from: String?, to: String?)] {
+        var ranges: [(from: String?, to: String?)] = []
+        for f in filters {
+            guard case .date(let from, let to) = f else { return [] }
+            ranges.append((from, to))
+        }
+        return ranges
+    }
+
+    /// `listedWhere(condition)`, or also, for `catalogueDates`, the catalogue
+    /// papers no digest listed that were published in every one of those
+    /// ranges; their bounds are appended to `args`.
+    static func listedWhere(_ condition: String, catalogueDates: [(from: String?, to: String?)],
+                            _ args: inout [any DatabaseValueConvertible]) -> String {
+        guard !catalogueDates.isEmpty else { return listedWhere(condition) }
+        var published = ["published IS NOT NULL"]
+        for range in catalogueDates {
+            if let from = range.from { published.append("published >= ?"); args.append(from) }
+            if let to = range.to { published.append("published <= ?"); args.append(to) }
+        }
+        // Two IN lists over ids: SQLite reads each from its own index (runs by
+        // date, papers by publication day) rather than scanning every paper.
+        return "(\(listedWhere(condition)) OR (p.last_seen IS NULL AND p.id IN (SELECT id FROM papers WHERE \(published.joined(separator: " AND ")))))"
     }
 
     /// Papers with a verdict meeting `condition` (over `v` and `r`). An
@@ -136,7 +172,7 @@ struct SearchPlan {
         case .digest(let name):
             args.append(name)
             return "r.digest = ?"
-        case .arxivID, .author, .starred, .read, .tag, .note, .saved:
+        case .arxivID, .author, .starred, .read, .tag, .note, .saved, .category, .inDigest, .inCatalogue:
             preconditionFailure("not a verdict condition")
         }
     }

@@ -1,0 +1,2 @@
+// The system zlib, for reading gzip-compressed arXiv snapshots.
+#include <zlib.h>

@@ -1,0 +1,182 @@
+import ArxiveKit
+import DigestGenerator
+import Foundation
+import GRDB
+import Testing
+
+/// The arXiv catalogue: snapshot files (plain and gzip) imported as papers
+/// without verdicts, searched beside the digests, resumed after a stop.
+@Suite("Catalogue")
+struct CatalogueTests {
+    /// A folder with a synthetic snapshot of `papers` records, plain and gzip-compressed.
+    struct SnapshotFiles {
+        let folder: URL
+        let records: [SnapshotGenerator.Record]
+        var plain: String { folder.appendingPathComponent("snapshot.json").path }
+        var gzip: String { folder.appendingPathComponent("snapshot.json.gz").path }
+
+        init(papers: Int, seed: UInt64 = 3) throws {
+            folder = FileManager.default.temporaryDirectory.appendingPathComponent("arxive-catalogue-\(UUID().uuidString)")
+            try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+            var generator = SnapshotGenerator(seed: seed, papers: papers, vocabulary: 2_000, peopleCount: 300)
+            records = (0..<papers).map { _ in generator.next() }
+            let encoder = JSONEncoder()
+            let lines = try records.map { String(decoding: try encoder.encode($0), as: UTF8.self) }
+            try (lines.joined(separator: "\n") + "\n").write(toFile: plain, atomically: true, encoding: .utf8)
+            let gzip = Process()
+            gzip.executableURL = URL(fileURLWithPath: "/bin/gzip")
+            gzip.arguments = ["-k", plain]
+            try gzip.run()
+            gzip.waitUntilExit()
+        }
+
+        func remove() { try? FileManager.default.removeItem(at: folder) }
+    }
+
+    @Test("A plain and a gzip snapshot give the same papers, with categories, dates and every other key")
+    func plainAndGzip() throws {
+        let files = try SnapshotFiles(papers: 120)
+        defer { files.remove() }
+        var stats: [ArchiveStats] = []
+        for path in [files.plain, files.gzip] {
+            let archive = try Archive.inMemory()
+            let report = DigestImporter(archive: archive).run(paths: [path])
+            #expect(report.failures.isEmpty)
+            #expect(report.catalogue.count == 1)
+            #expect(report.catalogue.first?.added == 120)
+            #expect(report.catalogue.first?.failed == false)
+            stats.append(try archive.stats())
+            let first = files.records[0]
+            let hits = try archive.search(try parse("id:\(first.id)"))
+            #expect(hits.count == 1)
+            #expect(hits.first?.title == first.title)
+            #expect(hits.first?.lastSeen == nil, "a catalogue paper was never listed")
+            let stored = try archive.withDatabaseForTesting { db in
+                try Row.fetchOne(db, sql: "SELECT categories, published, catalogue FROM papers WHERE arxiv_id = ?", arguments: [first.id])!
+            }
+            #expect(stored["categories"] as String == first.categories)
+            #expect((stored["catalogue"] as String).contains("\"versions\""))
+            #expect(stored["published"] as String? != nil)
+            #expect(try archive.integrityProblems().isEmpty)
+        }
+        #expect(stats[0] == stats[1])
+        #expect(stats[0].papers == 120 && stats[0].verdicts == 0)
+    }
+
+    @Test("A snapshot imported again is not read again; its papers keep their ids")
+    func reimport() throws {
+        let files = try SnapshotFiles(papers: 40)
+        defer { files.remove() }
+        let archive = try Archive.inMemory()
+        _ = DigestImporter(archive: archive).run(paths: [files.plain])
+        let again = DigestImporter(archive: archive).run(paths: [files.plain])
+        #expect(again.catalogue.first?.alreadyImported == true)
+        #expect(try archive.stats().papers == 40)
+    }
+
+    @Test("cat: takes a category and its subject classes; in:digest and in:catalogue split the sources")
+    func categoriesAndSources() throws {
+        let files = try SnapshotFiles(papers: 300)
+        defer { files.remove() }
+        let archive = try fixtureArchive()
+        let digestPapers = try archive.stats().papers
+        _ = DigestImporter(archive: archive).run(paths: [files.plain])
+        func ids(_ q: String) throws -> Set<String> { Set(try archive.search(try parse(q), limit: 1_000).map(\.arxivID)) }
+        let truth = { (prefix: String) in
+            Set(files.records.filter { $0.categories.split(separator: " ").contains { $0 == prefix || $0.hasPrefix(prefix + ".") } }.map(\.id))
+        }
+        #expect(try ids("cat:cs.LG") == truth("cs.LG"))
+        #expect(try ids("cat:CS.lg") == truth("cs.LG"), "categories match without case")
+        #expect(try ids("cat:astro-ph") == truth("astro-ph"))
+        #expect(!truth("astro-ph").isEmpty)
+        #expect(try ids("in:digest the").count <= digestPapers)
+        #expect(try ids("in:catalogue cat:hep-th") == truth("hep-th"))
+        #expect(try ids("in:digest cat:hep-th").isEmpty)
+    }
+
+    @Test("date: finds catalogue papers by their first version's day")
+    func dates() throws {
+        let files = try SnapshotFiles(papers: 200)
+        defer { files.remove() }
+        let archive = try Archive.inMemory()
+        _ = DigestImporter(archive: archive).run(paths: [files.plain])
+        let wanted = Set(files.records.filter { $0.versions[0].created.contains(" Apr 2007 ") }.map(\.id))
+        #expect(!wanted.isEmpty)
+        #expect(Set(try archive.search(try parse("date:2007-04"), limit: 1_000).map(\.arxivID)) == wanted)
+    }
+
+    @Test("A paper a digest lists after the catalogue had it is the same paper, kept if the digest drops it")
+    func samePaper() throws {
+        let files = try SnapshotFiles(papers: 30)
+        defer { files.remove() }
+        let archive = try Archive.inMemory()
+        _ = DigestImporter(archive: archive).run(paths: [files.plain])
+        let record = files.records[5]
+        let digest = Digest(format: .json, date: "2026-01-05", header: nil, papers: [
+            DigestPaper(arxivID: record.id, title: "An invented newer title", authors: ["Ilse Keller"], abstract: "Newer text.",
+                        relevance: 8, novelty: 6, score: 14, comment: "Relevant to the invented topic."),
+        ])
+        _ = try archive.store(StoreRequest(digest: digest, digestName: "daily", date: "2026-01-05",
+                                           source: DigestSource(path: "/tmp/a.json", sha256: "1")))
+        #expect(try archive.stats().papers == 30)
+        let hit = try #require(try archive.search(try parse("in:digest id:\(record.id)")).first)
+        #expect(hit.title == "An invented newer title", "the digest's day is newer than the snapshot's")
+        #expect(hit.lastSeen == "2026-01-05")
+        // The day is imported again without the paper: the catalogue keeps it.
+        let empty = Digest(format: .json, date: "2026-01-05", header: nil, papers: [])
+        _ = try archive.store(StoreRequest(digest: empty, digestName: "daily", date: "2026-01-05",
+                                           source: DigestSource(path: "/tmp/a.json", sha256: "2")))
+        #expect(try archive.stats().papers == 30)
+        #expect(try archive.search(try parse("in:digest id:\(record.id)")).isEmpty)
+        #expect(try archive.integrityProblems().isEmpty)
+    }
+
+    @Test("Bad lines are named by number and skipped; the good records are kept")
+    func badLines() throws {
+        let files = try SnapshotFiles(papers: 10)
+        defer { files.remove() }
+        var lines = try String(contentsOfFile: files.plain, encoding: .utf8).split(separator: "\n").map(String.init)
+        lines[3] = "{\"id\": \"0704.9999\", \"abstract\": \"no title here\"}"
+        lines[6] = "{not json"
+        let path = files.folder.appendingPathComponent("bad.json").path
+        try (lines.joined(separator: "\n") + "\n").write(toFile: path, atomically: true, encoding: .utf8)
+        let archive = try Archive.inMemory()
+        let report = try #require(DigestImporter(archive: archive).run(paths: [path]).catalogue.first)
+        #expect(report.badLines.map(\.line) == [4, 7])
+        #expect(report.added == 8)
+        #expect(report.failed)
+    }
+
+    @Test("A truncated gzip stops with an error after whole chunks; the file is not marked done")
+    func truncatedGzip() throws {
+        let files = try SnapshotFiles(papers: 400)
+        defer { files.remove() }
+        let data = try Data(contentsOf: URL(fileURLWithPath: files.gzip))
+        let cut = files.folder.appendingPathComponent("cut.json.gz").path
+        try data.prefix(data.count * 2 / 3).write(to: URL(fileURLWithPath: cut))
+        let archive = try Archive.inMemory()
+        let importer = DigestImporter(archive: archive, options: .init(catalogue: .init(chunkSize: 50)))
+        let report = try #require(importer.run(paths: [cut]).catalogue.first)
+        #expect(report.error?.contains("gzip") == true)
+        let state = try #require(try archive.catalogueFileState(path: URL(fileURLWithPath: cut).standardizedFileURL.path))
+        #expect(!state.finished)
+        #expect(try archive.stats().papers == state.recordsDone, "every committed line is a stored paper")
+        #expect(try archive.integrityProblems().isEmpty)
+    }
+
+    @Test("A common word orders a bounded number of matches, and says so")
+    func boundedOrder() throws {
+        let files = try SnapshotFiles(papers: Archive.orderedMatchLimit + 500)
+        defer { files.remove() }
+        let archive = try Archive.inMemory()
+        _ = DigestImporter(archive: archive).run(paths: [files.plain])
+        let common = try archive.searchResults(try parse("the"), limit: 5)
+        #expect(common.orderedAmong == Archive.orderedMatchLimit)
+        #expect(common.hits.count == 5)
+        // Filters that select few papers choose the candidates: nothing is cut.
+        let narrow = try archive.searchResults(try parse("the date:2007-04-01..2007-04-03"), limit: 1_000)
+        #expect(narrow.orderedAmong == nil)
+        let rare = try archive.searchResults(try parse("cat:econ.EM the"), limit: 5)
+        #expect(rare.orderedAmong == nil)
+    }
+}
