@@ -1,0 +1,105 @@
+#!/usr/bin/env python3
+"""Catalogue benchmark: arxive against sqlite-utils, the sqlite3 CLI and grep, in one run.
+
+Generates N synthetic arXiv snapshot records (`arxive-generate snapshot`:
+deterministic seed, the real file's lengths, Zipf vocabulary, TeX names),
+then measures:
+
+  * import: `arxive import` (papers/s, peak memory, bytes per paper) and
+    sqlite-utils `insert --nl` + `enable-fts` of the same lines;
+  * a query mix (rare, common, two-term AND, phrase, prefix, author, date,
+    category), whole-process wall time, p50 and p95 over --runs runs each:
+    `arxive search`; the sqlite3 CLI running the ranked FTS5 query on
+    arxive's own file; `sqlite-utils search`; `grep -c` over the JSON lines.
+
+Usage: scripts/bench-catalogue.py [--papers 1000000] [--runs 7] [--keep DIR]
+Needs a release build (it runs `swift build -c release --static-swift-stdlib`), sqlite3 and sqlite-utils.
+"""
+import argparse, os, resource, shutil, statistics, subprocess, sys, tempfile, time
+
+ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+BIN = os.path.join(ROOT, ".build", "release")
+# (name, arxive query, FTS5 expression for sqlite3 and sqlite-utils, fixed string for grep)
+MIX = [
+    ("rare term", "vibovi", '"vibovi"', "vibovi"),
+    ("common term", "model", '"model"', "model"),
+    ("two-term AND", "quantum energy", '"quantum" AND "energy"', "quantum"),
+    ("phrase", '"the model"', '"the model"', "the model"),
+    ("prefix", "valor*", '"valor" *', "valor"),
+    ("author", "au:kercarva", None, "Kercarva"),
+    ("date-filtered", "energy date:2012-03", None, "Mar 2012"),
+    ("category", "cat:hep-th", None, "hep-th"),
+]
+
+
+def run(args, **kw):
+    return subprocess.run(args, check=True, capture_output=True, text=True, **kw)
+
+
+def timed(args):
+    start = time.perf_counter()
+    subprocess.run(args, check=True, capture_output=True)
+    return (time.perf_counter() - start) * 1000
+
+
+def percentile(values, p):
+    values = sorted(values)
+    return values[min(len(values) - 1, int(round(p / 100 * (len(values) - 1))))]
+
+
+def main():
+    p = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    p.add_argument("--papers", type=int, default=1_000_000)
+    p.add_argument("--runs", type=int, default=7)
+    p.add_argument("--keep", help="work in this folder and keep it (the snapshot is reused)")
+    a = p.parse_args()
+    for tool in ("sqlite3", "sqlite-utils"):
+        if not shutil.which(tool):
+            sys.exit(f"{tool} not found")
+    run(["swift", "build", "-c", "release", "--static-swift-stdlib", "--product", "arxive"], cwd=ROOT)
+    run(["swift", "build", "-c", "release", "--product", "arxive-generate"], cwd=ROOT)
+    work = a.keep or tempfile.mkdtemp(prefix="arxive-catalogue-")
+    os.makedirs(work, exist_ok=True)
+    snapshot = os.path.join(work, f"snapshot-{a.papers}.json")
+    if not os.path.exists(snapshot):
+        run([os.path.join(BIN, "arxive-generate"), "snapshot", "--papers", str(a.papers), snapshot])
+    db, su = os.path.join(work, "arxive.sqlite"), os.path.join(work, "sqlite-utils.db")
+    for f in (db, db + "-wal", db + "-shm", su):
+        if os.path.exists(f): os.remove(f)
+    print(f"{a.papers} papers, snapshot {os.path.getsize(snapshot) / 2**20:.0f} MiB")
+
+    start = time.perf_counter()
+    run([os.path.join(BIN, "arxive"), "import", "--db", db, snapshot])
+    ours = time.perf_counter() - start
+    peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
+    size = os.path.getsize(db)
+    start = time.perf_counter()
+    run(["sqlite-utils", "insert", su, "papers", snapshot, "--nl", "--pk", "id"])
+    run(["sqlite-utils", "enable-fts", su, "papers", "title", "abstract"])
+    theirs = time.perf_counter() - start
+    print(f"import  arxive {ours:.1f} s = {a.papers / ours:,.0f} papers/s, peak {peak:.0f} MiB, "
+          f"{size / a.papers:,.0f} bytes/paper ({size / 2**20:.0f} MiB)")
+    print(f"import  sqlite-utils {theirs:.1f} s = {a.papers / theirs:,.0f} papers/s, {os.path.getsize(su) / a.papers:,.0f} bytes/paper")
+    print(f"import  ratio arxive/sqlite-utils {ours / theirs:.2f}")
+
+    print(f"\n{'query':15} {'arxive p50/p95 ms':>18} {'sqlite3 CLI':>14} {'sqlite-utils':>14} {'grep -c':>12}")
+    medians = []
+    for name, ours_q, fts, needle in MIX:
+        tools = {"arxive": [os.path.join(BIN, "arxive"), "search", "--db", db, ours_q]}
+        if fts:
+            tools["sqlite3"] = ["sqlite3", db, "SELECT rowid, snippet(papers_fts, -1, '[', ']', '…', 24) FROM papers_fts "
+                                f"WHERE papers_fts MATCH '{fts}' ORDER BY rank LIMIT 20"]
+            tools["sqlite-utils"] = ["sqlite-utils", "search", su, "papers", fts.replace('"', ''), "--limit", "20"]
+        tools["grep"] = ["sh", "-c", f"grep -c -F '{needle}' '{snapshot}' || true"]
+        times = {tool: [timed(args) for _ in range(a.runs)] for tool, args in tools.items()}
+        row = {k: (f"{statistics.median(v):.1f}/{percentile(v, 95):.1f}") for k, v in times.items()}
+        print(f"{name:15} {row['arxive']:>18} {row.get('sqlite3', '-'):>14} {row.get('sqlite-utils', '-'):>14} {row['grep']:>12}")
+        if "sqlite3" in times:
+            medians.append(statistics.median(times["arxive"]) / statistics.median(times["sqlite3"]))
+    print(f"\narxive / sqlite3 CLI, median of per-query median ratios: {statistics.median(medians):.2f}")
+    if not a.keep:
+        shutil.rmtree(work)
+
+
+if __name__ == "__main__":
+    main()
