@@ -19,16 +19,7 @@ struct KillTests {
         var random = SeededRandom(seed: 2026)
         var killedMidway = 0
         for attempt in 0..<5 {
-            let process = Process()
-            process.executableURL = CLI.binary
-            process.arguments = ["import", "--db", cli.db, source]
-            process.standardOutput = FileHandle.nullDevice
-            process.standardError = FileHandle.nullDevice
-            try process.run()
-            usleep(UInt32(random.int(30...900)) * 1_000)
-            if process.isRunning { killedMidway += 1 }
-            kill(process.processIdentifier, SIGKILL)
-            process.waitUntilExit()
+            if try killed(["import", "--db", cli.db, source], afterMilliseconds: random.int(30...900)) { killedMidway += 1 }
             try checkWholeDays(db: cli.db, truth: daily, attempt: attempt)
         }
         #expect(killedMidway > 0, "no kill landed during an import: the test proved nothing")
@@ -53,16 +44,9 @@ struct KillTests {
         var random = SeededRandom(seed: 77)
         var killedMidway = 0
         for attempt in 0..<4 {
-            let process = Process()
-            process.executableURL = CLI.binary
-            process.arguments = ["import", "--db", cli.db, "--chunk", "500", snapshot]
-            process.standardOutput = FileHandle.nullDevice
-            process.standardError = FileHandle.nullDevice
-            try process.run()
-            usleep(UInt32(random.int(200...1_500)) * 1_000)
-            if process.isRunning { killedMidway += 1 }
-            kill(process.processIdentifier, SIGKILL)
-            process.waitUntilExit()
+            if try killed(["import", "--db", cli.db, "--chunk", "500", snapshot], afterMilliseconds: random.int(200...1_500)) {
+                killedMidway += 1
+            }
             try checkWholeChunks(db: cli.db, attempt: attempt)
         }
         #expect(killedMidway > 0, "no kill landed during an import: the test proved nothing")
@@ -70,6 +54,22 @@ struct KillTests {
         #expect(finish.status == 0, "\(finish.stderr)")
         #expect((try cli.json(["stats"]) as! [String: Any])["papers"] as? Int == papers)
         try checkWholeChunks(db: cli.db, attempt: 99)
+    }
+
+    /// Runs arxive with `arguments` and SIGKILLs it after the delay; true
+    /// when it was still running then (the kill landed midway).
+    func killed(_ arguments: [String], afterMilliseconds delay: Int) throws -> Bool {
+        let process = Process()
+        process.executableURL = CLI.binary
+        process.arguments = arguments
+        process.standardOutput = FileHandle.nullDevice
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        usleep(UInt32(delay) * 1_000)
+        let running = process.isRunning
+        kill(process.processIdentifier, SIGKILL)
+        process.waitUntilExit()
+        return running
     }
 
     /// Clean indexes, and exactly one paper per committed line (each line is a new paper).
