@@ -48,16 +48,22 @@ extension Archive {
     /// Details (authors, verdict) are read for the kept rows alone.
         try database.read { db in
             let plan = try SearchPlan(query, resolver: Archive.resolver(db))
-            let (candidates, orderedAmong) = try Archive.candidates(plan, db)
+            let candidates = try Archive.candidates(plan, db)
+            let orderedAmong = candidates.orderedAmong
             // Ranked order comes sorted out of FTS5, so SQLite evaluates the
             // snippet for the rows kept only; any other order sorts all matches,
             // and the snippets are fetched afterwards for the rows kept.
-            let snippetInline = plan.match != nil && order == .rank
+            // Candidates the filters chose are ranked by the bm25 expression:
+            // `ORDER BY rank` would have FTS5 look each of them up in the
+            // word's whole list (seconds for a common word), and the snippet
+            // would then be computed for every candidate before the sort.
+            let rankedByExpression = candidates.condition?.fromFilters == true
+            let snippetInline = plan.match != nil && order == .rank && !rankedByExpression
             var (sql, arguments) = Archive.matchingPapers(plan, columns: "p.id, \(snippetInline ? Archive.snippetColumn : "NULL") AS snippet",
-                                                          candidates: candidates)
+                                                          candidates: candidates.condition.map { ($0.sql, $0.arguments) })
             let latestScore = "(SELECT score FROM verdicts WHERE id = p.latest_verdict_id)"
             switch (order, plan.match != nil) {
-            case (.rank, true): sql += " ORDER BY papers_fts.rank"
+            case (.rank, true): sql += rankedByExpression ? " ORDER BY \(Archive.rankExpression)" : " ORDER BY papers_fts.rank"
             case (.rank, false), (.date, _): sql += " ORDER BY p.last_seen DESC, p.arxiv_id DESC"
             // Ties in score (common: scores are small integers) go to the most
             // recent; breaking them by bm25 would rank every match.
@@ -86,7 +92,7 @@ extension Archive {
     /// A condition that bounds the rows a search orders (see `searchResults`),
     /// and how many rows that is when it is the most recent matches.
     static func candidates(_ plan: SearchPlan, _ db: Database) throws
-        -> (condition: (sql: String, arguments: StatementArguments)?, orderedAmong: Int?) {
+        -> (condition: (sql: String, arguments: StatementArguments, fromFilters: Bool)?, orderedAmong: Int?) {
         guard let match = plan.match else { return (nil, nil) }
         let cap = orderedMatchLimit
         let textMatches = try Int.fetchOne(db, sql: """
@@ -99,7 +105,9 @@ extension Archive {
             let filtered = "SELECT p.id FROM papers p WHERE " + plan.conditions.joined(separator: " AND ")
             let count = try Int.fetchOne(db, sql: "SELECT count(*) FROM (\(filtered) LIMIT ?)",
                                          arguments: arguments + [cap + 1]) ?? 0
-            if count <= cap { return (("papers_fts.rowid IN (\(filtered))", arguments), nil) }
+            // `+rowid`: FTS5 reads the word's list once and SQLite keeps the
+            // candidates, rather than FTS5 seeking each candidate's rowid.
+            if count <= cap { return (("+papers_fts.rowid IN (\(filtered))", arguments, true), nil) }
         }
         // Both many: the most recently added matches of words and filters,
         // found newest first (FTS5 reads its lists backwards for this order).
@@ -107,7 +115,7 @@ extension Archive {
         let cutoff = try Int64.fetchOne(db, sql: newest + " ORDER BY papers_fts.rowid DESC LIMIT 1 OFFSET ?",
                                         arguments: newestArguments + [cap - 1])
         guard let cutoff else { return (nil, nil) }  // fewer than `cap` papers meet words and filters
-        return (("papers_fts.rowid >= ?", [cutoff]), cap)
+        return (("papers_fts.rowid >= ?", [cutoff], false), cap)
     }
 
     /// `SELECT columns` over the papers (`p`, and `papers_fts` when the plan
@@ -146,6 +154,9 @@ extension Archive {
             savedQuery: { name in try String.fetchOne(db, sql: "SELECT query FROM saved_searches WHERE name = ?", arguments: [name]) }
         )
     }
+
+    /// The papers index's own ranking (its `rank` option in 001_archive.sql), as an expression.
+    static let rankExpression = "bm25(papers_fts, 8.0, 1.0, 2.0)"
 
     /// The best matching passage of the best column, matches marked.
     static let snippetColumn = "snippet(papers_fts, -1, char(2), char(3), '…', 24)"
