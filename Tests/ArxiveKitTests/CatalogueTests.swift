@@ -131,6 +131,38 @@ struct CatalogueTests {
         #expect(try archive.integrityProblems().isEmpty)
     }
 
+    @Test("Authors are linked in their order across chunks; a paper twice in a file keeps its later record's authors")
+    func authorLinks() throws {
+        let files = try SnapshotFiles(papers: 60)
+        defer { files.remove() }
+        // The file ends with paper 10 again, updated later and with its authors reversed.
+        var again = files.records[10]
+        again.updateDate = "2026-02-01"
+        again.authorsParsed.reverse()
+        let line = String(decoding: try JSONEncoder().encode(again), as: UTF8.self)
+        let handle = try #require(FileHandle(forWritingAtPath: files.plain))
+        try handle.seekToEnd()
+        try handle.write(contentsOf: Data((line + "\n").utf8))
+        try handle.close()
+
+        func keys(_ parsed: [[String]]) -> [String] {
+            parsed.map { PersonName.key(for: [$0[1], $0[0], $0[2]].filter { !$0.isEmpty }.joined(separator: " ")) }
+        }
+        // Chunks of 7: the two records of paper 10 in different chunks; of 100: in the same one.
+        for chunkSize in [7, 100] {
+            let archive = try Archive.inMemory()
+            let importer = DigestImporter(archive: archive, options: .init(catalogue: .init(chunkSize: chunkSize)))
+            let report = try #require(importer.run(paths: [files.plain]).catalogue.first)
+            #expect(report.added == 60 && report.updated == 1 && !report.failed)
+            for (index, record) in files.records.enumerated() {
+                let hit = try #require(try archive.search(try parse("id:\(record.id)")).first)
+                let expected = index == 10 ? keys(again.authorsParsed) : keys(record.authorsParsed)
+                #expect(hit.authors.map { PersonName.key(for: $0) } == expected, "paper \(index), chunks of \(chunkSize)")
+            }
+            #expect(try archive.integrityProblems().isEmpty)
+        }
+    }
+
     @Test("Bad lines are named by number and skipped; the good records are kept")
     func badLines() throws {
         let files = try SnapshotFiles(papers: 10)

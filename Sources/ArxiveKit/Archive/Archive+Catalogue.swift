@@ -61,17 +61,25 @@ extension Archive {
         // merges once. Restored before the commit: no other writer sees it.
         try db.execute(sql: "INSERT INTO papers_fts(papers_fts, rank) VALUES ('automerge', 0)")
         try db.execute(sql: "INSERT INTO papers_fts(papers_fts, rank) VALUES ('crisismerge', 64)")
+        // FTS5 writes its in-memory index out as a new segment whenever it
+        // passes `hashsize` (1 MiB by default): that is dozens of segments a
+        // chunk, each merged again later. 128 MiB is more than a chunk's
+        // terms take, so a chunk makes one segment.
+        try db.execute(sql: "INSERT INTO papers_fts(papers_fts, rank) VALUES ('hashsize', 134217728)")
         var outcome = CatalogueChunkOutcome()
+        var authorsToLink: [Int64: CatalogueRecord] = [:]
         while let record = next() {
-            switch try storeCatalogueRecord(record, authorIDs: &authorIDs, db) {
+            switch try storeCatalogueRecord(record, authorsToLink: &authorsToLink, db) {
             case .added: outcome.added += 1
             case .updated: outcome.updated += 1
             case .unchanged: outcome.unchanged += 1
             }
         }
+        try linkAuthors(of: authorsToLink, authorIDs: &authorIDs, db)
         try indexChangedText(authorsAfter: lastAuthor, db)
         try db.execute(sql: "INSERT INTO papers_fts(papers_fts, rank) VALUES ('automerge', 4)")
         try db.execute(sql: "INSERT INTO papers_fts(papers_fts, rank) VALUES ('crisismerge', 16)")
+        try db.execute(sql: "INSERT INTO papers_fts(papers_fts, rank) VALUES ('hashsize', 1048576)")
         try db.execute(sql: """
             INSERT INTO catalogue_imports (path, fingerprint, records_done) VALUES (?, ?, ?)
             ON CONFLICT (path) DO UPDATE SET fingerprint = excluded.fingerprint, records_done = excluded.records_done, finished_at = NULL
@@ -98,7 +106,9 @@ extension Archive {
 
     private enum CatalogueChange { case added, updated, unchanged }
 
-    private func storeCatalogueRecord(_ r: CatalogueRecord, authorIDs: inout [String: Int64], _ db: Database) throws -> CatalogueChange {
+    /// Stores one record; the papers whose authors are to be linked are
+    /// noted in `authorsToLink` (see `linkAuthors`).
+    private func storeCatalogueRecord(_ r: CatalogueRecord, authorsToLink: inout [Int64: CatalogueRecord], _ db: Database) throws -> CatalogueChange {
         let categories = r.categories.joined(separator: " ")
         guard let row = try Row.fetchOne(db.cachedStatement(sql: "SELECT id, text_date, catalogue_date FROM papers WHERE arxiv_id = ?"),
                                          arguments: [r.arxivID]) else {
@@ -109,7 +119,7 @@ extension Archive {
                                  r.published, r.updated, r.extra])
             let id = db.lastInsertedRowID
             try db.cachedExecute(sql: "INSERT INTO temp.fts_new (id) VALUES (?)", arguments: [id])
-            try link(paperID: id, to: r.authors, keys: r.authorKeys, authorIDs: &authorIDs, db)
+            authorsToLink[id] = r
             try insertCategories(r.categories, paperID: id, db)
             return .added
         }
@@ -128,8 +138,45 @@ extension Archive {
         try db.cachedExecute(sql: "UPDATE papers SET title = ?, abstract = ?, authors = ?, text_date = ? WHERE id = ?",
                              arguments: [r.title, r.abstract, r.authors.joined(separator: ", "), r.updated, id])
         try db.cachedExecute(sql: "DELETE FROM paper_authors WHERE paper_id = ?", arguments: [id])
-        try link(paperID: id, to: r.authors, keys: r.authorKeys, authorIDs: &authorIDs, db)
+        authorsToLink[id] = r
         return .updated
+    }
+
+    /// Links a chunk's papers to their authors, adding the new names.
+    ///
+    /// Done once per chunk rather than paper by paper: the names are looked
+    /// up and added in name order and the links inserted in author order, so
+    /// the name and author indexes, far larger than the page cache in a
+    /// catalogue of millions, are walked in order, each page about once per
+    /// chunk, instead of at a random place for every name.
+    private func linkAuthors(of papers: [Int64: CatalogueRecord], authorIDs: inout [String: Int64], _ db: Database) throws {
+        var newNames: [String: String] = [:]  // name -> key
+        for record in papers.values {
+            for (name, key) in zip(record.authors, record.authorKeys) where authorIDs[name] == nil {
+                newNames[name] = key
+            }
+        }
+        let find = try db.cachedStatement(sql: "SELECT id FROM authors WHERE name = ?")
+        let add = try db.cachedStatement(sql: "INSERT INTO authors (name, key) VALUES (?, ?)")
+        for (name, key) in newNames.sorted(by: { $0.key < $1.key }) {
+            if let id = try Int64.fetchOne(find, arguments: [name]) {
+                authorIDs[name] = id
+            } else {
+                try add.execute(arguments: [name, key])
+                authorIDs[name] = db.lastInsertedRowID
+            }
+        }
+        var links: [(authorID: Int64, paperID: Int64, position: Int)] = []
+        for (paperID, record) in papers {
+            for (index, name) in record.authors.enumerated() {
+                links.append((authorIDs[name]!, paperID, index + 1))
+            }
+        }
+        links.sort { ($0.authorID, $0.paperID, $0.position) < ($1.authorID, $1.paperID, $1.position) }
+        let insert = try db.cachedStatement(sql: "INSERT INTO paper_authors (paper_id, position, author_id) VALUES (?, ?, ?)")
+        for link in links {
+            try insert.execute(arguments: [link.paperID, link.position, link.authorID])
+        }
     }
 
     private func insertCategories(_ categories: [String], paperID: Int64, _ db: Database) throws {

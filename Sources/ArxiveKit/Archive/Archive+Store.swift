@@ -213,7 +213,7 @@ extension Archive {
     /// Links a paper to its authors in order, adding the authors new to the
     /// archive. `keys`, when given, are the names' match keys, computed
     /// beforehand (the catalogue's reader thread does it).
-    func link(paperID: Int64, to names: [String], keys: [String]? = nil, authorIDs: inout [String: Int64], _ db: Database) throws {
+    private func link(paperID: Int64, to names: [String], authorIDs: inout [String: Int64], _ db: Database) throws {
         guard !names.isEmpty else { return }
         var arguments = StatementArguments()
         for (position, name) in names.enumerated() {
@@ -222,8 +222,7 @@ extension Archive {
                 authorID = try Int64.fetchOne(db.cachedStatement(sql: "SELECT id FROM authors WHERE name = ?"), arguments: [name])
             }
             if authorID == nil {
-                let key = keys?[position] ?? PersonName(display: name).key
-                try db.cachedExecute(sql: "INSERT INTO authors (name, key) VALUES (?, ?)", arguments: [name, key])
+                try db.cachedExecute(sql: "INSERT INTO authors (name, key) VALUES (?, ?)", arguments: [name, PersonName(display: name).key])
                 authorID = db.lastInsertedRowID
             }
             authorIDs[name] = authorID

@@ -111,7 +111,9 @@ public struct CatalogueImporter: Sendable {
             return report
         }
 
-        let batches = BoundedBuffer<Batch>(capacity: 16)
+        // 64 batches of 500 (about 64 MiB): the reader keeps parsing while
+        // the writer indexes a chunk's text, which takes a second or more.
+        let batches = BoundedBuffer<Batch>(capacity: 64)
         let skip = report.resumedAfter
         Thread.detachNewThread { CatalogueImporter.read(path, skipping: skip, into: batches) }
 

@@ -80,7 +80,12 @@ public enum DigestDate {
         let leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0
         let days = [31, leap ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][month - 1]
         guard day <= days else { return nil }
-        return String(format: "%04d-%02d-%02d", year, month, day)
+        // Not String(format:): this runs for every line of a snapshot of millions.
+        func padded(_ n: Int, _ width: Int) -> String {
+            let digits = String(n)
+            return String(repeating: "0", count: max(0, width - digits.count)) + digits
+        }
+        return padded(year, 4) + "-" + padded(month, 2) + "-" + padded(day, 2)
     }
 }
 

@@ -26,10 +26,13 @@ public struct PersonName: Hashable, Sendable {
         // The ICU transform is costly; most names are plain ASCII already.
         let folded = decoded.utf8.allSatisfy({ $0 < 0x80 }) ? decoded
             : decoded.applyingTransform(StringTransform("Latin-ASCII"), reverse: false) ?? decoded
-        let words = folded.lowercased().unicodeScalars.split(whereSeparator: {
-            !($0.isASCII && $0.properties.isAlphabetic) && !($0.isASCII && $0.properties.numericType != nil)
+        // Words are runs of ASCII letters and digits; anything else (spaces,
+        // punctuation, what the transform left non-ASCII) separates them.
+        // Bytes, not scalars: a non-ASCII scalar's UTF-8 bytes are all >= 0x80.
+        let words = folded.lowercased().utf8.split(whereSeparator: {
+            !((0x61...0x7A).contains($0) || (0x30...0x39).contains($0))
         })
-        return words.map { String(String.UnicodeScalarView($0)) }.joined(separator: " ")
+        return words.map { String(decoding: $0, as: UTF8.self) }.joined(separator: " ")
     }
 
     /// The key's words: forenames (or initials) first, the surname last.
