@@ -163,6 +163,34 @@ struct CatalogueTests {
         }
     }
 
+    @Test("Filters alone list the papers digests listed first, then the catalogue's, newest first")
+    func filtersAloneOrder() throws {
+        let files = try SnapshotFiles(papers: 300)
+        defer { files.remove() }
+        let archive = try Archive.inMemory()
+        _ = DigestImporter(archive: archive).run(paths: [files.plain])
+        let inHepTh = files.records.filter { $0.categories.split(separator: " ").contains("hep-th") }
+        #expect(inHepTh.count > 3)
+        let listed = inHepTh[1]
+        let digest = Digest(format: .json, date: "2026-01-05", header: nil, papers: [
+            DigestPaper(arxivID: listed.id, title: listed.title, authors: ["Ilse Keller"], abstract: listed.abstract,
+                        relevance: 7, novelty: 5, score: 12, comment: "An invented verdict."),
+        ])
+        _ = try archive.store(StoreRequest(digest: digest, digestName: "daily", date: "2026-01-05",
+                                           source: DigestSource(path: "/tmp/a.json", sha256: "1")))
+        let expected = [listed.id] + inHepTh.reversed().map(\.id).filter { $0 != listed.id }
+        for order in [SearchOrder.rank, .date, .score] {
+            #expect(try archive.search(try parse("cat:hep-th"), order: order, limit: 1_000).map(\.arxivID) == expected, "\(order)")
+        }
+        #expect(try archive.search(try parse("cat:hep-th"), limit: 2).map(\.arxivID) == Array(expected.prefix(2)))
+        // With words, by date: the same order among the matches.
+        let words: [String] = listed.title.split(separator: " ").map(String.init).filter { $0.allSatisfy(\.isLetter) }
+        let word = try #require(words.max { $0.count < $1.count })
+        let dated = try archive.search(try parse("cat:hep-th \(word)"), order: .date, limit: 1_000).map(\.arxivID)
+        #expect(dated.first == listed.id)
+        #expect(dated == expected.filter(dated.contains))
+    }
+
     @Test("Bad lines are named by number and skipped; the good records are kept")
     func badLines() throws {
         let files = try SnapshotFiles(papers: 10)
@@ -205,6 +233,17 @@ struct CatalogueTests {
         let common = try archive.searchResults(try parse("the"), limit: 5)
         #expect(common.orderedAmong == Archive.orderedMatchLimit)
         #expect(common.hits.count == 5)
+        // They are the best five by bm25 among the newest `orderedMatchLimit` matches.
+        let expected = try archive.withDatabaseForTesting { db in
+            let oldest = try Int64.fetchOne(db, sql: """
+                SELECT rowid FROM papers_fts WHERE papers_fts MATCH 'the' ORDER BY rowid DESC LIMIT 1 OFFSET ?
+                """, arguments: [Archive.orderedMatchLimit - 1])!
+            return try String.fetchAll(db, sql: """
+                SELECT p.arxiv_id FROM papers_fts JOIN papers p ON p.id = papers_fts.rowid
+                WHERE papers_fts MATCH 'the' AND papers_fts.rowid >= ? ORDER BY papers_fts.rank, papers_fts.rowid DESC LIMIT 5
+                """, arguments: [oldest])
+        }
+        #expect(common.hits.map(\.arxivID) == expected)
         // Filters that select few papers choose the candidates: nothing is cut.
         let narrow = try archive.searchResults(try parse("the date:2007-04-01..2007-04-03"), limit: 1_000)
         #expect(narrow.orderedAmong == nil)

@@ -23,8 +23,9 @@ extension Archive {
     /// At most this many matches are ordered (ranked by bm25, or sorted by
     /// date or score) for one search: every query's cost stays bounded in a
     /// catalogue of millions, where a common word matches most papers and
-    /// ranking them all would take seconds.
-    public static let orderedMatchLimit = 10_000
+    /// ranking them all would take seconds. 5,000 keeps a phrase of two
+    /// common words (`"the model"`, in 7% of a million papers) under 100 ms.
+    public static let orderedMatchLimit = 5_000
 
     /// The papers matching `query`, best first.
     public func search(_ query: Query, order: SearchOrder = .rank, limit: Int = 20) throws -> [PaperHit] {
@@ -33,55 +34,30 @@ extension Archive {
 
     /// The papers matching `query`, best first, and whether the order was bounded.
     ///
-    /// When the words match more than `orderedMatchLimit` papers, the
-    /// filters choose the candidates if they select few enough papers (`model
-    /// cat:hep-th date:2008` orders that month's hep-th papers); else the
-    /// most recently added `orderedMatchLimit` matches are ordered. Each step
-    /// counts at most `orderedMatchLimit + 1` rows.
+    /// A common word can match most of the archive, so a search orders at
+    /// most `orderedMatchLimit` matches, found in one pass (see
+    /// `orderedCandidates`); the snippets, authors and verdicts are then read
+    /// for the hits kept only.
     public func searchResults(_ query: Query, order: SearchOrder = .rank, limit: Int = 20) throws -> SearchResults {
-    ///
-    /// A common word can match most of the archive, so nothing is computed
-    /// per match beyond what the order needs: ranked, FTS5 returns the rows
-    /// sorted and the snippet is evaluated for the rows kept only; by date or
-    /// score, the maintained `last_seen`/`latest_verdict_id` columns order the
-    /// matches and the snippets are fetched afterwards for the rows kept.
-    /// Details (authors, verdict) are read for the kept rows alone.
         try database.read { db in
             let plan = try SearchPlan(query, resolver: Archive.resolver(db))
-            let candidates = try Archive.candidates(plan, db)
-            let orderedAmong = candidates.orderedAmong
-            // Ranked order comes sorted out of FTS5, so SQLite evaluates the
-            // snippet for the rows kept only; any other order sorts all matches,
-            // and the snippets are fetched afterwards for the rows kept.
-            // Candidates the filters chose are ranked by the bm25 expression:
-            // `ORDER BY rank` would have FTS5 look each of them up in the
-            // word's whole list (seconds for a common word), and the snippet
-            // would then be computed for every candidate before the sort.
-            let rankedByExpression = candidates.condition?.fromFilters == true
-            let snippetInline = plan.match != nil && order == .rank && !rankedByExpression
-            var (sql, arguments) = Archive.matchingPapers(plan, columns: "p.id, \(snippetInline ? Archive.snippetColumn : "NULL") AS snippet",
-                                                          candidates: candidates.condition.map { ($0.sql, $0.arguments) })
-            let latestScore = "(SELECT score FROM verdicts WHERE id = p.latest_verdict_id)"
-            switch (order, plan.match != nil) {
-            case (.rank, true): sql += rankedByExpression ? " ORDER BY \(Archive.rankExpression)" : " ORDER BY papers_fts.rank"
-            case (.rank, false), (.date, _): sql += " ORDER BY p.last_seen DESC, p.arxiv_id DESC"
-            // Ties in score (common: scores are small integers) go to the most
-            // recent; breaking them by bm25 would rank every match.
-            case (.score, _): sql += " ORDER BY \(latestScore) DESC NULLS LAST, p.last_seen DESC, p.arxiv_id DESC"
+            guard let match = plan.match else {
+                let ids = try Archive.filteredPaperIDs(plan, order: order, limit: limit, db)
+                return SearchResults(hits: try ids.map { try Archive.hit(paperID: $0, snippet: nil, verdictCondition: plan.verdictCondition, db) },
+                                     orderedAmong: nil)
             }
-            sql += " LIMIT ?"
-            _ = arguments.append(contentsOf: [limit])
-            let rows = try Row.fetchAll(db, sql: sql, arguments: arguments)
-            let ids = rows.map { $0["id"] as Int64 }
-            var snippets: [Int64: String] = [:]
-            for row in rows { snippets[row["id"]] = row["snippet"] }
-            if let match = plan.match, !snippetInline, !ids.isEmpty {
-                let rows = try Row.fetchAll(db, sql: """
-                    SELECT rowid, \(Archive.snippetColumn) AS snippet
-                    FROM papers_fts WHERE papers_fts MATCH ? AND rowid IN (\(ids.map(String.init).joined(separator: ",")))
-                    """, arguments: [match])
-                for row in rows { snippets[row["rowid"]] = row["snippet"] }
+            let (candidates, orderedAmong) = try Archive.orderedCandidates(plan, scored: order == .rank, db)
+            let ids: [Int64]
+            switch order {
+            case .rank:
+                // bm25 is lower for better matches; ties go to the most recently added.
+                ids = candidates.sorted { ($0.score, -$0.id) < ($1.score, -$1.id) }.prefix(limit).map(\.id)
+            case .date, .score:
+                let list = candidates.map { String($0.id) }.joined(separator: ",")
+                ids = try Int64.fetchAll(db, sql: "SELECT p.id FROM papers p WHERE p.id IN (\(list)) ORDER BY \(Archive.orderClause(order)) LIMIT ?",
+                                         arguments: [limit])
             }
+            let snippets = try Archive.snippets(match: match, paperIDs: ids, lookUpEach: !plan.matchHasPrefix, db)
             let hits = try ids.map { id in
                 try Archive.hit(paperID: id, snippet: snippets[id], verdictCondition: plan.verdictCondition, db)
             }
@@ -89,33 +65,97 @@ extension Archive {
         }
     }
 
-    /// A condition that bounds the rows a search orders (see `searchResults`),
-    /// and how many rows that is when it is the most recent matches.
-    static func candidates(_ plan: SearchPlan, _ db: Database) throws
-        -> (condition: (sql: String, arguments: StatementArguments, fromFilters: Bool)?, orderedAmong: Int?) {
-        guard let match = plan.match else { return (nil, nil) }
+    /// How `.date` and `.score` order papers (`p`); `.rank` needs words, and
+    /// without them falls back to date.
+    ///
+    /// By date: the papers digests listed, last listed first, then the
+    /// catalogue papers no digest listed, newest first by their place in the
+    /// snapshot (arXiv's own order, by id): reading their publication day
+    /// would read their whole rows. Ties in score (common: scores are small
+    /// integers) go to the most recent; breaking them by bm25 would rank every match.
+    static func orderClause(_ order: SearchOrder) -> String {
+        let recent = "p.last_seen DESC, (CASE WHEN p.last_seen IS NULL THEN p.id END) DESC, p.arxiv_id DESC"
+        return switch order {
+        case .rank, .date: recent
+        case .score: "(SELECT score FROM verdicts WHERE id = p.latest_verdict_id) DESC NULLS LAST, " + recent
+        }
+    }
+
+    /// The first `limit` papers, in `order`, that a plan without words matches.
+    ///
+    /// The listed papers come first in either order, so they are found
+    /// first, along `papers_by_last_seen`; the catalogue papers, only when
+    /// fewer than `limit` were listed, along the same index where
+    /// `last_seen` is NULL, newest first. Neither step reads the rows of the
+    /// papers it passes over, however many papers of a catalogue of millions
+    /// the filters select (`cat:hep-th`).
+    static func filteredPaperIDs(_ plan: SearchPlan, order: SearchOrder, limit: Int, _ db: Database) throws -> [Int64] {
+        let conditions = plan.conditions.map { " AND " + $0 }.joined()
+        let listed = try Int64.fetchAll(db, sql: """
+            SELECT p.id FROM papers p INDEXED BY papers_by_last_seen WHERE p.last_seen IS NOT NULL\(conditions)
+            ORDER BY \(orderClause(order)) LIMIT ?
+            """, arguments: StatementArguments(plan.arguments) + [limit])
+        guard listed.count < limit else { return listed }
+        return listed + (try Int64.fetchAll(db, sql: """
+            SELECT p.id FROM papers p WHERE p.last_seen IS NULL\(conditions) ORDER BY p.id DESC LIMIT ?
+            """, arguments: StatementArguments(plan.arguments) + [limit - listed.count]))
+    }
+
+    /// The matches of a plan with words that a search orders, with their
+    /// bm25 (when `scored`), and how many were kept when not all were.
+    ///
+    /// One pass, whatever the word: FTS5 reads the match lists newest first
+    /// and stops after `orderedMatchLimit + 1` matches, so a word in most of
+    /// a catalogue of millions costs what ten thousand matches cost. When
+    /// there are more, the newest `orderedMatchLimit` are kept, unless the
+    /// filters select few enough papers (`model cat:hep-th date:2008`): then
+    /// those papers are the candidates, and every match among them is kept.
+    static func orderedCandidates(_ plan: SearchPlan, scored: Bool, _ db: Database) throws
+        -> (rows: [(id: Int64, score: Double)], orderedAmong: Int?) {
         let cap = orderedMatchLimit
-        let textMatches = try Int.fetchOne(db, sql: """
-            SELECT count(*) FROM (SELECT rowid FROM papers_fts WHERE papers_fts MATCH ? LIMIT ?)
-            """, arguments: [match, cap + 1]) ?? 0
-        guard textMatches > cap else { return (nil, nil) }
-        var arguments = StatementArguments()
-        _ = arguments.append(contentsOf: StatementArguments(plan.arguments))
+        let columns = "papers_fts.rowid, \(scored ? rankExpression : "0")"
+        func fetch(_ sql: String, _ arguments: StatementArguments) throws -> [(id: Int64, score: Double)] {
+            try Row.fetchAll(db, sql: sql, arguments: arguments).map { ($0[0], $0[1]) }
+        }
         if !plan.conditions.isEmpty {
             let filtered = "SELECT p.id FROM papers p WHERE " + plan.conditions.joined(separator: " AND ")
             let count = try Int.fetchOne(db, sql: "SELECT count(*) FROM (\(filtered) LIMIT ?)",
-                                         arguments: arguments + [cap + 1]) ?? 0
-            // `+rowid`: FTS5 reads the word's list once and SQLite keeps the
-            // candidates, rather than FTS5 seeking each candidate's rowid.
-            if count <= cap { return (("+papers_fts.rowid IN (\(filtered))", arguments, true), nil) }
+                                         arguments: StatementArguments(plan.arguments) + [cap + 1]) ?? 0
+            if count <= cap {
+                // `+rowid`: FTS5 reads the words' lists once and SQLite keeps
+                // the candidates, rather than FTS5 seeking each candidate's rowid.
+                let (sql, arguments) = matchingPapers(plan, columns: columns,
+                                                      candidates: ("+papers_fts.rowid IN (\(filtered))", StatementArguments(plan.arguments)))
+                return (try fetch(sql, arguments), nil)
+            }
         }
-        // Both many: the most recently added matches of words and filters,
-        // found newest first (FTS5 reads its lists backwards for this order).
-        let (newest, newestArguments) = matchingPapers(plan, columns: "papers_fts.rowid")
-        let cutoff = try Int64.fetchOne(db, sql: newest + " ORDER BY papers_fts.rowid DESC LIMIT 1 OFFSET ?",
-                                        arguments: newestArguments + [cap - 1])
-        guard let cutoff else { return (nil, nil) }  // fewer than `cap` papers meet words and filters
-        return (("papers_fts.rowid >= ?", [cutoff], false), cap)
+        // Words alone need no row of `papers`: reading ten thousand of them would cost more than the scan.
+        let (sql, arguments) = plan.conditions.isEmpty
+            ? ("SELECT \(columns) FROM papers_fts WHERE papers_fts MATCH ?", [plan.match] as StatementArguments)
+            : matchingPapers(plan, columns: columns)
+        var rows = try fetch(sql + " ORDER BY papers_fts.rowid DESC LIMIT ?", arguments + [cap + 1])
+        guard rows.count > cap else { return (rows, nil) }
+        rows.removeLast()
+        return (rows, cap)
+    }
+
+    /// The best matching passage of each paper, matches marked.
+    ///
+    /// With `lookUpEach`, FTS5 seeks each paper in the words' lists: a few
+    /// milliseconds for twenty papers, however common the words. A prefix is
+    /// merged from all its terms' lists each time a lookup starts (tens of
+    /// milliseconds in a catalogue of millions), so without it (`+rowid`)
+    /// the matches are read once, between the lowest and highest id wanted.
+    static func snippets(match: String, paperIDs: [Int64], lookUpEach: Bool, _ db: Database) throws -> [Int64: String] {
+        guard let low = paperIDs.min(), let high = paperIDs.max() else { return [:] }
+        let list = paperIDs.map(String.init).joined(separator: ",")
+        let rows = try Row.fetchAll(db, sql: """
+            SELECT rowid, \(snippetColumn) AS snippet FROM papers_fts WHERE papers_fts MATCH ? AND
+            \(lookUpEach ? "rowid IN (\(list))" : "rowid BETWEEN \(low) AND \(high) AND +rowid IN (\(list))")
+            """, arguments: [match])
+        var snippets: [Int64: String] = [:]
+        for row in rows { snippets[row["rowid"]] = row["snippet"] }
+        return snippets
     }
 
     /// `SELECT columns` over the papers (`p`, and `papers_fts` when the plan

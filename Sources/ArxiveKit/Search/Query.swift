@@ -20,6 +20,16 @@ public indirect enum Query: Equatable, Sendable {
                 && parts.allSatisfy { if case .not(let inner) = $0 { inner.isFTSExpressible } else { $0.isFTSExpressible } }
         }
     }
+
+    /// True when some word of it is a `prefix*`.
+    var hasPrefixTerm: Bool {
+        switch self {
+        case .text(let term): term.isPrefix
+        case .filter: false
+        case .not(let inner): inner.hasPrefixTerm
+        case .and(let parts), .or(let parts): parts.contains(where: \.hasPrefixTerm)
+        }
+    }
 }
 
 /// A word, `prefix*` or `"a phrase"`, optionally scoped to one field.

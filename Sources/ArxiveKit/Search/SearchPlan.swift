@@ -9,6 +9,8 @@ import GRDB
 struct SearchPlan {
     /// The MATCH expression, when the query has positive text at its top level.
     var match: String?
+    /// True when `match` has a `prefix*` term.
+    var matchHasPrefix = false
     /// Conditions over `p` (papers), ANDed.
     var conditions: [String] = []
     var arguments: [any DatabaseValueConvertible] = []
@@ -45,6 +47,8 @@ struct SearchPlan {
             var expression = positive.count == 1 ? positive[0] : positive.map { "(\($0))" }.joined(separator: " AND ")
             for n in negative { expression = "(\(expression)) NOT (\(SearchPlan.fts(n)))" }
             match = expression
+            matchHasPrefix = conjuncts.contains { $0.isFTSExpressible && $0.hasPrefixTerm }
+                || negative.contains(where: \.hasPrefixTerm)
         } else {
             for n in negative { rest.append(.not(n)) }
         }
