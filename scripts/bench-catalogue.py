@@ -92,7 +92,11 @@ def main():
                                 f"WHERE papers_fts MATCH '{fts}' ORDER BY rank LIMIT 20"]
             tools["sqlite-utils"] = ["sqlite-utils", "search", su, "papers", fts.replace('"', ''), "--limit", "20"]
         tools["grep"] = ["sh", "-c", f"grep -c -F '{needle}' '{snapshot}' || true"]
-        times = {tool: [timed(args) for _ in range(a.runs)] for tool, args in tools.items()}
+        # Interleaved, so that a slow spell of this shared machine hits every tool alike.
+        times = {tool: [] for tool in tools}
+        for _ in range(a.runs):
+            for tool, args in tools.items():
+                times[tool].append(timed(args))
         row = {k: (f"{statistics.median(v):.1f}/{percentile(v, 95):.1f}") for k, v in times.items()}
         print(f"{name:15} {row['arxive']:>18} {row.get('sqlite3', '-'):>14} {row.get('sqlite-utils', '-'):>14} {row['grep']:>12}")
         if "sqlite3" in times:
