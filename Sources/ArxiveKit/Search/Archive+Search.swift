@@ -106,7 +106,7 @@ extension Archive {
     ///
     /// One pass, whatever the word: FTS5 reads the match lists newest first
     /// and stops after `orderedMatchLimit + 1` matches, so a word in most of
-    /// a catalogue of millions costs what ten thousand matches cost. When
+    /// a catalogue of millions costs what `orderedMatchLimit` matches cost. When
     /// there are more, the newest `orderedMatchLimit` are kept, unless the
     /// filters select few enough papers (`model cat:hep-th date:2008`): then
     /// those papers are the candidates, and every match among them is kept.
@@ -129,7 +129,7 @@ extension Archive {
                 return (try fetch(sql, arguments), nil)
             }
         }
-        // Words alone need no row of `papers`: reading ten thousand of them would cost more than the scan.
+        // Words alone need no row of `papers`: reading thousands of them would cost more than the scan.
         let (sql, arguments) = plan.conditions.isEmpty
             ? ("SELECT \(columns) FROM papers_fts WHERE papers_fts MATCH ?", [plan.match] as StatementArguments)
             : matchingPapers(plan, columns: columns)
