@@ -60,7 +60,7 @@ struct CatalogueTests {
             #expect(try archive.integrityProblems().isEmpty)
         }
         #expect(stats[0] == stats[1])
-        #expect(stats[0].papers == 120 && stats[0].verdicts == 0)
+        #expect(stats[0].papers == 120 && stats[0].verdicts == 0 && stats[0].catalogueOnly == 120)
     }
 
     @Test("A snapshot imported again is not read again; its papers keep their ids")
@@ -122,12 +122,14 @@ struct CatalogueTests {
         let hit = try #require(try archive.search(try parse("in:digest id:\(record.id)")).first)
         #expect(hit.title == "An invented newer title", "the digest's day is newer than the snapshot's")
         #expect(hit.lastSeen == "2026-01-05")
+        #expect(try archive.stats().catalogueOnly == 29, "a listed paper is no longer the catalogue's only")
         // The day is imported again without the paper: the catalogue keeps it.
         let empty = Digest(format: .json, date: "2026-01-05", header: nil, papers: [])
         _ = try archive.store(StoreRequest(digest: empty, digestName: "daily", date: "2026-01-05",
                                            source: DigestSource(path: "/tmp/a.json", sha256: "2")))
         #expect(try archive.stats().papers == 30)
         #expect(try archive.search(try parse("in:digest id:\(record.id)")).isEmpty)
+        #expect(try archive.stats().catalogueOnly == 30)
         #expect(try archive.integrityProblems().isEmpty)
     }
 

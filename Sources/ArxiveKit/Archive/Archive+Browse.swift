@@ -77,10 +77,13 @@ extension Archive {
                 SELECT (SELECT count(*) FROM papers) AS papers, (SELECT count(*) FROM runs) AS runs,
                        (SELECT count(*) FROM verdicts) AS verdicts, (SELECT count(*) FROM authors) AS authors,
                        (SELECT count(DISTINCT digest) FROM runs) AS digests,
-                       (SELECT min(date) FROM runs) AS first_date, (SELECT max(date) FROM runs) AS last_date
+                       (SELECT min(date) FROM runs) AS first_date, (SELECT max(date) FROM runs) AS last_date,
+                       -- A paper no run listed has no last_seen: counted in papers_by_last_seen, not row by row.
+                       (SELECT count(*) FROM papers WHERE last_seen IS NULL) AS catalogue_only
                 """)!
             return ArchiveStats(papers: row["papers"], runs: row["runs"], verdicts: row["verdicts"], authors: row["authors"],
-                                digests: row["digests"], firstDate: row["first_date"], lastDate: row["last_date"])
+                                digests: row["digests"], firstDate: row["first_date"], lastDate: row["last_date"],
+                                catalogueOnly: row["catalogue_only"])
         }
     }
 }

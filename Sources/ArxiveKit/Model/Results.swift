@@ -197,9 +197,11 @@ public struct ArchiveStats: Encodable, Equatable, Sendable {
     public var digests: Int
     public var firstDate: String?
     public var lastDate: String?
+    /// Papers from the arXiv catalogue that no digest listed.
+    public var catalogueOnly: Int
 
     enum CodingKeys: String, CodingKey {
-        case papers, runs, verdicts, authors, digests, firstDate = "first_date", lastDate = "last_date"
+        case papers, runs, verdicts, authors, digests, firstDate = "first_date", lastDate = "last_date", catalogueOnly = "catalogue_only"
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -211,6 +213,7 @@ public struct ArchiveStats: Encodable, Equatable, Sendable {
         try c.encode(digests, forKey: .digests)
         try c.encode(firstDate, forKey: .firstDate)
         try c.encode(lastDate, forKey: .lastDate)
+        try c.encode(catalogueOnly, forKey: .catalogueOnly)
     }
 }
 

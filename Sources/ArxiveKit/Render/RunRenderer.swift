@@ -40,6 +40,7 @@ public enum RunRenderer {
             ["authors", String(s.authors)], ["digests", String(s.digests)],
             ["days", "\(s.firstDate ?? "-") .. \(s.lastDate ?? "-")"],
         ]
+        if s.catalogueOnly > 0 { table.rows.append(["catalogue only", String(s.catalogueOnly)]) }
         if let bytes { table.rows.append(["size", "\(bytes / 1024) KiB"]) }
         return table.render(style: style)
     }
