@@ -38,6 +38,8 @@ let package = Package(
                 "ArxiveSchema",
                 "CZlib",
                 .product(name: "GRDB", package: "GRDB.swift"),
+                // SQLite's C interface, for the FTS5 rank function (Search/PhraseRank.swift).
+                .product(name: "GRDBSQLite", package: "GRDB.swift"),
                 .product(name: "Crypto", package: "swift-crypto"),
             ]
         ),

@@ -193,6 +193,39 @@ struct CatalogueTests {
         #expect(dated == expected.filter(dated.contains))
     }
 
+    @Test("Ranking gives bm25's order, for one phrase (arxive_rank) and for several (bm25 itself)")
+    func rankOrder() throws {
+        let files = try SnapshotFiles(papers: 400)
+        defer { files.remove() }
+        let archive = try Archive.inMemory()
+        _ = DigestImporter(archive: archive).run(paths: [files.plain])
+        let title = files.records[7].title.split(separator: " ").map(String.init).filter { $0.allSatisfy(\.isLetter) }
+        #expect(title.count >= 3)
+        let phrase = "\"\(title[0]) \(title[1])\""
+        // (arxive query, the same as an FTS5 expression)
+        let queries = [(title[2], "\"\(title[2])\""), (phrase, phrase), (String(title[2].prefix(3)) + "*", "\"\(title[2].prefix(3))\" *"),
+                       ("the", "\"the\""), ("\(title[0]) \(title[2])", "\"\(title[0])\" AND \"\(title[2])\"")]
+        for (query, expression) in queries {
+            let expected = try archive.withDatabaseForTesting { db in
+                try String.fetchAll(db, sql: """
+                    SELECT p.arxiv_id FROM papers_fts JOIN papers p ON p.id = papers_fts.rowid
+                    WHERE papers_fts MATCH ? ORDER BY bm25(papers_fts, 8.0, 1.0, 2.0), papers_fts.rowid DESC LIMIT 30
+                    """, arguments: [expression])
+            }
+            #expect(!expected.isEmpty, "\(query)")
+            #expect(try archive.search(try parse(query), limit: 30).map(\.arxivID) == expected, "\(query)")
+        }
+        // One phrase is ranked by arxive_rank; several leave it to bm25.
+        let ranks = try archive.withDatabaseForTesting { db in
+            try [phrase, "\"the\" AND \"\(title[2])\""].map { expression in
+                try Double?.fetchOne(db, sql: "SELECT arxive_rank(papers_fts, 8.0, 1.0, 2.0) FROM papers_fts WHERE papers_fts MATCH ? LIMIT 1",
+                                     arguments: [expression]) ?? nil
+            }
+        }
+        #expect(ranks[0] != nil && ranks[0]! < 0)
+        #expect(ranks[1] == nil)
+    }
+
     @Test("Bad lines are named by number and skipped; the good records are kept")
     func badLines() throws {
         let files = try SnapshotFiles(papers: 10)

@@ -38,6 +38,7 @@ public struct Archive: Sendable {
             // Reads through a memory map: ordering thousands of matches visits
             // thousands of pages, and a read() per page cost more than the query.
             try db.execute(sql: "PRAGMA mmap_size = 1073741824")
+            PhraseRank.register(db)
         }
         do {
             database = try DatabaseQueue(path: path, configuration: config)
@@ -49,7 +50,9 @@ public struct Archive: Sendable {
 
     /// An empty archive in memory, for tests.
     public static func inMemory() throws -> Archive {
-        try Archive(database: DatabaseQueue())
+        var config = Configuration()
+        config.prepareDatabase { PhraseRank.register($0) }
+        return try Archive(database: DatabaseQueue(configuration: config))
     }
 
     init(database: DatabaseQueue) throws {

@@ -195,8 +195,10 @@ extension Archive {
         )
     }
 
-    /// The papers index's own ranking (its `rank` option in 001_archive.sql), as an expression.
-    static let rankExpression = "bm25(papers_fts, 8.0, 1.0, 2.0)"
+    /// The papers index's own ranking (its `rank` option in 001_archive.sql),
+    /// as an expression: bm25's order, computed without bm25's per-query
+    /// count of the papers holding the phrase when there is one phrase (`PhraseRank`).
+    static let rankExpression = "coalesce(\(PhraseRank.name)(papers_fts, 8.0, 1.0, 2.0), bm25(papers_fts, 8.0, 1.0, 2.0))"
 
     /// The best matching passage of the best column, matches marked.
     static let snippetColumn = "snippet(papers_fts, -1, char(2), char(3), '…', 24)"
