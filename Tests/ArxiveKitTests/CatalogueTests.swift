@@ -51,6 +51,13 @@ struct CatalogueTests {
             #expect(hits.count == 1)
             #expect(hits.first?.title == first.title)
             #expect(hits.first?.lastSeen == nil, "a catalogue paper was never listed")
+            #expect(hits.first?.categories.joined(separator: " ") == first.categories)
+            #expect(hits.first?.published != nil)
+            // Shown with its own day and categories, not a day seen and a verdict it never had.
+            let shown = PaperRenderer.hits(hits)
+            #expect(shown.contains("published \(hits[0].published!) · \(first.categories)") && !shown.contains("last seen"))
+            let json = String(decoding: try JSONEncoder().encode(hits), as: UTF8.self)
+            #expect(json.contains("\"categories\":[") && json.contains("\"published\":\""))
             let stored = try archive.withDatabaseForTesting { db in
                 try Row.fetchOne(db, sql: "SELECT categories, published, catalogue FROM papers WHERE arxiv_id = ?", arguments: [first.id])!
             }

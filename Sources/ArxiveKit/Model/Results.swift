@@ -45,10 +45,13 @@ public struct PaperHit: Encodable, Equatable, Sendable {
     public var matchLevel: NameMatchLevel?
     /// For `matches`: the followed author's rule that matched.
     public var rule: String?
+    /// For a paper from the arXiv catalogue: its first version's day and its categories.
+    public var published: String?
+    public var categories: [String] = []
 
     enum CodingKeys: String, CodingKey {
         case arxivID = "arxiv_id", title, authors, firstSeen = "first_seen", lastSeen = "last_seen", snippet
-        case matchedName = "matched_name", matchLevel = "match_level", rule
+        case matchedName = "matched_name", matchLevel = "match_level", rule, published, categories
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -65,6 +68,11 @@ public struct PaperHit: Encodable, Equatable, Sendable {
             try c.encode(matchLevel, forKey: .matchLevel)
         }
         if let rule { try c.encode(rule, forKey: .rule) }
+        // Only catalogue papers have them: a digest-only archive's output keeps its keys.
+        if published != nil || !categories.isEmpty {
+            try c.encode(published, forKey: .published)
+            try c.encode(categories, forKey: .categories)
+        }
     }
 }
 

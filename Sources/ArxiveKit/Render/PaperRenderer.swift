@@ -4,8 +4,13 @@ public enum PaperRenderer {
     /// title, authors and the snippet with the match highlighted.
     public static func hits(_ hits: [PaperHit], style: Style = .plain) -> String {
         hits.enumerated().map { i, hit in
-            var meta = [style.cyan(hit.arxivID), "last seen \(hit.lastSeen ?? "-")",
-                        Format.verdict(hit.verdict)]
+            var meta = [style.cyan(hit.arxivID)]
+            // A catalogue paper no digest listed has no day seen and no verdict: its own day and categories instead.
+            if hit.lastSeen == nil, hit.published != nil || !hit.categories.isEmpty {
+                meta += ["published \(hit.published ?? "-")", hit.categories.joined(separator: " ")]
+            } else {
+                meta += ["last seen \(hit.lastSeen ?? "-")", Format.verdict(hit.verdict)]
+            }
             if let name = hit.matchedName, let level = hit.matchLevel { meta.append("as \(name) (\(level.rawValue))") }
             if let rule = hit.rule { meta.append("rule \(rule)") }
             var lines = [

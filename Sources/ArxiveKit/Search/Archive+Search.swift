@@ -119,13 +119,16 @@ extension Archive {
         }
         if !plan.conditions.isEmpty {
             let filtered = "SELECT p.id FROM papers p WHERE " + plan.conditions.joined(separator: " AND ")
-            let count = try Int.fetchOne(db, sql: "SELECT count(*) FROM (\(filtered) LIMIT ?)",
-                                         arguments: StatementArguments(plan.arguments) + [cap + 1]) ?? 0
-            if count <= cap {
-                // `+rowid`: FTS5 reads the words' lists once and SQLite keeps
-                // the candidates, rather than FTS5 seeking each candidate's rowid.
-                let (sql, arguments) = matchingPapers(plan, columns: columns,
-                                                      candidates: ("+papers_fts.rowid IN (\(filtered))", StatementArguments(plan.arguments)))
+            let selected = try Row.fetchOne(db, sql: "SELECT count(*), min(id), max(id) FROM (\(filtered) LIMIT ?)",
+                                            arguments: StatementArguments(plan.arguments) + [cap + 1])!
+            if (selected[0] as Int) <= cap {
+                // FTS5 reads the words' lists once, between the lowest and
+                // highest candidate (a month of the catalogue is a narrow
+                // range), and SQLite keeps the candidates (`+rowid`), rather
+                // than FTS5 seeking each candidate's rowid.
+                let low: Int64 = selected[1] ?? 0, high: Int64 = selected[2] ?? -1
+                let (sql, arguments) = matchingPapers(plan, columns: columns, candidates: (
+                    "papers_fts.rowid BETWEEN \(low) AND \(high) AND +papers_fts.rowid IN (\(filtered))", StatementArguments(plan.arguments)))
                 return (try fetch(sql, arguments), nil)
             }
         }
@@ -223,7 +226,7 @@ extension Archive {
         var arguments = StatementArguments((verdictCondition?.arguments ?? []).map { Optional($0) })
         _ = arguments.append(contentsOf: [paperID])
         let row = try Row.fetchOne(db.cachedStatement(sql: """
-            SELECT p.arxiv_id, p.title, p.abstract, p.first_seen, p.last_seen,
+            SELECT p.arxiv_id, p.title, p.abstract, p.first_seen, p.last_seen, p.published, p.categories,
                    lv.relevance, lv.novelty, lv.score, lv.comment, lv.author_match
             FROM papers p LEFT JOIN verdicts lv ON lv.id = (\(latest))
             WHERE p.id = ?
@@ -234,7 +237,9 @@ extension Archive {
             verdict: VerdictFields(relevance: row["relevance"], novelty: row["novelty"], score: row["score"],
                                    comment: row["comment"], authorMatch: row["author_match"] ?? false),
             // Comments are stored one per line: a snippet stays on one.
-            snippet: (snippet ?? opening(of: row["abstract"])).replacingOccurrences(of: "\n", with: " · ")
+            snippet: (snippet ?? opening(of: row["abstract"])).replacingOccurrences(of: "\n", with: " · "),
+            published: row["published"],
+            categories: (row["categories"] as String?)?.split(separator: " ").map(String.init) ?? []
         )
     }
 
