@@ -23,8 +23,8 @@ extension Archive {
     /// At most this many matches are ordered (ranked by bm25, or sorted by
     /// date or score) for one search: every query's cost stays bounded in a
     /// catalogue of millions, where a common word matches most papers and
-    /// ranking them all would take seconds. 5,000 keeps a phrase of two
-    /// common words (`"the model"`, in 7% of a million papers) under 100 ms.
+    /// ranking them all would take seconds. With 5,000, every query of
+    /// `scripts/bench-catalogue.py` answers in under 100 ms at a million papers.
     public static let orderedMatchLimit = 5_000
 
     /// The papers matching `query`, best first.
