@@ -115,7 +115,11 @@ extension Archive {
         let cap = orderedMatchLimit
         let columns = "papers_fts.rowid, \(scored ? rankExpression : "0")"
         func fetch(_ sql: String, _ arguments: StatementArguments) throws -> [(id: Int64, score: Double)] {
-            try Row.fetchAll(db, sql: sql, arguments: arguments).map { ($0[0], $0[1]) }
+            // A cursor reads each row in place: thousands of rows, no Row copy each.
+            var rows: [(id: Int64, score: Double)] = []
+            let cursor = try Row.fetchCursor(db, sql: sql, arguments: arguments)
+            while let row = try cursor.next() { rows.append((row[0], row[1])) }
+            return rows
         }
         if !plan.conditions.isEmpty {
             let filtered = "SELECT p.id FROM papers p WHERE " + plan.conditions.joined(separator: " AND ")
