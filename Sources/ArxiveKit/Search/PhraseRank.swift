@@ -8,7 +8,7 @@ import GRDBSQLite
 /// document frequency by a term-frequency part. The frequency needs the
 /// number of papers holding the phrase, which FTS5 counts once per query by
 /// reading every match: for `"the model"` that is checking positions across
-/// a whole catalogue (140 ms at a million papers), even when the search
+/// a whole catalogue (about 150 ms at a million papers), even when the search
 /// orders five thousand matches. With one phrase that factor is the same
 /// positive number for every paper, so the term-frequency part alone gives
 /// bm25's order; this function returns minus that part (lower is better, as
