@@ -31,6 +31,13 @@ struct CatalogueTests {
         }
 
         func remove() { try? FileManager.default.removeItem(at: folder) }
+
+        /// A new in-memory archive with the plain file imported.
+        func imported() throws -> Archive {
+            let archive = try Archive.inMemory()
+            _ = DigestImporter(archive: archive).run(paths: [plain])
+            return archive
+        }
     }
 
     @Test("A plain and a gzip snapshot give the same papers, with categories, dates and every other key")
@@ -74,8 +81,7 @@ struct CatalogueTests {
     func reimport() throws {
         let files = try SnapshotFiles(papers: 40)
         defer { files.remove() }
-        let archive = try Archive.inMemory()
-        _ = DigestImporter(archive: archive).run(paths: [files.plain])
+        let archive = try files.imported()
         let again = DigestImporter(archive: archive).run(paths: [files.plain])
         #expect(again.catalogue.first?.alreadyImported == true)
         #expect(try archive.stats().papers == 40)
@@ -105,8 +111,7 @@ struct CatalogueTests {
     func dates() throws {
         let files = try SnapshotFiles(papers: 200)
         defer { files.remove() }
-        let archive = try Archive.inMemory()
-        _ = DigestImporter(archive: archive).run(paths: [files.plain])
+        let archive = try files.imported()
         let wanted = Set(files.records.filter { $0.versions[0].created.contains(" Apr 2007 ") }.map(\.id))
         #expect(!wanted.isEmpty)
         #expect(Set(try archive.search(try parse("date:2007-04"), limit: 1_000).map(\.arxivID)) == wanted)
@@ -116,8 +121,7 @@ struct CatalogueTests {
     func samePaper() throws {
         let files = try SnapshotFiles(papers: 30)
         defer { files.remove() }
-        let archive = try Archive.inMemory()
-        _ = DigestImporter(archive: archive).run(paths: [files.plain])
+        let archive = try files.imported()
         let record = files.records[5]
         let digest = Digest(format: .json, date: "2026-01-05", header: nil, papers: [
             DigestPaper(arxivID: record.id, title: "An invented newer title", authors: ["Ilse Keller"], abstract: "Newer text.",
@@ -176,8 +180,7 @@ struct CatalogueTests {
     func filtersAloneOrder() throws {
         let files = try SnapshotFiles(papers: 300)
         defer { files.remove() }
-        let archive = try Archive.inMemory()
-        _ = DigestImporter(archive: archive).run(paths: [files.plain])
+        let archive = try files.imported()
         let inHepTh = files.records.filter { $0.categories.split(separator: " ").contains("hep-th") }
         #expect(inHepTh.count > 3)
         let listed = inHepTh[1]
@@ -204,8 +207,7 @@ struct CatalogueTests {
     func rankOrder() throws {
         let files = try SnapshotFiles(papers: 400)
         defer { files.remove() }
-        let archive = try Archive.inMemory()
-        _ = DigestImporter(archive: archive).run(paths: [files.plain])
+        let archive = try files.imported()
         let title = files.records[7].title.split(separator: " ").map(String.init).filter { $0.allSatisfy(\.isLetter) }
         #expect(title.count >= 3)
         let phrase = "\"\(title[0]) \(title[1])\""
@@ -270,8 +272,7 @@ struct CatalogueTests {
     func boundedOrder() throws {
         let files = try SnapshotFiles(papers: Archive.orderedMatchLimit + 500)
         defer { files.remove() }
-        let archive = try Archive.inMemory()
-        _ = DigestImporter(archive: archive).run(paths: [files.plain])
+        let archive = try files.imported()
         let common = try archive.searchResults(try parse("the"), limit: 5)
         #expect(common.orderedAmong == Archive.orderedMatchLimit)
         #expect(common.hits.count == 5)

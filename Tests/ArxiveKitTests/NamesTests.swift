@@ -32,6 +32,11 @@ struct NamesTests {
         #expect(PersonName.key(for: "J.-I. Park") == "j i park")
         #expect(PersonName.key(for: "  Anne-Marie   O'Neil ") == "anne marie o neil")
         #expect(PersonName(source: "Ingrid Sk{\\o}ld").display == "Ingrid Skøld")
+        // An import keys the decoded name; a query keys what the user typed: the same key.
+        for source in ["Ingrid Sk{\\o}ld", "J{\\'e}r{\\^o}me M{\\\"u}ller-{\\L}ukasz", "Ana Mar\\'{\\i}a Nu{\\~n}ez", "Yoshua Bengio"] {
+            #expect(PersonName(source: source).key == PersonName.key(for: source), "\(source)")
+        }
+        #expect(PersonName(source: "Ana Mar\\'{\\i}a Nu{\\~n}ez").key == "ana maria nunez")
     }
 
     @Test("Initials and forenames: compatible; other forenames: surname only", arguments: [

@@ -40,7 +40,7 @@ enum SnapshotReader {
             title: title,
             abstract: collapseWhitespace(parsed.abstract ?? ""),
             authors: names,
-            authorKeys: names.map(PersonName.key(for:)),
+            authorKeys: names.map(PersonName.key(ofDecoded:)),
             categories: parsed.categories?.split(separator: " ").map(String.init) ?? [],
             published: published,
             updated: updated,

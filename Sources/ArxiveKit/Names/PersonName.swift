@@ -17,12 +17,17 @@ public struct PersonName: Hashable, Sendable {
     /// Builds the name from its display form (already decoded).
     public init(display: String) {
         self.display = display
-        self.key = PersonName.key(for: display)
+        self.key = PersonName.key(ofDecoded: display)
     }
 
     /// The match key of any name text: what `arxive author` compares.
     public static func key(for text: String) -> String {
-        let decoded = TeXDecoder.decode(text)
+        key(ofDecoded: TeXDecoder.decode(text))
+    }
+
+    /// The match key of a name already TeX-decoded: an import decodes each
+    /// name once, for its display form, and keys that.
+    static func key(ofDecoded decoded: String) -> String {
         // The ICU transform is costly; most names are plain ASCII already.
         let folded = decoded.utf8.allSatisfy({ $0 < 0x80 }) ? decoded
             : decoded.applyingTransform(StringTransform("Latin-ASCII"), reverse: false) ?? decoded
