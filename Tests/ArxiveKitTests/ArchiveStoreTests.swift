@@ -156,6 +156,42 @@ struct ArchiveStoreTests {
         #expect(try archive.integrityProblems().isEmpty)
     }
 
+    @Test("A file that fails halfway, after writing rows, leaves nothing behind; the rest of its group is kept")
+    func failureMidFile() throws {
+        let archive = try Archive.inMemory()
+        // A failure SQLite raises after the file's run, paper and authors are written:
+        // the group is stored without a savepoint per file, so this takes the slow path.
+        try archive.withDatabaseForTesting { db in
+            try db.execute(sql: """
+                CREATE TEMP TRIGGER fail_on_comment BEFORE INSERT ON main.verdicts WHEN new.comment = 'explode'
+                BEGIN SELECT RAISE(ABORT, 'refused by the test'); END
+                """)
+        }
+        let first = request(digest("2025-05-01", [paper("2505.00001", title: "First routing", authors: ["Ann Lee"])]), path: "/d/1.md", sha: "1")
+        let bad = request(digest("2025-05-02", [paper("2505.00002", title: "Second routing", authors: ["Bo Tran"]),
+                                                paper("2505.00003", title: "Third routing", comment: "explode", authors: ["Cy Dahl"])]),
+                          path: "/d/2.md", sha: "2")
+        let last = request(digest("2025-05-03", [paper("2505.00004", title: "Fourth routing", authors: ["Ann Lee", "Di Roe"])]), path: "/d/3.md", sha: "3")
+        let results = try archive.store([first, bad, last])
+        #expect(results.map { (try? $0.get()) != nil } == [true, false, true])
+        let stats = try archive.stats()
+        #expect((stats.papers, stats.runs, stats.verdicts, stats.authors) == (2, 2, 2, 2))
+        #expect(Set(try archive.search(parse("routing")).map(\.arxivID)) == ["2505.00001", "2505.00004"])
+        #expect(try archive.runs().map(\.date) == ["2025-05-01", "2025-05-03"])
+        #expect(try archive.papers(byAuthor: "Bo Tran").papers.isEmpty)
+        #expect(try archive.papers(byAuthor: "Ann Lee").papers.count == 2)
+        #expect(try archive.integrityProblems().isEmpty)
+    }
+
+    @Test("An import leaves FTS5's hashsize at its default in the file")
+    func hashsizeRestored() throws {
+        let archive = try fixtureArchive()
+        let stored = try archive.withDatabaseForTesting { db in
+            try Int.fetchOne(db, sql: "SELECT v FROM papers_fts_config WHERE k = 'hashsize'")
+        }
+        #expect(stored == nil || stored == 1_048_576)
+    }
+
     @Test("The index follows every change: re-titled, re-commented and dropped papers")
     func indexInStep() throws {
         let archive = try Archive.inMemory()

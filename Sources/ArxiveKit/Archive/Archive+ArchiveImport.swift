@@ -60,11 +60,12 @@ extension Archive {
                 sources.append((run.digest, run.date, run.sources))
                 if request.digest.header != nil { merge.runsAdded += 1 } else { merge.runsExtended += 1 }
             }
+            // Any failure rolls the whole merge back: no savepoint per run.
             var remaining = requests[...]
-            for (request, result) in zip(requests, try storeGroup(pulling: { remaining.popFirst() }, db)) {
-                if case .failure(let error) = result {
-                    throw ArchiveFileError.notStored("\(request.digestName) \(request.date ?? "")", error.localizedDescription)
-                }
+            do {
+                _ = try storeGroup(pulling: { remaining.popFirst() }, isolatingFiles: false, db)
+            } catch let failure as FileNotStored {
+                throw ArchiveFileError.notStored("\(failure.request.digestName) \(failure.request.date ?? "")", failure.error.localizedDescription)
             }
             // The runs keep the sources they were read from, not the archive file.
             for (digest, date, list) in sources {

@@ -61,11 +61,6 @@ extension Archive {
         // merges once. Restored before the commit: no other writer sees it.
         try db.execute(sql: "INSERT INTO papers_fts(papers_fts, rank) VALUES ('automerge', 0)")
         try db.execute(sql: "INSERT INTO papers_fts(papers_fts, rank) VALUES ('crisismerge', 64)")
-        // FTS5 writes its in-memory index out as a new segment whenever it
-        // passes `hashsize` (1 MiB by default): that is dozens of segments a
-        // chunk, each merged again later. 128 MiB is more than a chunk's
-        // terms take, so a chunk makes one segment.
-        try db.execute(sql: "INSERT INTO papers_fts(papers_fts, rank) VALUES ('hashsize', 134217728)")
         var outcome = CatalogueChunkOutcome()
         var authorsToLink: [Int64: CatalogueRecord] = [:]
         while let record = next() {
@@ -79,7 +74,6 @@ extension Archive {
         try indexChangedText(authorsAfter: lastAuthor, db)
         try db.execute(sql: "INSERT INTO papers_fts(papers_fts, rank) VALUES ('automerge', 4)")
         try db.execute(sql: "INSERT INTO papers_fts(papers_fts, rank) VALUES ('crisismerge', 16)")
-        try db.execute(sql: "INSERT INTO papers_fts(papers_fts, rank) VALUES ('hashsize', 1048576)")
         try db.execute(sql: """
             INSERT INTO catalogue_imports (path, fingerprint, records_done) VALUES (?, ?, ?)
             ON CONFLICT (path) DO UPDATE SET fingerprint = excluded.fingerprint, records_done = excluded.records_done, finished_at = NULL

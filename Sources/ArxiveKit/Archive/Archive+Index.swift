@@ -33,6 +33,12 @@ extension Archive {
                 SELECT o.id FROM temp.fts_old o JOIN papers p ON p.id = o.id
                 WHERE p.title IS o.title AND p.abstract IS o.abstract AND p.comments IS o.comments)
             """)
+        // FTS5 writes its in-memory index out as a new segment whenever it
+        // passes `hashsize` (1 MiB by default): that is dozens of segments a
+        // group (or a catalogue chunk), each merged again later. 128 MiB is
+        // more than a group's terms take, so a group makes one segment. The
+        // setting is stored in the file: it is put back before the commit.
+        try db.cachedExecute(sql: "INSERT INTO papers_fts(papers_fts, rank) VALUES ('hashsize', 134217728)")
         try db.cachedExecute(sql: """
             INSERT INTO papers_fts(papers_fts, rowid, title, abstract, comments)
             SELECT 'delete', id, title, abstract, comments FROM temp.fts_old
@@ -42,6 +48,7 @@ extension Archive {
             SELECT id, title, abstract, comments FROM papers
             WHERE id IN (SELECT id FROM temp.fts_old UNION SELECT id FROM temp.fts_new)
             """)
+        try db.cachedExecute(sql: "INSERT INTO papers_fts(papers_fts, rank) VALUES ('hashsize', 1048576)")
         try db.cachedExecute(sql: "INSERT INTO authors_fts(rowid, key) SELECT id, key FROM authors WHERE id > ?", arguments: [lastAuthor])
         try db.cachedExecute(sql: "DELETE FROM temp.fts_old")
         try db.cachedExecute(sql: "DELETE FROM temp.fts_new")

@@ -3,7 +3,7 @@ import Foundation
 
 /// Imports files and folders into an archive: finds the files, reads each
 /// with the reader its content calls for, and stores them. Each file is
-/// atomic (its own savepoint); files are committed in groups (see
+/// atomic; files are committed in groups (see
 /// `Archive.store(_:)`). A file that fails is reported and the others go on.
 public struct DigestImporter: Sendable {
     public struct Options: Sendable {
@@ -112,8 +112,10 @@ public struct DigestImporter: Sendable {
             }
         }
         // Files are read and parsed on another thread while the writer
-        // stores them, a group of many files per commit.
-        let parsed = BoundedBuffer<(path: String, result: ReadResult)>(capacity: 64)
+        // stores them, a group of many files per commit. The reader may run
+        // 256 files ahead (a few MiB of parsed text): it goes on parsing
+        // while the writer indexes a group, instead of waiting on it.
+        let parsed = BoundedBuffer<(path: String, result: ReadResult)>(capacity: 256)
         // A file imported before with the same content is not parsed again:
         // a daily import of the whole folder reads mostly such files. (With
         // --date the run a dateless file joins may differ: no shortcut then.)
