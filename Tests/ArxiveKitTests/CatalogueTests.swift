@@ -214,16 +214,20 @@ struct CatalogueTests {
         // (arxive query, the same as an FTS5 expression)
         let queries = [(title[2], "\"\(title[2])\""), (phrase, phrase), (String(title[2].prefix(3)) + "*", "\"\(title[2].prefix(3))\" *"),
                        ("the", "\"the\""), ("\(title[0]) \(title[2])", "\"\(title[0])\" AND \"\(title[2])\"")]
+        // 30 hits are kept best-so-far, 150 by sorting every match (`Archive.best`).
         for (query, expression) in queries {
-            let expected = try archive.withDatabaseForTesting { db in
-                try String.fetchAll(db, sql: """
-                    SELECT p.arxiv_id FROM papers_fts JOIN papers p ON p.id = papers_fts.rowid
-                    WHERE papers_fts MATCH ? ORDER BY bm25(papers_fts, 8.0, 1.0, 2.0), papers_fts.rowid DESC LIMIT 30
-                    """, arguments: [expression])
+            for limit in [30, 150] {
+                let expected = try archive.withDatabaseForTesting { db in
+                    try String.fetchAll(db, sql: """
+                        SELECT p.arxiv_id FROM papers_fts JOIN papers p ON p.id = papers_fts.rowid
+                        WHERE papers_fts MATCH ? ORDER BY bm25(papers_fts, 8.0, 1.0, 2.0), papers_fts.rowid DESC LIMIT ?
+                        """, arguments: [expression, limit])
+                }
+                #expect(!expected.isEmpty, "\(query)")
+                #expect(try archive.search(try parse(query), limit: limit).map(\.arxivID) == expected, "\(query), \(limit)")
             }
-            #expect(!expected.isEmpty, "\(query)")
-            #expect(try archive.search(try parse(query), limit: 30).map(\.arxivID) == expected, "\(query)")
         }
+        #expect(try archive.search(try parse("the"), limit: 150).count == 150)
         // One phrase is ranked by arxive_rank; several leave it to bm25.
         let ranks = try archive.withDatabaseForTesting { db in
             try [phrase, "\"the\" AND \"\(title[2])\""].map { expression in

@@ -78,8 +78,10 @@ public struct PaperHit: Encodable, Equatable, Sendable {
 
 /// Markers SQLite's snippet() puts around matches; renderers replace them.
 public enum Snippet {
-    public static let open = "\u{2}"
-    public static let close = "\u{3}"
+    public static let open = String(openMark)
+    public static let close = String(closeMark)
+    static let openMark: Character = "\u{2}"
+    static let closeMark: Character = "\u{3}"
 
     /// `**match**`, for JSON and plain text.
     public static func markdown(_ s: String) -> String {

@@ -14,7 +14,7 @@ public enum PaperRenderer {
             if let name = hit.matchedName, let level = hit.matchLevel { meta.append("as \(name) (\(level.rawValue))") }
             if let rule = hit.rule { meta.append("rule \(rule)") }
             var lines = [
-                String(format: "%3d. ", i + 1) + style.bold(hit.title),
+                String(repeating: " ", count: max(0, 3 - String(i + 1).count)) + "\(i + 1). " + style.bold(hit.title),
                 "     " + meta.joined(separator: " · "),
                 "     " + Format.authors(hit.authors),
             ]
@@ -25,15 +25,16 @@ public enum PaperRenderer {
         }.joined(separator: "\n\n")
     }
 
+    /// The marks are single characters: finding them needs no Foundation search (a search prints twenty snippets).
     static func highlight(_ snippet: String, _ style: Style) -> String {
         var out = ""
         var rest = Substring(snippet)
-        while let open = rest.range(of: Snippet.open) {
-            out += rest[..<open.lowerBound]
-            rest = rest[open.upperBound...]
-            let close = rest.range(of: Snippet.close)
-            out += style.highlight(String(rest[..<(close?.lowerBound ?? rest.endIndex)]))
-            rest = close.map { rest[$0.upperBound...] } ?? ""
+        while let open = rest.firstIndex(of: Snippet.openMark) {
+            out += rest[..<open]
+            rest = rest[rest.index(after: open)...]
+            let close = rest.firstIndex(of: Snippet.closeMark)
+            out += style.highlight(String(rest[..<(close ?? rest.endIndex)]))
+            rest = close.map { rest[rest.index(after: $0)...] } ?? ""
         }
         return out + rest
     }
