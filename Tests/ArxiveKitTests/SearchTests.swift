@@ -82,6 +82,18 @@ struct SearchTests {
             || hit.snippet?.contains(Snippet.open + "kernels" + Snippet.close) == true)
     }
 
+    @Test("Snippets read in one pass (no filters) and looked up hit by hit (filters) are the same")
+    func snippetPaths() throws {
+        let hits = try archive.search(parse("sparse"))
+        #expect(hits.count == 3)
+        for hit in hits {
+            let marked = try #require(hit.snippet)
+            #expect(marked.contains(Snippet.open), "\(hit.arxivID)")
+            let filtered = try #require(try archive.search(parse("sparse id:\(hit.arxivID)")).first)
+            #expect(filtered.snippet == marked, "\(hit.arxivID)")
+        }
+    }
+
     @Test("A hit shows its latest verdict among those the query's filters select")
     func verdictShown() throws {
         let all = try #require(try archive.search(parse("id:2512.00401")).first)

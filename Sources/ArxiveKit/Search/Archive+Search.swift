@@ -57,7 +57,7 @@ extension Archive {
                 ids = try Int64.fetchAll(db, sql: "SELECT p.id FROM papers p WHERE p.id IN (\(list)) ORDER BY \(Archive.orderClause(order)) LIMIT ?",
                                          arguments: [limit])
             }
-            // Filters may have passed over many matches between the hits: seek each then.
+            // With filters, the hits' span may hold a long stretch of a common word's list: seek each then.
             let snippets = try Archive.snippets(match: match, paperIDs: ids,
                                                 lookUpEach: !plan.conditions.isEmpty && !plan.matchHasPrefix, db)
             let hits = try ids.map { id in
@@ -173,15 +173,17 @@ extension Archive {
     /// The best matching passage of each paper, matches marked.
     ///
     /// Without `lookUpEach` (`+rowid`), the matches are read once, between
-    /// the lowest and highest id wanted. When ordering read every match in
-    /// that span (a search without filters), this costs at most what
-    /// ordering did, and less than seeking: each seek starts the query over
-    /// (measured at 0.4 million instructions for a word in half of 7,551
-    /// papers, a million for a phrase with "the"), and a prefix is merged
-    /// from all its terms' lists each time (tens of milliseconds in a
-    /// catalogue of millions). With `lookUpEach`, FTS5 seeks each paper in
-    /// the words' lists: a few milliseconds for twenty papers, however many
-    /// matches lie between them, which is what filters leave.
+    /// the lowest and highest id wanted. For a search without filters that
+    /// span lies within the matches ordering read (at most
+    /// `orderedMatchLimit + 1` of them), so this costs at most what ordering
+    /// did, and less than seeking: each seek starts the query over (measured
+    /// at 0.4 million instructions for a word in half of 7,551 papers, a
+    /// million for a phrase with "the"), and a prefix is merged from all its
+    /// terms' lists each time (tens of milliseconds in a catalogue of
+    /// millions). With filters, the span may hold a long stretch of a common
+    /// word's list (a small category spread over every year), and
+    /// `lookUpEach` seeks each paper instead: a few milliseconds for twenty
+    /// papers, however many matches lie between them.
     static func snippets(match: String, paperIDs: [Int64], lookUpEach: Bool, _ db: Database) throws -> [Int64: String] {
         guard let low = paperIDs.min(), let high = paperIDs.max() else { return [:] }
         let list = paperIDs.map(String.init).joined(separator: ",")
