@@ -43,6 +43,15 @@ struct ArchiveStoreTests {
         #expect(day.papers[0].authors == ["Y. Morvan", "Emma Morvan", "François Béranger"])
     }
 
+    @Test("A request decodes TeX names as it is made, and again when its digest changes")
+    func requestNamesFollowDigest() throws {
+        let archive = try Archive.inMemory()
+        var changed = request(digest("2025-05-01", [paper("2505.00001", authors: [#"Ingrid Sk{\o}ld"#])]), path: "/d/a.md", sha: "1")
+        changed.digest.papers[0].authors = [#"Ren{\'e}e Duval"#, #"Tomasz Nowicki"#]
+        _ = try archive.store(changed)
+        #expect(try archive.paper("2505.00001")?.authors == ["Renée Duval", "Tomasz Nowicki"])
+    }
+
     @Test("A paper keeps the text of its latest day; every verdict is kept")
     func latestTextWins() throws {
         let archive = try fixtureArchive()

@@ -124,7 +124,8 @@ extension Archive {
             SELECT EXISTS (SELECT 1 FROM run_sources WHERE run_id = ? AND format = 'json' AND path != ?)
             """), arguments: [runID, request.source.path]) ?? false
         if digest.format == .json || !jsonElsewhere {
-            outcome.newPapers = try replaceVerdicts(of: runID, date: date, with: digest.papers, authorIDs: &authorIDs, db)
+            outcome.newPapers = try replaceVerdicts(of: runID, date: date, with: digest.papers, authorNames: request.authorNames,
+                                                authorIDs: &authorIDs, db)
         }
         outcome.runVerdicts = try Int.fetchOne(db.cachedStatement(sql: "SELECT count(*) FROM verdicts WHERE run_id = ?"), arguments: [runID]) ?? 0
         try db.cachedExecute(sql: """
@@ -151,7 +152,7 @@ extension Archive {
     }
 
     /// Replaces the run's verdicts; returns how many papers were new to the archive.
-    private func replaceVerdicts(of runID: Int64, date: String, with papers: [DigestPaper],
+    private func replaceVerdicts(of runID: Int64, date: String, with papers: [DigestPaper], authorNames: [[String]],
                                  authorIDs: inout [String: Int64], _ db: Database) throws -> Int {
         // Save the indexed text of every paper this may change, before it
         // changes it (the first save in a group wins: the index holds that).
@@ -178,7 +179,7 @@ extension Archive {
         // verdict, and its row is written once.
         var verdictID = try Int64.fetchOne(db.cachedStatement(sql: "SELECT coalesce(max(id), 0) + 1 FROM verdicts")) ?? 1
         for (index, paper) in papers.enumerated() {
-            let (paperID, isNew) = try upsertPaper(paper, date: date, verdictID: verdictID, stored: &stored, authorIDs: &authorIDs, db)
+            let (paperID, isNew) = try upsertPaper(paper, names: authorNames[index], date: date, verdictID: verdictID, stored: &stored, authorIDs: &authorIDs, db)
             if isNew { inserted.insert(paperID) }
             // A paper listed twice on one page keeps its first position.
             guard after.insert(paperID).inserted else { continue }
@@ -211,10 +212,9 @@ extension Archive {
     /// `stored` holds the file's papers already in the archive; it learns the
     /// ones inserted here (a page may list a paper twice). A new paper points
     /// at `verdictID`, the id its verdict in this run is about to get.
-    private func upsertPaper(_ paper: DigestPaper, date: String, verdictID: Int64, stored: inout [String: StoredPaper],
+    private func upsertPaper(_ paper: DigestPaper, names: [String], date: String, verdictID: Int64, stored: inout [String: StoredPaper],
                              authorIDs: inout [String: Int64], _ db: Database) throws -> (id: Int64, isNew: Bool) {
-        // Display names only: the folded key is computed for authors new to the archive.
-        let names = paper.authors.map(TeXDecoder.decode)
+        // `names` are display names only: the folded key is computed for authors new to the archive.
         let authorsText = names.joined(separator: ", ")
         guard var old = stored[paper.arxivID] else {
             // A new paper's comments are this verdict's: no refresh needed afterwards.

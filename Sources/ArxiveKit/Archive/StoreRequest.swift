@@ -13,18 +13,31 @@ public struct DigestSource: Hashable, Sendable {
 
 /// One digest file to store as a run.
 public struct StoreRequest: Sendable {
-    public var digest: Digest
+    public var digest: Digest {
+        didSet { authorNames = StoreRequest.displayNames(of: digest) }
+    }
     public var digestName: String
     /// The run's day. Nil for a JSON file with no date of its own: it joins
     /// the run of `digestName` that lists exactly its papers, if one exists.
     public var date: String?
     public var source: DigestSource
+    /// Each paper's authors as display names (TeX decoded), in `digest.papers` order.
+    ///
+    /// Decoded here rather than while storing: the importer builds requests
+    /// on its reader thread, and decoding was about 7% of the writer thread's
+    /// samples in a profile of the 400-day import.
+    private(set) var authorNames: [[String]]
 
     public init(digest: Digest, digestName: String, date: String?, source: DigestSource) {
         self.digest = digest
         self.digestName = digestName
         self.date = date
         self.source = source
+        self.authorNames = StoreRequest.displayNames(of: digest)
+    }
+
+    private static func displayNames(of digest: Digest) -> [[String]] {
+        digest.papers.map { $0.authors.map(TeXDecoder.decode) }
     }
 }
 
