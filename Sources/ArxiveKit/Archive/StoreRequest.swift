@@ -24,7 +24,7 @@ public struct StoreRequest: Sendable {
     /// Each paper's authors as display names (TeX decoded), in `digest.papers` order.
     ///
     /// Decoded here rather than while storing: the importer builds requests
-    /// on its reader thread, and decoding was about 7% of the writer thread's
+    /// on its reader thread, and decoding was about 6% of the writer thread's
     /// samples in a profile of the 400-day import.
     private(set) var authorNames: [[String]]
 
