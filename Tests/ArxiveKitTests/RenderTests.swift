@@ -29,6 +29,14 @@ struct RenderTests {
             """)
     }
 
+    @Test("hit numbers are right-aligned in three columns")
+    func hitNumbers() throws {
+        let hit = try #require(try fixtureArchive().search(QueryParser.parse("ti:tokenizer")).first)
+        let numbers = PaperRenderer.hits(Array(repeating: hit, count: 10)).split(separator: "\n")
+            .filter { $0.hasSuffix("Tokenizer-Free Language Models") }.map { $0.prefix(5) }
+        #expect(numbers == ["  1. ", "  2. ", "  3. ", "  4. ", "  5. ", "  6. ", "  7. ", "  8. ", "  9. ", " 10. "])
+    }
+
     @Test("Colour wraps only when asked")
     func colour() {
         #expect(Style.plain.highlight("x") == "**x**")

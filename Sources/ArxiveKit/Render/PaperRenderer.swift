@@ -13,8 +13,10 @@ public enum PaperRenderer {
             }
             if let name = hit.matchedName, let level = hit.matchLevel { meta.append("as \(name) (\(level.rawValue))") }
             if let rule = hit.rule { meta.append("rule \(rule)") }
+            // The number right-aligned in three columns, as "%3d. " would (without Foundation's formatter).
+            let number = String(i + 1)
             var lines = [
-                String(repeating: " ", count: max(0, 3 - String(i + 1).count)) + "\(i + 1). " + style.bold(hit.title),
+                String(repeating: " ", count: max(0, 3 - number.count)) + number + ". " + style.bold(hit.title),
                 "     " + meta.joined(separator: " · "),
                 "     " + Format.authors(hit.authors),
             ]
