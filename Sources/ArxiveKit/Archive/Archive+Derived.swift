@@ -13,8 +13,9 @@ extension Archive {
     }
 
     func noteListingChanged(paperIDs: some Sequence<Int64>, _ db: Database) throws {
+        let insert = try db.cachedStatement(sql: "INSERT OR IGNORE INTO temp.listing_changed (id) VALUES (?)")
         for id in paperIDs {
-            try db.cachedExecute(sql: "INSERT OR IGNORE INTO temp.listing_changed (id) VALUES (?)", arguments: [id])
+            try insert.run(id)
         }
     }
 

@@ -183,12 +183,12 @@ extension Archive {
             if isNew { inserted.insert(paperID) }
             // A paper listed twice on one page keeps its first position.
             guard after.insert(paperID).inserted else { continue }
-            try db.cachedExecute(sql: """
+            try db.cachedStatement(sql: """
                 INSERT INTO verdicts (id, run_id, paper_id, position, relevance, novelty, score, comment, author_match,
                                       arxiv_version, announce_type, extra)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                """, arguments: [verdictID, runID, paperID, index + 1, paper.relevance, paper.novelty, paper.score, paper.comment,
-                                 paper.authorMatch, paper.arxivVersion, paper.announceType, paper.extra])
+                """).run(verdictID, runID, paperID, index + 1, paper.relevance, paper.novelty, paper.score, paper.comment,
+                         paper.authorMatch, paper.arxivVersion, paper.announceType, paper.extra)
             verdictID += 1
         }
         for paperID in before.union(after).subtracting(inserted) {
@@ -218,13 +218,13 @@ extension Archive {
         let authorsText = names.joined(separator: ", ")
         guard var old = stored[paper.arxivID] else {
             // A new paper's comments are this verdict's: no refresh needed afterwards.
-            try db.cachedExecute(sql: """
+            try db.cachedStatement(sql: """
                 INSERT INTO papers (arxiv_id, title, abstract, authors, comments, text_date, first_seen, last_seen, latest_verdict_id)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
-                """, arguments: [paper.arxivID, paper.title, paper.abstract, authorsText, paper.comment ?? "", date, date, date, verdictID])
+                """).run(paper.arxivID, paper.title, paper.abstract, authorsText, paper.comment ?? "", date, date, date, verdictID)
             let id = db.lastInsertedRowID
             stored[paper.arxivID] = StoredPaper(id: id, title: paper.title, abstract: paper.abstract, authors: authorsText, textDate: date)
-            try db.cachedExecute(sql: "INSERT INTO temp.fts_new (id) VALUES (?)", arguments: [id])
+            try db.cachedStatement(sql: "INSERT INTO temp.fts_new (id) VALUES (?)").run(id)
             try link(paperID: id, to: names, authorIDs: &authorIDs, db)
             return (id, true)
         }
@@ -255,17 +255,19 @@ extension Archive {
         // third less time one row a statement.
         let insert = try db.cachedStatement(sql: "INSERT INTO paper_authors (paper_id, position, author_id) VALUES (?, ?, ?)")
         for (position, name) in names.enumerated() {
-            var authorID = authorIDs[name]
-            if authorID == nil {
-                authorID = try Int64.fetchOne(db.cachedStatement(sql: "SELECT id FROM authors WHERE name = ?"), arguments: [name])
-            }
-            if authorID == nil {
-                try db.cachedExecute(sql: "INSERT INTO authors (name, key) VALUES (?, ?)", arguments: [name, PersonName(display: name).key])
-                authorID = db.lastInsertedRowID
-            }
+            let authorID = try authorIDs[name] ?? storedAuthorID(name: name, db)
             authorIDs[name] = authorID
-            try insert.execute(arguments: [paperID, position + 1, authorID])
+            try insert.run(paperID, position + 1, authorID)
         }
+    }
+
+    /// The id of the author of this display name, added if the archive has none.
+    private func storedAuthorID(name: String, _ db: Database) throws -> Int64 {
+        if let id = try Int64.fetchOne(db.cachedStatement(sql: "SELECT id FROM authors WHERE name = ?"), arguments: [name]) {
+            return id
+        }
+        try db.cachedStatement(sql: "INSERT INTO authors (name, key) VALUES (?, ?)").run(name, PersonName(display: name).key)
+        return db.lastInsertedRowID
     }
 
     /// Keeps `papers.comments` (the FTS column over verdict comments) in step,
