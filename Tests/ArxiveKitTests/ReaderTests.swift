@@ -131,6 +131,17 @@ struct ReaderTests {
         #expect(throws: DigestReadError.self) { try DigestRecognizer.read(Data("[1, 2]".utf8)) }
     }
 
+    @Test("A byte order mark and Windows line ends change nothing")
+    func byteOrderMarkAndCRLF() throws {
+        let original = try Data(contentsOf: Paths.fixture("md/2025-01-06-output.md"))
+        let windows = Data([0xEF, 0xBB, 0xBF]) + Data(String(decoding: original, as: UTF8.self).replacingOccurrences(of: "\n", with: "\r\n").utf8)
+        let plain = try #require(try DigestRecognizer.read(original))
+        let marked = try #require(try DigestRecognizer.read(windows))
+        #expect(marked.papers == plain.papers)
+        #expect(marked.header == plain.header)
+        #expect(marked.date == plain.date)
+    }
+
     @Test("arXiv ids: new and old style, versions, prefixes")
     func ids() {
         #expect(ArxivID.parse("2512.22471v2")! == ("2512.22471", 2))

@@ -51,7 +51,7 @@ public enum MarkdownDigestReader {
     }
 
     static func readHeader(_ lines: ArraySlice<String>, offset: Int, into header: inout RunHeader) throws(DigestReadError) {
-        if lines.contains(where: { $0.contains("<table") }) {
+        if lines.contains(where: { $0.containsBytes("<table") }) {
             readHTMLTable(lines.joined(separator: "\n"), into: &header)
         }
         for (i, line) in zip(lines.indices, lines) {
@@ -104,7 +104,7 @@ public enum MarkdownDigestReader {
             let model = html[r].dropFirst(6).dropLast(7).trimmingCharacters(in: .whitespaces)
             header.model = model.isEmpty ? nil : model
         }
-        for row in html.components(separatedBy: "<tr").dropFirst() {
+        for row in html.components(separatedByBytes: "<tr").dropFirst() {
             let cells = tableCells(row)
             if let i = cells.firstIndex(where: { $0 == "Tokens" || $0 == "Token" }) {
                 let n = cells[(i + 1)...].map { Number.count($0[...]) }
@@ -118,9 +118,9 @@ public enum MarkdownDigestReader {
     }
 
     static func tableCells(_ row: String) -> [String] {
-        row.components(separatedBy: "<td").dropFirst().map { cell in
+        row.components(separatedByBytes: "<td").dropFirst().map { cell in
             let inner = cell.split(separator: ">", maxSplits: 1).last.map(String.init) ?? ""
-            let content = inner.components(separatedBy: "</td>").first ?? inner
+            let content = inner.components(separatedByBytes: "</td>").first ?? inner
             return withoutTags(content).trimmingCharacters(in: .whitespacesAndNewlines)
         }
     }

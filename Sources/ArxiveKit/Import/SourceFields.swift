@@ -20,9 +20,12 @@ public enum ArxivID {
 
     /// `2512.22471`: four digits, a dot, four or five digits.
     static func isNewStyle(_ s: Substring) -> Bool {
-        let parts = s.split(separator: ".", omittingEmptySubsequences: false)
-        return parts.count == 2 && parts[0].count == 4 && (4...5).contains(parts[1].count)
-            && parts.allSatisfy { $0.allSatisfy(\.isASCIIDigit) }
+        // As bytes: every paper of every file passes here.
+        let u = s.utf8
+        guard let dot = u.firstIndex(of: UInt8(ascii: ".")) else { return false }
+        let number = u[..<dot], serial = u[u.index(after: dot)...]
+        let isDigit = { (b: UInt8) in b >= UInt8(ascii: "0") && b <= UInt8(ascii: "9") }
+        return number.count == 4 && (4...5).contains(serial.count) && number.allSatisfy(isDigit) && serial.allSatisfy(isDigit)
     }
 
     /// `hep-th/9901001`, `math.AG/0101001`: an archive name, an optional
@@ -116,8 +119,8 @@ enum AuthorList {
     /// commas inside parentheses do not split, affiliations are dropped.
     static func split(_ line: String) -> [String] {
         // The common case, no affiliations and no "and": a plain comma split.
-        if !line.utf8.contains(UInt8(ascii: "(")) && !line.contains(" and ") {
-            return line.split(separator: ",").map { collapseWhitespace(String($0)) }.filter { !$0.isEmpty }
+        if !line.utf8.contains(UInt8(ascii: "(")) && !line.containsBytes(" and ") {
+            return line.utf8.split(separator: UInt8(ascii: ",")).map { collapseWhitespace(String(Substring($0))) }.filter { !$0.isEmpty }
         }
         var names: [String] = []
         var current = ""
@@ -132,7 +135,7 @@ enum AuthorList {
             }
         }
         names.append(current)
-        return clean(names.flatMap { $0.components(separatedBy: " and ") })
+        return clean(names.flatMap { $0.components(separatedByBytes: " and ") })
     }
 
     /// Cleans a list a JSON file gave, whose elements a naive comma split may
