@@ -192,6 +192,28 @@ struct ArchiveStoreTests {
         #expect(try archive.integrityProblems().isEmpty)
     }
 
+    @Test("Within one group, a paper whose authors change and a paper dropped again leave exactly the right author links")
+    func authorLinksWithinGroup() throws {
+        let archive = try Archive.inMemory()
+        let day1 = request(digest("2025-05-01", [paper("2505.00001", title: "Early routing", authors: ["Ann Lee", "Bo Tran"]),
+                                                 paper("2505.00002", title: "Dropped routing", authors: ["Cy Dahl"])]),
+                           path: "/d/1.md", sha: "1")
+        let day2 = request(digest("2025-05-02", [paper("2505.00001", title: "Later routing", authors: ["Di Roe"])]), path: "/d/2.md", sha: "2")
+        // Day 1's file, edited: it no longer lists the second paper, which no other run lists.
+        let day1Edited = request(digest("2025-05-01", [paper("2505.00001", title: "Early routing", authors: ["Ann Lee", "Bo Tran"])]),
+                                 path: "/d/1.md", sha: "1b")
+        let results = try archive.store([day1, day2, day1Edited])
+        #expect(results.allSatisfy { (try? $0.get()) != nil })
+        #expect(try archive.paper("2505.00001")?.authors == ["Di Roe"])
+        #expect(try archive.paper("2505.00002") == nil)
+        #expect(try archive.papers(byAuthor: "Di Roe").papers.map(\.arxivID) == ["2505.00001"])
+        #expect(try archive.papers(byAuthor: "Ann Lee").papers.isEmpty)
+        #expect(try archive.papers(byAuthor: "Cy Dahl").papers.isEmpty)
+        let links = try archive.withDatabaseForTesting { db in try Int.fetchOne(db, sql: "SELECT count(*) FROM paper_authors") }
+        #expect(links == 1)
+        #expect(try archive.integrityProblems().isEmpty)
+    }
+
     @Test("An import leaves FTS5's hashsize at its default in the file")
     func hashsizeRestored() throws {
         let archive = try fixtureArchive()

@@ -138,11 +138,10 @@ extension Archive {
 
     /// Links a chunk's papers to their authors, adding the new names.
     ///
-    /// Done once per chunk rather than paper by paper: the names are looked
-    /// up and added in name order and the links inserted in author order, so
-    /// the name and author indexes, far larger than the page cache in a
-    /// catalogue of millions, are walked in order, each page about once per
-    /// chunk, instead of at a random place for every name.
+    /// The names are looked up and added in name order, so that the name
+    /// index, far larger than the page cache in a catalogue of millions, is
+    /// walked in order, each page about once per chunk, instead of at a
+    /// random place for every name; the links go in as `insertAuthorLinks` puts them.
     private func linkAuthors(of papers: [Int64: CatalogueRecord], authorIDs: inout [String: Int64], _ db: Database) throws {
         var newNames: [String: String] = [:]  // name -> key
         for record in papers.values {
@@ -150,27 +149,10 @@ extension Archive {
                 newNames[name] = key
             }
         }
-        let find = try db.cachedStatement(sql: "SELECT id FROM authors WHERE name = ?")
-        let add = try db.cachedStatement(sql: "INSERT INTO authors (name, key) VALUES (?, ?)")
         for (name, key) in newNames.sorted(by: { $0.key < $1.key }) {
-            if let id = try Int64.fetchOne(find, arguments: [name]) {
-                authorIDs[name] = id
-            } else {
-                try add.execute(arguments: [name, key])
-                authorIDs[name] = db.lastInsertedRowID
-            }
+            authorIDs[name] = try storedAuthorID(name: name, key: key, db)
         }
-        var links: [(authorID: Int64, paperID: Int64, position: Int)] = []
-        for (paperID, record) in papers {
-            for (index, name) in record.authors.enumerated() {
-                links.append((authorIDs[name]!, paperID, index + 1))
-            }
-        }
-        links.sort { ($0.authorID, $0.paperID, $0.position) < ($1.authorID, $1.paperID, $1.position) }
-        let insert = try db.cachedStatement(sql: "INSERT INTO paper_authors (paper_id, position, author_id) VALUES (?, ?, ?)")
-        for link in links {
-            try insert.execute(arguments: [link.paperID, link.position, link.authorID])
-        }
+        try insertAuthorLinks(papers.mapValues { record in record.authors.map { authorIDs[$0]! } }, db)
     }
 
     private func insertCategories(_ categories: [String], paperID: Int64, _ db: Database) throws {

@@ -65,8 +65,7 @@ extension Archive {
     /// failure is one of the results; without, the first failure is thrown
     /// as `FileNotStored`.
     func storeGroup(pulling next: () -> StoreRequest?, isolatingFiles: Bool, _ db: Database) throws -> [Result<StoreOutcome, any Error>] {
-        // Author name -> id, for the group: most listings name authors already seen.
-        var authorIDs: [String: Int64] = [:]
+        var group = GroupState()
         let importedAt = ISO8601DateFormatter().string(from: Date())
         let lastAuthor = try deferIndexing(db)
         try prepareDerivedColumns(db)
@@ -74,31 +73,41 @@ extension Archive {
         while let request = next() {
             guard isolatingFiles else {
                 do {
-                    results.append(.success(try storeOne(request, importedAt: importedAt, authorIDs: &authorIDs, db)))
+                    results.append(.success(try storeOne(request, importedAt: importedAt, group: &group, db)))
                 } catch {
                     throw FileNotStored(request: request, error: error)
                 }
                 continue
             }
             var outcome: StoreOutcome?
-            let authorsBefore = authorIDs
+            let groupBefore = group
             do {
                 try db.inSavepoint {
-                    outcome = try storeOne(request, importedAt: importedAt, authorIDs: &authorIDs, db)
+                    outcome = try storeOne(request, importedAt: importedAt, group: &group, db)
                     return .commit
                 }
                 results.append(.success(outcome!))
             } catch {
-                authorIDs = authorsBefore  // the savepoint's rollback took the new authors away
+                group = groupBefore  // the savepoint's rollback took the file's new authors and papers away
                 results.append(.failure(error))
             }
         }
+        try insertAuthorLinks(group.authorLinks, db)
         try refreshDerivedColumns(db)
         try indexChangedText(authorsAfter: lastAuthor, db)
         return results
     }
 
-    private func storeOne(_ request: StoreRequest, importedAt: String, authorIDs: inout [String: Int64], _ db: Database) throws -> StoreOutcome {
+    /// What a group carries from file to file.
+    struct GroupState {
+        /// Author name -> id: most listings name authors already seen.
+        var authorIDs: [String: Int64] = [:]
+        /// Paper id -> its authors' ids in order, for the papers whose
+        /// authors the group set: linked at the group's end (`insertAuthorLinks`).
+        var authorLinks: [Int64: [Int64]] = [:]
+    }
+
+    private func storeOne(_ request: StoreRequest, importedAt: String, group: inout GroupState, _ db: Database) throws -> StoreOutcome {
         let digest = request.digest
         guard let date = try request.date ?? dateOfRun(listing: digest.papers.map(\.arxivID), digestName: request.digestName, db) else {
             throw StoreError.undatedJSON
@@ -125,7 +134,7 @@ extension Archive {
             """), arguments: [runID, request.source.path]) ?? false
         if digest.format == .json || !jsonElsewhere {
             outcome.newPapers = try replaceVerdicts(of: runID, date: date, with: digest.papers, authorNames: request.authorNames,
-                                                authorIDs: &authorIDs, db)
+                                                group: &group, db)
         }
         outcome.runVerdicts = try Int.fetchOne(db.cachedStatement(sql: "SELECT count(*) FROM verdicts WHERE run_id = ?"), arguments: [runID]) ?? 0
         try db.cachedExecute(sql: """
@@ -153,7 +162,7 @@ extension Archive {
 
     /// Replaces the run's verdicts; returns how many papers were new to the archive.
     private func replaceVerdicts(of runID: Int64, date: String, with papers: [DigestPaper], authorNames: [[String]],
-                                 authorIDs: inout [String: Int64], _ db: Database) throws -> Int {
+                                 group: inout GroupState, _ db: Database) throws -> Int {
         // Save the indexed text of every paper this may change, before it
         // changes it (the first save in a group wins: the index holds that).
         let incoming = String(decoding: try JSONEncoder().encode(papers.map(\.arxivID)), as: UTF8.self)
@@ -179,7 +188,7 @@ extension Archive {
         // verdict, and its row is written once.
         var verdictID = try Int64.fetchOne(db.cachedStatement(sql: "SELECT coalesce(max(id), 0) + 1 FROM verdicts")) ?? 1
         for (index, paper) in papers.enumerated() {
-            let (paperID, isNew) = try upsertPaper(paper, names: authorNames[index], date: date, verdictID: verdictID, stored: &stored, authorIDs: &authorIDs, db)
+            let (paperID, isNew) = try upsertPaper(paper, names: authorNames[index], date: date, verdictID: verdictID, stored: &stored, group: &group, db)
             if isNew { inserted.insert(paperID) }
             // A paper listed twice on one page keeps its first position.
             guard after.insert(paperID).inserted else { continue }
@@ -192,7 +201,7 @@ extension Archive {
             verdictID += 1
         }
         for paperID in before.union(after).subtracting(inserted) {
-            try refreshComments(paperID: paperID, db)
+            if try refreshComments(paperID: paperID, db) == .deleted { group.authorLinks[paperID] = nil }
         }
         // A new paper's derived columns were set as it was inserted.
         try noteListingChanged(paperIDs: before.union(after).subtracting(inserted), db)
@@ -213,7 +222,7 @@ extension Archive {
     /// ones inserted here (a page may list a paper twice). A new paper points
     /// at `verdictID`, the id its verdict in this run is about to get.
     private func upsertPaper(_ paper: DigestPaper, names: [String], date: String, verdictID: Int64, stored: inout [String: StoredPaper],
-                             authorIDs: inout [String: Int64], _ db: Database) throws -> (id: Int64, isNew: Bool) {
+                             group: inout GroupState, _ db: Database) throws -> (id: Int64, isNew: Bool) {
         // `names` are display names only: the folded key is computed for authors new to the archive.
         let authorsText = names.joined(separator: ", ")
         guard var old = stored[paper.arxivID] else {
@@ -225,7 +234,7 @@ extension Archive {
             let id = db.lastInsertedRowID
             stored[paper.arxivID] = StoredPaper(id: id, title: paper.title, abstract: paper.abstract, authors: authorsText, textDate: date)
             try db.cachedStatement(sql: "INSERT INTO temp.fts_new (id) VALUES (?)").run(id)
-            try link(paperID: id, to: names, authorIDs: &authorIDs, db)
+            group.authorLinks[id] = try authorIDs(names: names, known: &group.authorIDs, db)
             return (id, true)
         }
         guard date >= old.textDate else { return (old.id, false) }
@@ -237,7 +246,7 @@ extension Archive {
                                  arguments: [paper.title, abstract, authors, date, old.id])
             if !names.isEmpty {
                 try db.cachedExecute(sql: "DELETE FROM paper_authors WHERE paper_id = ?", arguments: [old.id])
-                try link(paperID: old.id, to: names, authorIDs: &authorIDs, db)
+                group.authorLinks[old.id] = try authorIDs(names: names, known: &group.authorIDs, db)
             }
         } else if date > old.textDate {
             try db.cachedExecute(sql: "UPDATE papers SET text_date = ? WHERE id = ?", arguments: [date, old.id])
@@ -247,32 +256,11 @@ extension Archive {
         return (old.id, false)
     }
 
-    /// Links a paper to its authors in order, adding the authors new to the archive.
-    private func link(paperID: Int64, to names: [String], authorIDs: inout [String: Int64], _ db: Database) throws {
-        // One row per statement: a statement of several rows may fail halfway,
-        // so SQLite journals every page it touches to undo it, and the links'
-        // author index is touched at random: linking 38,000 names took a
-        // third less time one row a statement.
-        let insert = try db.cachedStatement(sql: "INSERT INTO paper_authors (paper_id, position, author_id) VALUES (?, ?, ?)")
-        for (position, name) in names.enumerated() {
-            let authorID = try authorIDs[name] ?? storedAuthorID(name: name, db)
-            authorIDs[name] = authorID
-            try insert.run(paperID, position + 1, authorID)
-        }
-    }
-
-    /// The id of the author of this display name, added if the archive has none.
-    private func storedAuthorID(name: String, _ db: Database) throws -> Int64 {
-        if let id = try Int64.fetchOne(db.cachedStatement(sql: "SELECT id FROM authors WHERE name = ?"), arguments: [name]) {
-            return id
-        }
-        try db.cachedStatement(sql: "INSERT INTO authors (name, key) VALUES (?, ?)").run(name, PersonName(display: name).key)
-        return db.lastInsertedRowID
-    }
+    private enum CommentsRefresh { case kept, deleted }
 
     /// Keeps `papers.comments` (the FTS column over verdict comments) in step,
     /// and drops a paper that no verdict lists any more, unless the catalogue has it.
-    private func refreshComments(paperID: Int64, _ db: Database) throws {
+    private func refreshComments(paperID: Int64, _ db: Database) throws -> CommentsRefresh {
         let comments = try String.fetchAll(db.cachedStatement(sql: """
             SELECT v.comment FROM verdicts v JOIN runs r ON r.id = v.run_id
             WHERE v.paper_id = ? AND v.comment IS NOT NULL AND v.comment != ''
@@ -283,11 +271,12 @@ extension Archive {
                SELECT NOT EXISTS (SELECT 1 FROM verdicts WHERE paper_id = ?) AND catalogue_date IS NULL FROM papers WHERE id = ?
                """), arguments: [paperID, paperID]) == true {
             try db.cachedExecute(sql: "DELETE FROM papers WHERE id = ?", arguments: [paperID])
-            return
+            return .deleted
         }
         var seen = Set<String>()
         let text = comments.filter { seen.insert($0).inserted }.joined(separator: "\n")
         try db.cachedExecute(sql: "UPDATE papers SET comments = ? WHERE id = ? AND comments != ?", arguments: [text, paperID, text])
+        return .kept
     }
 
     /// Every file already imported into a run of `digestName`, with the hash
