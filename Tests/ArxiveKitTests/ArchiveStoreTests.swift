@@ -117,6 +117,47 @@ struct ArchiveStoreTests {
         #expect(importFile(.init(date: "2025-02-03")).filesUnchanged == 1)
     }
 
+    @Test("A day's Markdown read without its papers still gives them when its JSON fails or comes after it")
+    func markdownPapersWhenJSONMissing() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("arxive-pair-\(UUID())")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        for sub in ["a", "b"] {
+            try FileManager.default.createDirectory(at: folder.appendingPathComponent(sub), withIntermediateDirectories: true)
+        }
+        let page = try Paths.text("md/2025-12-01-output.md")
+        let markdownPapers = try #require(try DigestRecognizer.read(Data(page.utf8))).papers.map(\.arxivID)
+        #expect(markdownPapers.count == 3)
+
+        // The JSON of the day is broken: the page's own papers make the run.
+        try page.write(to: folder.appendingPathComponent("a/2025-12-01-output.md"), atomically: true, encoding: .utf8)
+        try "{ \"2512.00401\": ".write(to: folder.appendingPathComponent("a/2025-12-01-output.json"), atomically: true, encoding: .utf8)
+        let broken = try Archive.inMemory()
+        let report = DigestImporter(archive: broken).run(paths: [folder.appendingPathComponent("a").path])
+        #expect(report.failures.count == 1 && report.runsAdded == 1)
+        #expect(try broken.day("2025-12-01").first?.papers.map(\.arxivID) == markdownPapers)
+
+        // The page comes first (a/ before b/): it is stored with its papers, then the JSON's verdicts replace them.
+        try Paths.text("json/2025-12-01-output.json").write(to: folder.appendingPathComponent("b/2025-12-01-output.json"),
+                                                            atomically: true, encoding: .utf8)
+        try FileManager.default.removeItem(at: folder.appendingPathComponent("a/2025-12-01-output.json"))
+        let ordered = try Archive.inMemory()
+        let both = DigestImporter(archive: ordered).run(paths: [folder.path])
+        #expect(both.failures.isEmpty && both.runsAdded == 1 && both.runsUpdated == 1)
+        let day = try #require(try ordered.day("2025-12-01").first)
+        #expect(day.papers.map(\.arxivID) == ["2512.00401", "2512.00402", "2501.00101"])
+        #expect(day.papers[0].verdict.authorMatch && day.run.model == "gpt-5")
+    }
+
+    @Test("A page of a day in skippingPapersOn is read for its header only")
+    func headerOnlyPage() throws {
+        let page = Data(try Paths.text("md/2025-12-01-output.md").utf8)
+        let full = try #require(try DigestRecognizer.read(page))
+        let headerOnly = try #require(try DigestRecognizer.read(page, skippingPapersOn: ["2025-12-01"]))
+        #expect(headerOnly.papers.isEmpty && !full.papers.isEmpty)
+        #expect(headerOnly.header == full.header && headerOnly.date == full.date)
+        #expect(try DigestRecognizer.read(page, skippingPapersOn: ["2025-12-02"])?.papers == full.papers)
+    }
+
     @Test("First and last seen and the latest verdict follow every day a paper is listed, in any import order")
     func derivedColumns() throws {
         let archive = try Archive.inMemory()

@@ -133,7 +133,12 @@ extension Archive {
             SELECT EXISTS (SELECT 1 FROM run_sources WHERE run_id = ? AND format = 'json' AND path != ?)
             """), arguments: [runID, request.source.path]) ?? false
         if digest.format == .json || !jsonElsewhere {
-            outcome.newPapers = try replaceVerdicts(of: runID, date: date, with: digest.papers, authorNames: request.authorNames,
+            var request = request
+            if let readPapers = request.papersLeftOut {
+                // The page was read without its papers for a JSON file of its day that was not stored after all.
+                request.digest.papers = try readPapers()
+            }
+            outcome.newPapers = try replaceVerdicts(of: runID, date: date, with: request.digest.papers, authorNames: request.authorNames,
                                                 group: &group, db)
         }
         outcome.runVerdicts = try Int.fetchOne(db.cachedStatement(sql: "SELECT count(*) FROM verdicts WHERE run_id = ?"), arguments: [runID]) ?? 0

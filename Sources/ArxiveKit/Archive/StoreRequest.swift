@@ -27,6 +27,10 @@ public struct StoreRequest: Sendable {
     /// on its reader thread, and decoding was about 6% of the writer thread's
     /// samples in a profile of the 400-day import.
     private(set) var authorNames: [[String]]
+    /// Set when the reader left the papers of a page out because a JSON file
+    /// of the same day came with it (its verdicts win): reads them, for when
+    /// that JSON was not stored after all (it failed, or came later).
+    var papersLeftOut: (@Sendable () throws -> [DigestPaper])?
 
     public init(digest: Digest, digestName: String, date: String?, source: DigestSource) {
         self.digest = digest

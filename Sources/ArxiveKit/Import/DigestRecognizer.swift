@@ -29,8 +29,10 @@ public enum DigestRecognizer {
         return .unknown
     }
 
-    /// Reads `data` with the reader its content calls for.
-    public static func read(_ data: Data) throws(DigestReadError) -> Digest? {
+    /// Reads `data` with the reader its content calls for. A Markdown page of
+    /// one of `skippingPapersOn` is read for its header only (see
+    /// `MarkdownDigestReader.read`).
+    public static func read(_ data: Data, skippingPapersOn days: Set<String> = []) throws(DigestReadError) -> Digest? {
         // Validated by the standard library, which is several times faster
         // than Foundation's decoding; a byte order mark is dropped as
         // Foundation would.
@@ -40,7 +42,7 @@ public enum DigestRecognizer {
         }
         switch recognize(text) {
         case .digest(.json): return try JSONDigestReader.read(data)
-        case .digest(.markdown): return try MarkdownDigestReader.read(text)
+        case .digest(.markdown): return try MarkdownDigestReader.read(text, skippingPapersOn: days)
         case .digest(.pageText): return try PageTextDigestReader.read(text)
         case .notADigest: return nil
         case .unknown:

@@ -10,7 +10,10 @@ import Foundation
 public enum MarkdownDigestReader {
     static let titlePattern = #"^#\s+Personalized Daily Ar[xX]iv Papers\s+(\S+)\s*$"#
 
-    public static func read(_ text: String) throws(DigestReadError) -> Digest {
+    /// Reads a page. A page of one of `skippingPapersOn` is read for its
+    /// header only (its `papers` left empty): the caller takes that day's
+    /// verdicts from the day's JSON, which wins over the page anyway.
+    public static func read(_ text: String, skippingPapersOn days: Set<String> = []) throws(DigestReadError) -> Digest {
         let lines = TextLines.split(text)
         guard let titleIndex = lines.firstIndex(where: { $0.hasPrefix("#") && $0.range(of: titlePattern, options: .regularExpression) != nil }) else {
             throw DigestReadError("no '# Personalized Daily ArXiv Papers DATE' heading")
@@ -29,7 +32,7 @@ public enum MarkdownDigestReader {
             let prompt = lines[(promptIndex + 1)...].joined(separator: "\n").trimmingCharacters(in: .whitespacesAndNewlines)
             header.selectionPrompt = prompt.isEmpty ? nil : prompt
         }
-        let papers = try readPapers(lines, from: firstPaper, to: promptIndex)
+        let papers = days.contains(date) ? [] : try readPapers(lines, from: firstPaper, to: promptIndex)
         return Digest(format: .markdown, date: date, header: header, papers: papers)
     }
 
