@@ -283,8 +283,25 @@ struct ArchiveStoreTests {
         let archive = try fixtureArchive()
         try archive.withDatabaseForTesting { db in
             try db.execute(sql: "UPDATE papers SET title = 'Zebra stripes' WHERE arxiv_id = '2604.00501'")
+            try db.execute(sql: "INSERT INTO authors (name, key) VALUES ('Quillon Brastow', 'quillon brastow')")
         }
         #expect(try archive.search(parse("ti:zebra")).map(\.arxivID) == ["2604.00501"])
+        let named = try archive.withDatabaseForTesting { db in
+            try Int.fetchOne(db, sql: "SELECT count(*) FROM authors_fts WHERE authors_fts MATCH 'quillon'")
+        }
+        #expect(named == 1)
         #expect(try archive.integrityProblems().isEmpty)
+    }
+
+    @Test("The FTS triggers an import drops inside its transaction are back after it, also when a file of the group failed")
+    func triggersBackAfterImport() throws {
+        let archive = try Archive.inMemory()
+        let good = request(digest("2025-05-01", [paper("2505.00001")]), path: "/d/good.md", sha: "g")
+        let bad = request(digest(nil, format: .json, [paper("2505.00009")]), path: "/d/bad.json", sha: "b")
+        _ = try archive.store([good, bad])
+        let triggers = try archive.withDatabaseForTesting { db in
+            try String.fetchAll(db, sql: "SELECT name FROM sqlite_master WHERE type = 'trigger' AND tbl_name IN ('papers', 'authors') ORDER BY name")
+        }
+        #expect(triggers == ["authors_ad", "authors_ai", "authors_au", "papers_ad", "papers_ai", "papers_au"])
     }
 }

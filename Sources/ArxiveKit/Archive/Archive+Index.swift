@@ -2,24 +2,37 @@ import GRDB
 
 /// FTS bookkeeping for imports.
 ///
-/// The FTS triggers keep both indexes in step for any writer, but FTS5
-/// flushes its pending index at every statement savepoint, so an import that
-/// went through them paper by paper was several times slower. An import
-/// group therefore sets `archive_state.fts_deferred` (the triggers' WHEN
-/// guard) inside its own transaction, saves the old indexed text of every
-/// paper it may change in `temp.fts_old` before changing it, notes the papers
-/// it adds in `temp.fts_new`, and writes the indexes in set-based statements
-/// at the end. The flag is cleared before the commit, so no other connection
-/// ever sees it set; a crash rolls it back with the rest.
+/// The FTS triggers keep both indexes in step for any writer, but an import
+/// cannot afford them. FTS5 flushes its pending index at every statement
+/// savepoint, so indexing paper by paper was several times slower. And a
+/// table with triggers makes every insert into it a statement SQLite runs
+/// in a statement journal, copying each page the insert touches (8 KiB
+/// apiece) in case it must undo it: about a sixth of the writer thread's
+/// instructions in the 400-day benchmark import, even with the triggers
+/// switched off by their WHEN guard (`archive_state.fts_deferred`, which
+/// arxive no longer sets).
+///
+/// So an import group drops the triggers of `papers` and `authors` inside
+/// its own transaction (their SQL is kept in `temp.fts_triggers`), saves the
+/// old indexed text of every paper it may change in `temp.fts_old` before
+/// changing it, notes the papers it adds in `temp.fts_new`, writes the
+/// indexes in set-based statements at the end, and puts the triggers back
+/// before the commit. No other connection ever sees them missing; a crash
+/// or a rollback restores them with the rest.
 extension Archive {
-    /// Turns the triggers off for this transaction; returns the last author id
-    /// before the group, for `indexChangedText`.
+    /// Drops the FTS triggers for this transaction; returns the last author
+    /// id before the group, for `indexChangedText`.
     func deferIndexing(_ db: Database) throws -> Int64 {
         try db.execute(sql: """
             CREATE TEMP TABLE IF NOT EXISTS fts_old (id INTEGER PRIMARY KEY, title TEXT, abstract TEXT, comments TEXT);
             CREATE TEMP TABLE IF NOT EXISTS fts_new (id INTEGER PRIMARY KEY);
+            CREATE TEMP TABLE IF NOT EXISTS fts_triggers (name TEXT PRIMARY KEY, sql TEXT NOT NULL);
+            INSERT INTO temp.fts_triggers
+                SELECT name, sql FROM main.sqlite_master WHERE type = 'trigger' AND tbl_name IN ('papers', 'authors');
             """)
-        try db.cachedExecute(sql: "UPDATE archive_state SET fts_deferred = 1")
+        for name in try String.fetchAll(db, sql: "SELECT name FROM temp.fts_triggers") {
+            try db.execute(sql: "DROP TRIGGER main.\(name.quotedDatabaseIdentifier)")
+        }
         return try Int64.fetchOne(db.cachedStatement(sql: "SELECT coalesce(max(id), 0) FROM authors")) ?? 0
     }
 
@@ -52,6 +65,10 @@ extension Archive {
         try db.cachedExecute(sql: "INSERT INTO authors_fts(rowid, key) SELECT id, key FROM authors WHERE id > ?", arguments: [lastAuthor])
         try db.cachedExecute(sql: "DELETE FROM temp.fts_old")
         try db.cachedExecute(sql: "DELETE FROM temp.fts_new")
-        try db.cachedExecute(sql: "UPDATE archive_state SET fts_deferred = 0")
+        // The triggers go back as they were written (`sql` is their CREATE statement).
+        for sql in try String.fetchAll(db, sql: "SELECT sql FROM temp.fts_triggers") {
+            try db.execute(sql: sql)
+        }
+        try db.execute(sql: "DELETE FROM temp.fts_triggers")
     }
 }
