@@ -131,6 +131,14 @@ struct ReaderTests {
         #expect(throws: DigestReadError.self) { try DigestRecognizer.read(Data("[1, 2]".utf8)) }
     }
 
+    @Test("JSON keys keep the file's order, also a key written with escapes")
+    func jsonKeyOrder() throws {
+        let text = #"{"2501.00102": {"title": "B"}, "2501.0010\u0031": {"title": "A"}, "2501.00100": {"title": "C"}}"#
+        let digest = try JSONDigestReader.read(Data(text.utf8))
+        #expect(digest.papers.map(\.arxivID) == ["2501.00102", "2501.00101", "2501.00100"])
+        #expect(digest.papers.map(\.title) == ["B", "A", "C"])
+    }
+
     @Test("A byte order mark and Windows line ends change nothing")
     func byteOrderMarkAndCRLF() throws {
         let original = try Data(contentsOf: Paths.fixture("md/2025-01-06-output.md"))

@@ -135,9 +135,11 @@ enum JSONKeyOrder {
                 let isKey = j < bytes.count && bytes[j] == UInt8(ascii: ":")
                 // Only top-level keys are wanted: decode nothing else (abstracts are long).
                 guard depth == 1, isKey else { continue }
-                let raw = Data(bytes[start...min(end, bytes.count - 1)])
-                let string = (try? JSONSerialization.jsonObject(with: raw, options: [.fragmentsAllowed])) as? String
-                    ?? String(decoding: bytes[(start + 1)..<end], as: UTF8.self)
+                let inner = bytes[(start + 1)..<end]
+                // A key without escapes (an arXiv id) is its bytes; one with escapes is decoded as JSON.
+                let string = !inner.contains(UInt8(ascii: "\\")) ? String(decoding: inner, as: UTF8.self)
+                    : (try? JSONSerialization.jsonObject(with: Data(bytes[start...min(end, bytes.count - 1)]), options: [.fragmentsAllowed])) as? String
+                    ?? String(decoding: inner, as: UTF8.self)
                 visit(depth, string, isKey, line)
             default: i += 1
             }

@@ -145,7 +145,7 @@ enum AuthorList {
         var pending: String?
         for element in elements {
             let joined = pending.map { $0 + ", " + element } ?? element
-            let open = joined.filter { $0 == "(" }.count, close = joined.filter { $0 == ")" }.count
+            let open = joined.utf8.count { $0 == UInt8(ascii: "(") }, close = joined.utf8.count { $0 == UInt8(ascii: ")") }
             if open > close { pending = joined } else { names.append(joined); pending = nil }
         }
         if let pending { names.append(pending) }
