@@ -16,10 +16,19 @@ struct KillTests {
         let daily = history.runs.filter { $0.digest == "daily" }
         try history.write(to: cli.folder.appendingPathComponent("history"))
         let source = cli.folder.appendingPathComponent("history/daily").path
+        // Kills land within the time a whole import takes on this machine
+        // and build (a fixed window let a faster import finish before any
+        // kill): the first within its first 60%, the later ones, which have
+        // less left to do, earlier still.
+        let started = Date()
+        let whole = try cli.run(["import", "--db", cli.folder.appendingPathComponent("timing.sqlite").path, source])
+        #expect(whole.status == 0, "\(whole.stderr)")
+        let wholeMilliseconds = max(50, Int(Date().timeIntervalSince(started) * 1_000))
         var random = SeededRandom(seed: 2026)
         var killedMidway = 0
         for attempt in 0..<5 {
-            if try killed(["import", "--db", cli.db, source], afterMilliseconds: random.int(30...900)) { killedMidway += 1 }
+            let delay = random.int((wholeMilliseconds / 20)...(wholeMilliseconds * 3 / (5 + attempt)))
+            if try killed(["import", "--db", cli.db, source], afterMilliseconds: delay) { killedMidway += 1 }
             try checkWholeDays(db: cli.db, truth: daily, attempt: attempt)
         }
         #expect(killedMidway > 0, "no kill landed during an import: the test proved nothing")
