@@ -8,17 +8,18 @@ import GRDB
 /// table with triggers makes every insert into it a statement SQLite runs
 /// in a statement journal, copying each page the insert touches (8 KiB
 /// apiece) in case it must undo it: about a sixth of the writer thread's
-/// instructions in the 400-day benchmark import, even with the triggers
-/// switched off by their WHEN guard (`archive_state.fts_deferred`, which
-/// arxive no longer sets).
+/// instructions in an import of 100 benchmark days (callgrind), even with
+/// the triggers switched off by their WHEN guard (`archive_state.fts_deferred`,
+/// which arxive no longer sets).
 ///
-/// So an import group drops the triggers of `papers` and `authors` inside
-/// its own transaction (their SQL is kept in `temp.fts_triggers`), saves the
-/// old indexed text of every paper it may change in `temp.fts_old` before
-/// changing it, notes the papers it adds in `temp.fts_new`, writes the
-/// indexes in set-based statements at the end, and puts the triggers back
-/// before the commit. No other connection ever sees them missing; a crash
-/// or a rollback restores them with the rest.
+/// So an import group drops these six triggers (`papers_ai` ... `authors_au`;
+/// anyone else's triggers are left alone) inside its own transaction, their
+/// SQL kept in `temp.fts_triggers`; saves the old indexed text of every
+/// paper it may change in `temp.fts_old` before changing it; notes the
+/// papers it adds in `temp.fts_new`; writes the indexes in set-based
+/// statements at the end; and puts the triggers back before the commit. No
+/// other connection ever sees them missing; a crash or a rollback restores
+/// them with the rest.
 extension Archive {
     /// Drops the FTS triggers for this transaction; returns the last author
     /// id before the group, for `indexChangedText`.
@@ -28,7 +29,8 @@ extension Archive {
             CREATE TEMP TABLE IF NOT EXISTS fts_new (id INTEGER PRIMARY KEY);
             CREATE TEMP TABLE IF NOT EXISTS fts_triggers (name TEXT PRIMARY KEY, sql TEXT NOT NULL);
             INSERT INTO temp.fts_triggers
-                SELECT name, sql FROM main.sqlite_master WHERE type = 'trigger' AND tbl_name IN ('papers', 'authors');
+                SELECT name, sql FROM main.sqlite_master
+                WHERE type = 'trigger' AND name IN ('papers_ai', 'papers_ad', 'papers_au', 'authors_ai', 'authors_ad', 'authors_au');
             """)
         for name in try String.fetchAll(db, sql: "SELECT name FROM temp.fts_triggers") {
             try db.execute(sql: "DROP TRIGGER main.\(name.quotedDatabaseIdentifier)")

@@ -11,8 +11,9 @@ public enum MarkdownDigestReader {
     static let titlePattern = #"^#\s+Personalized Daily Ar[xX]iv Papers\s+(\S+)\s*$"#
 
     /// Reads a page. A page of one of `skippingPapersOn` is read for its
-    /// header only (its `papers` left empty): the caller takes that day's
-    /// verdicts from the day's JSON, which wins over the page anyway.
+    /// header only (its `papers` left empty, and a fault in its paper
+    /// sections goes unnoticed): the caller takes that day's verdicts from
+    /// the day's JSON, which wins over the page anyway.
     public static func read(_ text: String, skippingPapersOn days: Set<String> = []) throws(DigestReadError) -> Digest {
         let lines = TextLines.split(text)
         guard let titleIndex = lines.firstIndex(where: { $0.hasPrefix("#") && $0.range(of: titlePattern, options: .regularExpression) != nil }) else {
