@@ -293,15 +293,23 @@ struct ArchiveStoreTests {
         #expect(try archive.integrityProblems().isEmpty)
     }
 
-    @Test("The FTS triggers an import drops inside its transaction are back after it, also when a file of the group failed")
+    @Test("The FTS triggers an import drops inside its transaction are back after it, also when a file of the group failed; a user's own trigger stays and fires")
     func triggersBackAfterImport() throws {
         let archive = try Archive.inMemory()
+        try archive.withDatabaseForTesting { db in
+            try db.execute(sql: """
+                CREATE TABLE my_log (arxiv_id TEXT);
+                CREATE TRIGGER my_papers_ai AFTER INSERT ON papers BEGIN INSERT INTO my_log VALUES (new.arxiv_id); END;
+                """)
+        }
         let good = request(digest("2025-05-01", [paper("2505.00001")]), path: "/d/good.md", sha: "g")
         let bad = request(digest(nil, format: .json, [paper("2505.00009")]), path: "/d/bad.json", sha: "b")
         _ = try archive.store([good, bad])
         let triggers = try archive.withDatabaseForTesting { db in
             try String.fetchAll(db, sql: "SELECT name FROM sqlite_master WHERE type = 'trigger' AND tbl_name IN ('papers', 'authors') ORDER BY name")
         }
-        #expect(triggers == ["authors_ad", "authors_ai", "authors_au", "papers_ad", "papers_ai", "papers_au"])
+        #expect(triggers == ["authors_ad", "authors_ai", "authors_au", "my_papers_ai", "papers_ad", "papers_ai", "papers_au"])
+        let logged = try archive.withDatabaseForTesting { db in try String.fetchAll(db, sql: "SELECT arxiv_id FROM my_log") }
+        #expect(logged == ["2505.00001"])
     }
 }
