@@ -106,13 +106,13 @@ extension Archive {
         let categories = r.categories.joined(separator: " ")
         guard let row = try Row.fetchOne(db.cachedStatement(sql: "SELECT id, text_date, catalogue_date FROM papers WHERE arxiv_id = ?"),
                                          arguments: [r.arxivID]) else {
-            try db.cachedExecute(sql: """
+            try db.cachedStatement(sql: """
                 INSERT INTO papers (arxiv_id, text_date, title, authors, abstract, categories, published, catalogue_date, catalogue)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
-                """, arguments: [r.arxivID, r.updated, r.title, r.authors.joined(separator: ", "), r.abstract, categories,
-                                 r.published, r.updated, r.extra])
+                """).run(r.arxivID, r.updated, r.title, r.authors.joined(separator: ", "), r.abstract, categories,
+                         r.published, r.updated, r.extra)
             let id = db.lastInsertedRowID
-            try db.cachedExecute(sql: "INSERT INTO temp.fts_new (id) VALUES (?)", arguments: [id])
+            try db.cachedStatement(sql: "INSERT INTO temp.fts_new (id) VALUES (?)").run(id)
             authorsToLink[id] = r
             try insertCategories(r.categories, paperID: id, db)
             return .added
@@ -157,8 +157,7 @@ extension Archive {
 
     private func insertCategories(_ categories: [String], paperID: Int64, _ db: Database) throws {
         for category in categories.uniquedInOrder() {
-            try db.cachedExecute(sql: "INSERT OR IGNORE INTO paper_categories (category, paper_id) VALUES (?, ?)",
-                                 arguments: [category, paperID])
+            try db.cachedStatement(sql: "INSERT OR IGNORE INTO paper_categories (category, paper_id) VALUES (?, ?)").run(category, paperID)
         }
     }
 }
