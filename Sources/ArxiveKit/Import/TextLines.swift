@@ -69,7 +69,10 @@ extension String {
     }
 }
 
-/// Where `needle` first occurs in `hay` at or after `start`.
+/// Where `needle` first occurs in `hay` at or after `start`. (The standard
+/// library's `contains` and `split(separator:)` over `utf8` views do the
+/// same generically: with them the reader thread ran 1,448 million
+/// instructions on 100 benchmark days, against 789 million with this.)
 private func byteOffset(of needle: UnsafeBufferPointer<UInt8>, in hay: UnsafeBufferPointer<UInt8>, from start: Int) -> Int? {
     guard let first = needle.first else { return start }
     var i = start
