@@ -50,4 +50,20 @@ struct TextBytesTests {
         #expect(ArxivID.isNewStyle("2501") == false)
         #expect(ArxivID.isNewStyle("２５０１.００１０１") == false)  // full-width digits are not ASCII digits
     }
+
+    @Test("arXiv ids parse with prefix, version and old-style archives; anything else is no id")
+    func ids() {
+        #expect(ArxivID.parse("2512.22471")! == ("2512.22471", nil))
+        #expect(ArxivID.parse(" arXiv:2512.22471v12 ")! == ("2512.22471", 12))
+        #expect(ArxivID.parse("ARXIV:0704.0001v1")! == ("0704.0001", 1))
+        #expect(ArxivID.parse("hep-th/9901001v2")! == ("hep-th/9901001", 2))
+        #expect(ArxivID.parse("math.AG/0101001")! == ("math.AG/0101001", nil))
+        #expect(ArxivID.parse("cond-mat/0101001")! == ("cond-mat/0101001", nil))
+        for bad in ["", "arxiv:", "v2", "2512.22471v", "2512.22471x2", "hep-th/990100", "hep-th/99010011", "Hep-th/9901001",
+                    "hep-/9901001", "-th/9901001", "math.Ag/0101001", "math.AGX/0101001", "math.AG.X/0101001", "hep-th/9901001/1",
+                    "/9901001", "hep th/9901001", "hep-th/99O1001", "é/9901001", "2512.22471 v2"] {
+            #expect(ArxivID.parse(bad) == nil, "\(bad)")
+        }
+    }
 }
+

@@ -184,6 +184,7 @@ public struct CatalogueImporter: Sendable {
     private static func read(_ path: String, skipping: Int, into batches: BoundedBuffer<Batch>) {
         defer { batches.close() }
         var batch = Batch()
+        var names = SnapshotNames()
         do {
             let stream = try LineStream(path: path)
             while let line = try stream.next() {
@@ -191,7 +192,7 @@ public struct CatalogueImporter: Sendable {
                 batch.lastLine = stream.lineNumber
                 if line.allSatisfy({ $0 == 0x20 || $0 == 0x09 || $0 == 0x0D }) { continue }
                 do {
-                    batch.records.append((stream.lineNumber, try SnapshotReader.record(line)))
+                    batch.records.append((stream.lineNumber, try SnapshotReader.record(line, names: &names)))
                 } catch let error as DigestReadError {
                     batch.bad.append((stream.lineNumber, error.message))
                 }

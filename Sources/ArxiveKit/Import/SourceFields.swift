@@ -6,13 +6,16 @@ public enum ArxivID {
     /// The id without version and the version, or nil when `text` is no arXiv id.
     /// Accepts `2512.22471`, `2512.22471v2`, `arXiv:2512.22471`, `hep-th/9901001v1`, `math.AG/0101001`.
     public static func parse(_ text: String) -> (id: String, version: Int?)? {
+        // As bytes, not characters: every paper of every file passes here.
         var s = Substring(text.trimmed)
-        if s.lowercased().hasPrefix("arxiv:") { s = s.dropFirst(6) }
+        if s.utf8.count > 6, s.utf8.prefix(6).map({ $0 | 0x20 }).elementsEqual("arxiv:".utf8) {
+            s = Substring(s.utf8.dropFirst(6))
+        }
         var version: Int?
-        let digitsAtEnd = s.reversed().prefix(while: \.isASCIIDigit).count
-        if digitsAtEnd > 0, digitsAtEnd < s.count, s.dropLast(digitsAtEnd).last == "v" {
-            version = Int(s.suffix(digitsAtEnd))
-            s = s.dropLast(digitsAtEnd + 1)
+        let digitsAtEnd = s.utf8.reversed().prefix(while: isDigit).count
+        if digitsAtEnd > 0, digitsAtEnd < s.utf8.count, s.utf8.dropLast(digitsAtEnd).last == UInt8(ascii: "v") {
+            version = Int(Substring(s.utf8.suffix(digitsAtEnd)))
+            s = Substring(s.utf8.dropLast(digitsAtEnd + 1))
         }
         guard isNewStyle(s) || isOldStyle(s) else { return nil }
         return (String(s), version)
@@ -20,29 +23,31 @@ public enum ArxivID {
 
     /// `2512.22471`: four digits, a dot, four or five digits.
     static func isNewStyle(_ s: Substring) -> Bool {
-        // As bytes: every paper of every file passes here.
         let u = s.utf8
         guard let dot = u.firstIndex(of: UInt8(ascii: ".")) else { return false }
         let number = u[..<dot], serial = u[u.index(after: dot)...]
-        let isDigit = { (b: UInt8) in b >= UInt8(ascii: "0") && b <= UInt8(ascii: "9") }
         return number.count == 4 && (4...5).contains(serial.count) && number.allSatisfy(isDigit) && serial.allSatisfy(isDigit)
     }
 
-    /// `hep-th/9901001`, `math.AG/0101001`: an archive name, an optional
-    /// subject class, a slash, seven digits.
+    /// `hep-th/9901001`, `math.AG/0101001`: an archive name (lowercase
+    /// letters and inner hyphens), an optional subject class (two capitals),
+    /// a slash, seven digits.
     static func isOldStyle(_ s: Substring) -> Bool {
-        let parts = s.split(separator: "/", omittingEmptySubsequences: false)
-        guard parts.count == 2, parts[1].count == 7, parts[1].allSatisfy(\.isASCIIDigit) else { return false }
-        let archive = parts[0].split(separator: ".", omittingEmptySubsequences: false)
-        guard (1...2).contains(archive.count) else { return false }
-        let name = archive[0]
-        guard let first = name.first, first.isASCII, first.isLowercase, !name.hasSuffix("-"),
-              name.allSatisfy({ $0.isASCII && ($0.isLowercase || $0 == "-") }) else { return false }
-        if archive.count == 2 {
-            return archive[1].count == 2 && archive[1].allSatisfy { $0.isASCII && $0.isUppercase }
-        }
-        return true
+        let u = s.utf8
+        guard let slash = u.firstIndex(of: UInt8(ascii: "/")) else { return false }
+        let archive = u[..<slash], number = u[u.index(after: slash)...]
+        guard number.count == 7, number.allSatisfy(isDigit) else { return false }
+        let dot = archive.firstIndex(of: UInt8(ascii: "."))
+        let name = archive[..<(dot ?? archive.endIndex)]
+        let isLower = { (b: UInt8) in b >= UInt8(ascii: "a") && b <= UInt8(ascii: "z") }
+        guard let first = name.first, isLower(first), name.last != UInt8(ascii: "-"),
+              name.allSatisfy({ isLower($0) || $0 == UInt8(ascii: "-") }) else { return false }
+        guard let dot else { return true }
+        let subjectClass = archive[archive.index(after: dot)...]
+        return subjectClass.count == 2 && subjectClass.allSatisfy { $0 >= UInt8(ascii: "A") && $0 <= UInt8(ascii: "Z") }
     }
+
+    private static func isDigit(_ b: UInt8) -> Bool { b >= UInt8(ascii: "0") && b <= UInt8(ascii: "9") }
 }
 
 extension Character {
