@@ -72,6 +72,8 @@ struct CatalogueTests {
             #expect((stored["catalogue"] as String).contains("\"versions\""))
             #expect(stored["published"] as String? != nil)
             #expect(try archive.integrityProblems().isEmpty)
+            // A chunk turns foreign-key checks off while it writes: they are back on after it.
+            #expect(try archive.withDatabaseForTesting { try Bool.fetchOne($0, sql: "PRAGMA foreign_keys") } == true)
         }
         #expect(stats[0] == stats[1])
         #expect(stats[0].papers == 120 && stats[0].verdicts == 0 && stats[0].catalogueOnly == 120)

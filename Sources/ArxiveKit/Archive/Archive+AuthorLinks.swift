@@ -25,12 +25,18 @@ extension Archive {
     }
 
     /// The id of the author of this display name, added with `key` if the archive has none.
-    func storedAuthorID(name: String, key: String, _ db: Database) throws -> Int64 {
-        if let id = try Int64.fetchOne(db.cachedStatement(sql: "SELECT id FROM authors WHERE name = ?"), arguments: [name]) {
-            return id
-        }
-        try db.cachedStatement(sql: "INSERT INTO authors (name, key) VALUES (?, ?)").run(name, key)
-        return db.lastInsertedRowID
+    ///
+    /// `likelyNew` when the caller's names are mostly new to the archive (a
+    /// catalogue chunk: it remembers every name it met before): the insert
+    /// is tried first, its own search of the name index standing in for a
+    /// SELECT's. A digest group's names were mostly met in earlier groups:
+    /// they are looked up first.
+    func storedAuthorID(name: String, key: String, likelyNew: Bool = false, _ db: Database) throws -> Int64 {
+        let select = try db.cachedStatement(sql: "SELECT id FROM authors WHERE name = ?")
+        if !likelyNew, let id = try Int64.fetchOne(select, arguments: [name]) { return id }
+        try db.cachedStatement(sql: "INSERT INTO authors (name, key) VALUES (?, ?) ON CONFLICT (name) DO NOTHING").run(name, key)
+        if db.changesCount > 0 { return db.lastInsertedRowID }
+        return try Int64.fetchOne(select, arguments: [name])!
     }
 
     /// Links each paper to its authors (ids in order), in author order.

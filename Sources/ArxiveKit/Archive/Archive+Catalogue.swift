@@ -45,8 +45,22 @@ extension Archive {
                                     recordsDone: () -> Int, authorIDs: inout [String: Int64]) throws -> CatalogueChunkOutcome {
         let before = authorIDs
         do {
-            return try database.write { db in try storeCatalogueChunk(path: path, fingerprint: fingerprint, pulling: next,
-                                                                      recordsDone: recordsDone, authorIDs: &authorIDs, db) }
+            return try database.writeWithoutTransaction { db in
+                // A chunk links only papers and authors it has just stored or
+                // read itself, so the foreign-key checks (two lookups per
+                // link) can find nothing wrong. The pragma cannot change
+                // inside a transaction; it is back on before anything else
+                // writes on this connection.
+                try db.execute(sql: "PRAGMA foreign_keys = OFF")
+                defer { try? db.execute(sql: "PRAGMA foreign_keys = ON") }
+                var outcome = CatalogueChunkOutcome()
+                try db.inTransaction {
+                    outcome = try storeCatalogueChunk(path: path, fingerprint: fingerprint, pulling: next,
+                                                      recordsDone: recordsDone, authorIDs: &authorIDs, db)
+                    return .commit
+                }
+                return outcome
+            }
         } catch {
             authorIDs = before  // the rollback took the chunk's new authors away
             throw error
@@ -104,19 +118,22 @@ extension Archive {
     /// noted in `authorsToLink` (see `linkAuthors`).
     private func storeCatalogueRecord(_ r: CatalogueRecord, authorsToLink: inout [Int64: CatalogueRecord], _ db: Database) throws -> CatalogueChange {
         let categories = r.categories.joined(separator: " ")
-        guard let row = try Row.fetchOne(db.cachedStatement(sql: "SELECT id, text_date, catalogue_date FROM papers WHERE arxiv_id = ?"),
-                                         arguments: [r.arxivID]) else {
-            try db.cachedStatement(sql: """
-                INSERT INTO papers (arxiv_id, text_date, title, authors, abstract, categories, published, catalogue_date, catalogue)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
-                """).run(r.arxivID, r.updated, r.title, r.authors.joined(separator: ", "), r.abstract, categories,
-                         r.published, r.updated, r.extra)
+        // Inserted first: most of a snapshot is new to the archive, and the
+        // insert's search of the id index replaces a SELECT's.
+        try db.cachedStatement(sql: """
+            INSERT INTO papers (arxiv_id, text_date, title, authors, abstract, categories, published, catalogue_date, catalogue)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (arxiv_id) DO NOTHING
+            """).run(r.arxivID, r.updated, r.title, r.authors.joined(separator: ", "), r.abstract, categories,
+                     r.published, r.updated, r.extra)
+        if db.changesCount > 0 {
             let id = db.lastInsertedRowID
             try db.cachedStatement(sql: "INSERT INTO temp.fts_new (id) VALUES (?)").run(id)
             authorsToLink[id] = r
             try insertCategories(r.categories, paperID: id, db)
             return .added
         }
+        let row = try Row.fetchOne(db.cachedStatement(sql: "SELECT id, text_date, catalogue_date FROM papers WHERE arxiv_id = ?"),
+                                   arguments: [r.arxivID])!
         let id: Int64 = row["id"]
         if row["catalogue_date"] as String? == r.updated { return .unchanged }
         try db.cachedExecute(sql: "UPDATE papers SET categories = ?, published = ?, catalogue_date = ?, catalogue = ? WHERE id = ?",
@@ -150,7 +167,7 @@ extension Archive {
             }
         }
         for (name, key) in newNames.sorted(by: { $0.key < $1.key }) {
-            authorIDs[name] = try storedAuthorID(name: name, key: key, db)
+            authorIDs[name] = try storedAuthorID(name: name, key: key, likelyNew: true, db)
         }
         try insertAuthorLinks(papers.mapValues { record in record.authors.map { authorIDs[$0]! } }, db)
     }
