@@ -312,4 +312,21 @@ struct ArchiveStoreTests {
         let logged = try archive.withDatabaseForTesting { db in try String.fetchAll(db, sql: "SELECT arxiv_id FROM my_log") }
         #expect(logged == ["2505.00001"])
     }
+
+    @Test("The integrity check names a row that refers to one that is gone")
+    func integrityCheckFindsDanglingRows() throws {
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("arxive-dangling-\(UUID()).sqlite").path
+        defer { for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: path + suffix) } }
+        #expect(try Archive(path: path).integrityProblems().isEmpty)
+        // What a writer with foreign-key checks off could leave: a link to no paper.
+        var config = Configuration()
+        config.foreignKeysEnabled = false
+        try DatabaseQueue(path: path, configuration: config).write { db in
+            try db.execute(sql: "INSERT INTO authors (id, name, key) VALUES (1, 'Ana Ruiz', 'ana ruiz')")
+            try db.execute(sql: "INSERT INTO paper_authors (paper_id, position, author_id) VALUES (42, 1, 1)")
+        }
+        let problems = try Archive(path: path).integrityProblems()
+        #expect(problems == ["paper_authors row (without rowid) refers to a missing papers row"], "\(problems)")
+    }
 }
+
