@@ -45,21 +45,10 @@ extension Archive {
                                     recordsDone: () -> Int, authorIDs: inout [String: Int64]) throws -> CatalogueChunkOutcome {
         let before = authorIDs
         do {
-            return try database.writeWithoutTransaction { db in
-                // A chunk links only papers and authors it has just stored or
-                // read itself, so the foreign-key checks (two lookups per
-                // link) can find nothing wrong. The pragma cannot change
-                // inside a transaction; it is back on before anything else
-                // writes on this connection.
-                try db.execute(sql: "PRAGMA foreign_keys = OFF")
-                defer { try? db.execute(sql: "PRAGMA foreign_keys = ON") }
-                var outcome = CatalogueChunkOutcome()
-                try db.inTransaction {
-                    outcome = try storeCatalogueChunk(path: path, fingerprint: fingerprint, pulling: next,
-                                                      recordsDone: recordsDone, authorIDs: &authorIDs, db)
-                    return .commit
-                }
-                return outcome
+            // A chunk links only papers and authors it has just stored or read itself.
+            return try writeWithoutForeignKeyChecks { db in
+                try storeCatalogueChunk(path: path, fingerprint: fingerprint, pulling: next,
+                                        recordsDone: recordsDone, authorIDs: &authorIDs, db)
             }
         } catch {
             authorIDs = before  // the rollback took the chunk's new authors away
