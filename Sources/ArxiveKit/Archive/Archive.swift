@@ -115,7 +115,7 @@ public struct Archive: Sendable {
         // FTS5's check is spelled as an INSERT: it needs a writable connection (it writes nothing).
         try database.writeWithoutTransaction { db in
             var problems = try String.fetchAll(db, sql: "PRAGMA integrity_check").filter { $0 != "ok" }
-            // Imports write some rows with foreign-key checks off (see `storeCatalogueChunk`): none may point nowhere.
+            // Imports write with foreign-key checks off (see `writeWithoutForeignKeyChecks`): no row may point nowhere.
             for row in try Row.fetchAll(db, sql: "PRAGMA foreign_key_check") {
                 let table: String = row[0], rowid: Int64? = row[1], parent: String = row[2]
                 problems.append("\(table) row \(rowid.map(String.init) ?? "(without rowid)") refers to a missing \(parent) row")

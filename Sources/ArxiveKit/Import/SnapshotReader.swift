@@ -154,9 +154,9 @@ struct SnapshotLine {
                 default:
                     // Kept as written; `versions` is also read for its days.
                     let mark = cursor
-                    let value = try cursor.skipValue()
+                    let value = cursor.text(try cursor.skipValue())
                     if key == "versions" { created = SnapshotLine.created(in: mark); hasVersions = true }
-                    if cursor.text(value) != "null" { others.append((key, cursor.text(value))) }
+                    if value != "null" { others.append((key, value)) }
                 }
             }
             try cursor.end()
