@@ -156,6 +156,10 @@ struct SnapshotLineTests {
         }
         #expect(reason("{not json") == "not a snapshot record (not JSON)")
         #expect(reason("[1, 2]") == "not a snapshot record (not JSON)")
+        let deep = "{\"x\": " + String(repeating: "[", count: 200_000) + String(repeating: "]", count: 200_000) + "}"
+        #expect(reason(deep) == "not a snapshot record (not JSON)", "too deep to read, and no stack overflow")
+        let fine = "{\"x\": " + String(repeating: "[", count: 500) + String(repeating: "]", count: 500) + "}"
+        #expect(reason(fine) == nil)
         #expect(reason("{\"id\": \"0704.0001\"} trailing") == "not a snapshot record (not JSON)")
         #expect(reason("{\"id\": \"0704.0001\", \"title\": 7}") == "not a snapshot record (bad title)")
         #expect(reason("{\"authors_parsed\": [[\"Duval\", 3]]}") == "not a snapshot record (bad authors_parsed)")

@@ -11,8 +11,13 @@
 struct JSONCursor {
     struct Failure: Error {}
 
+    /// Arrays and objects nest at most this deep, as in Foundation's parser:
+    /// each level is a call, and a line of a million `[` must not overflow the stack.
+    static let maximumDepth = 512
+
     private let bytes: UnsafeBufferPointer<UInt8>
     private(set) var offset = 0
+    private var depth = 0
 
     init(_ bytes: UnsafeBufferPointer<UInt8>) {
         self.bytes = bytes
@@ -41,6 +46,8 @@ struct JSONCursor {
     /// read (or skip) its value.
     mutating func object(_ member: (String, inout JSONCursor) throws(Failure) -> Void) throws(Failure) {
         try expect(UInt8(ascii: "{"))
+        try enterLevel()
+        defer { depth -= 1 }
         skipSpace()
         if peek() == UInt8(ascii: "}") { offset += 1; return }
         while true {
@@ -60,6 +67,8 @@ struct JSONCursor {
     /// The elements of an array: `element` is called for each and must read (or skip) it.
     mutating func array(_ element: (inout JSONCursor) throws(Failure) -> Void) throws(Failure) {
         try expect(UInt8(ascii: "["))
+        try enterLevel()
+        defer { depth -= 1 }
         skipSpace()
         if peek() == UInt8(ascii: "]") { offset += 1; return }
         while true {
@@ -134,6 +143,11 @@ struct JSONCursor {
         while offset < bytes.count, bytes[offset] == 0x20 || bytes[offset] == 0x09 || bytes[offset] == 0x0A || bytes[offset] == 0x0D {
             offset += 1
         }
+    }
+
+    private mutating func enterLevel() throws(Failure) {
+        depth += 1
+        guard depth <= JSONCursor.maximumDepth else { throw Failure() }
     }
 
     /// A comma before the closing bracket, `[1, 2,]`: Foundation's parser
