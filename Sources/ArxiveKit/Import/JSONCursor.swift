@@ -45,42 +45,16 @@ struct JSONCursor {
     /// The members of an object: `member` is called with each key and must
     /// read (or skip) its value.
     mutating func object(_ member: (String, inout JSONCursor) throws(Failure) -> Void) throws(Failure) {
-        try expect(UInt8(ascii: "{"))
-        try enterLevel()
-        defer { depth -= 1 }
-        skipSpace()
-        if peek() == UInt8(ascii: "}") { offset += 1; return }
-        while true {
-            let key = try string()
-            try expect(UInt8(ascii: ":"))
-            try member(key, &self)
-            skipSpace()
-            guard offset < bytes.count else { throw Failure() }
-            let next = bytes[offset]
-            offset += 1
-            if next == UInt8(ascii: "}") { return }
-            guard next == UInt8(ascii: ",") else { throw Failure() }
-            if closesAfterComma(UInt8(ascii: "}")) { return }
+        try items(open: UInt8(ascii: "{"), close: UInt8(ascii: "}")) { cursor throws(Failure) in
+            let key = try cursor.string()
+            try cursor.expect(UInt8(ascii: ":"))
+            try member(key, &cursor)
         }
     }
 
     /// The elements of an array: `element` is called for each and must read (or skip) it.
     mutating func array(_ element: (inout JSONCursor) throws(Failure) -> Void) throws(Failure) {
-        try expect(UInt8(ascii: "["))
-        try enterLevel()
-        defer { depth -= 1 }
-        skipSpace()
-        if peek() == UInt8(ascii: "]") { offset += 1; return }
-        while true {
-            try element(&self)
-            skipSpace()
-            guard offset < bytes.count else { throw Failure() }
-            let next = bytes[offset]
-            offset += 1
-            if next == UInt8(ascii: "]") { return }
-            guard next == UInt8(ascii: ",") else { throw Failure() }
-            if closesAfterComma(UInt8(ascii: "]")) { return }
-        }
+        try items(open: UInt8(ascii: "["), close: UInt8(ascii: "]"), element)
     }
 
     /// A string value, its escapes decoded.
@@ -145,18 +119,27 @@ struct JSONCursor {
         }
     }
 
-    private mutating func enterLevel() throws(Failure) {
+    /// `open`, then items separated by commas, then `close`.
+    private mutating func items(open: UInt8, close: UInt8, _ item: (inout JSONCursor) throws(Failure) -> Void) throws(Failure) {
+        try expect(open)
         depth += 1
+        defer { depth -= 1 }
         guard depth <= JSONCursor.maximumDepth else { throw Failure() }
-    }
-
-    /// A comma before the closing bracket, `[1, 2,]`: Foundation's parser
-    /// takes it, and so did arxive's snapshot import when it used that parser.
-    private mutating func closesAfterComma(_ close: UInt8) -> Bool {
         skipSpace()
-        guard peek() == close else { return false }
-        offset += 1
-        return true
+        if peek() == close { offset += 1; return }
+        while true {
+            try item(&self)
+            skipSpace()
+            guard offset < bytes.count else { throw Failure() }
+            let next = bytes[offset]
+            offset += 1
+            if next == close { return }
+            guard next == UInt8(ascii: ",") else { throw Failure() }
+            // A comma before the closing bracket, `[1, 2,]`: Foundation's parser
+            // takes it, and so did arxive's snapshot import when it used that parser.
+            skipSpace()
+            if peek() == close { offset += 1; return }
+        }
     }
 
     private mutating func expect(_ byte: UInt8) throws(Failure) {
