@@ -88,6 +88,8 @@ struct KillTests {
         try queue.writeWithoutTransaction { db in
             guard try db.tableExists("catalogue_imports") else { return }
             #expect(try String.fetchAll(db, sql: "PRAGMA integrity_check") == ["ok"], "attempt \(attempt)")
+            // Imports write with foreign-key checks off: no row may be left pointing nowhere.
+            #expect(try Row.fetchAll(db, sql: "PRAGMA foreign_key_check").isEmpty, "attempt \(attempt)")
             try db.execute(sql: "INSERT INTO papers_fts(papers_fts) VALUES ('integrity-check')")
             try db.execute(sql: "INSERT INTO authors_fts(authors_fts) VALUES ('integrity-check')")
             let done = try Int.fetchOne(db, sql: "SELECT coalesce(sum(records_done), 0) FROM catalogue_imports") ?? -1
@@ -100,6 +102,8 @@ struct KillTests {
         let queue = try DatabaseQueue(path: db)
         try queue.writeWithoutTransaction { db in
             #expect(try String.fetchAll(db, sql: "PRAGMA integrity_check") == ["ok"], "attempt \(attempt)")
+            // Imports write with foreign-key checks off: no row may be left pointing nowhere.
+            #expect(try Row.fetchAll(db, sql: "PRAGMA foreign_key_check").isEmpty, "attempt \(attempt)")
             try db.execute(sql: "INSERT INTO papers_fts(papers_fts) VALUES ('integrity-check')")
             try db.execute(sql: "INSERT INTO authors_fts(authors_fts) VALUES ('integrity-check')")
             let expected = Dictionary(uniqueKeysWithValues: truth.map { ($0.date, $0.papers.count) })
