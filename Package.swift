@@ -48,7 +48,16 @@ let package = Package(
             dependencies: [
                 "ArxiveKit",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
-            ]
+            ],
+            // A release arxive is linked at a fixed address (not PIE): a
+            // static Swift binary carries about 90,000 relocations, mostly
+            // pointers in type metadata, that a PIE applies at every start,
+            // copying each page they touch. Measured: `arxive --version`
+            // 6.3 -> 4.4 ms, a search 19.2 -> 17.2 ms (hyperfine, 80 runs). Every
+            // command is a short process, so this is a third of a small
+            // command's time. The price: the executable's own code is not
+            // at a random address (shared libraries still are).
+            linkerSettings: [.unsafeFlags(["-Xclang-linker", "-no-pie"], .when(platforms: [.linux], configuration: .release))]
         ),
         // Writes synthetic digest histories (every format era) for tests,
         // benchmarks and the kill test; it knows the truth it wrote.
