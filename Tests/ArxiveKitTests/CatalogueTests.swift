@@ -274,6 +274,36 @@ struct CatalogueTests {
         #expect(try archive.integrityProblems().isEmpty)
     }
 
+    @Test("An import stopped after its last chunk, in the final merge, merges when run again")
+    func resumedMerge() throws {
+        let files = try SnapshotFiles(papers: 200)
+        defer { files.remove() }
+        let archive = try Archive.inMemory()
+        let importer = DigestImporter(archive: archive, options: .init(catalogue: .init(chunkSize: 50)))
+        #expect(importer.run(paths: [files.plain]).catalogue.first?.failed == false)
+        func segments() throws -> Int {
+            try archive.withDatabaseForTesting { try Int.fetchOne($0, sql: "SELECT count(DISTINCT segid) FROM papers_fts_idx")! }
+        }
+        #expect(try segments() == 1, "a finished import leaves one segment")
+        // What a kill during the merge leaves: every chunk committed, the
+        // index in one segment per chunk, the file not marked done.
+        try archive.withDatabaseForTesting { db in
+            try db.execute(sql: "INSERT INTO papers_fts(papers_fts) VALUES ('rebuild')")
+            try db.execute(sql: "UPDATE catalogue_imports SET finished_at = NULL")
+        }
+        try archive.withDatabaseForTesting { try $0.execute(sql: "INSERT INTO papers_fts(papers_fts, rank) VALUES ('automerge', 0)") }
+        for id in [1, 60, 120, 180] {  // one segment per transaction
+            try archive.withDatabaseForTesting { try $0.execute(sql: "UPDATE papers SET title = title || ' again' WHERE id = ?", arguments: [id]) }
+        }
+        try archive.withDatabaseForTesting { try $0.execute(sql: "INSERT INTO papers_fts(papers_fts, rank) VALUES ('automerge', 4)") }
+        try #require(try segments() > 1)
+        let again = try #require(importer.run(paths: [files.plain]).catalogue.first)
+        #expect(again.resumedAfter == 200 && again.added == 0 && !again.failed)
+        #expect(try segments() == 1)
+        #expect(try archive.catalogueFileState(path: files.plain)?.finished == true)
+        #expect(try archive.integrityProblems().isEmpty)
+    }
+
     @Test("A common word orders a bounded number of matches, and says so")
     func boundedOrder() throws {
         let files = try SnapshotFiles(papers: Archive.orderedMatchLimit + 500)

@@ -63,6 +63,9 @@ struct KillTests {
         #expect(finish.status == 0, "\(finish.stderr)")
         #expect((try cli.json(["stats"]) as! [String: Any])["papers"] as? Int == papers)
         try checkWholeChunks(db: cli.db, attempt: 99)
+        // The final merge ran to its end, even when a kill had landed in it.
+        let segments = try DatabaseQueue(path: cli.db).read { try Int.fetchOne($0, sql: "SELECT count(DISTINCT segid) FROM papers_fts_idx") }
+        #expect(segments == 1)
     }
 
     /// Runs arxive with `arguments` and SIGKILLs it after the delay; true

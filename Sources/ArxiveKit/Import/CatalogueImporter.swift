@@ -168,7 +168,9 @@ public struct CatalogueImporter: Sendable {
         report.linesRead = consumedLine - skip
         guard report.error == nil else { return report }
         do {
-            let changed = report.added + report.updated > 0
+            // A run that resumed may follow one killed in the merge, after
+            // its last chunk: nothing is left to store, but the merge is.
+            let changed = report.added + report.updated > 0 || report.resumedAfter > 0
             if changed {
                 progress(Progress(records: stored, seconds: Date().timeIntervalSince(started),
                                   fileBytesRead: fileSize, fileSize: fileSize, optimizing: true))
