@@ -125,6 +125,17 @@ struct CommandLineTests {
         let explicit = cli.folder.appendingPathComponent("explicit.sqlite").path
         #expect(try cli.run(["import", "--db", explicit, md], environment: ["ARXIVE_DB": env]).status == 0)
         #expect(FileManager.default.fileExists(atPath: explicit))
+        // Relative paths, one letter long too (Foundation's NSString path functions crashed on those).
+        #expect(try cli.run(["import", "--db", "a", md]).status == 0)
+        #expect(FileManager.default.fileExists(atPath: cli.folder.appendingPathComponent("a").path))
+        #expect(try cli.run(["search", "--db", "a", "model"]).status == 0)
+        #expect(try cli.run(["import", "--db", "new/b", md]).status == 0)
+        #expect(FileManager.default.fileExists(atPath: cli.folder.appendingPathComponent("new/b").path))
+        // A folder is not an archive: one line saying so, not a crash.
+        try FileManager.default.createDirectory(at: cli.folder.appendingPathComponent("d"), withIntermediateDirectories: true)
+        let folder = try cli.run(["search", "--db", "d", "model"])
+        #expect(folder.status == 1)
+        #expect(folder.stderr.hasPrefix("arxive: error: cannot open the archive at d"), "\(folder.stderr)")
     }
 
     @Test("Reading a missing archive is an error, and creates nothing")

@@ -40,6 +40,7 @@ struct CLI {
         let process = Process()
         process.executableURL = CLI.binary
         process.arguments = arguments
+        process.currentDirectoryURL = folder  // relative paths land in the test's folder
         var environment = ProcessInfo.processInfo.environment
         environment["ARXIVE_DB"] = nil
         environment["XDG_DATA_HOME"] = folder.appendingPathComponent("xdg").path

@@ -14,10 +14,10 @@ public struct Archive: Sendable {
         if !create && !FileManager.default.fileExists(atPath: path) {
             throw ArchiveError.noArchive(path: path)
         }
-        let directory = (path as NSString).deletingLastPathComponent
-        if !directory.isEmpty {
-            try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
-        }
+        // Not NSString's deletingLastPathComponent: on Linux it crashes on a
+        // one-letter path (`--db a`).
+        let directory = URL(fileURLWithPath: path).deletingLastPathComponent().path
+        try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
         var config = Configuration()
         // A cron import and a query may overlap: wait rather than fail.
         config.busyMode = .timeout(10)
