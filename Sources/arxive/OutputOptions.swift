@@ -28,10 +28,10 @@ struct CommandError: LocalizedError {
 
 extension SearchOrder: ExpressibleByArgument {}
 
-/// `YYYY-MM`, checked.
-func validateMonth(_ month: String?) throws {
+/// `YYYY-MM`, checked; `option` names it in the error.
+func validateMonth(_ month: String?, option: String = "--month") throws {
     guard let month else { return }
     guard month.range(of: #"^[0-9]{4}-(0[1-9]|1[0-2])$"#, options: .regularExpression) != nil else {
-        throw ValidationError("--month '\(month)' is not a month: use YYYY-MM")
+        throw ValidationError("\(option) '\(month)' is not a month: use YYYY-MM")
     }
 }

@@ -51,8 +51,8 @@ struct TrendsCommand: ParsableCommand {
     var limit = 5
 
     func validate() throws {
-        try validateMonth(from)
-        try validateMonth(to)
+        try validateMonth(from, option: "--from")
+        try validateMonth(to, option: "--to")
         if let from, let to, from > to { throw ValidationError("--from \(from) is after --to \(to)") }
         let modes = [!queries.isEmpty, authors, terms, cost].filter { $0 }.count
         guard modes == 1 else { throw ValidationError("give queries, or one of --authors, --terms, --cost") }

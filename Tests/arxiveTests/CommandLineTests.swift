@@ -333,6 +333,9 @@ struct CommandLineTests {
         #expect(try cli.run(["site", "--db", cli.db, site]).stderr.contains("0 pages written"))
         #expect(try cli.run(["report", "--db", cli.db, "2025-13"]).status == 2)
         #expect(try cli.run(["trends", "--db", cli.db]).status == 2)
+        let badMonth = try cli.run(["trends", "--db", cli.db, "kernel", "--to", "2025-13"])
+        #expect(badMonth.status == 2)
+        #expect(badMonth.stderr.contains("--to '2025-13' is not a month"), "the error names the option given")
     }
 
     @Test("day: several digests on one date need --digest; a day with no run is an error")
