@@ -53,10 +53,10 @@ let package = Package(
             // static Swift binary carries about 90,000 relocations, mostly
             // pointers in type metadata, that a PIE applies at every start,
             // copying each page they touch. Measured: `arxive --version`
-            // 6.3 -> 4.4 ms, a search 19.2 -> 17.2 ms (hyperfine, 80 runs). Every
-            // command is a short process, so this is a third of a small
-            // command's time. The price: the executable's own code is not
-            // at a random address (shared libraries still are).
+            // 6.3 -> 4.4 ms, a search 19.2 -> 17.2 ms (hyperfine, 80 runs):
+            // every command is a short process, and this was 30% of the
+            // shortest. The price: the executable's own code is not at a
+            // random address (shared libraries still are).
             linkerSettings: [.unsafeFlags(["-Xclang-linker", "-no-pie"], .when(platforms: [.linux], configuration: .release))]
         ),
         // Writes synthetic digest histories (every format era) for tests,
