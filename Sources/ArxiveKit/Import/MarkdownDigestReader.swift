@@ -23,7 +23,8 @@ public enum MarkdownDigestReader {
         guard let date = DigestDate.parse(dateText) else {
             throw DigestReadError(line: titleIndex + 1, "'\(dateText)' is not a date (expected MM/DD/YYYY or YYYY-MM-DD)")
         }
-        let promptIndex = lines.firstIndex(where: isPromptHeading) ?? lines.count
+        // The page's prompt follows its title: a prompt heading above the title is not the page's.
+        let promptIndex = lines[(titleIndex + 1)...].firstIndex(where: isPromptHeading) ?? lines.count
         let firstPaper = lines[titleIndex..<promptIndex].firstIndex(where: isPaperHeading) ?? promptIndex
 
         var header = RunHeader()

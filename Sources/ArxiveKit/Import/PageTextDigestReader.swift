@@ -21,8 +21,9 @@ public enum PageTextDigestReader {
         guard let date = DigestDate.parse(dateText) else {
             throw DigestReadError(line: titleIndex + 1, "'\(dateText)' is not a date (expected MM/DD/YYYY or YYYY-MM-DD)")
         }
-        let promptIndex = lines.firstIndex(where: { $0 == "Paper Selection Prompt" }) ?? lines.count
-        let firstID = lines[..<promptIndex].firstIndex(where: { $0.hasPrefix("ArXiv ID:") }) ?? promptIndex
+        // The prompt and the papers follow the title: lines above it are not the page's.
+        let promptIndex = lines[(titleIndex + 1)...].firstIndex(where: { $0 == "Paper Selection Prompt" }) ?? lines.count
+        let firstID = lines[(titleIndex + 1)..<promptIndex].firstIndex(where: { $0.hasPrefix("ArXiv ID:") }) ?? promptIndex
 
         var header = RunHeader()
         let before = lines[..<titleIndex].filter { line in !line.isEmpty && !navigation.contains(where: { line.hasPrefix($0) }) }
