@@ -255,6 +255,78 @@ struct ArchiveStoreTests {
         #expect(try archive.integrityProblems().isEmpty)
     }
 
+    @Test("A paper dropped within a group frees its id for the next new paper; the index stays exact")
+    func droppedPaperIDReused() throws {
+        // SQLite gives a new row the largest id plus one: the id of the
+        // newest paper, once that paper is dropped.
+        let archive = try Archive.inMemory()
+        let day1 = request(digest("2025-05-01", [paper("2505.00001", title: "Kept lattice"), paper("2505.00002", title: "Dropped lattice")]),
+                           path: "/d/1.md", sha: "1")
+        let day1Edited = request(digest("2025-05-01", [paper("2505.00001", title: "Kept lattice")]), path: "/d/1.md", sha: "1b")
+        let day2 = request(digest("2025-05-02", [paper("2505.00003", title: "Fresh lattice")]), path: "/d/2.md", sha: "2")
+        let results = try archive.store([day1, day1Edited, day2])
+        #expect(results.allSatisfy { (try? $0.get()) != nil }, "\(results)")
+        #expect(try archive.search(parse("ti:fresh")).map(\.arxivID) == ["2505.00003"])
+        #expect(try archive.search(parse("ti:dropped")).isEmpty)
+        #expect(try archive.integrityProblems().isEmpty)
+
+        // The same across groups: a paper indexed before the group is
+        // dropped, and a new paper of the very same text takes its id.
+        let day3 = request(digest("2025-05-03", [paper("2505.00004", title: "Twin lattice")]), path: "/d/3.md", sha: "3")
+        _ = try archive.store(day3)
+        let day3Edited = request(digest("2025-05-03", []), path: "/d/3.md", sha: "3b")
+        let day4 = request(digest("2025-05-04", [paper("2505.00005", title: "Twin lattice")]), path: "/d/4.md", sha: "4")
+        let later = try archive.store([day3Edited, day4])
+        #expect(later.allSatisfy { (try? $0.get()) != nil }, "\(later)")
+        #expect(try archive.search(parse("ti:twin")).map(\.arxivID) == ["2505.00005"])
+        #expect(try archive.integrityProblems().isEmpty)
+        // The index's totals too: bm25 gives what it gives after a rebuild from the papers.
+        let scores = { try archive.withDatabaseForTesting { db in
+            try Double.fetchAll(db, sql: "SELECT bm25(papers_fts) FROM papers_fts WHERE papers_fts MATCH 'twin OR kept' ORDER BY rowid")
+        } }
+        let imported = try scores()
+        try archive.withDatabaseForTesting { try $0.execute(sql: "INSERT INTO papers_fts(papers_fts) VALUES ('rebuild')") }
+        #expect(try scores() == imported)
+    }
+
+    @Test("Hundreds of damaged digests imported together: each stored whole or named as failed; the archive stays exact")
+    func damagedImport() throws {
+        // Forty damaged copies of every fixture, each copy in a folder of
+        // its own under the original's path (whose name may carry its date): an
+        // import reads them copy after copy, so runs are replaced again and
+        // again, and papers dropped and added within one group.
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("arxive-damaged-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        var damage = Damage(seed: 7)
+        var written = 0
+        for copy in 0..<40 {
+            let copyFolder = folder.appendingPathComponent(String(format: "%02d", copy))
+            try FileManager.default.createDirectory(at: copyFolder, withIntermediateDirectories: true)
+            for file in try Damage.fixtureFiles() {
+                let bytes = damage.apply(to: Array(try Data(contentsOf: file)))
+                let damaged = copyFolder.appendingPathComponent(String(file.path.dropFirst(Paths.fixtures.path.count)))
+                try FileManager.default.createDirectory(at: damaged.deletingLastPathComponent(), withIntermediateDirectories: true)
+                try Data(bytes).write(to: damaged)
+                written += 1
+            }
+        }
+        let archive = try Archive.inMemory()
+        let report = DigestImporter(archive: archive).run(paths: [folder.path])
+        #expect(report.filesRead == written)
+        #expect(report.runsAdded + report.runsUpdated > 100 && report.failures.count > 100, "the damage reached nothing")
+        // A file is refused for what it says, never for what the store did with it.
+        let storeErrors = report.failures.filter { $0.reason.contains("SQLite") }
+        #expect(storeErrors.isEmpty, "\(storeErrors.prefix(3))")
+        #expect(try archive.integrityProblems().isEmpty)
+        // The index's totals too: bm25 gives what it gives after a rebuild from the papers.
+        let scores = { try archive.withDatabaseForTesting { db in
+            try Double.fetchAll(db, sql: "SELECT bm25(papers_fts) FROM papers_fts WHERE papers_fts MATCH 'model OR sparse' ORDER BY rowid")
+        } }
+        let imported = try scores()
+        try archive.withDatabaseForTesting { try $0.execute(sql: "INSERT INTO papers_fts(papers_fts) VALUES ('rebuild')") }
+        #expect(try scores() == imported)
+    }
+
     @Test("An import leaves FTS5's hashsize at its default in the file")
     func hashsizeRestored() throws {
         let archive = try fixtureArchive()

@@ -1,4 +1,5 @@
 import ArxiveKit
+import DigestGenerator
 import Foundation
 
 /// Paths of the project's fixtures and of the shared real samples.
@@ -29,3 +30,48 @@ func fixtureArchive() throws -> Archive {
 }
 
 func parse(_ query: String) throws -> Query { try QueryParser.parse(query) }
+
+/// Random damage to a file's bytes, for fuzz tests: cut, doubled, truncated,
+/// overwritten or moved pieces, and inserted pieces that steer the readers
+/// into their odd corners (table and field syntax, JSON punctuation, numbers
+/// out of range, bytes that are not UTF-8).
+struct Damage {
+    static let pieces: [[UInt8]] = ["|", "**", "## ", "<td>", "</table>", "\"", "{", "}", "[", "]", "\\u", ":", ",",
+                                    "\n", "\r", "99999999999999999999", "-1", "1e400", "NaN", "💥", "Á", "arXiv:", "v1"]
+        .map { Array($0.utf8) } + [[0x00], [0xFF], [0xC3], [0xE2, 0x82]]
+
+    /// Every fixture digest (Markdown, JSON, page text, site pages, upstream).
+    static func fixtureFiles() throws -> [URL] {
+        let files = FileManager.default.enumerator(at: Paths.fixtures, includingPropertiesForKeys: nil)!
+            .compactMap { $0 as? URL }.filter { ["md", "json", "txt"].contains($0.pathExtension) && $0.lastPathComponent != "README.md" }
+        precondition(files.count >= 10, "fixtures not found at \(Paths.fixtures.path)")
+        return files.sorted { $0.path < $1.path }
+    }
+
+    var random: SeededRandom
+
+    init(seed: UInt64) { random = SeededRandom(seed: seed) }
+
+    /// `original` with one to four pieces of damage.
+    mutating func apply(to original: [UInt8]) -> [UInt8] {
+        var bytes = original
+        for _ in 0..<random.int(1...4) {
+            let at = random.int(0...bytes.count)
+            switch random.int(0...5) {
+            case 0: bytes.removeSubrange(at..<min(bytes.count, at + random.int(1...200)))
+            case 1:
+                let copy = Array(bytes[at..<min(bytes.count, at + random.int(1...200))])
+                bytes.insert(contentsOf: copy, at: at)
+            case 2: bytes = Array(bytes.prefix(at))
+            case 3: if at < bytes.count { bytes[at] = UInt8(truncatingIfNeeded: random.next()) }
+            case 4: bytes.insert(contentsOf: random.pick(Damage.pieces), at: at)
+            default:  // a line moved elsewhere
+                var lines = bytes.split(separator: 0x0A, omittingEmptySubsequences: false).map(Array.init)
+                let line = lines.remove(at: random.int(0...(lines.count - 1)))
+                lines.insert(line, at: random.int(0...lines.count))
+                bytes = Array(lines.joined(separator: [0x0A]))
+            }
+        }
+        return bytes
+    }
+}

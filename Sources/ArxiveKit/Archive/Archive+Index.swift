@@ -42,6 +42,10 @@ extension Archive {
     /// old text of changed papers leaves the index, their current text and
     /// new papers' text enter it. Authors are only ever added by an import.
     func indexChangedText(authorsAfter lastAuthor: Int64, _ db: Database) throws {
+        // An id in both was indexed before the group, then dropped and given
+        // to a new paper (SQLite reuses the largest id): the index holds the
+        // old text under it, so it is one changed paper, not a new one.
+        try db.cachedExecute(sql: "DELETE FROM temp.fts_new WHERE id IN (SELECT id FROM temp.fts_old)")
         // Unchanged text needs no re-indexing (a day's JSON after its Markdown changes nothing the index holds).
         try db.cachedExecute(sql: """
             DELETE FROM temp.fts_old WHERE id IN (

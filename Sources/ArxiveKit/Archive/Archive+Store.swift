@@ -299,6 +299,8 @@ extension Archive {
             // Its author links first: no cascade while foreign-key checks are off (see `writeWithoutForeignKeyChecks`).
             try db.cachedExecute(sql: "DELETE FROM paper_authors WHERE paper_id = ?", arguments: [paperID])
             try db.cachedExecute(sql: "DELETE FROM papers WHERE id = ?", arguments: [paperID])
+            // Added in this group, it is not to be indexed; its id may go to the next new paper.
+            try db.cachedExecute(sql: "DELETE FROM temp.fts_new WHERE id = ?", arguments: [paperID])
             return .deleted
         }
         var seen = Set<String>()
