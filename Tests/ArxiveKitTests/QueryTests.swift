@@ -1,4 +1,5 @@
 import ArxiveKit
+import Foundation
 import PropertyBased
 import Testing
 
@@ -67,8 +68,13 @@ struct QueryTests {
 
     @Test("Thousands of random queries never crash and never surface an SQLite error")
     func randomQueries() async throws {
+        // Digests and a catalogue: catalogue papers take their own paths (categories, no verdicts).
         let archive = try fixtureArchive()
-        let fields = ["", "", "", "ti:", "abs:", "au:", "comment:", "id:", "date:", "rel:", "nov:", "score:", "match:", "digest:", "x:"]
+        let snapshot = try CatalogueTests.SnapshotFiles(papers: 300)
+        defer { snapshot.remove() }
+        #expect(DigestImporter(archive: archive).run(paths: [snapshot.plain]).catalogue.first?.failed == false)
+        let fields = ["", "", "", "ti:", "abs:", "au:", "comment:", "id:", "date:", "rel:", "nov:", "score:", "match:", "digest:",
+                      "cat:", "in:", "x:"]
         let term = Gen.element(of: QueryTests.alphabet).map { $0 ?? " " }.string(of: 0...12)
         let piece = zip(Gen.element(of: fields).map { $0 ?? "" }, term).map { $0 + $1 }
         let query = piece.array(of: 0...12).map { $0.joined(separator: " ") }
@@ -77,6 +83,7 @@ struct QueryTests {
                 let parsed = try QueryParser.parse(text)
                 _ = try archive.search(parsed, limit: 5)
                 _ = try archive.search(parsed, order: .score, limit: 5)
+                _ = try archive.search(parsed, order: .date, limit: 5)
             } catch let error as QueryError {
                 #expect(!error.message.isEmpty && error.column >= 1)
             } catch {
@@ -85,10 +92,66 @@ struct QueryTests {
         }
     }
 
+    @Test("Thousands of random well-formed queries over digests and a catalogue give results, never an SQLite error")
+    func randomWellFormedQueries() async throws {
+        // The random queries above mostly stop at the parser; these are
+        // built from the archive's own words, names and filter values, so
+        // that they reach every kind of search plan and find papers.
+        let archive = try fixtureArchive()
+        let snapshot = try CatalogueTests.SnapshotFiles(papers: 300)
+        defer { snapshot.remove() }
+        #expect(DigestImporter(archive: archive).run(paths: [snapshot.plain]).catalogue.first?.failed == false)
+        let (titles, names) = try archive.withDatabaseForTesting { db in
+            (try String.fetchAll(db, sql: "SELECT title FROM papers ORDER BY id % 7, id LIMIT 200"),
+             try String.fetchAll(db, sql: "SELECT name FROM authors ORDER BY id % 5, id LIMIT 40"))
+        }
+        var seen = Set<String>()
+        let words = titles.flatMap { $0.lowercased().split(separator: " ").map { String($0.filter(\.isLetter)) } }
+            .filter { $0.count > 2 && seen.insert($0).inserted }.prefix(60)
+        var pieces: [String] = []
+        for (word, next) in zip(words, words.dropFirst()) {
+            pieces += [word, word, String(word.prefix(3)) + "*", "\"\(word) \(next)\"", "-\(word)", "NOT \(next)",
+                       "(\(word) OR \(next))", "ti:\(word)", "abs:\(word)", "comment:\(word)"]
+        }
+        for name in names {
+            pieces += ["au:\"\(name)\"", "au:" + (name.split(separator: " ").last.map(String.init) ?? name)]
+        }
+        pieces += ["date:2025-12", "date:2025-12-01..2026-04-30", "date:2007", "date:2007-04-01..2007-04-03", "rel:>=8", "nov:<5",
+                   "score:10..20", "match:author", "digest:daily", "digest:upstream", "cat:cs.LG", "cat:hep-th", "cat:astro-ph",
+                   "in:digest", "in:catalogue", "id:2604.00501"]
+        let query = zip(Gen.element(of: pieces).map { $0 ?? "" }.array(of: 1...4),
+                        Gen.element(of: [" ", " ", " OR ", " AND "]).map { $0 ?? " " })
+            .map { terms, joiner in terms.joined(separator: joiner) }
+        let found = Counter()
+        await propertyCheck(count: 2_000, input: query) { text in
+            do {
+                let parsed = try QueryParser.parse(text)
+                let hits = try archive.search(parsed, limit: 5)
+                _ = try archive.search(parsed, order: .score, limit: 5)
+                _ = try archive.search(parsed, order: .date, limit: 5)
+                if !hits.isEmpty { found.add() }
+            } catch let error as QueryError {
+                Issue.record("well-formed query \(text.debugDescription) refused: \(error.message)")
+            } catch {
+                Issue.record("query \(text.debugDescription) surfaced \(error)")
+            }
+        }
+        // Most queries must find something, or they test nothing.
+        #expect(found.value > 500, "\(found.value) of 2,000 queries found papers")
+    }
+
     @Test("Very long queries are refused with a message, not an SQLite error")
     func longQueries() throws {
         let archive = try fixtureArchive()
         let words = (0..<64).map { "w\($0)" }.joined(separator: " OR ")
         #expect(try archive.search(parse(words)).isEmpty)
     }
+}
+
+/// A count that property checks, which may run concurrently, add to.
+final class Counter: @unchecked Sendable {
+    private let lock = NSLock()
+    private var count = 0
+    var value: Int { lock.withLock { count } }
+    func add() { lock.withLock { count += 1 } }
 }
