@@ -112,10 +112,20 @@ struct PortabilityTests {
         let original = try fixtureArchive()
         var lines = String(decoding: try export(original), as: UTF8.self).split(separator: "\n").map(String.init)
         let empty = try Archive.inMemory()
-        lines.insert("{\"type\":\"paper\",\"arxiv_id\":1}", at: 3)
-        #expect(throws: ArchiveFileError.self) { try empty.importArchive(Data(lines.joined(separator: "\n").utf8)) }
-        #expect(try empty.stats().papers == 0)
-        lines.remove(at: 3)
+        // Each bad line is named by number, and by the key that is wrong.
+        for (bad, why) in [("{\"type\":\"paper\",\"arxiv_id\":1}", "'arxiv_id' is not text"),
+                           ("{\"type\":\"paper\",\"arxiv_id\":\"2501.00101\"}", "is missing"),
+                           ("{\"type\":\"paper\",", "not valid JSON"),
+                           ("{\"type\":\"comet\"}", "unknown line type 'comet'")] {
+            lines.insert(bad, at: 3)
+            #expect {
+                try empty.importArchive(Data(lines.joined(separator: "\n").utf8))
+            } throws: { error in
+                (error as? ArchiveFileError)?.errorDescription.map { $0.hasPrefix("line 4: ") && $0.contains(why) } == true
+            }
+            #expect(try empty.stats().papers == 0)
+            lines.remove(at: 3)
+        }
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("arxive-arch-\(UUID())")
         defer { try? FileManager.default.removeItem(at: folder) }
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)

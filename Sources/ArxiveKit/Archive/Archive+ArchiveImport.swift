@@ -179,9 +179,31 @@ extension Archive {
             } catch let error as ArchiveFileError {
                 throw error
             } catch {
-                throw ArchiveFileError.badLine(number, "not an archive line (\(error.localizedDescription))")
+                throw ArchiveFileError.badLine(number, "not an archive line (\(Archive.reason(error)))")
             }
         }
         return (result.0, result.1, result.2, result.3, result.4, result.5)
+    }
+
+    /// Why a line did not decode, naming the key: Foundation's own message
+    /// for a decoding error ("The data isn't in the correct format") does not.
+    static func reason(_ error: any Error) -> String {
+        guard let error = error as? DecodingError else { return error.localizedDescription }
+        // The file's own spelling: the decoder converts its snake_case keys.
+        func snakeCase(_ name: String) -> String {
+            name.map { $0.isUppercase ? "_" + $0.lowercased() : String($0) }.joined()
+        }
+        func key(_ context: DecodingError.Context, _ last: CodingKey? = nil) -> String {
+            (context.codingPath + [last].compactMap { $0 }).map { $0.intValue.map { "[\($0)]" } ?? snakeCase($0.stringValue) }
+                .joined(separator: ".").replacingOccurrences(of: ".[", with: "[")
+        }
+        switch error {
+        case .keyNotFound(let missing, let context): return "'\(key(context, missing))' is missing"
+        case .valueNotFound(_, let context): return "'\(key(context))' is null"
+        case .typeMismatch(let type, let context): return "'\(key(context))' is not \(type == String.self ? "text" : "a \(type)")"
+        case .dataCorrupted(let context) where context.codingPath.isEmpty: return "not valid JSON"
+        case .dataCorrupted(let context): return "'\(key(context))': \(context.debugDescription)"
+        @unknown default: return error.localizedDescription
+        }
     }
 }
