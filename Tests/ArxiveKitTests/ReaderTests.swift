@@ -150,6 +150,47 @@ struct ReaderTests {
         #expect(read > 100 && refused > 100, "read \(read), refused \(refused)")
     }
 
+    @Test("Control characters that a terminal would obey become spaces; comments and prompts keep their lines")
+    func controlCharacters() throws {
+        let esc = "\u{1B}[2J\u{1B}]0;x\u{07}"  // clear the screen, set the window title
+        let text = """
+            > A remedial\(esc) run
+
+            # Personalized Daily ArXiv Papers 2025-12-01
+
+            | *[gpt\(esc)-5]* | Prompt | Completion | Total |
+            |:-:|:-:|:-:|:-:|
+            | **Token** | 10 | 20 | 30 |
+
+            ## 1. [Sparse\(esc) Attention\u{08}s](https://arxiv.org/abs/2512.00402)
+
+            **ArXiv ID:** 2512.00402
+
+            **Authors:** Ji\\v{r}\\'i Dvo\(esc)\\v{r}\\'ak
+
+            **Abstract:** Kernels\u{7F} for\(esc) attention.
+
+            **Comment:** First line\(esc)
+
+            **Relevance:** 9
+            **Novelty:** 7
+
+            # Paper Selection Prompt
+            Favour\(esc) sparse
+            \tattention.
+            """
+        let digest = try #require(try DigestRecognizer.read(Data(text.utf8)))
+        let header = try #require(digest.header)
+        let paper = try #require(digest.papers.first)
+        let texts = [header.model, header.notes, header.selectionPrompt, paper.title, paper.abstract, paper.comment] + paper.authors
+        for text in texts {
+            let text = try #require(text)
+            #expect(!text.unicodeScalars.contains { ($0.value < 0x20 && $0 != "\n" && $0 != "\t") || $0.value == 0x7F }, "\(text.debugDescription)")
+        }
+        #expect(paper.title == "Sparse [2J ]0;x Attention s")
+        #expect(header.selectionPrompt == "Favour [2J ]0;x  sparse\n\tattention.")
+    }
+
     @Test("JSON keys keep the file's order, also a key written with escapes")
     func jsonKeyOrder() throws {
         let text = #"{"2501.00102": {"title": "B"}, "2501.0010\u0031": {"title": "A"}, "2501.00100": {"title": "C"}}"#

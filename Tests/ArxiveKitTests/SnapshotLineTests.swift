@@ -180,6 +180,18 @@ struct SnapshotLineTests {
         #expect(SnapshotReader.day(ofISO: "2007-04-07") == "2007-04-07")
     }
 
+    @Test("Control characters in a record's texts become spaces")
+    func controlCharacters() throws {
+        let line = #"{"id": "0704.0001", "title": "Dark\u001b[2J matter", "abstract": "A\u0007 study.", "categories": "hep-ph\u001b astro-ph", "#
+            + #""authors_parsed": [["Ren\u001b]0;x", "Ann", ""]], "update_date": "2008-11-13"}"#
+        var names = SnapshotNames()
+        let record = try SnapshotReader.record(ArraySlice(line.utf8), names: &names)
+        #expect(record.title == "Dark [2J matter")
+        #expect(record.abstract == "A study.")
+        #expect(record.categories == ["hep-ph", "astro-ph"])
+        #expect(record.authors == ["Ann Ren ]0;x"])
+    }
+
     @Test("A name met again has the same display form and key as the first time")
     func names() {
         var names = SnapshotNames()

@@ -41,12 +41,31 @@ public enum DigestRecognizer {
             throw DigestReadError("not UTF-8 text")
         }
         switch recognize(text) {
-        case .digest(.json): return try JSONDigestReader.read(data)
-        case .digest(.markdown): return try MarkdownDigestReader.read(text, skippingPapersOn: days)
-        case .digest(.pageText): return try PageTextDigestReader.read(text)
+        case .digest(.json): return try JSONDigestReader.read(data).withoutControlCharacters()
+        case .digest(.markdown): return try MarkdownDigestReader.read(text, skippingPapersOn: days).withoutControlCharacters()
+        case .digest(.pageText): return try PageTextDigestReader.read(text).withoutControlCharacters()
         case .notADigest: return nil
         case .unknown:
             throw DigestReadError("not a digest arxive knows (no 'Personalized Daily ArXiv Papers' title, not a JSON digest)")
         }
+    }
+}
+
+extension Digest {
+    /// The digest with no control character that a terminal printing it would
+    /// obey. Titles, abstracts and names have none already (`collapseWhitespace`);
+    /// the texts that keep their lines keep their line breaks and tabs.
+    func withoutControlCharacters() -> Digest {
+        var digest = self
+        if var header = digest.header {
+            header.model = header.model.map(collapseWhitespace)
+            header.notes = header.notes.map(collapseWhitespace)
+            header.selectionPrompt = header.selectionPrompt.map(removingControlCharacters)
+            digest.header = header
+        }
+        for index in digest.papers.indices {
+            digest.papers[index].comment = digest.papers[index].comment.map(removingControlCharacters)
+        }
+        return digest
     }
 }

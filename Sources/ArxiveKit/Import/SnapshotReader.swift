@@ -36,7 +36,7 @@ enum SnapshotReader {
             abstract: collapseWhitespace(parsed.abstract ?? ""),
             authors: authors.map(\.display),
             authorKeys: authors.map(\.key),
-            categories: parsed.categories?.split(separator: " ").map(String.init) ?? [],
+            categories: parsed.categories.map(collapseWhitespace)?.split(separator: " ").map(String.init) ?? [],
             published: published,
             updated: updated,
             extra: parsed.extra

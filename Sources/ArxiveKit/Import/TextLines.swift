@@ -84,7 +84,9 @@ private func byteOffset(of needle: UnsafeBufferPointer<UInt8>, in hay: UnsafeBuf
 }
 
 /// Runs of white space (line wraps, double spaces) as one space: the sources
-/// differ only there (a saved page collapses what JSON keeps).
+/// differ only there (a saved page collapses what JSON keeps). Control
+/// characters (escape, bell, backspace, ...) count as white space: a title
+/// holding them would drive the terminal that prints it.
 func collapseWhitespace(_ text: String) -> String {
     var text = text
     // withUTF8 scans the bytes in place (it copies only a bridged string).
@@ -108,18 +110,30 @@ func collapseWhitespace(_ text: String) -> String {
     } ?? text
 }
 
-private func isSpaceByte(_ b: UInt8) -> Bool { b == 0x20 || b == 0x09 || b == 0x0A || b == 0x0D }
+/// A space, a tab, a line break or another control character (DEL too).
+private func isSpaceByte(_ b: UInt8) -> Bool { b <= 0x20 || b == 0x7F }
 
-/// True when the text has a tab, a line break, two spaces in a row, or a space at either end.
+private func isControlByte(_ b: UInt8) -> Bool { b < 0x20 || b == 0x7F }
+
+/// True when the text has a tab, a line break or another control character,
+/// two spaces in a row, or a space at either end.
 private func needsCollapsing(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
     guard let first = bytes.first, let last = bytes.last else { return false }
     if first == 0x20 || last == 0x20 { return true }
     var previousSpace = false
     for b in bytes {
-        if b == 0x09 || b == 0x0A || b == 0x0D { return true }
+        if isControlByte(b) { return true }
         let space = b == 0x20
         if space && previousSpace { return true }
         previousSpace = space
     }
     return false
+}
+
+/// `text` with its control characters (escape, bell, backspace, ...) as
+/// spaces, its line breaks and tabs kept: for text that keeps its lines
+/// (a comment, a prompt) and is printed on terminals.
+func removingControlCharacters(_ text: String) -> String {
+    guard text.utf8.contains(where: { isControlByte($0) && $0 != 0x0A && $0 != 0x09 }) else { return text }
+    return String(decoding: text.utf8.map { isControlByte($0) && $0 != 0x0A && $0 != 0x09 ? 0x20 : $0 }, as: UTF8.self)
 }
