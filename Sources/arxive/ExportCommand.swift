@@ -61,6 +61,7 @@ struct ExportCommand: ParsableCommand {
         guard let file else {
             return try archive.exportArchive { FileHandle.standardOutput.write(Data($0.utf8)) }
         }
+        try OutputFile.checkFolder(of: file)
         let target = URL(fileURLWithPath: file)
         let partial = target.deletingLastPathComponent().appendingPathComponent(".\(target.lastPathComponent).partial")
         guard FileManager.default.createFile(atPath: partial.path, contents: nil), let handle = FileHandle(forWritingAtPath: partial.path) else {

@@ -11,10 +11,21 @@ enum OutputFile {
             FileHandle.standardOutput.write(Data(text.utf8))
             return
         }
+        try checkFolder(of: file)
         do {
             try text.write(toFile: file, atomically: true, encoding: .utf8)
         } catch {
             throw CommandError("cannot write \(file): \(error.localizedDescription)")
+        }
+    }
+
+    /// The folder a file is to go in must be there: Foundation's own error
+    /// for a missing one says only "The file doesn't exist".
+    static func checkFolder(of file: String) throws {
+        let folder = URL(fileURLWithPath: file).deletingLastPathComponent().path
+        var isFolder: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: folder, isDirectory: &isFolder), isFolder.boolValue else {
+            throw CommandError("cannot write \(file): there is no folder \(folder)")
         }
     }
 }

@@ -280,6 +280,12 @@ struct CommandLineTests {
         #expect(md.stdout.hasPrefix("# Reading list (3 papers)"))
         #expect(try cli.run(["search", "--db", cli.db, "kernel", "--format", "csv", "--json"]).status == 2)
         #expect(try cli.run(["export", "--db", cli.db, "--format", "pdf"]).status == 2)
+        // A file in a folder that is not there: one line naming the folder.
+        for format in ["bibtex", "archive"] {
+            let nowhere = try cli.run(["export", "--db", cli.db, "--format", format, "-o", "no/such/refs.txt"])
+            #expect(nowhere.status == 1)
+            #expect(nowhere.stderr == "arxive: error: cannot write no/such/refs.txt: there is no folder \(cli.folder.path)/no/such\n")
+        }
 
         // The whole archive: out, into an empty one, and a backup.
         try cli.run(["star", "2512.00401", "--db", cli.db])
