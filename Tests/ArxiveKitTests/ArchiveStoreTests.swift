@@ -136,6 +136,15 @@ struct ArchiveStoreTests {
         #expect(report.failures.count == 1 && report.runsAdded == 1)
         #expect(try broken.day("2025-12-01").first?.papers.map(\.arxivID) == markdownPapers)
 
+        // Its papers' section broken too: the page's failure names its line.
+        let badPage = page.replacingOccurrences(of: "**ArXiv ID:** 2512.00402", with: "**ArXiv ID:** 25x2.00402")
+        try badPage.write(to: folder.appendingPathComponent("a/2025-12-01-output.md"), atomically: true, encoding: .utf8)
+        let worse = DigestImporter(archive: try Archive.inMemory()).run(paths: [folder.appendingPathComponent("a").path])
+        let pageFailure = worse.failures.first { $0.path.hasSuffix(".md") }?.reason
+        #expect(pageFailure?.hasPrefix("not imported: line ") == true && pageFailure?.contains("'25x2.00402' is not an arXiv id") == true,
+                "\(pageFailure ?? "no failure")")
+        try page.write(to: folder.appendingPathComponent("a/2025-12-01-output.md"), atomically: true, encoding: .utf8)
+
         // The page comes first (a/ before b/): it is stored with its papers, then the JSON's verdicts replace them.
         try Paths.text("json/2025-12-01-output.json").write(to: folder.appendingPathComponent("b/2025-12-01-output.json"),
                                                             atomically: true, encoding: .utf8)
@@ -314,8 +323,9 @@ struct ArchiveStoreTests {
         let report = DigestImporter(archive: archive).run(paths: [folder.path])
         #expect(report.filesRead == written)
         #expect(report.runsAdded + report.runsUpdated > 100 && report.failures.count > 100, "the damage reached nothing")
-        // A file is refused for what it says, never for what the store did with it.
-        let storeErrors = report.failures.filter { $0.reason.contains("SQLite") }
+        // A file is refused for what it says, never for what the store did
+        // with it, and in arxive's words, not Foundation's generic ones.
+        let storeErrors = report.failures.filter { $0.reason.contains("SQLite") || $0.reason.contains("could not be completed") }
         #expect(storeErrors.isEmpty, "\(storeErrors.prefix(3))")
         #expect(try archive.integrityProblems().isEmpty)
         // The index's totals too: bm25 gives what it gives after a rebuild from the papers.
