@@ -1,4 +1,5 @@
 import ArxiveKit
+import PropertyBased
 import Testing
 
 @Suite("Names: TeX decoding, match keys, matching")
@@ -10,6 +11,9 @@ struct NamesTests {
         ("{\\AA}berg", "Åberg"), ("Stra{\\ss}e", "Straße"), ("\\'{\\i}", "í"), ("\\'\\i", "í"), ("{\\L}ukasik", "Łukasik"),
         ("Bj\\o rn", "Bjørn"), ("{{\\\"{u}}}ber", "über"), ("\\d{s}", "ṣ"), ("\\=a", "ā"), ("\\.Z", "Ż"), ("\\r{u}", "ů"),
         ("\\ae{}sir", "æsir"), ("{\\TH}or", "Þor"), ("Jos\\'e M. F. Moura", "José M. F. Moura"),
+        // Stacked accents (Vietnamese): the outer accent goes on top of the inner one.
+        ("Nguy\\~{\\^e}n", "Nguy\u{1EC5}n"), ("Nguy{\\~{\\^e}}n", "Nguy\u{1EC5}n"), ("Tr\\`{\\^a}n", "Tr\u{1EA7}n"),
+        ("\\'{\\^o}", "\u{1ED1}"), ("\\d{\\^o}", "\u{1ED9}"), ("\\~{\\u{a}}", "\u{1EB5}"),
     ])
     func decodes(tex: String, expected: String) {
         #expect(TeXDecoder.decode(tex) == expected)
@@ -22,6 +26,26 @@ struct NamesTests {
         #expect(TeXDecoder.decode("trailing \\") == "trailing \\")
         #expect(TeXDecoder.decode("\\'") == "\u{0301}")
         #expect(TeXDecoder.decode("a~b") == "a b")
+    }
+
+    @Test("Random names of TeX, braces, marks and any Unicode decode, key, match and encode back without a crash")
+    func randomNames() async {
+        let alphabet: [Character] = Array("aZ ł{}\\'\"`^~=.ucvHkdrbtlLoOiIjaeAEssSTH-,;()@0ø中😀\u{0301}\u{0327}\u{200B}\t")
+        let name = Gen.element(of: alphabet).map { $0 ?? " " }.string(of: 0...24)
+        await propertyCheck(count: 2_000, input: name, name) { a, b in
+            let person = PersonName(source: a)
+            #expect(!person.key.contains("  ") && person.key == person.key.lowercased())
+            _ = NameMatcher.match(query: a, candidate: b)
+            #expect(NameMatcher.match(query: person.display, candidate: person.display) != nil || person.key.isEmpty,
+                    "a name matches itself: \(person.display.debugDescription)")
+            // A decoded name free of TeX's own characters (an unknown command
+            // stays as written) is what a user types: it keys as the import
+            // keyed it, and what arxive writes in TeX (BibTeX) reads back as it.
+            if !person.display.unicodeScalars.contains(where: { "\\{}~".unicodeScalars.contains($0) }) {
+                #expect(PersonName.key(for: person.display) == person.key, "\(a.debugDescription)")
+                #expect(TeXDecoder.decode(TeXEncoder.encode(person.display)) == person.display, "\(a.debugDescription)")
+            }
+        }
     }
 
     @Test("Keys fold TeX, diacritics, ø and ł, case, punctuation")

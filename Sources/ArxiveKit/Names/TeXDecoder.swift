@@ -136,7 +136,11 @@ public enum TeXDecoder {
             // Dotless i and j exist in TeX only to carry accents.
             if scalars[0] == "ı" { scalars[0] = "i" }
             if scalars[0] == "ȷ" { scalars[0] = "j" }
-            scalars.insert(mark, at: 1)
+            // On top of the marks the letter has already: `\~{\^e}` is ê
+            // with a tilde over it (ễ), not ẽ with a circumflex.
+            var place = 1
+            while place < scalars.count, scalars[place].properties.canonicalCombiningClass != .notReordered { place += 1 }
+            scalars.insert(mark, at: place)
             return String(String.UnicodeScalarView(scalars))
         }
     }
