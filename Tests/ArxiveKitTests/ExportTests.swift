@@ -28,7 +28,11 @@ struct ExportTests {
         #expect(bib.components(separatedBy: "primaryClass").count == 2, "only the paper whose source named it")
         #expect(PaperExport.bibtex(records.reversed()).split(separator: "\n").filter { $0.hasPrefix("@misc") }.sorted()
                 == bib.split(separator: "\n").filter { $0.hasPrefix("@misc") }.sorted(), "keys do not depend on the order")
-        #expect(PaperExport.bibtexText("50% of A&B_c {x $O(n_1)$") == "50\\% of A\\&B\\_c \\{x $O(n_1)$")
+        #expect(PaperExport.bibtexText("50% of A&B_c {x $O(n_1)$") == "50\\% of A\\&B\\_c \\textbraceleft{}x $O(n_1)$")
+        #expect(PaperExport.bibtexText("Béthune {Gauss} Schrödinger") == "B{\\'e}thune {Gauss} Schr{\\\"o}dinger")
+        #expect(PaperExport.bibtexText("Schrödinger {x") == "Schr{\\\"o}dinger \\textbraceleft{}x")
+        #expect(PaperExport.bibtexName("R&D 100% Team") == "Team, R\\&D 100\\%")
+        #expect(PaperExport.bibtexName("Nguyễn") == "{Nguy{\\~{\\^e}}n}")
         // Two papers that would share a key get b, c, ... in arXiv id order.
         var twin = records[0]
         twin.arxivID = "2512.00409"
@@ -67,8 +71,11 @@ struct ExportTests {
         try history.write(to: folder)
         let archive = try Archive.inMemory()
         _ = DigestImporter(archive: archive).run(paths: [folder.appendingPathComponent("daily").path])
-        let records = Array(try archive.records().prefix(100))
+        var records = Array(try archive.records().prefix(100))
         #expect(records.count == 100)
+        // Accents, braces, stacked accents and TeX's special characters in a title and a name.
+        records[0].title = "Schrödinger {Gauss} Bridges at 50% for R&D_x, {unbalanced"
+        records[0].authors[0] = "Nguyễn Văn Phạm"
         #expect(records.contains { $0.authors.contains { !$0.allSatisfy(\.isASCII) } }, "TeX-accented names among them")
         let bib = folder.appendingPathComponent("papers.bib")
         try PaperExport.bibtex(records).write(to: bib, atomically: true, encoding: .utf8)

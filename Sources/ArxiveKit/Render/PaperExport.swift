@@ -71,11 +71,12 @@ public enum PaperExport {
         return String(yy >= 91 ? 1900 + yy : 2000 + yy)
     }
 
-    /// `Marcel Rød` -> `Rød, Marcel` in TeX: `R{\o}d, Marcel`.
-    static func bibtexName(_ name: String) -> String {
+    /// `Marcel Rød` -> `Rød, Marcel` in TeX: `R{\o}d, Marcel`; `&`, `%`, ...
+    /// escaped as in titles (a collaboration may be `R&D Team`).
+    package static func bibtexName(_ name: String) -> String {
         let words = name.split(separator: " ")
-        guard words.count > 1, let last = words.last else { return "{" + TeXEncoder.encode(name) + "}" }
-        return TeXEncoder.encode(String(last)) + ", " + TeXEncoder.encode(words.dropLast().joined(separator: " "))
+        guard words.count > 1, let last = words.last else { return "{" + bibtexText(name) + "}" }
+        return bibtexText(String(last)) + ", " + bibtexText(words.dropLast().joined(separator: " "))
     }
 
     /// Text BibTeX reads as written: TeX accents, special characters escaped,
@@ -87,16 +88,20 @@ public enum PaperExport {
             if c == "{" { depth += 1 } else if c == "}" { depth -= 1; if depth < 0 { balanced = false } }
         }
         balanced = balanced && depth == 0
+        // The text's own braces, when unbalanced, are spelled out before the
+        // TeX accents bring balanced braces of their own (`B{\'e}thune`).
+        // Not `\{`: BibTeX counts an escaped brace as a brace all the same.
+        let source = balanced ? text
+            : text.map { $0 == "{" ? "\\textbraceleft{}" : $0 == "}" ? "\\textbraceright{}" : String($0) }.joined()
         var out = ""
         var inMath = false
         var previous: Character = " "
-        for c in TeXEncoder.encode(text) {
+        for c in TeXEncoder.encode(source) {
             switch c {
             case "$" where dollars % 2 == 0: inMath.toggle(); out.append(c)
             case "$": out += "\\$"
             case "&", "%", "#": out += previous == "\\" ? String(c) : "\\\(c)"
             case "_" where !inMath: out += previous == "\\" ? "_" : "\\_"
-            case "{", "}" where !balanced: out += "\\\(c)"
             default: out.append(c)
             }
             previous = c
