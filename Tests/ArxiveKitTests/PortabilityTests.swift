@@ -115,6 +115,7 @@ struct PortabilityTests {
         // Each bad line is named by number, and by the key that is wrong.
         for (bad, why) in [("{\"type\":\"paper\",\"arxiv_id\":1}", "'arxiv_id' is not text"),
                            ("{\"type\":\"paper\",\"arxiv_id\":\"2501.00101\"}", "is missing"),
+                           ("{\"type\":\"paper\",\"arxiv_id\":\"2501.00101\",\"title\":\"T\",\"authors\":[\"A\", 7]}", "'authors[1]' is not text"),
                            ("{\"type\":\"paper\",", "not valid JSON"),
                            ("{\"type\":\"comet\"}", "unknown line type 'comet'")] {
             lines.insert(bad, at: 3)

@@ -200,7 +200,10 @@ extension Archive {
         switch error {
         case .keyNotFound(let missing, let context): return "'\(key(context, missing))' is missing"
         case .valueNotFound(_, let context): return "'\(key(context))' is null"
-        case .typeMismatch(let type, let context): return "'\(key(context))' is not \(type == String.self ? "text" : "a \(type)")"
+        case .typeMismatch(let type, let context):
+            let expected = type == String.self ? "text" : type == Bool.self ? "true or false"
+                : [Int.self, Int64.self, Double.self].contains { $0 == type } ? "a number" : "of the right kind"
+            return "'\(key(context))' is not \(expected)"
         case .dataCorrupted(let context) where context.codingPath.isEmpty: return "not valid JSON"
         case .dataCorrupted(let context): return "'\(key(context))': \(context.debugDescription)"
         @unknown default: return error.localizedDescription

@@ -40,14 +40,16 @@ public enum DigestRecognizer {
         guard let text = String(validating: body, as: UTF8.self) else {
             throw DigestReadError("not UTF-8 text")
         }
+        let digest: Digest
         switch recognize(text) {
-        case .digest(.json): return try JSONDigestReader.read(data).withoutControlCharacters()
-        case .digest(.markdown): return try MarkdownDigestReader.read(text, skippingPapersOn: days).withoutControlCharacters()
-        case .digest(.pageText): return try PageTextDigestReader.read(text).withoutControlCharacters()
+        case .digest(.json): digest = try JSONDigestReader.read(data)
+        case .digest(.markdown): digest = try MarkdownDigestReader.read(text, skippingPapersOn: days)
+        case .digest(.pageText): digest = try PageTextDigestReader.read(text)
         case .notADigest: return nil
         case .unknown:
             throw DigestReadError("not a digest arxive knows (no 'Personalized Daily ArXiv Papers' title, not a JSON digest)")
         }
+        return digest.withoutControlCharacters()
     }
 }
 

@@ -134,6 +134,7 @@ private func needsCollapsing(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
 /// spaces, its line breaks and tabs kept: for text that keeps its lines
 /// (a comment, a prompt) and is printed on terminals.
 func removingControlCharacters(_ text: String) -> String {
-    guard text.utf8.contains(where: { isControlByte($0) && $0 != 0x0A && $0 != 0x09 }) else { return text }
-    return String(decoding: text.utf8.map { isControlByte($0) && $0 != 0x0A && $0 != 0x09 ? 0x20 : $0 }, as: UTF8.self)
+    let unwanted = { (b: UInt8) in isControlByte(b) && b != 0x0A && b != 0x09 }
+    guard text.utf8.contains(where: unwanted) else { return text }
+    return String(decoding: text.utf8.map { unwanted($0) ? 0x20 : $0 }, as: UTF8.self)
 }
