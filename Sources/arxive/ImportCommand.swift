@@ -67,6 +67,9 @@ struct ImportCommand: ParsableCommand {
         for (path, reason) in report.failures {
             Terminal.error("\(path): \(reason)")
         }
+        if let stopped = report.stopped {
+            Terminal.error("\(stopped); run the same import again once that is fixed")
+        }
         for catalogue in report.catalogue {
             for bad in catalogue.badLines {
                 Terminal.error("\(catalogue.path): line \(bad.line): \(bad.reason)")
@@ -84,6 +87,6 @@ struct ImportCommand: ParsableCommand {
             let followed = try archive.matchCount(afterPaperID: lastPaperBefore)
             if followed > 0 { Terminal.note("\(followed) new papers by followed authors (arxive matches --new).") }
         }
-        if !report.failures.isEmpty || report.catalogue.contains(where: \.failed) { throw ExitCode.failure }
+        if !report.failures.isEmpty || report.stopped != nil || report.catalogue.contains(where: \.failed) { throw ExitCode.failure }
     }
 }

@@ -1,4 +1,5 @@
 import ArxiveKit
+import DigestGenerator
 import Foundation
 import GRDB
 import Testing
@@ -335,6 +336,32 @@ struct ArchiveStoreTests {
         let imported = try scores()
         try archive.withDatabaseForTesting { try $0.execute(sql: "INSERT INTO papers_fts(papers_fts) VALUES ('rebuild')") }
         #expect(try scores() == imported)
+    }
+
+    @Test("When the archive cannot be written (a full disk), the import stops with one message, and what it stored is whole")
+    func archiveFull() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("arxive-full-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        try History.generate(days: 60, seed: 4).write(to: folder)
+        var storedSome = false
+        // The disk fills at different points: in the first group, within a
+        // file of a group stored file by file, at a later group's commit.
+        for room in [40, 200, 1_000] {
+            let archive = try Archive.inMemory()
+            // A full disk, as SQLite meets it: no page may be added beyond these.
+            try archive.withDatabaseForTesting { db in
+                let pages = try Int.fetchOne(db, sql: "PRAGMA page_count")!
+                try db.execute(sql: "PRAGMA max_page_count = \(pages + room)")
+            }
+            let report = DigestImporter(archive: archive, options: .init(groupSize: 10)).run(paths: [folder.appendingPathComponent("daily").path])
+            let stopped = try #require(report.stopped, "room for \(room) pages")
+            #expect(stopped.contains("database or disk is full"), "\(stopped)")
+            #expect(report.failures.isEmpty, "no file is blamed for the archive: \(report.failures.prefix(2))")
+            #expect(try archive.stats().runs == report.runsAdded, "room for \(room) pages")
+            #expect(try archive.integrityProblems().isEmpty, "room for \(room) pages")
+            storedSome = storedSome || report.runsAdded > 0
+        }
+        #expect(storedSome, "the groups before the disk filled are stored")
     }
 
     @Test("An import leaves FTS5's hashsize at its default in the file")

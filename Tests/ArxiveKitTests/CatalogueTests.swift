@@ -274,6 +274,32 @@ struct CatalogueTests {
         #expect(try archive.integrityProblems().isEmpty)
     }
 
+    @Test("A full disk stops an import after whole chunks and names the last line stored; run again, it resumes")
+    func fullDisk() throws {
+        let files = try SnapshotFiles(papers: 400)
+        defer { files.remove() }
+        let archive = try Archive.inMemory()
+        func room(_ pages: Int?) throws {
+            try archive.withDatabaseForTesting { db in
+                let count = try Int.fetchOne(db, sql: "PRAGMA page_count")!
+                try db.execute(sql: "PRAGMA max_page_count = \(pages.map { count + $0 } ?? 4_294_967_294)")
+            }
+        }
+        try room(150)
+        let importer = DigestImporter(archive: archive, options: .init(catalogue: .init(chunkSize: 50)))
+        let stopped = try #require(importer.run(paths: [files.plain]).catalogue.first)
+        let state = try #require(try archive.catalogueFileState(path: files.plain))
+        #expect(stopped.error == "not imported after line \(state.recordsDone): database or disk is full")
+        #expect(state.recordsDone > 0 && state.recordsDone < 400 && !state.finished)
+        #expect(try archive.stats().papers == state.recordsDone)
+        #expect(try archive.integrityProblems().isEmpty)
+        try room(nil)
+        let resumed = try #require(importer.run(paths: [files.plain]).catalogue.first)
+        #expect(resumed.error == nil && resumed.resumedAfter == state.recordsDone)
+        #expect(try archive.stats().papers == 400)
+        #expect(try archive.integrityProblems().isEmpty)
+    }
+
     @Test("An import stopped after its last chunk, in the final merge, merges when run again")
     func resumedMerge() throws {
         let files = try SnapshotFiles(papers: 200)

@@ -46,7 +46,8 @@ extension Archive {
                     return request
                 }, isolatingFiles: false, db)
             }
-        } catch is FileNotStored {
+        } catch let failure as FileNotStored {
+            if Archive.isArchiveFault(failure.error) { throw failure.error }
             // The files handed over so far, then the rest of the group.
             var again = pulled[...]
             return try writeWithoutForeignKeyChecks { db in try storeGroup(pulling: { again.popFirst() ?? next() }, isolatingFiles: true, db) }
@@ -72,6 +73,23 @@ extension Archive {
             }
             return result!
         }
+    }
+
+    /// Whether an error is the archive's rather than the file's: a full
+    /// disk, a read-only, locked or failing file. On some of these SQLite
+    /// rolls the whole transaction back by itself, so an import stops at the
+    /// first: a later statement would run outside any transaction.
+    static func isArchiveFault(_ error: any Error) -> Bool {
+        guard let error = error as? DatabaseError else { return false }
+        let codes: [ResultCode] = [.SQLITE_FULL, .SQLITE_IOERR, .SQLITE_READONLY, .SQLITE_BUSY, .SQLITE_LOCKED,
+                                   .SQLITE_CANTOPEN, .SQLITE_CORRUPT, .SQLITE_NOMEM, .SQLITE_PERM]
+        return codes.contains(error.resultCode)
+    }
+
+    /// What went wrong, in SQLite's words without its code and statement
+    /// (`database or disk is full`), or the error's own description.
+    static func describe(_ error: any Error) -> String {
+        (error as? DatabaseError)?.message ?? error.localizedDescription
     }
 
     /// A file of a group stored without savepoints failed: the caller's
@@ -109,6 +127,8 @@ extension Archive {
                 }
                 results.append(.success(outcome!))
             } catch {
+                // SQLite may have rolled the whole transaction back: nothing more may run in it.
+                if Archive.isArchiveFault(error) { throw error }
                 group = groupBefore  // the savepoint's rollback took the file's new authors and papers away
                 results.append(.failure(error))
             }

@@ -143,6 +143,7 @@ public struct CatalogueImporter: Sendable {
         }
 
         var authorIDs: [String: Int64] = [:]
+        var committedLine = skip
         while let first = nextRecord() {
             // Bounded memory: a name cache of at most half a million names.
             if authorIDs.count > 500_000 { authorIDs = [:] }
@@ -158,8 +159,9 @@ public struct CatalogueImporter: Sendable {
                 report.added += outcome.added
                 report.updated += outcome.updated
                 report.unchanged += outcome.unchanged
+                committedLine = consumedLine
             } catch {
-                report.error = "not imported after line \(consumedLine - handed): \(error.localizedDescription)"
+                report.error = "not imported after line \(committedLine): \(Archive.describe(error))"
                 break
             }
         }

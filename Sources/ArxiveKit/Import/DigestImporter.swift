@@ -48,6 +48,9 @@ public struct DigestImporter: Sendable {
         public var skipped: [(path: String, reason: String)] = []
         /// Files that could not be imported, with why (and where).
         public var failures: [(path: String, reason: String)] = []
+        /// Why the import stopped before its last file, when the archive
+        /// itself could not be written (a full disk): no file is to blame.
+        public var stopped: String?
         /// The arXiv snapshots among the files, one report each.
         public var catalogue: [CatalogueImporter.Report] = []
     }
@@ -93,8 +96,9 @@ public struct DigestImporter: Sendable {
         var undated: [StoreRequest] = []
         var archiveFiles: [(path: String, data: Data)] = []
         var verdictsByRun: [Int64: Int] = [:]
-        /// Stores the requests `next` hands over in one transaction and reports on each.
-        func commit(pulling next: () -> StoreRequest?) {
+        /// Stores the requests `next` hands over in one transaction and
+        /// reports on each; false when the archive could not be written.
+        func commit(pulling next: () -> StoreRequest?) -> Bool {
             var group: [StoreRequest] = []
             do {
                 let results = try archive.store(pulling: {
@@ -102,18 +106,25 @@ public struct DigestImporter: Sendable {
                     group.append(request)
                     return request
                 })
+                var failures: [(path: String, reason: String)] = []
                 for (request, result) in zip(group, results) {
                     switch result {
                     case .success(let outcome):
                         report.add(outcome)
                         if let run = outcome.runID, outcome.change != .unchanged { verdictsByRun[run] = outcome.runVerdicts }
                     case .failure(let error):
-                        report.failures.append((request.source.path, "not imported: \(error.localizedDescription)"))
+                        failures.append((request.source.path, "not imported: \(error.localizedDescription)"))
                     }
                 }
+                report.failures += failures
+                return true
             } catch {
-                // The commit itself failed (disk full, archive locked): nothing of the group was kept.
-                report.failures += group.map { ($0.source.path, "not imported: \(error.localizedDescription)") }
+                // The archive could not be written (a full disk; the store
+                // stops at such an error): nothing of the group was kept, and
+                // every later group would fail alike. One message, no file blamed.
+                report.stopped = "the archive could not be written (\(Archive.describe(error))): the import stopped, "
+                    + "and the \(group.count) files of its last group were not stored"
+                return false
             }
         }
         // Files are read and parsed on another thread while the writer
@@ -159,15 +170,22 @@ public struct DigestImporter: Sendable {
         while let first = nextDated() {
             let started = Date()
             var handed = 0
-            commit(pulling: {
+            let stored = commit(pulling: {
                 handed += 1
                 if handed == 1 { return first }
                 guard handed <= options.groupSize, Date().timeIntervalSince(started) < options.groupSeconds else { return nil }
                 return nextDated()
             })
+            guard stored else { break }
+        }
+        if report.stopped != nil {
+            // The reader may be waiting to hand over a file: let it finish.
+            while parsed.take() != nil {}
+            return report
         }
         var remaining = undated[...]
-        if !remaining.isEmpty { commit(pulling: { remaining.popFirst() }) }
+        if !remaining.isEmpty { _ = commit(pulling: { remaining.popFirst() }) }
+        guard report.stopped == nil else { return report }
         report.verdicts = verdictsByRun.values.reduce(0, +)
         // Each archive file is one transaction of its own.
         for (path, data) in archiveFiles {
