@@ -290,13 +290,7 @@ struct ArchiveStoreTests {
         #expect(later.allSatisfy { (try? $0.get()) != nil }, "\(later)")
         #expect(try archive.search(parse("ti:twin")).map(\.arxivID) == ["2505.00005"])
         #expect(try archive.integrityProblems().isEmpty)
-        // The index's totals too: bm25 gives what it gives after a rebuild from the papers.
-        let scores = { try archive.withDatabaseForTesting { db in
-            try Double.fetchAll(db, sql: "SELECT bm25(papers_fts) FROM papers_fts WHERE papers_fts MATCH 'twin OR kept' ORDER BY rowid")
-        } }
-        let imported = try scores()
-        try archive.withDatabaseForTesting { try $0.execute(sql: "INSERT INTO papers_fts(papers_fts) VALUES ('rebuild')") }
-        #expect(try scores() == imported)
+        try expectIndexAsRebuilt(archive, matching: "twin OR kept")
     }
 
     @Test("Hundreds of damaged digests imported together: each stored whole or named as failed; the archive stays exact")
@@ -329,13 +323,7 @@ struct ArchiveStoreTests {
         let storeErrors = report.failures.filter { $0.reason.contains("SQLite") || $0.reason.contains("could not be completed") }
         #expect(storeErrors.isEmpty, "\(storeErrors.prefix(3))")
         #expect(try archive.integrityProblems().isEmpty)
-        // The index's totals too: bm25 gives what it gives after a rebuild from the papers.
-        let scores = { try archive.withDatabaseForTesting { db in
-            try Double.fetchAll(db, sql: "SELECT bm25(papers_fts) FROM papers_fts WHERE papers_fts MATCH 'model OR sparse' ORDER BY rowid")
-        } }
-        let imported = try scores()
-        try archive.withDatabaseForTesting { try $0.execute(sql: "INSERT INTO papers_fts(papers_fts) VALUES ('rebuild')") }
-        #expect(try scores() == imported)
+        try expectIndexAsRebuilt(archive, matching: "model OR sparse")
     }
 
     @Test("When the archive cannot be written (a full disk), the import stops with one message, and what it stored is whole")

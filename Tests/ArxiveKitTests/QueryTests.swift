@@ -66,13 +66,19 @@ struct QueryTests {
     /// Characters that break naive FTS5 queries, plus letters, digits and Unicode.
     static let alphabet: [Character] = Array("ab cd\"\"()*-:^+.,;'`~!@#$%&=<>?/\\|[]{}ORNT AND 0129 éøł中文😀\u{0301}\t\n")
 
-    @Test("Thousands of random queries never crash and never surface an SQLite error")
-    func randomQueries() async throws {
-        // Digests and a catalogue: catalogue papers take their own paths (categories, no verdicts).
+    /// The fixture digests and a 300-paper catalogue: catalogue papers take
+    /// search paths of their own (categories, no verdicts).
+    static func digestsAndCatalogue() throws -> Archive {
         let archive = try fixtureArchive()
         let snapshot = try CatalogueTests.SnapshotFiles(papers: 300)
         defer { snapshot.remove() }
         #expect(DigestImporter(archive: archive).run(paths: [snapshot.plain]).catalogue.first?.failed == false)
+        return archive
+    }
+
+    @Test("Thousands of random queries never crash and never surface an SQLite error")
+    func randomQueries() async throws {
+        let archive = try QueryTests.digestsAndCatalogue()
         let fields = ["", "", "", "ti:", "abs:", "au:", "comment:", "id:", "date:", "rel:", "nov:", "score:", "match:", "digest:",
                       "cat:", "in:", "x:"]
         let term = Gen.element(of: QueryTests.alphabet).map { $0 ?? " " }.string(of: 0...12)
@@ -97,10 +103,7 @@ struct QueryTests {
         // The random queries above mostly stop at the parser; these are
         // built from the archive's own words, names and filter values, so
         // that they reach every kind of search plan and find papers.
-        let archive = try fixtureArchive()
-        let snapshot = try CatalogueTests.SnapshotFiles(papers: 300)
-        defer { snapshot.remove() }
-        #expect(DigestImporter(archive: archive).run(paths: [snapshot.plain]).catalogue.first?.failed == false)
+        let archive = try QueryTests.digestsAndCatalogue()
         let (titles, names) = try archive.withDatabaseForTesting { db in
             (try String.fetchAll(db, sql: "SELECT title FROM papers ORDER BY id % 7, id LIMIT 200"),
              try String.fetchAll(db, sql: "SELECT name FROM authors ORDER BY id % 5, id LIMIT 40"))

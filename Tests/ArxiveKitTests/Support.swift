@@ -1,6 +1,8 @@
 import ArxiveKit
 import DigestGenerator
 import Foundation
+import GRDB
+import Testing
 
 /// Paths of the project's fixtures and of the shared real samples.
 enum Paths {
@@ -30,6 +32,20 @@ func fixtureArchive() throws -> Archive {
 }
 
 func parse(_ query: String) throws -> Query { try QueryParser.parse(query) }
+
+/// The text index holds exactly what a rebuild from the papers makes, its
+/// totals too (`integrity-check` does not look at those): bm25 gives the
+/// same scores before and after a rebuild. The archive is rebuilt.
+func expectIndexAsRebuilt(_ archive: Archive, matching query: String, sourceLocation: SourceLocation = #_sourceLocation) throws {
+    let scores = {
+        try archive.withDatabaseForTesting { db in
+            try Double.fetchAll(db, sql: "SELECT bm25(papers_fts) FROM papers_fts WHERE papers_fts MATCH ? ORDER BY rowid", arguments: [query])
+        }
+    }
+    let imported = try scores()
+    try archive.withDatabaseForTesting { try $0.execute(sql: "INSERT INTO papers_fts(papers_fts) VALUES ('rebuild')") }
+    #expect(try scores() == imported, sourceLocation: sourceLocation)
+}
 
 /// Random damage to a file's bytes, for fuzz tests: cut, doubled, truncated,
 /// overwritten or moved pieces, and inserted pieces that steer the readers
