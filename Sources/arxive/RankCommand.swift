@@ -83,6 +83,11 @@ struct RankCommand: ParsableCommand {
         try validateMonth(month)
         if let weights { _ = try Self.weights(weights) }
         for b in boost { _ = try Self.boost(b) }
+        if let boostFollowed, !Self.pointsRange.contains(boostFollowed) {
+            throw ValidationError("--boost-followed \(boostFollowed): give points from -1000 to 1000")
+        }
+        if let minScore, !minScore.isFinite { throw ValidationError("--min-score needs a number") }
+        if let save, save.trimmingCharacters(in: .whitespaces).isEmpty { throw ValidationError("--save needs a profile name") }
         guard limit > 0 else { throw ValidationError("--limit must be at least 1") }
     }
 
@@ -107,13 +112,17 @@ struct RankCommand: ParsableCommand {
         try output.emit(ranking.papers) { _, style in RankRenderer.ranking(ranking, explain: explain, diff: diff, style: style) }
     }
 
+    /// Weights and points: verdicts are scored 1 to 10, so wider ranges
+    /// mean nothing more, and far wider ones overflow into infinities.
+    static let pointsRange = -1000.0...1000.0
+
     /// `relevance=1,novelty=2`.
     static func weights(_ text: String) throws -> RankOptions.Weights {
         var values: [String: Double] = [:]
         for part in text.split(separator: ",") {
             let pair = part.split(separator: "=", maxSplits: 1).map { $0.trimmingCharacters(in: .whitespaces) }
-            guard pair.count == 2, ["relevance", "novelty"].contains(pair[0]), let v = Double(pair[1]), v.isFinite else {
-                throw ValidationError("--weights '\(text)': write relevance=R,novelty=N (numbers)")
+            guard pair.count == 2, ["relevance", "novelty"].contains(pair[0]), let v = Double(pair[1]), pointsRange.contains(v) else {
+                throw ValidationError("--weights '\(text)': write relevance=R,novelty=N (numbers from -1000 to 1000)")
             }
             values[pair[0]] = v
         }
@@ -122,9 +131,9 @@ struct RankCommand: ParsableCommand {
 
     /// `ti:pruning=3`: the last `=` separates the points.
     static func boost(_ text: String) throws -> RankOptions.Boost {
-        guard let eq = text.lastIndex(of: "="), let points = Double(text[text.index(after: eq)...]), points.isFinite,
+        guard let eq = text.lastIndex(of: "="), let points = Double(text[text.index(after: eq)...]), pointsRange.contains(points),
               !text[..<eq].trimmingCharacters(in: .whitespaces).isEmpty else {
-            throw ValidationError("--boost '\(text)': write TERM=POINTS, e.g. 'ti:pruning=3'")
+            throw ValidationError("--boost '\(text)': write TERM=POINTS, e.g. 'ti:pruning=3' (points from -1000 to 1000)")
         }
         let term = String(text[..<eq])
         _ = try QueryParser.parse(term)

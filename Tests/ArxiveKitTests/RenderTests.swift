@@ -3,6 +3,12 @@ import Testing
 
 @Suite("Renderers: golden output")
 struct RenderTests {
+    @Test("Scores print whole when whole, with one decimal otherwise, and never trap on huge values")
+    func scores() {
+        #expect(Format.score(19) == "19" && Format.score(18.5) == "18.5" && Format.score(nil) == "-")
+        #expect(Format.score(1e300) == "1e+300" && Format.score(-.infinity) == "-inf" && Format.score(.nan) == "nan")
+    }
+
     @Test("runs: aligned columns, numbers to the right, a total line")
     func runs() throws {
         let archive = try fixtureArchive()

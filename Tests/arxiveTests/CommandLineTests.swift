@@ -214,7 +214,10 @@ struct CommandLineTests {
         #expect(fromProfile.count >= 3)
         let diff = try cli.run(["rank", "--db", cli.db, "2025-12-01", "--min-relevance", "10", "--diff"])
         #expect(diff.stdout.contains("Would not have survived the cut-offs"), "\(diff.stdout)")
-        for bad in [["--weights", "relevance=x"], ["--boost", "pruning"], ["--month", "2025-13"]] {
+        for bad in [["--weights", "relevance=x"], ["--boost", "pruning"], ["--month", "2025-13"],
+                    // Numbers far out of a verdict's scale (1e308 overflowed into a crash), and an empty profile name.
+                    ["--weights", "relevance=1e308,novelty=1e308"], ["--boost", "ti:x=1e300"], ["--boost-followed=5000"],
+                    ["--save", " "]] {
             let result = try cli.run(["rank", "--db", cli.db] + (bad[0] == "--month" ? bad : ["2025-12-01"] + bad))
             #expect(result.status == 2, "\(bad): \(result.stderr)")
         }

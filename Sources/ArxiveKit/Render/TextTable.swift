@@ -24,7 +24,7 @@ public struct TextTable {
 }
 
 /// Number formats shared by the renderers.
-enum Format {
+package enum Format {
     static func count(_ n: Int?) -> String { n.map(String.init) ?? "-" }
 
     static func money(_ n: Double?) -> String {
@@ -34,9 +34,11 @@ enum Format {
     }
 
     /// 19 rather than 19.0.
-    static func score(_ n: Double?) -> String {
+    package static func score(_ n: Double?) -> String {
         guard let n else { return "-" }
-        return n.rounded() == n ? String(Int(n)) : String(format: "%.1f", n)
+        // `exactly`: a score too large for an Int (or not a number) is written as it is, not trapped on.
+        if let whole = Int(exactly: n) { return String(whole) }
+        return String(format: n.magnitude < 1e15 ? "%.1f" : "%g", n)
     }
 
     /// `rel 10 · nov 9 · score 19`, or `author match`.
