@@ -234,6 +234,13 @@ struct CommandLineTests {
         #expect(!hits.isEmpty && hits.count <= 3 && hits.allSatisfy { $0["arxiv_id"] as? String != "2512.00401" })
         #expect(try cli.run(["similar", "--db", cli.db, "2599.99999"]).status == 1)
         #expect(try cli.run(["similar", "--db", cli.db, "not-an-id"]).status == 2)
+        // The largest --limit there is: no arithmetic on it may overflow, in any command that lists.
+        let most = String(Int.max)
+        for command in [["similar", "2512.00401"], ["search", "kernel"], ["search", "kernel", "--sort", "date"], ["author", "Morvan"],
+                        ["authors"], ["matches"], ["rank", "--month", "2025-12"], ["trends", "kernel"]] {
+            let result = try cli.run(command + ["--db", cli.db, "--limit", most])
+            #expect(result.status == 0, "\(command): \(result.stderr.prefix(200))")
+        }
     }
 
     @Test("Marks and saved searches from the command line; a note from $EDITOR")
