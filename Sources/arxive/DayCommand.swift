@@ -23,6 +23,7 @@ struct DayCommand: ParsableCommand {
 
     func validate() throws {
         guard DigestDate.parse(date) != nil else { throw ValidationError("'\(date)' is not a date: use YYYY-MM-DD") }
+        try validateDigest(digest)
     }
 
     func run() throws {

@@ -41,6 +41,9 @@ struct FollowCommand: ParsableCommand {
         if from == nil && name.isEmpty { throw ValidationError("give a name, or --from FILE") }
         if from != nil && !name.isEmpty { throw ValidationError("give a name or --from FILE, not both") }
         if !name.isEmpty && PersonName.key(for: name.joined(separator: " ")).isEmpty { throw ValidationError("give a name with letters in it") }
+        if let blank = exceptions.first(where: { PersonName.key(for: $0).isEmpty }) {
+            throw ValidationError("--except '\(blank)': give a name with letters in it")
+        }
         if let id = semanticScholarID, id.isEmpty || !id.allSatisfy({ $0.isASCII && $0.isNumber }) {
             throw ValidationError("--id '\(id)' is not a Semantic Scholar id (digits)")
         }

@@ -47,9 +47,7 @@ struct ImportCommand: ParsableCommand {
             throw ValidationError("--date '\(date)' is not a date: use YYYY-MM-DD")
         }
         guard chunk > 0 else { throw ValidationError("--chunk must be at least 1") }
-        if digest.trimmingCharacters(in: .whitespaces).isEmpty {
-            throw ValidationError("--digest needs a name")
-        }
+        try validateDigest(digest)
     }
 
     func run() throws {

@@ -28,6 +28,11 @@ struct CommandError: LocalizedError {
 
 extension SearchOrder: ExpressibleByArgument {}
 
+/// `--digest NAME`: a name, not blanks.
+func validateDigest(_ digest: String?) throws {
+    if let digest, digest.trimmingCharacters(in: .whitespaces).isEmpty { throw ValidationError("--digest needs a name") }
+}
+
 /// `YYYY-MM`, checked; `option` names it in the error.
 func validateMonth(_ month: String?, option: String = "--month") throws {
     guard let month else { return }

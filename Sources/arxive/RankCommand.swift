@@ -81,6 +81,7 @@ struct RankCommand: ParsableCommand {
         guard scopes == 1 else { throw ValidationError("give one of DATE, --month or --query") }
         if let date, DigestDate.parse(date) != date { throw ValidationError("'\(date)' is not a day: use YYYY-MM-DD") }
         try validateMonth(month)
+        try validateDigest(digest)
         if let weights { _ = try Self.weights(weights) }
         for b in boost { _ = try Self.boost(b) }
         if let boostFollowed, !Self.pointsRange.contains(boostFollowed) {

@@ -21,7 +21,10 @@ struct RunsCommand: ParsableCommand {
     @Option(help: ArgumentHelp("Only this month's runs.", valueName: "YYYY-MM"))
     var month: String?
 
-    func validate() throws { try validateMonth(month) }
+    func validate() throws {
+        try validateMonth(month)
+        try validateDigest(digest)
+    }
 
     func run() throws {
         let runs = try archive.openExisting().runs(digest: digest, month: month)

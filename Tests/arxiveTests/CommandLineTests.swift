@@ -190,6 +190,8 @@ struct CommandLineTests {
         #expect(stranger.status == 1 && stranger.stderr.contains("not following 'Nobody Here'"))
         let both = try cli.run(["matches", "--db", cli.db, "--month", "2025-12", "--since", "2025-12-01"])
         #expect(both.status == 2)
+        let blankException = try cli.run(["follow", "--db", cli.db, "Emma", "Morvan", "--except", "  "])
+        #expect(blankException.status == 2 && blankException.stderr.contains("--except '  ': give a name"), "\(blankException.stderr)")
 
         // Following first: the import says what it brought.
         let fresh = try CLI()
@@ -365,5 +367,10 @@ struct CommandLineTests {
         #expect(both.status == 1 && both.stderr.hasPrefix("arxive: error: 2 digests ran on 2025-12-01 (daily, other)"))
         #expect(try cli.run(["day", "--db", cli.db, "2025-12-01", "--digest", "other"]).status == 0)
         #expect(try cli.run(["day", "--db", cli.db, "2020-01-01"]).stderr.contains("no run on 2020-01-01"))
+        // A blank digest name is a usage error in every command that takes one.
+        for command in [["day", "2025-12-01"], ["runs"], ["rank", "2025-12-01"], ["import", CLI.fixtures.appendingPathComponent("md").path]] {
+            let blank = try cli.run(command + ["--db", cli.db, "--digest", " "])
+            #expect(blank.status == 2 && blank.stderr.contains("--digest needs a name"), "\(command): \(blank.stderr)")
+        }
     }
 }
