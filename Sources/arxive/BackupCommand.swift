@@ -21,6 +21,7 @@ struct BackupCommand: ParsableCommand {
     var file: String
 
     func run() throws {
+        try OutputFile.checkFolder(of: file)
         try archive.openExisting().backup(to: file)
         Terminal.note("Backed up to \(file).")
     }

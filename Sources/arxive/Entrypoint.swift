@@ -18,7 +18,16 @@ enum Entrypoint {
             // ArgumentParser's (bad options, --help, --version) are not LocalizedError.
             Terminal.error(error.localizedDescription)
             exit(1)
+        } catch let error as NSError where error.domain == NSCocoaErrorDomain || error.domain == NSPOSIXErrorDomain {
+            // Foundation's file errors: their description, not a dump of the NSError.
+            Terminal.error(error.localizedDescription)
+            exit(1)
         } catch {
+            if let message = Archive.databaseMessage(for: error) {
+                // SQLite's own words, without its code and statement: still one line, exit 1.
+                Terminal.error(message)
+                exit(1)
+            }
             let code = Arxive.exitCode(for: error)
             if code == .validationFailure {
                 FileHandle.standardError.write(Data((Arxive.fullMessage(for: error) + "\n").utf8))

@@ -23,6 +23,10 @@ struct SiteCommand: ParsableCommand {
     var outdir: String
 
     func run() throws {
+        var isFolder: ObjCBool = false
+        if FileManager.default.fileExists(atPath: outdir, isDirectory: &isFolder), !isFolder.boolValue {
+            throw CommandError("\(outdir) is a file, not a folder: give a folder for the site")
+        }
         let result = try Site.build(try archive.openExisting(), into: URL(fileURLWithPath: outdir))
         Terminal.note("\(result.written) pages written, \(result.unchanged) unchanged, in \(outdir)")
     }

@@ -311,6 +311,9 @@ struct CommandLineTests {
         let copy = cli.folder.appendingPathComponent("copy.sqlite").path
         #expect(try cli.run(["backup", "--db", cli.db, copy]).status == 0)
         #expect(try cli.run(["backup", "--db", cli.db, copy]).status == 1, "never overwrites")
+        let nowhere = try cli.run(["backup", "--db", cli.db, "no/such/copy.sqlite"])
+        #expect(nowhere.status == 1 && nowhere.stderr.hasPrefix("arxive: error: cannot write no/such/copy.sqlite: there is no folder"),
+                "\(nowhere.stderr)")
         #expect(try cli.run(["export", "--db", cli.db, "--format", "archive", "ti:x"]).status == 2)
     }
 
@@ -349,6 +352,8 @@ struct CommandLineTests {
         let site = cli.folder.appendingPathComponent("site").path
         #expect(try cli.run(["site", "--db", cli.db, site]).stderr.contains("pages written, 0 unchanged"))
         #expect(try cli.run(["site", "--db", cli.db, site]).stderr.contains("0 pages written"))
+        let onAFile = try cli.run(["site", "--db", cli.db, cli.db])
+        #expect(onAFile.status == 1 && onAFile.stderr == "arxive: error: \(cli.db) is a file, not a folder: give a folder for the site\n")
         #expect(try cli.run(["report", "--db", cli.db, "2025-13"]).status == 2)
         #expect(try cli.run(["trends", "--db", cli.db]).status == 2)
         let badMonth = try cli.run(["trends", "--db", cli.db, "kernel", "--to", "2025-13"])

@@ -89,7 +89,12 @@ extension Archive {
     /// What went wrong, in SQLite's words without its code and statement
     /// (`database or disk is full`), or the error's own description.
     static func describe(_ error: any Error) -> String {
-        (error as? DatabaseError)?.message ?? error.localizedDescription
+        databaseMessage(for: error) ?? error.localizedDescription
+    }
+
+    /// SQLite's words for a database error, nil for any other error.
+    public static func databaseMessage(for error: any Error) -> String? {
+        (error as? DatabaseError).map { $0.message ?? "\($0)" }
     }
 
     /// A file of a group stored without savepoints failed: the caller's
