@@ -1,4 +1,5 @@
 import Foundation
+import GRDB
 import Testing
 
 @Suite("The arxive command line, end to end")
@@ -131,6 +132,20 @@ struct CommandLineTests {
         #expect(try cli.run(["search", "--db", "a", "model"]).status == 0)
         #expect(try cli.run(["import", "--db", "new/b", md]).status == 0)
         #expect(FileManager.default.fileExists(atPath: cli.folder.appendingPathComponent("new/b").path))
+        // Someone else's database is refused and left exactly as it was (no
+        // arxive tables, not switched to WAL); an empty file becomes an archive.
+        let others = cli.folder.appendingPathComponent("places.sqlite").path
+        try DatabaseQueue(path: others).write { try $0.execute(sql: "CREATE TABLE visits (url TEXT); INSERT INTO visits VALUES ('x')") }
+        let before = try Data(contentsOf: URL(fileURLWithPath: others))
+        for command in [["stats"], ["import", md]] {
+            let refused = try cli.run(command + ["--db", others])
+            #expect(refused.status == 1 && refused.stderr.contains("not an arxive archive"), "\(command): \(refused.stderr)")
+        }
+        #expect(try Data(contentsOf: URL(fileURLWithPath: others)) == before)
+        #expect(!FileManager.default.fileExists(atPath: others + "-wal"))
+        let empty = cli.folder.appendingPathComponent("empty.sqlite").path
+        FileManager.default.createFile(atPath: empty, contents: nil)
+        #expect(try cli.run(["import", "--db", empty, md]).status == 0)
         // A folder is not an archive: one line saying so, not a crash.
         try FileManager.default.createDirectory(at: cli.folder.appendingPathComponent("d"), withIntermediateDirectories: true)
         let folder = try cli.run(["search", "--db", "d", "model"])

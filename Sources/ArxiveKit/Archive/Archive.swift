@@ -22,6 +22,8 @@ public struct Archive: Sendable {
         // A cron import and a query may overlap: wait rather than fail.
         config.busyMode = .timeout(10)
         config.prepareDatabase { db in
+            // Before anything below changes the file (WAL is a setting it keeps).
+            try Archive.refuseOthersDatabase(db, path: path)
             // 8 KiB pages for a new file (an existing one keeps its own): a
             // catalogue paper's row is about 1.5 KiB, and 4 KiB pages held two
             // such rows with a fifth of the table left empty.
@@ -46,6 +48,18 @@ public struct Archive: Sendable {
         } catch let error as DatabaseError {
             throw ArchiveError.unreadable(path: path, reason: error.message ?? "\(error)")
         }
+    }
+
+    /// A database with tables of its own but no arxive schema is someone
+    /// else's (`--db ~/.mozilla/.../places.sqlite`, a typo): arxive would add
+    /// forty tables to it and switch it to WAL. It is refused untouched. An
+    /// empty file, or one without tables, becomes an archive.
+    static func refuseOthersDatabase(_ db: Database, path: String) throws {
+        guard try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM sqlite_master WHERE type = 'table')") == true else { return }
+        let ours = try db.tableExists("grdb_migrations")
+            && Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM grdb_migrations WHERE identifier = ?)",
+                             arguments: [Schema.migrations[0].identifier]) == true
+        guard ours else { throw ArchiveError.notAnArchive(path: path) }
     }
 
     /// An empty archive in memory, for tests.
@@ -136,6 +150,7 @@ public struct Archive: Sendable {
 public enum ArchiveError: LocalizedError, Equatable {
     case noArchive(path: String)
     case unreadable(path: String, reason: String)
+    case notAnArchive(path: String)
 
     public var errorDescription: String? {
         switch self {
@@ -143,6 +158,8 @@ public enum ArchiveError: LocalizedError, Equatable {
             "no archive at \(path) (run 'arxive import PATH' first, or pass --db)"
         case .unreadable(let path, let reason):
             "cannot open the archive at \(path): \(reason)"
+        case .notAnArchive(let path):
+            "\(path) is an SQLite database with tables of its own, not an arxive archive: arxive leaves it as it is (pass another --db)"
         }
     }
 }
