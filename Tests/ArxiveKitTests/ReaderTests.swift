@@ -114,6 +114,11 @@ struct ReaderTests {
         ("# Personalized Daily ArXiv Papers 2025-12-01\n## 1. [T](https://arxiv.org/abs/2512.00001)\n**ArXiv ID:** 2512.00001\n**Relevance:** high\n", 4, "not a whole number"),
         ("{\n  \"2512.00001\": {\n    \"title\": \"x\",\n    \"RELEVANCE\": \"ten\"\n  }\n}\n", 2, "not a whole number"),
         ("{\n  \"2512.00001\": {\"title\": \"x\",\n", 2, "not valid JSON"),
+        // Beyond any day's figures: a sum over two such runs overflowed (and crashed `runs`).
+        ("# Personalized Daily ArXiv Papers 2025-12-01\n\n| *[gpt-5]* | Prompt | Completion | Total |\n|-|-|-|-|\n"
+            + "| **Token** | 9000000000000000000 | 1 | 9000000000000000001 |\n", 5, "token row does not hold three numbers"),
+        ("# Personalized Daily ArXiv Papers 2025-12-01\n\n| *[gpt-5]* | Prompt | Completion | Total |\n|-|-|-|-|\n"
+            + "| **Token** | 1 | 2 | 3 |\n| **Cost** | $1e400 | $0 | $0 |\n", 6, "cost row does not hold three amounts"),
     ])
     func errors(text: String, line: Int, message: String) {
         #expect {

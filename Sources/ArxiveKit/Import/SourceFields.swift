@@ -191,14 +191,22 @@ enum Number {
         }
     }
 
+    /// A run's token counts and costs beyond these are misreadings, not a
+    /// day's figures (a trillion tokens, a billion dollars): they read as no
+    /// number, so that a sum over every run can neither overflow nor be infinite.
+    static let largestCount = 1_000_000_000_000
+    static let largestAmount = 1_000_000_000.0
+
     /// `$0.53` -> 0.53.
     static func money(_ text: Substring) -> Double? {
-        Double(text.trimmingCharacters(in: .whitespaces).replacingOccurrences(of: "$", with: "").replacingOccurrences(of: ",", with: ""))
+        let amount = Double(text.trimmingCharacters(in: .whitespaces).replacingOccurrences(of: "$", with: "").replacingOccurrences(of: ",", with: ""))
+        return amount.flatMap { (0...largestAmount).contains($0) ? $0 : nil }
     }
 
     /// `54,533` -> 54533.
     static func count(_ text: Substring) -> Int? {
-        Int(text.trimmingCharacters(in: .whitespaces).replacingOccurrences(of: ",", with: ""))
+        let count = Int(text.trimmingCharacters(in: .whitespaces).replacingOccurrences(of: ",", with: ""))
+        return count.flatMap { (0...largestCount).contains($0) ? $0 : nil }
     }
 }
 
