@@ -106,17 +106,15 @@ public struct DigestImporter: Sendable {
                     group.append(request)
                     return request
                 })
-                var failures: [(path: String, reason: String)] = []
                 for (request, result) in zip(group, results) {
                     switch result {
                     case .success(let outcome):
                         report.add(outcome)
                         if let run = outcome.runID, outcome.change != .unchanged { verdictsByRun[run] = outcome.runVerdicts }
                     case .failure(let error):
-                        failures.append((request.source.path, "not imported: \(error.localizedDescription)"))
+                        report.failures.append((request.source.path, "not imported: \(error.localizedDescription)"))
                     }
                 }
-                report.failures += failures
                 return true
             } catch {
                 // The archive could not be written (a full disk; the store
