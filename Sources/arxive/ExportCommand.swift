@@ -14,7 +14,9 @@ struct ExportCommand: ParsableCommand {
 
             --format archive writes everything (papers, runs, verdicts, followed authors, \
             marks, saved searches, rank profiles) as JSON lines: 'arxive import FILE' \
-            reads it back into an empty archive, or merges it into another one.
+            reads it back into an empty archive, or merges it into another one. The arXiv \
+            catalogue is not in it (papers no digest listed, and every paper's categories): \
+            import the snapshot again where you import the file.
 
             Examples:
               arxive export 'is:starred' --format bibtex -o starred.bib
@@ -48,7 +50,15 @@ struct ExportCommand: ParsableCommand {
     func run() throws {
         let archive = try self.archive.openExisting()
         guard let paperFormat = ExportFormat(rawValue: format.rawValue) else {
-            return try writeArchive(archive)
+            try writeArchive(archive)
+            // The archive format predates the catalogue, and a snapshot is
+            // gigabytes: the catalogue travels as the snapshot it came from.
+            let catalogueOnly = try archive.stats().catalogueOnly
+            if catalogueOnly > 0 {
+                Terminal.note("note: the \(catalogueOnly) catalogue papers no digest listed are not in the archive file; "
+                              + "import the arXiv snapshot again where you import it")
+            }
+            return
         }
         let query = try self.query.isEmpty ? nil : QueryParser.parse(self.query.joined(separator: " "))
         try OutputFile.write(PaperExport.render(try archive.records(matching: query), as: paperFormat), to: file)

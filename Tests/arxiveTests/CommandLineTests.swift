@@ -1,3 +1,4 @@
+import DigestGenerator
 import Foundation
 import GRDB
 import Testing
@@ -330,6 +331,17 @@ struct CommandLineTests {
         #expect(nowhere.status == 1 && nowhere.stderr.hasPrefix("arxive: error: cannot write no/such/copy.sqlite: there is no folder"),
                 "\(nowhere.stderr)")
         #expect(try cli.run(["export", "--db", cli.db, "--format", "archive", "ti:x"]).status == 2)
+
+        // The catalogue does not travel in an archive file: the export says how much it left out.
+        var generator = SnapshotGenerator(seed: 8, papers: 30, vocabulary: 500, peopleCount: 50)
+        let encoder = JSONEncoder()
+        let snapshot = cli.folder.appendingPathComponent("snapshot.json").path
+        try (0..<30).map { _ in String(decoding: try encoder.encode(generator.next()), as: UTF8.self) }.joined(separator: "\n")
+            .write(toFile: snapshot, atomically: true, encoding: .utf8)
+        #expect(try cli.run(["import", "--db", cli.db, snapshot]).status == 0)
+        let withCatalogue = try cli.run(["export", "--db", cli.db, "--format", "archive", "-o", file])
+        #expect(withCatalogue.status == 0 && withCatalogue.stderr.contains("the 30 catalogue papers no digest listed are not in the archive file"),
+                "\(withCatalogue.stderr)")
     }
 
     @Test("Completion scripts for bash, zsh and fish name every subcommand; --version")
