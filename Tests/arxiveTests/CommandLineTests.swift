@@ -363,6 +363,10 @@ struct CommandLineTests {
         let rows = try cli.json(["trends", "kernel", "ti:pruning", "--from", "2025-12", "--to", "2026-01"]) as! [[String: Any]]
         #expect(rows.count == 4 && Set(rows[0].keys) == ["period", "query", "count", "share", "mean_relevance", "mean_novelty"])
         #expect(rows.map { $0["period"] as! String } == ["2025-12", "2025-12", "2026-01", "2026-01"])
+        // A range of centuries is cut to the archive's runs (by week it was half a million periods).
+        let wide = try cli.json(["trends", "kernel", "--by", "week", "--from", "0001-01", "--to", "9999-12"]) as! [[String: Any]]
+        let weeks = try cli.json(["trends", "kernel", "--by", "week"]) as! [[String: Any]]
+        #expect(wide.map { $0["period"] as! String } == weeks.map { $0["period"] as! String })
         let text = try cli.run(["trends", "--db", cli.db, "kernel", "--from", "2025-12", "--to", "2025-12"])
         #expect(text.stdout.contains("2025-12") && text.stdout.contains("#") && !text.stdout.contains("█"), "plain bars off a terminal")
         #expect(text.stdout.split(separator: "\n").allSatisfy { $0.count <= 80 })

@@ -4,12 +4,13 @@ import GRDB
 /// Counts over time: what the runs of each month (or week) listed.
 extension Archive {
     /// The periods from `from` to `to` (`YYYY-MM`, inclusive; the archive's
-    /// first and last runs when nil).
+    /// first and last runs when nil), never beyond the archive's runs: they
+    /// would be empty, and `--from 0001-01 --by week` would be half a million.
     static func periods(by kind: PeriodKind, from: String?, to: String?, _ db: Database) throws -> [Period] {
         guard let row = try Row.fetchOne(db, sql: "SELECT min(date) AS first, max(date) AS last FROM runs"),
               let first: String = row["first"], let last: String = row["last"] else { return [] }
-        let start = from.map { $0 + "-01" } ?? first
-        let end = to.map { Periods.covering($0 + "-01", $0 + "-01", by: .month).first?.last ?? last } ?? last
+        let start = max(from.map { $0 + "-01" } ?? first, first)
+        let end = min(to.map { Periods.covering($0 + "-01", $0 + "-01", by: .month).first?.last ?? last } ?? last, last)
         return Periods.covering(start, end, by: kind)
     }
 
