@@ -115,8 +115,14 @@ extension Archive {
     static func orderedCandidates(_ plan: SearchPlan, scored: Bool, _ db: Database) throws
         -> (rows: [(id: Int64, score: Double)], orderedAmong: Int?) {
         let cap = orderedMatchLimit
-        let columns = "papers_fts.rowid, \(scored ? rankExpression : "0")"
-        func fetch(_ sql: String, _ arguments: StatementArguments) throws -> [(id: Int64, score: Double)] {
+        /// The matches that `query(columns, join)` selects, with their score (0 when not `scored`).
+        func fetch(_ query: (_ columns: String, _ join: String) -> (sql: String, arguments: StatementArguments)) throws
+            -> [(id: Int64, score: Double)] {
+            if scored {
+                let (sql, arguments) = query("papers_fts.rowid, \(PhraseRank.columns)", PhraseRank.join)
+                if let rows = try PhraseRank.scores(sql: sql, arguments: arguments, db) { return rows }
+            }
+            let (sql, arguments) = query("papers_fts.rowid, \(scored ? bm25Expression : "0")", "")
             // A cursor reads each row in place: thousands of rows, no Row copy each.
             var rows: [(id: Int64, score: Double)] = []
             let cursor = try Row.fetchCursor(db, sql: sql, arguments: arguments)
@@ -133,17 +139,21 @@ extension Archive {
                 // range), and SQLite keeps the candidates (`+rowid`), rather
                 // than FTS5 seeking each candidate's rowid.
                 let low: Int64 = selected[1] ?? 0, high: Int64 = selected[2] ?? -1
-                let (sql, arguments) = matchingPapers(plan, columns: columns, candidates: (
-                    "papers_fts.rowid BETWEEN \(low) AND \(high) AND +papers_fts.rowid IN (\(filtered))", StatementArguments(plan.arguments)))
-                return (try fetch(sql, arguments), nil)
+                return (try fetch { columns, join in
+                    matchingPapers(plan, columns: columns, joining: join, candidates: (
+                        "papers_fts.rowid BETWEEN \(low) AND \(high) AND +papers_fts.rowid IN (\(filtered))", StatementArguments(plan.arguments)))
+                }, nil)
             }
         }
-        // Words alone need no row of `papers`: reading thousands of them would cost more than the scan.
-        let (sql, arguments) = plan.conditions.isEmpty
-            ? ("SELECT \(columns) FROM papers_fts WHERE papers_fts MATCH ?", [plan.match] as StatementArguments)
-            : matchingPapers(plan, columns: columns)
-        var rows = try fetch(sql + " ORDER BY papers_fts.rowid DESC LIMIT ?", arguments + [cap + 1])
+        var rows = try fetch { columns, join in
+            // Words alone need no row of `papers`: reading thousands of them would cost more than the scan.
+            let (sql, arguments) = plan.conditions.isEmpty
+                ? ("SELECT \(columns) FROM papers_fts \(join) WHERE papers_fts MATCH ?", [plan.match] as StatementArguments)
+                : matchingPapers(plan, columns: columns, joining: join)
+            return (sql + " ORDER BY papers_fts.rowid DESC LIMIT ?", arguments + [cap + 1])
+        }
         guard rows.count > cap else { return (rows, nil) }
+        // The oldest match was read only to know there were more.
         rows.removeLast()
         return (rows, cap)
     }
@@ -198,13 +208,14 @@ extension Archive {
 
     /// `SELECT columns` over the papers (`p`, and `papers_fts` when the plan
     /// has words) that the plan matches, unordered.
-    /// `candidates`, over `papers_fts`, narrows the matches (a plan with words only).
-    static func matchingPapers(_ plan: SearchPlan, columns: String,
+    /// `joining` and `candidates`, over `papers_fts`, add a table and narrow
+    /// the matches (a plan with words only).
+    static func matchingPapers(_ plan: SearchPlan, columns: String, joining: String = "",
                                candidates: (sql: String, arguments: StatementArguments)? = nil) -> (sql: String, arguments: StatementArguments) {
         var sql: String
         var arguments = StatementArguments()
         if let match = plan.match {
-            sql = "SELECT \(columns) FROM papers_fts JOIN papers p ON p.id = papers_fts.rowid WHERE papers_fts MATCH ?"
+            sql = "SELECT \(columns) FROM papers_fts \(joining) JOIN papers p ON p.id = papers_fts.rowid WHERE papers_fts MATCH ?"
             _ = arguments.append(contentsOf: [match])
             if let candidates {
                 sql += " AND " + candidates.sql
@@ -234,9 +245,8 @@ extension Archive {
     }
 
     /// The papers index's own ranking (its `rank` option in 001_archive.sql),
-    /// as an expression: bm25's order, computed without bm25's per-query
-    /// count of the papers holding the phrase when there is one phrase (`PhraseRank`).
-    static let rankExpression = "coalesce(\(PhraseRank.name)(papers_fts, 8.0, 1.0, 2.0), bm25(papers_fts, 8.0, 1.0, 2.0))"
+    /// for queries of several phrases; `PhraseRank` gives its order for one.
+    static let bm25Expression = "bm25(papers_fts, 8.0, 1.0, 2.0)"
 
     /// The best matching passage of the best column, matches marked.
     static let snippetColumn = "snippet(papers_fts, -1, char(2), char(3), '…', 24)"
