@@ -111,8 +111,10 @@ struct SnapshotCommand: ParsableCommand {
         try out.close()
     }
 
+    /// `path`, made an empty file. A file that cannot be made is reported
+    /// by the caller, when it cannot open it.
     private func createEmpty(_ path: String) -> String {
-        FileManager.default.createFile(atPath: path, contents: nil)
+        _ = FileManager.default.createFile(atPath: path, contents: nil)
         return path
     }
 }
