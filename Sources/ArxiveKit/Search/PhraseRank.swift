@@ -32,8 +32,10 @@ package enum PhraseRank {
     /// What a ranking query selects after the rowid, with the search's
     /// weights (titles, abstracts, comments: as in 001_archive.sql)...
     static let columns = "\(frequencyFunction)(papers_fts, 8.0, 1.0, 2.0), \(averageFunction)(papers_fts), papers_fts_docsize.sz"
-    /// ...and what it joins to `papers_fts` for the lengths.
-    static let join = "JOIN papers_fts_docsize ON papers_fts_docsize.id = papers_fts.rowid"
+    /// ...and what it joins to `papers_fts` for the lengths. A left join
+    /// keeps `papers_fts` the outer loop, the matches read in its order and
+    /// each length looked up beside them, whatever the planner estimates.
+    static let join = "LEFT JOIN papers_fts_docsize ON papers_fts_docsize.id = papers_fts.rowid"
 
     /// Makes the functions available on this connection.
     static func register(_ db: Database) {
