@@ -48,6 +48,7 @@ def main():
     p.add_argument("--rounds", type=int, default=3)
     p.add_argument("--keep", help="work in this folder and keep it")
     a = p.parse_args()
+    sys.stdout.reconfigure(line_buffering=True)  # each result as it comes, also into a file
     if not shutil.which("sqlite-utils"):
         sys.exit("sqlite-utils not found: pip install sqlite-utils")
     # The build the README tells users to install: static, so start-up is ~5 ms.
