@@ -6,7 +6,7 @@ deterministic seed, the real file's lengths, Zipf vocabulary, TeX names),
 then measures:
 
   * import: `arxive import` (papers/s, peak memory, bytes per paper) and
-    sqlite-utils `insert --nl` + `enable-fts` of the same lines; and, as
+    sqlite-utils `insert --nl` + `enable-fts` of the same lines; and, about
     the ceiling for any importer of this archive, SQLite alone (Python's
     sqlite3, the same libsqlite3) writing the same papers into arxive's
     schema as arxive does, only the time inside SQLite counted (see
@@ -64,8 +64,8 @@ def sqlite_alone(snapshot, path, chunk=25_000):
     of papers. Not counted: reading and parsing the JSON and decoding names
     (arxive does that on another thread), and WAL checkpoints (arxive runs
     them on another connection while the import goes on; here they are off).
-    So this is the least time any importer writing this archive can spend on
-    its one writing thread: SQLite admits one writer per file."""
+    So this is about the least time any importer writing this archive can
+    spend on its one writing thread: SQLite admits one writer per file."""
     for suffix in ("", "-wal", "-shm"):
         if os.path.exists(path + suffix): os.remove(path + suffix)
     db = sqlite3.connect(path, isolation_level=None)

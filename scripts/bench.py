@@ -21,10 +21,10 @@ import argparse, json, os, shutil, statistics, subprocess, sys, tempfile, time
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 BIN = os.path.join(ROOT, ".build", "release")
-# Plain FTS syntax that both tools accept (sqlite-utils passes the query to FTS5 as it is).
 # Each query runs this many times per tool; its median is what one search takes,
 # its slowest run how far this shared machine's slow spells stretched it.
 SEARCH_RUNS = 9
+# Plain FTS syntax that both tools accept (sqlite-utils passes the query to FTS5 as it is).
 QUERIES = ["model", "training network", "\"the model\"", "vala*", "valor OR tex", "title:model"]
 
 
