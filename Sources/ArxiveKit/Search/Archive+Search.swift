@@ -119,6 +119,8 @@ extension Archive {
         func fetch(_ query: (_ columns: String, _ join: String) -> (sql: String, arguments: StatementArguments)) throws
             -> [(id: Int64, score: Double)] {
             if scored {
+                // A query of several phrases gives no frequency at its first
+                // row: only that row is read twice, then bm25 ranks it.
                 let (sql, arguments) = query("papers_fts.rowid, \(PhraseRank.columns)", PhraseRank.join)
                 if let rows = try PhraseRank.scores(sql: sql, arguments: arguments, db) { return rows }
             }

@@ -38,7 +38,7 @@ extension Archive {
             let candidates = try Row.fetchAll(db, sql: """
                 SELECT rowid AS id, bm25(papers_fts, 8.0, 1.0, 0.0) AS score FROM papers_fts
                 WHERE papers_fts MATCH ? AND rowid != ? ORDER BY score LIMIT ?
-                """, arguments: ["{title abstract} : (\(match))", paperID, max(50, limit.multipliedReportingOverflow(by: 5).overflow ? Int.max : limit * 5)])
+                """, arguments: ["{title abstract} : (\(match))", paperID, max(50, limit > Int.max / 5 ? Int.max : limit * 5)])
             let ids = candidates.map { String($0["id"] as Int64) }.joined(separator: ",")
             var shared: [Int64: Int] = [:]
             for row in try Row.fetchAll(db, sql: """
