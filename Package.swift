@@ -28,6 +28,7 @@ let package = Package(
                 .embedInCode("005_search_tools.sql"),
                 .embedInCode("006_runs_by_date.sql"),
                 .embedInCode("007_catalogue.sql"),
+                .embedInCode("008_topics_spotlights.sql"),
             ]
         ),
         // The system zlib (zlib1g-dev): gzip-compressed snapshots are read as a stream.

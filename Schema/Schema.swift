@@ -13,5 +13,6 @@ public enum Schema {
         ("005_search_tools", String(decoding: PackageResources._05_search_tools_sql, as: UTF8.self)),
         ("006_runs_by_date", String(decoding: PackageResources._06_runs_by_date_sql, as: UTF8.self)),
         ("007_catalogue", String(decoding: PackageResources._07_catalogue_sql, as: UTF8.self)),
+        ("008_topics_spotlights", String(decoding: PackageResources._08_topics_spotlights_sql, as: UTF8.self)),
     ]
 }

@@ -7,12 +7,17 @@ struct ImportCommand: ParsableCommand {
         commandName: "import",
         abstract: "Import digest files and folders (Markdown, saved page text, JSON) and arXiv snapshots.",
         discussion: """
-            Folders are read recursively (their .md, .json and .txt files, and .jsonl and .gz \
-            files that hold an arXiv snapshot). The format of each file is recognised from \
-            its content. A day's Markdown and JSON become one \
-            run. Each file is imported in one transaction; a file that fails is named on \
-            stderr and the others go on (exit status 1 at the end). Re-importing a file \
-            changes nothing.
+            Folders are read recursively: every file, and .jsonl and .gz files when they \
+            hold an arXiv snapshot. What each file is comes from its content: daily \
+            Markdown, JSON, saved page text and the upstream generator's HTML pages become \
+            runs (a day's files become one run); topic bundles (-daily-papers.json) bring the \
+            day's topics; spotlight files (-hotspot-papers.json) and the generator's \
+            monthly overviews (monthly/YYYY-MM-summary.json) are kept with their papers. \
+            Files that hold no digest (hotspot intermediates, web-page copies, images, \
+            index and overview pages) are skipped and counted by kind (--verbose lists \
+            them). Each file is imported in one transaction; a file that fails, or that \
+            arxive cannot place, is named on stderr and the others go on (exit status 1 at \
+            the end). Re-importing a file changes nothing.
 
             Examples:
               arxive import ~/gpt_paper_assistant/out
@@ -39,6 +44,9 @@ struct ImportCommand: ParsableCommand {
     @Option(help: ArgumentHelp("Papers per commit when importing an arXiv snapshot.", valueName: "n"))
     var chunk = CatalogueImporter.Options().chunkSize
 
+    @Flag(name: .shortAndLong, help: "List each file skipped because it holds no digest, with its kind.")
+    var verbose = false
+
     @Argument(help: "Files and folders to import.")
     var paths: [String]
 
@@ -59,9 +67,10 @@ struct ImportCommand: ParsableCommand {
         let report = importer.run(paths: paths, progress: { done, total, path in progress.show(done, total, path) },
                                   catalogueProgress: { progress.show($0) })
         progress.finish()
-        for (path, reason) in report.skipped {
-            Terminal.note("skipped \(path): \(reason)")
+        if verbose {
+            for (path, kind) in report.skipped { Terminal.note("skipped \(path): \(kind.reason)") }
         }
+        for note in report.notes { Terminal.note(note) }
         for (path, reason) in report.failures {
             Terminal.error("\(path): \(reason)")
         }

@@ -125,7 +125,7 @@ struct ArchiveStoreTests {
             try FileManager.default.createDirectory(at: folder.appendingPathComponent(sub), withIntermediateDirectories: true)
         }
         let page = try Paths.text("md/2025-12-01-output.md")
-        let markdownPapers = try #require(try DigestRecognizer.read(Data(page.utf8))).papers.map(\.arxivID)
+        let markdownPapers = try #require(try SourceReader.read(Data(page.utf8)).digest).papers.map(\.arxivID)
         #expect(markdownPapers.count == 3)
 
         // The JSON of the day is broken: the page's own papers make the run.
@@ -160,11 +160,11 @@ struct ArchiveStoreTests {
     @Test("A page of a day in skippingPapersOn is read for its header only")
     func headerOnlyPage() throws {
         let page = Data(try Paths.text("md/2025-12-01-output.md").utf8)
-        let full = try #require(try DigestRecognizer.read(page))
-        let headerOnly = try #require(try DigestRecognizer.read(page, skippingPapersOn: ["2025-12-01"]))
+        let full = try #require(try SourceReader.read(page).digest)
+        let headerOnly = try #require(try SourceReader.read(page, skippingPapersOn: ["2025-12-01"]).digest)
         #expect(headerOnly.papers.isEmpty && !full.papers.isEmpty)
         #expect(headerOnly.header == full.header && headerOnly.date == full.date)
-        #expect(try DigestRecognizer.read(page, skippingPapersOn: ["2025-12-02"])?.papers == full.papers)
+        #expect(try SourceReader.read(page, skippingPapersOn: ["2025-12-02"]).digest?.papers == full.papers)
     }
 
     @Test("First and last seen and the latest verdict follow every day a paper is listed, in any import order")

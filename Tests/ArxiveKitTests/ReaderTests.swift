@@ -5,7 +5,7 @@ import Testing
 @Suite("Readers: every format era, recognised from content")
 struct ReaderTests {
     func read(_ relative: String) throws -> Digest {
-        let digest = try DigestRecognizer.read(Data(contentsOf: Paths.fixture(relative)))
+        let digest = try SourceReader.read(Data(contentsOf: Paths.fixture(relative))).digest
         return try #require(digest)
     }
 
@@ -99,7 +99,7 @@ struct ReaderTests {
         #expect(upstream.papers.map(\.arxivID) == ["2608.00601", "2512.00401"])
         #expect(upstream.header?.selectionPrompt?.contains("spatial understanding") == true)
         let month = try String(contentsOf: Paths.fixture("site/archive/2025-12/index.md"), encoding: .utf8)
-        #expect(DigestRecognizer.recognize(month) == .notADigest("a monthly overview page"))
+        #expect(SourceKind.recognize(Data(month.utf8)) == .skipped(.overviewPage))
     }
 
     @Test("An empty day is a run with no papers")
@@ -122,7 +122,7 @@ struct ReaderTests {
     ])
     func errors(text: String, line: Int, message: String) {
         #expect {
-            _ = try DigestRecognizer.read(Data(text.utf8))
+            _ = try SourceReader.read(Data(text.utf8)).digest
         } throws: { error in
             guard let e = error as? DigestReadError else { return false }
             return e.line == line && e.message.contains(message)
@@ -131,9 +131,9 @@ struct ReaderTests {
 
     @Test("Unrecognised content and non-UTF-8 bytes are errors, not crashes")
     func unrecognised() {
-        #expect(throws: DigestReadError.self) { try DigestRecognizer.read(Data("# Some README\n".utf8)) }
-        #expect(throws: DigestReadError.self) { try DigestRecognizer.read(Data([0xFF, 0xFE, 0x00, 0x80])) }
-        #expect(throws: DigestReadError.self) { try DigestRecognizer.read(Data("[1, 2]".utf8)) }
+        #expect(throws: DigestReadError.self) { try SourceReader.read(Data("# Some README\n".utf8)).digest }
+        #expect(throws: DigestReadError.self) { try SourceReader.read(Data([0xFF, 0xFE, 0x00, 0x80])).digest }
+        #expect(throws: DigestReadError.self) { try SourceReader.read(Data("[1, 2]".utf8)).digest }
     }
 
     @Test("Thousands of damaged fixture files are each read or refused, never a crash")
@@ -144,7 +144,7 @@ struct ReaderTests {
             let original = Array(try Data(contentsOf: file))
             for _ in 0..<250 {
                 do {
-                    _ = try DigestRecognizer.read(Data(damage.apply(to: original)))
+                    _ = try SourceReader.read(Data(damage.apply(to: original))).digest
                     read += 1
                 } catch {  // typed throws: a DigestReadError, the only other outcome allowed
                     refused += 1
@@ -184,7 +184,7 @@ struct ReaderTests {
             Favour\(esc) sparse
             \tattention.
             """
-        let digest = try #require(try DigestRecognizer.read(Data(text.utf8)))
+        let digest = try #require(try SourceReader.read(Data(text.utf8)).digest)
         let header = try #require(digest.header)
         let paper = try #require(digest.papers.first)
         let texts = [header.model, header.notes, header.selectionPrompt, paper.title, paper.abstract, paper.comment] + paper.authors
@@ -208,8 +208,8 @@ struct ReaderTests {
     func byteOrderMarkAndCRLF() throws {
         let original = try Data(contentsOf: Paths.fixture("md/2025-01-06-output.md"))
         let windows = Data([0xEF, 0xBB, 0xBF]) + Data(String(decoding: original, as: UTF8.self).replacingOccurrences(of: "\n", with: "\r\n").utf8)
-        let plain = try #require(try DigestRecognizer.read(original))
-        let marked = try #require(try DigestRecognizer.read(windows))
+        let plain = try #require(try SourceReader.read(original).digest)
+        let marked = try #require(try SourceReader.read(windows).digest)
         #expect(marked.papers == plain.papers)
         #expect(marked.header == plain.header)
         #expect(marked.date == plain.date)

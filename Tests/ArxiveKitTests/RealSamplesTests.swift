@@ -64,7 +64,7 @@ struct RealSamplesTests {
         ("site/archive/2025-12/30/index.md", "2025-12-30", "gpt-5", 100675, 0.53, 42),
     ])
     func headers(path: String, date: String, model: String?, tokens: Int?, cost: Double, papers: Int) throws {
-        let digest = try #require(try DigestRecognizer.read(Data(contentsOf: URL(fileURLWithPath: sample(path)))))
+        let digest = try #require(try SourceReader.read(Data(contentsOf: URL(fileURLWithPath: sample(path)))).digest)
         #expect(digest.date == date)
         #expect(digest.header?.model == model)
         #expect(digest.header?.totalTokens == tokens)
@@ -75,9 +75,9 @@ struct RealSamplesTests {
 
     @Test("The remedial-run note, the feed prefix, TeX names")
     func details() throws {
-        let march = try #require(try DigestRecognizer.read(Data(contentsOf: URL(fileURLWithPath: sample("assistant-out/md/2025-03/2025-03-14-output.md")))))
+        let march = try #require(try SourceReader.read(Data(contentsOf: URL(fileURLWithPath: sample("assistant-out/md/2025-03/2025-03-14-output.md")))).digest)
         #expect(march.header?.notes?.hasPrefix("This is a remedial run") == true)
-        let january = try #require(try DigestRecognizer.read(Data(contentsOf: URL(fileURLWithPath: sample("assistant-out/json/2025-01/2025-01-17-output.json")))))
+        let january = try #require(try SourceReader.read(Data(contentsOf: URL(fileURLWithPath: sample("assistant-out/json/2025-01/2025-01-17-output.json")))).digest)
         #expect(january.papers.allSatisfy { !$0.abstract.hasPrefix("arXiv:") && $0.announceType == "new" && $0.arxivVersion == 1 })
         #expect(!january.papers.contains { $0.authors.contains { $0.contains("(") || $0.contains(")") } }, "affiliations removed")
     }

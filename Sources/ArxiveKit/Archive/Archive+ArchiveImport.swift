@@ -32,12 +32,6 @@ public enum ArchiveFileError: LocalizedError, Equatable {
 
 /// Merging an archive file into this archive.
 extension Archive {
-    /// Whether `data` is an archive file (its first line is the header).
-    public static func isArchiveFile(_ data: Data) -> Bool {
-        let firstLine = data.prefix(4096).split(separator: UInt8(ascii: "\n"), maxSplits: 1).first ?? Data()
-        return (try? decoder.decode(ArchiveFile.Header.self, from: Data(firstLine)))?.type == ArchiveFile.type
-    }
-
     // MARK: Import
 
     /// Merges an archive file into this archive, in one transaction: runs

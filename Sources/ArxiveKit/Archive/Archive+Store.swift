@@ -151,10 +151,21 @@ extension Archive {
         /// Paper id -> its authors' ids in order, for the papers whose
         /// authors the group set: linked at the group's end (`insertAuthorLinks`).
         var authorLinks: [Int64: [Int64]] = [:]
+        /// "digest key" -> (topic id, label): a day's papers name few topics.
+        var topicIDs: [String: (id: Int64, label: String)] = [:]
     }
 
     private func storeOne(_ request: StoreRequest, importedAt: String, group: inout GroupState, _ db: Database) throws -> StoreOutcome {
-        let digest = request.digest
+        switch request.content {
+        case .digest(let digest): try storeDigest(digest, request, importedAt: importedAt, group: &group, db)
+        case .spotlights(let day): try storeSpotlights(day, request, importedAt: importedAt, group: &group, db)
+        case .monthlyOverview(let overview): try storeMonthlyOverview(overview, request, importedAt: importedAt, group: &group, db)
+        }
+    }
+
+    private func storeDigest(_ digest: Digest, _ request: StoreRequest, importedAt: String, group: inout GroupState,
+                             _ db: Database) throws -> StoreOutcome {
+        var request = request
         guard let date = try request.date ?? dateOfRun(listing: digest.papers.map(\.arxivID), digestName: request.digestName, db) else {
             throw StoreError.undatedJSON
         }
@@ -173,19 +184,25 @@ extension Archive {
         }
         var outcome = StoreOutcome(change: existing == nil ? .runAdded : .runUpdated, runID: runID)
         if let header = digest.header {
-            try storeHeader(header, runID: runID, db)
+            try storeHeader(header, runID: runID, fillingGapsOnly: digest.format == .topicBundle, db)
+        }
+        if !digest.topicOrder.isEmpty {
+            try storeTopicOrder(digest.topicOrder, runID: runID, digestName: request.digestName, group: &group, db)
         }
         let jsonElsewhere = try Bool.fetchOne(db.cachedStatement(sql: """
-            SELECT EXISTS (SELECT 1 FROM run_sources WHERE run_id = ? AND format = 'json' AND path != ?)
+            SELECT EXISTS (SELECT 1 FROM run_sources WHERE run_id = ? AND format IN ('json', 'topic-bundle') AND path != ?)
             """), arguments: [runID, request.source.path]) ?? false
-        if digest.format == .json || !jsonElsewhere {
-            var request = request
+        if digest.format.carriesEveryKey || !jsonElsewhere {
             if let readPapers = request.papersLeftOut {
                 // The page was read without its papers for a JSON file of its day that was not stored after all.
                 request.digest.papers = try readPapers()
             }
+            if request.digest.papers.contains(where: { ArxivID.isBareOldStyle($0.arxivID) }) {
+                request.digest.papers = try resolveBareOldStyleIDs(in: request.digest.papers, digestName: request.digestName,
+                                                                   notes: &outcome.notes, db)
+            }
             outcome.newPapers = try replaceVerdicts(of: runID, date: date, with: request.digest.papers, authorNames: request.authorNames,
-                                                group: &group, db)
+                                                digestName: request.digestName, group: &group, db)
         }
         outcome.runVerdicts = try Int.fetchOne(db.cachedStatement(sql: "SELECT count(*) FROM verdicts WHERE run_id = ?"), arguments: [runID]) ?? 0
         try db.cachedExecute(sql: """
@@ -195,25 +212,42 @@ extension Archive {
         return outcome
     }
 
-    private func storeHeader(_ h: RunHeader, runID: Int64, _ db: Database) throws {
+    /// Sets the run's header from a page. A figure the page does not state
+    /// keeps the value another file of the day gave (a topic bundle's
+    /// usage); with `fillingGapsOnly` (a topic bundle) only figures the run
+    /// lacks are set, and the page's prompt and notes stay.
+    private func storeHeader(_ h: RunHeader, runID: Int64, fillingGapsOnly: Bool, _ db: Database) throws {
         var promptID: Int64?
         if let prompt = h.selectionPrompt {
             try db.cachedExecute(sql: "INSERT OR IGNORE INTO prompts (text) VALUES (?)", arguments: [prompt])
             promptID = try Int64.fetchOne(db.cachedStatement(sql: "SELECT id FROM prompts WHERE text = ?"), arguments: [prompt])
         }
+        let figures: StatementArguments = [h.model, h.promptTokens, h.completionTokens, h.totalTokens, h.promptCost, h.completionCost,
+                                           h.totalCost, h.totalPapers, h.scannedPapers, h.relevantPapers]
+        if fillingGapsOnly {
+            try db.cachedExecute(sql: """
+                UPDATE runs SET model = coalesce(model, ?), prompt_tokens = coalesce(prompt_tokens, ?),
+                    completion_tokens = coalesce(completion_tokens, ?), total_tokens = coalesce(total_tokens, ?),
+                    prompt_cost = coalesce(prompt_cost, ?), completion_cost = coalesce(completion_cost, ?), total_cost = coalesce(total_cost, ?),
+                    total_papers = coalesce(total_papers, ?), scanned_papers = coalesce(scanned_papers, ?),
+                    relevant_papers = coalesce(relevant_papers, ?)
+                WHERE id = ?
+                """, arguments: figures + [runID])
+            return
+        }
         try db.cachedExecute(sql: """
-            UPDATE runs SET model = ?, prompt_tokens = ?, completion_tokens = ?, total_tokens = ?,
-                prompt_cost = ?, completion_cost = ?, total_cost = ?,
-                total_papers = ?, scanned_papers = ?, relevant_papers = ?, prompt_id = ?, notes = ?
+            UPDATE runs SET model = coalesce(?, model), prompt_tokens = coalesce(?, prompt_tokens),
+                completion_tokens = coalesce(?, completion_tokens), total_tokens = coalesce(?, total_tokens),
+                prompt_cost = coalesce(?, prompt_cost), completion_cost = coalesce(?, completion_cost), total_cost = coalesce(?, total_cost),
+                total_papers = coalesce(?, total_papers), scanned_papers = coalesce(?, scanned_papers),
+                relevant_papers = coalesce(?, relevant_papers), prompt_id = ?, notes = ?
             WHERE id = ?
-            """, arguments: [h.model, h.promptTokens, h.completionTokens, h.totalTokens,
-                             h.promptCost, h.completionCost, h.totalCost,
-                             h.totalPapers, h.scannedPapers, h.relevantPapers, promptID, h.notes, runID])
+            """, arguments: figures + [promptID, h.notes, runID])
     }
 
     /// Replaces the run's verdicts; returns how many papers were new to the archive.
     private func replaceVerdicts(of runID: Int64, date: String, with papers: [DigestPaper], authorNames: [[String]],
-                                 group: inout GroupState, _ db: Database) throws -> Int {
+                                 digestName: String, group: inout GroupState, _ db: Database) throws -> Int {
         // Save the indexed text of every paper this may change, before it
         // changes it (the first save in a group wins: the index holds that).
         let incoming = String(decoding: try JSONEncoder().encode(papers.map(\.arxivID)), as: UTF8.self)
@@ -223,6 +257,8 @@ extension Archive {
               AND id NOT IN (SELECT id FROM temp.fts_new)  -- added in this group: not in the index yet
             """, arguments: [runID, incoming])
         let before = Set(try Int64.fetchAll(db.cachedStatement(sql: "SELECT paper_id FROM verdicts WHERE run_id = ?"), arguments: [runID]))
+        // Its topic rows first: no cascade while foreign-key checks are off (see `writeWithoutForeignKeyChecks`).
+        try db.cachedExecute(sql: "DELETE FROM verdict_topics WHERE verdict_id IN (SELECT id FROM verdicts WHERE run_id = ?)", arguments: [runID])
         try db.cachedExecute(sql: "DELETE FROM verdicts WHERE run_id = ?", arguments: [runID])
         // The papers this file lists that the archive holds, in one query.
         var stored: [String: StoredPaper] = [:]
@@ -245,10 +281,14 @@ extension Archive {
             guard after.insert(paperID).inserted else { continue }
             try db.cachedStatement(sql: """
                 INSERT INTO verdicts (id, run_id, paper_id, position, relevance, novelty, score, comment, author_match,
-                                      arxiv_version, announce_type, extra)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                                      arxiv_version, announce_type, extra, topic_comment, topic_source)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 """).run(verdictID, runID, paperID, index + 1, paper.relevance, paper.novelty, paper.score, paper.comment,
-                         paper.authorMatch, paper.arxivVersion, paper.announceType, paper.extra)
+                         paper.authorMatch, paper.arxivVersion, paper.announceType, paper.extra,
+                         paper.topics?.comment, paper.topics?.source)
+            if let topics = paper.topics {
+                try storeTopics(topics, verdictID: verdictID, digestName: digestName, group: &group, db)
+            }
             verdictID += 1
         }
         for paperID in before.union(after).subtracting(inserted) {
@@ -310,22 +350,15 @@ extension Archive {
     private enum CommentsRefresh { case kept, deleted }
 
     /// Keeps `papers.comments` (the FTS column over verdict comments) in step,
-    /// and drops a paper that no verdict lists any more, unless the catalogue has it.
+    /// and drops a paper that nothing lists any more (see `isUnreferenced`).
     private func refreshComments(paperID: Int64, _ db: Database) throws -> CommentsRefresh {
         let comments = try String.fetchAll(db.cachedStatement(sql: """
             SELECT v.comment FROM verdicts v JOIN runs r ON r.id = v.run_id
             WHERE v.paper_id = ? AND v.comment IS NOT NULL AND v.comment != ''
             ORDER BY r.date, r.digest
             """), arguments: [paperID])
-        if comments.isEmpty,
-           try Bool.fetchOne(db.cachedStatement(sql: """
-               SELECT NOT EXISTS (SELECT 1 FROM verdicts WHERE paper_id = ?) AND catalogue_date IS NULL FROM papers WHERE id = ?
-               """), arguments: [paperID, paperID]) == true {
-            // Its author links first: no cascade while foreign-key checks are off (see `writeWithoutForeignKeyChecks`).
-            try db.cachedExecute(sql: "DELETE FROM paper_authors WHERE paper_id = ?", arguments: [paperID])
-            try db.cachedExecute(sql: "DELETE FROM papers WHERE id = ?", arguments: [paperID])
-            // Added in this group, it is not to be indexed; its id may go to the next new paper.
-            try db.cachedExecute(sql: "DELETE FROM temp.fts_new WHERE id = ?", arguments: [paperID])
+        if comments.isEmpty, try isUnreferenced(paperID: paperID, db) {
+            try deletePaper(paperID, db)
             return .deleted
         }
         var seen = Set<String>()
@@ -334,14 +367,16 @@ extension Archive {
         return .kept
     }
 
-    /// Every file already imported into a run of `digestName`, with the hash
+    /// Every file already imported into a run of `digestName` (or as its spotlights or monthly overview), with the hash
     /// of its content then: the importer skips these without parsing them.
     public func importedSources(digestName: String) throws -> Set<DigestSource> {
         try database.read { db in
             var sources = Set<DigestSource>()
             let rows = try Row.fetchCursor(db, sql: """
                 SELECT s.path, s.sha256 FROM run_sources s JOIN runs r ON r.id = s.run_id WHERE r.digest = ?
-                """, arguments: [digestName])
+                UNION ALL SELECT source_path, source_sha256 FROM spotlight_days WHERE digest = ?
+                UNION ALL SELECT source_path, source_sha256 FROM monthly_overviews WHERE digest = ?
+                """, arguments: [digestName, digestName, digestName])
             while let row = try rows.next() { sources.insert(DigestSource(path: row["path"], sha256: row["sha256"])) }
             return sources
         }

@@ -11,17 +11,41 @@ public struct DigestSource: Hashable, Sendable {
     }
 }
 
-/// One digest file to store as a run.
+/// One file to store: a digest (a run), a spotlight file or a monthly overview.
 public struct StoreRequest: Sendable {
+    public enum Content: Sendable {
+        case digest(Digest)
+        case spotlights(SpotlightDay)
+        case monthlyOverview(MonthlyOverview)
+
+        /// Every paper the file names, in file order.
+        var papers: [DigestPaper] {
+            switch self {
+            case .digest(let d): d.papers
+            case .spotlights(let s): s.papers.map(\.paper)
+            case .monthlyOverview(let m): m.picks.map(\.paper)
+            }
+        }
+    }
+
+    public var content: Content {
+        didSet { authorNames = StoreRequest.displayNames(of: content) }
+    }
+    /// The digest of a request made from one (every request the archive
+    /// import and the digest readers make): setting it makes the request a digest's.
     public var digest: Digest {
-        didSet { authorNames = StoreRequest.displayNames(of: digest) }
+        get {
+            guard case .digest(let digest) = content else { preconditionFailure("not a digest's request") }
+            return digest
+        }
+        set { content = .digest(newValue) }
     }
     public var digestName: String
     /// The run's day. Nil for a JSON file with no date of its own: it joins
     /// the run of `digestName` that lists exactly its papers, if one exists.
     public var date: String?
     public var source: DigestSource
-    /// Each paper's authors as display names (TeX decoded), in `digest.papers` order.
+    /// Each paper's authors as display names (TeX decoded), in `content.papers` order.
     ///
     /// Decoded here rather than while storing: the importer builds requests
     /// on its reader thread, and decoding was about 6% of the writer thread's
@@ -33,15 +57,25 @@ public struct StoreRequest: Sendable {
     var papersLeftOut: (@Sendable () throws -> [DigestPaper])?
 
     public init(digest: Digest, digestName: String, date: String?, source: DigestSource) {
-        self.digest = digest
+        self.init(content: .digest(digest), digestName: digestName, date: date, source: source)
+    }
+
+    public init(content: Content, digestName: String, date: String?, source: DigestSource) {
+        self.content = content
         self.digestName = digestName
         self.date = date
         self.source = source
-        self.authorNames = StoreRequest.displayNames(of: digest)
+        self.authorNames = StoreRequest.displayNames(of: content)
     }
 
-    private static func displayNames(of digest: Digest) -> [[String]] {
-        digest.papers.map { $0.authors.map(TeXDecoder.decode) }
+    /// A digest without a day of its own: it is stored after every dated file.
+    var joinsRunByPapers: Bool {
+        if case .digest = content { return date == nil }
+        return false
+    }
+
+    private static func displayNames(of content: Content) -> [[String]] {
+        content.papers.map { $0.authors.map(TeXDecoder.decode) }
     }
 }
 
@@ -52,6 +86,8 @@ public struct StoreOutcome: Equatable, Sendable {
         case unchanged
         case runAdded
         case runUpdated
+        /// A spotlight file or a monthly overview, stored (anew or again).
+        case stored
     }
 
     public var change: Change
@@ -60,6 +96,8 @@ public struct StoreOutcome: Equatable, Sendable {
     public var runVerdicts = 0
     /// The run this file belongs to.
     public var runID: Int64?
+    /// What the user should hear once (an old-style id resolved, or kept as written).
+    public var notes: [String] = []
 }
 
 /// Why a file could not be stored.

@@ -44,8 +44,13 @@ public struct DigestImporter: Sendable {
         public var newPapers = 0
         /// Verdicts held by the runs this import added or updated.
         public var verdicts = 0
-        /// Files recognised as not holding a run (a monthly overview page).
-        public var skipped: [(path: String, reason: String)] = []
+        /// Spotlight files and monthly overviews stored (anew or changed).
+        public var spotlightDays = 0
+        public var monthlyOverviews = 0
+        /// Files recognised as holding no digest, by kind.
+        public var skipped: [(path: String, kind: SourceKind.SkippedKind)] = []
+        /// What the user should hear once (old-style ids resolved or kept).
+        public var notes: [String] = []
         /// Files that could not be imported, with why (and where).
         public var failures: [(path: String, reason: String)] = []
         /// Why the import stopped before its last file, when the archive
@@ -57,9 +62,9 @@ public struct DigestImporter: Sendable {
 
     /// Runs of a digest imported without `--digest`.
     public static let defaultDigestName = "daily"
-    /// File endings looked at inside folders (a file named on the command line is always read).
-    static let folderExtensions: Set<String> = ["md", "markdown", "json", "txt", "jsonl", "gz"]
-    /// Endings that, inside a folder, are read only when they hold an arXiv snapshot.
+    /// Endings that, inside a folder, are read only when they hold an arXiv
+    /// snapshot: other JSON lines and archives are someone else's data.
+    /// Every other file of a folder is read, and `SourceKind` places it.
     static let snapshotOnlyExtensions: Set<String> = ["jsonl", "gz"]
 
     let archive: Archive
@@ -77,7 +82,7 @@ public struct DigestImporter: Sendable {
         archive.withSparseCheckpoints {
             let (files, missing, named) = DigestImporter.expand(paths)
             // Snapshots are recognised from their first line, whatever their name.
-            let snapshots = files.filter(SnapshotReader.isSnapshot)
+            let snapshots = files.filter(SourceKind.isSnapshot)
             let digests = files.filter { path in
                 !snapshots.contains(path)
                     && (named.contains(path) || !DigestImporter.snapshotOnlyExtensions.contains((path as NSString).pathExtension.lowercased()))
@@ -109,7 +114,7 @@ public struct DigestImporter: Sendable {
                 for (request, result) in zip(group, results) {
                     switch result {
                     case .success(let outcome):
-                        report.add(outcome)
+                        report.add(outcome, of: request)
                         if let run = outcome.runID, outcome.change != .unchanged { verdictsByRun[run] = outcome.runVerdicts }
                     case .failure(let error):
                         report.failures.append((request.source.path, "not imported: \(error.localizedDescription)"))
@@ -137,7 +142,7 @@ public struct DigestImporter: Sendable {
         // A day's Markdown is read without its papers when the day's JSON
         // comes with it: the JSON's verdicts win, and reading the papers of
         // both was a third of the reader thread's time.
-        let jsonDays = Set(files.filter { ($0 as NSString).pathExtension.lowercased() == "json" }
+        let jsonDays = Set(files.filter(SourceKind.mayHoldVerdictsOfItsDay)
             .compactMap { options.date ?? DigestDate.inFileName(($0 as NSString).lastPathComponent) })
         Thread.detachNewThread { [self] in
             for path in files { parsed.put((path, read(path, skipping: known, skippingPapersOn: jsonDays))) }
@@ -151,14 +156,14 @@ public struct DigestImporter: Sendable {
                 done += 1
                 report.filesRead += 1
                 switch result {
-                case .request(let request) where request.date == nil:
+                case .request(let request) where request.joinsRunByPapers:
                     // A JSON file with no date joins the run a page of the same
                     // papers made: stored last, when every page has been committed.
                     undated.append(request)
                 case .request(let request): return request
                 case .unchanged: report.filesUnchanged += 1
                 case .archiveFile(let data): archiveFiles.append((path, data))
-                case .skipped(let reason): report.skipped.append((path, reason))
+                case .skipped(let kind): report.skipped.append((path, kind))
                 case .failed(let reason): report.failures.append((path, reason))
                 }
             }
@@ -208,8 +213,8 @@ public struct DigestImporter: Sendable {
         case unchanged
         /// An archive file (`arxive export --format archive`): merged whole, after the digests.
         case archiveFile(Data)
-        /// Recognised, but holds no run (a monthly overview page).
-        case skipped(String)
+        /// Recognised, and holds no digest.
+        case skipped(SourceKind.SkippedKind)
         case failed(String)
     }
 
@@ -222,16 +227,21 @@ public struct DigestImporter: Sendable {
             let source = DigestSource(path: URL(fileURLWithPath: path).standardizedFileURL.path,
                                       sha256: DigestImporter.hex(SHA256.hash(data: data)))
             if known.contains(source) { return .unchanged }
-            if Archive.isArchiveFile(data) { return .archiveFile(data) }
-            guard let digest = try DigestRecognizer.read(data, skippingPapersOn: jsonDays) else {
-                return .skipped("a monthly overview page, not a day")
+            switch try SourceReader.read(data, path: path, skippingPapersOn: jsonDays) {
+            case .archiveFile: return .archiveFile(data)
+            case .skipped(let kind): return .skipped(kind)
+            case .spotlights(let day):
+                return .request(StoreRequest(content: .spotlights(day), digestName: options.digestName, date: day.date, source: source))
+            case .monthlyOverview(let overview):
+                return .request(StoreRequest(content: .monthlyOverview(overview), digestName: options.digestName, date: nil, source: source))
+            case .digest(let digest):
+                let date = digest.date ?? options.date ?? DigestDate.inFileName((path as NSString).lastPathComponent)
+                var request = StoreRequest(digest: digest, digestName: options.digestName, date: date, source: source)
+                if digest.format == .markdown, let day = digest.date, jsonDays.contains(day) {
+                    request.papersLeftOut = { try SourceReader.read(data).digest?.papers ?? [] }
+                }
+                return .request(request)
             }
-            let date = digest.date ?? options.date ?? DigestDate.inFileName((path as NSString).lastPathComponent)
-            var request = StoreRequest(digest: digest, digestName: options.digestName, date: date, source: source)
-            if digest.format == .markdown, let day = digest.date, jsonDays.contains(day) {
-                request.papersLeftOut = { try DigestRecognizer.read(data)?.papers ?? [] }
-            }
-            return .request(request)
         } catch let error as DigestReadError {
             return .failed(error.description)
         } catch {
@@ -247,7 +257,7 @@ public struct DigestImporter: Sendable {
     }
 
     /// The files to read: named files as they are, folders recursively
-    /// (their Markdown, JSON and text files, hidden ones left out), in path order.
+    /// (every file, hidden ones left out), in path order.
     /// `named` are the files named on the command line.
     static func expand(_ paths: [String]) -> (files: [String], missing: [String], named: Set<String>) {
         var files: [String] = [], missing: [String] = [], named = Set<String>()
@@ -262,8 +272,7 @@ public struct DigestImporter: Sendable {
                 if relative.split(separator: "/").contains(where: { $0.hasPrefix(".") }) { continue }
                 let full = (path as NSString).appendingPathComponent(relative)
                 var dir: ObjCBool = false
-                if fm.fileExists(atPath: full, isDirectory: &dir), !dir.boolValue,
-                   folderExtensions.contains((relative as NSString).pathExtension.lowercased()) {
+                if fm.fileExists(atPath: full, isDirectory: &dir), !dir.boolValue {
                     found.append(full)
                 }
             }
@@ -274,12 +283,16 @@ public struct DigestImporter: Sendable {
 }
 
 extension DigestImporter.Report {
-    mutating func add(_ outcome: StoreOutcome) {
-        switch outcome.change {
-        case .unchanged: filesUnchanged += 1
-        case .runAdded: runsAdded += 1
-        case .runUpdated: runsUpdated += 1
+    mutating func add(_ outcome: StoreOutcome, of request: StoreRequest) {
+        switch (outcome.change, request.content) {
+        case (.unchanged, _): filesUnchanged += 1
+        case (.runAdded, _): runsAdded += 1
+        case (.runUpdated, _): runsUpdated += 1
+        case (.stored, .spotlights): spotlightDays += 1
+        case (.stored, .monthlyOverview): monthlyOverviews += 1
+        case (.stored, .digest): runsUpdated += 1
         }
         newPapers += outcome.newPapers
+        for note in outcome.notes where !notes.contains(note) { notes.append(note) }
     }
 }

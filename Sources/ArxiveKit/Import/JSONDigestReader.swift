@@ -62,7 +62,7 @@ public enum JSONDigestReader {
             score: Number.double(f["SCORE"]),
             comment: f["COMMENT"] as? String,
             arxivVersion: prefix.version ?? id.version, announceType: prefix.announceType,
-            extra: extra
+            extra: extra, topics: TopicFields.assignment(in: f)
         )
         paper.completeVerdict()
         return paper
@@ -71,10 +71,40 @@ public enum JSONDigestReader {
 
 /// What JSONSerialization does not tell: the order and lines of keys.
 enum JSONKeyOrder {
+    /// The first key of the top-level object; nil for `{}` or anything else.
+    static func firstKey(in data: Data) -> String? {
+        var i = data.startIndex
+        func skipSpace() { while i < data.endIndex, [0x20, 0x0A, 0x0D, 0x09].contains(data[i]) { i += 1 } }
+        skipSpace()
+        guard i < data.endIndex, data[i] == UInt8(ascii: "{") else { return nil }
+        i += 1
+        skipSpace()
+        guard i < data.endIndex, data[i] == UInt8(ascii: "\"") else { return nil }
+        let start = i + 1
+        i = start
+        while i < data.endIndex, data[i] != UInt8(ascii: "\"") {
+            if data[i] == UInt8(ascii: "\\") { return topLevelKeys(in: data).first }  // an escape: decode properly
+            i += 1
+        }
+        return String(decoding: data[start..<i], as: UTF8.self)
+    }
+
     /// The keys of the top-level object, in file order.
     static func topLevelKeys(in data: Data) -> [String] {
         var keys: [String] = []
         scan(data) { depth, string, isKey, _ in if depth == 1 && isKey { keys.append(string) } }
+        return keys
+    }
+
+    /// The keys of the object under the top-level key `name` (a topic
+    /// bundle's `papers`), in file order, with their lines.
+    static func keys(ofObject name: String, in data: Data) -> [(key: String, line: Int)] {
+        var keys: [(key: String, line: Int)] = []
+        var top: String?
+        scan(data, depth: 2) { depth, string, isKey, line in
+            guard isKey else { return }
+            if depth == 1 { top = string } else if top == name { keys.append((string, line)) }
+        }
         return keys
     }
 
@@ -111,8 +141,8 @@ enum JSONKeyOrder {
         return depth == 0 ? line : lastGood
     }
 
-    /// Walks strings with their nesting depth; `isKey` when a `:` follows.
-    private static func scan(_ data: Data, _ visit: (Int, String, Bool, Int) -> Void) {
+    /// Walks the keys down to `depth` with their nesting depth; `isKey` when a `:` follows.
+    private static func scan(_ data: Data, depth keyDepth: Int = 1, _ visit: (Int, String, Bool, Int) -> Void) {
         let bytes = [UInt8](data)
         var i = 0, depth = 0, line = 1
         while i < bytes.count {
@@ -133,8 +163,8 @@ enum JSONKeyOrder {
                 var j = i
                 while j < bytes.count, bytes[j] == UInt8(ascii: " ") || bytes[j] == UInt8(ascii: "\n") || bytes[j] == UInt8(ascii: "\t") || bytes[j] == UInt8(ascii: "\r") { j += 1 }
                 let isKey = j < bytes.count && bytes[j] == UInt8(ascii: ":")
-                // Only top-level keys are wanted: decode nothing else (abstracts are long).
-                guard depth == 1, isKey else { continue }
+                // Only keys are wanted: decode nothing else (abstracts are long).
+                guard depth >= 1, depth <= keyDepth, isKey else { continue }
                 let inner = bytes[(start + 1)..<end]
                 // A key without escapes (an arXiv id) is its bytes; one with escapes is decoded as JSON.
                 let string = !inner.contains(UInt8(ascii: "\\")) ? String(decoding: inner, as: UTF8.self)

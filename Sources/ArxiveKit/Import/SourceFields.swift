@@ -17,8 +17,19 @@ public enum ArxivID {
             version = Int(Substring(s.utf8.suffix(digitsAtEnd)))
             s = Substring(s.utf8.dropLast(digitsAtEnd + 1))
         }
-        guard isNewStyle(s) || isOldStyle(s) else { return nil }
+        guard isNewStyle(s) || isOldStyle(s) || isBareOldStyle(s) else { return nil }
         return (String(s), version)
+    }
+
+    /// `9606126`: an old-style number written without its archive (arXiv
+    /// knows it as `astro-ph/9606126`). Two digits of year (1991 to 2007),
+    /// two of month, three of number. The archive resolves it when it can
+    /// (see `Archive.resolveBareOldStyleIDs`).
+    public static func isBareOldStyle<S: StringProtocol>(_ s: S) -> Bool {
+        let u = Array(s.utf8)
+        guard u.count == 7, u.allSatisfy(isDigit) else { return false }
+        let year = Int(u[0] - 48) * 10 + Int(u[1] - 48), month = Int(u[2] - 48) * 10 + Int(u[3] - 48)
+        return (year >= 91 || year <= 7) && (1...12).contains(month)
     }
 
     /// `2512.22471`: four digits, a dot, four or five digits.
@@ -47,7 +58,7 @@ public enum ArxivID {
         return subjectClass.count == 2 && subjectClass.allSatisfy { $0 >= UInt8(ascii: "A") && $0 <= UInt8(ascii: "Z") }
     }
 
-    private static func isDigit(_ b: UInt8) -> Bool { b >= UInt8(ascii: "0") && b <= UInt8(ascii: "9") }
+    static func isDigit(_ b: UInt8) -> Bool { b >= UInt8(ascii: "0") && b <= UInt8(ascii: "9") }
 }
 
 extension Character {
@@ -68,6 +79,11 @@ public enum DigestDate {
             return nil
         }
         return make(year: parts[0], month: parts[1], day: parts[2])
+    }
+
+    /// `YYYY-MM` from `2026-03` or `2026/03`, if it is a real month.
+    public static func month(_ text: String) -> String? {
+        parse(text.trimmingCharacters(in: .whitespaces) + "-01").map { String($0.prefix(7)) }
     }
 
     /// A date written in a file name: `2025-12-30-output.json`, `output_2026_0820.json`.

@@ -1,3 +1,5 @@
+import Foundation
+
 /// The lines of an archive file (`arxive export --format archive`): JSON
 /// lines, each an object whose `type` says what it holds. The first line is
 /// the header; papers come before the runs that list them. Keys are
@@ -5,6 +7,13 @@
 enum ArchiveFile {
     static let type = "arxive-archive"
     static let version = 1
+
+    /// Whether `data` is an archive file (its first line is the header).
+    static func isArchiveFile(_ data: Data) -> Bool {
+        let firstLine = data.prefix(4096).split(separator: UInt8(ascii: "\n"), maxSplits: 1).first ?? Data()
+        guard firstLine.range(of: Data(type.utf8)) != nil else { return false }
+        return (try? Archive.decoder.decode(Header.self, from: Data(firstLine)))?.type == type
+    }
 
     struct Header: Codable {
         var type = ArchiveFile.type

@@ -9,6 +9,15 @@ public struct Digest: Sendable, Equatable {
         case pageText = "page-text"
         /// Daily JSON: an object keyed by arXiv id, in published order.
         case json
+        /// The day's topic bundle (`-daily-papers.json`, schema 2): the same
+        /// papers as its JSON, with the topics and the usage.
+        case topicBundle = "topic-bundle"
+        /// The upstream generator's styled HTML page (`output.md`, `index.html`, `past_arxiv/DATE.html`).
+        case html
+
+        /// Whether the file carries every key of every verdict: its verdicts
+        /// win over a page's (the page keeps its header).
+        public var carriesEveryKey: Bool { self == .json || self == .topicBundle }
     }
 
     public var format: Format
@@ -18,12 +27,15 @@ public struct Digest: Sendable, Equatable {
     public var header: RunHeader?
     /// The papers in published order.
     public var papers: [DigestPaper]
+    /// The day's topics in the order the digest lists them; empty when it says none.
+    public var topicOrder: [Topic]
 
-    public init(format: Format, date: String?, header: RunHeader?, papers: [DigestPaper]) {
+    public init(format: Format, date: String?, header: RunHeader?, papers: [DigestPaper], topicOrder: [Topic] = []) {
         self.format = format
         self.date = date
         self.header = header
         self.papers = papers
+        self.topicOrder = topicOrder
     }
 }
 
@@ -65,12 +77,16 @@ public struct DigestPaper: Sendable, Equatable {
     public var arxivVersion: Int?
     public var announceType: String?
     /// Every other key the source had, as a JSON object text (sorted keys).
+    /// Topic keys stay here too, as the source wrote them.
     public var extra: String?
+    /// The topics the digest gave it, read from those keys.
+    public var topics: TopicAssignment?
 
     public init(
         arxivID: String, title: String, authors: [String], abstract: String,
         relevance: Int? = nil, novelty: Int? = nil, score: Double? = nil, comment: String? = nil,
-        authorMatch: Bool = false, arxivVersion: Int? = nil, announceType: String? = nil, extra: String? = nil
+        authorMatch: Bool = false, arxivVersion: Int? = nil, announceType: String? = nil, extra: String? = nil,
+        topics: TopicAssignment? = nil
     ) {
         self.arxivID = arxivID
         self.title = title
@@ -84,5 +100,6 @@ public struct DigestPaper: Sendable, Equatable {
         self.arxivVersion = arxivVersion
         self.announceType = announceType
         self.extra = extra
+        self.topics = topics
     }
 }

@@ -8,9 +8,20 @@ public enum ImportSummary {
             "\(plural(r.runsAdded, "run")) added", "\(r.runsUpdated) updated",
         ]
         if r.filesUnchanged > 0 { parts.append("\(plural(r.filesUnchanged, "file")) unchanged") }
-        if !r.skipped.isEmpty { parts.append("\(r.skipped.count) skipped") }
+        if r.spotlightDays > 0 { parts.append(plural(r.spotlightDays, "spotlight day")) }
+        if r.monthlyOverviews > 0 { parts.append(plural(r.monthlyOverviews, "monthly overview")) }
         parts += [plural(r.newPapers, "new paper"), plural(r.verdicts, "verdict"), plural(r.failures.count, "failure")]
-        return "Read \(plural(r.filesRead, "file")): " + parts.joined(separator: ", ")
+        var line = "Read \(plural(r.filesRead, "file")): " + parts.joined(separator: ", ")
+        if !r.skipped.isEmpty { line += "; " + skipped(r.skipped.map(\.kind)) }
+        return line
+    }
+
+    /// `skipped 12 files that hold no digest: 5 hotspot source dumps, 4 images, 3 index pages`.
+    public static func skipped(_ kinds: [SourceKind.SkippedKind]) -> String {
+        let counts = Dictionary(kinds.map { ($0, 1) }, uniquingKeysWith: +)
+        let byKind = counts.sorted { $0.value != $1.value ? $0.value > $1.value : $0.key < $1.key }.map { $0.key.counted($0.value) }
+        return "skipped \(kinds.count) file\(kinds.count == 1 ? "" : "s") that hold\(kinds.count == 1 ? "s" : "") no digest: "
+            + byKind.joined(separator: ", ")
     }
 
     /// The line for one arXiv snapshot.

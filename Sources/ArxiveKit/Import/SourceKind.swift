@@ -1,0 +1,273 @@
+import Foundation
+
+/// What a file is, decided in one place, from its content (the path only
+/// breaks ties): which reader takes it, or which kind of file that holds no
+/// digest it is. The import summary counts skipped files by these kinds.
+///
+/// | content                                                        | kind                          |
+/// |----------------------------------------------------------------|-------------------------------|
+/// | first line `{"type": "arxive-archive", ...}`                   | archive file                  |
+/// | first line a snapshot record (`id`, `abstract`, ...)           | arXiv snapshot (`isSnapshot`) |
+/// | `{}` or an object keyed by arXiv id                            | daily JSON                    |
+/// | `schema_version` with `topic_order` / `topic_sections`         | topic bundle                  |
+/// | `schema_version` with `sections` and `meta`                    | spotlight file                |
+/// | `month` with `papers`                                          | monthly overview              |
+/// | `date` with `featured_topics` / `source_stats`                 | hotspot report (skipped)      |
+/// | `schema_version` with `source_sections` / `days` / `paper_routes` | web-page copy (skipped)   |
+/// | a JSON list in a `hot/` folder                                 | hotspot source dump (skipped) |
+/// | `# Personalized Daily ArXiv Papers DATE`                       | daily Markdown                |
+/// | the saved page's title line                                    | page text                     |
+/// | `<main class="daily-arxiv"`                                    | upstream HTML page            |
+/// | `# Personalized Monthly ...` / `Yearly ...`                    | overview page (skipped)       |
+/// | `# Daily AI Hotspots Archive ...`, `# YYYY-MM` and links       | index page (skipped)          |
+/// | `# Daily AI Hotspots DATE`                                     | hotspot report (skipped)      |
+/// | `<svg`, PNG, GIF, JPEG                                         | image (skipped)               |
+/// | anything else                                                  | unknown: an error             |
+public enum SourceKind: Equatable, Sendable {
+    case digest(Digest.Format)
+    case spotlights
+    case monthlyOverview
+    case archiveFile
+    /// A file that holds no digest, known and skipped.
+    case skipped(SkippedKind)
+    /// Nobody can place it: an error, with why.
+    case unknown(String)
+
+    /// The kinds of file a generator's output folder holds that are no digest.
+    public enum SkippedKind: String, CaseIterable, Sendable, Comparable {
+        /// The "Daily AI Hotspots" report, as JSON or Markdown: a digest of its
+        /// own, not archived by this version.
+        case hotspotReport = "hotspot report"
+        /// The hotspot generator's intermediates (`hot/raw`, `hot/normalized`, `hot/clusters`).
+        case hotspotSourceDump = "hotspot source dump"
+        /// JSON the generator's web page loads (`web_data/...`): derived copies.
+        case webCopy = "web-page copy"
+        /// Navigation images and other pictures.
+        case image
+        /// A month's or a year's list of links.
+        case indexPage = "index page"
+        /// The site's monthly and yearly overview pages (derived from the days).
+        case overviewPage = "overview page"
+
+        /// How the summary counts them: `3 index pages`.
+        public func counted(_ n: Int) -> String {
+            let plural: String = switch self {
+            case .webCopy: "web-page copies"
+            default: rawValue + "s"
+            }
+            return "\(n) \(n == 1 ? rawValue : plural)"
+        }
+
+        /// What `--verbose` says of one.
+        public var reason: String {
+            switch self {
+            case .hotspotReport: "a Daily AI Hotspots report (this arxive does not archive hotspots yet)"
+            case .hotspotSourceDump: "a hotspot intermediate (what a source returned, or a clustering step)"
+            case .webCopy: "a copy the generator's web page loads"
+            case .image: "an image"
+            case .indexPage: "an index page (a list of links)"
+            case .overviewPage: "an overview page the site derives from the days"
+            }
+        }
+
+        public static func < (a: SkippedKind, b: SkippedKind) -> Bool {
+            allCases.firstIndex(of: a)! < allCases.firstIndex(of: b)!
+        }
+    }
+
+    /// The kind of `data`, read from `path` (nil for text given directly).
+    public static func recognize(_ data: Data, path: String? = nil) -> SourceKind {
+        let body = data.starts(with: [0xEF, 0xBB, 0xBF]) ? data.dropFirst(3) : data[...]
+        if let image = imageKind(body) { return image }
+        let start = body.firstIndex(where: { !isSpace($0) }).map { body[$0] }
+        switch start {
+        case UInt8(ascii: "{"): return jsonObjectKind(Data(body))
+        case UInt8(ascii: "["):
+            return isUnder("hot", path) ? .skipped(.hotspotSourceDump) : .unknown("a JSON list, not a digest arxive knows")
+        default: break
+        }
+        guard let text = String(validating: body, as: UTF8.self) else { return .unknown("not UTF-8 text") }
+        return textKind(text)
+    }
+
+    /// True when the file's first line is an arXiv snapshot record: decided
+    /// before the file is read whole (a snapshot is gigabytes).
+    public static func isSnapshot(path: String) -> Bool { SnapshotReader.isSnapshot(path: path) }
+
+    /// Whether a file, by its name alone, may be a JSON digest of the day its
+    /// name carries (`-output.json`, `-daily-papers.json`): the importer then
+    /// reads that day's page for its header only. A guess from the layout,
+    /// used only to save work: a wrong guess costs a second read, never a verdict.
+    static func mayHoldVerdictsOfItsDay(_ path: String) -> Bool {
+        let name = (path as NSString).lastPathComponent.lowercased()
+        return name.hasSuffix(".json") && !name.hasSuffix("-hotspot-papers.json") && !isUnder("hot", path) && !isUnder("web_data", path)
+    }
+
+    // MARK: The rules
+
+    static func jsonObjectKind(_ data: Data) -> SourceKind {
+        if ArchiveFile.isArchiveFile(data) { return .archiveFile }
+        // Most JSON files are daily digests: their first key (an arXiv id) decides without a scan of the file.
+        guard let first = JSONKeyOrder.firstKey(in: data), ArxivID.parse(first) == nil else { return .digest(.json) }
+        let keys = Set(JSONKeyOrder.topLevelKeys(in: data))
+        if keys.contains("schema_version") {
+            if keys.contains("topic_order") || keys.contains("topic_sections") { return .digest(.topicBundle) }
+            if keys.contains("source_sections") || keys.contains("days") || keys.contains("paper_routes") { return .skipped(.webCopy) }
+            if keys.contains("sections"), keys.contains("meta") { return .spotlights }
+        }
+        if keys.contains("month"), keys.contains("papers") { return .monthlyOverview }
+        if keys.contains("date"), keys.contains("featured_topics") || keys.contains("source_stats") { return .skipped(.hotspotReport) }
+        // Read as a daily digest, whose reader says what is wrong with it.
+        return .digest(.json)
+    }
+
+    static func textKind(_ text: String) -> SourceKind {
+        let head = text.drop(while: { $0.isWhitespace || $0 == "\u{FEFF}" })
+        if head.hasPrefix("<"), text.contains(UpstreamHTMLReader.marker) { return .digest(.html) }
+        if head.hasPrefix("<svg") || (head.hasPrefix("<?xml") && head.prefix(512).contains("<svg")) { return .skipped(.image) }
+        // The title sits within the first lines (after a navigation block or a remedial-run note).
+        // Split as bytes: splitting as characters was most of recognising a file.
+        let lines = head.utf8.split(separator: UInt8(ascii: "\n"), maxSplits: 60, omittingEmptySubsequences: false).prefix(60)
+        for line in lines {
+            let l = String(Substring(line)).trimmed
+            // Cheap test first: regular expressions are costly to build, and most lines are not titles.
+            guard l.hasPrefix("#") || l.hasPrefix("Personalized") else { continue }
+            if l.range(of: MarkdownDigestReader.titlePattern, options: .regularExpression) != nil { return .digest(.markdown) }
+            if l.range(of: #"^#\s+Personalized (Monthly|Yearly) "#, options: .regularExpression) != nil { return .skipped(.overviewPage) }
+            if l.range(of: #"^#\s+Daily AI Hotspots Archive\b"#, options: .regularExpression) != nil { return .skipped(.indexPage) }
+            if l.range(of: #"^#\s+Daily AI Hotspots\s+[0-9]{4}-[0-9]{2}-[0-9]{2}\s*$"#, options: .regularExpression) != nil {
+                return .skipped(.hotspotReport)
+            }
+            if l.range(of: #"^#\s+[0-9]{4}(-[0-9]{2})?\s*$"#, options: .regularExpression) != nil, isListOfLinks(lines) {
+                return .skipped(.indexPage)
+            }
+            if l.range(of: PageTextDigestReader.titlePattern, options: .regularExpression) != nil { return .digest(.pageText) }
+        }
+        return .unknown("not a digest arxive knows (no 'Personalized Daily ArXiv Papers' title, not a JSON digest)")
+    }
+
+    /// A page whose lines after its heading are links and nothing else.
+    private static func isListOfLinks(_ lines: some Sequence<Substring.UTF8View.SubSequence>) -> Bool {
+        var links = 0
+        for line in lines.dropFirst() {
+            let l = String(Substring(line)).trimmed
+            if l.isEmpty || l.hasPrefix("#") { continue }
+            guard l.hasPrefix("[") || l.hasPrefix("- [") || l.hasPrefix("* ["), l.contains("](") else { return false }
+            links += 1
+        }
+        return links > 0
+    }
+
+    private static func imageKind(_ body: Data.SubSequence) -> SourceKind? {
+        let magic: [[UInt8]] = [[0x89, 0x50, 0x4E, 0x47], [0x47, 0x49, 0x46, 0x38], [0xFF, 0xD8, 0xFF]]
+        return magic.contains(where: { body.starts(with: $0) }) ? .skipped(.image) : nil
+    }
+
+    private static func isSpace(_ b: UInt8) -> Bool { b == 0x20 || b == 0x0A || b == 0x0D || b == 0x09 }
+
+    /// Whether a folder of `path` is named `folder` (the layout as a tie-breaker).
+    private static func isUnder(_ folder: String, _ path: String?) -> Bool {
+        guard let path else { return false }
+        return path.split(separator: "/").dropLast().contains { $0 == folder }
+    }
+}
+
+/// What a file held, read with the reader its kind calls for.
+public enum SourceContent: Sendable {
+    case digest(Digest)
+    case spotlights(SpotlightDay)
+    case monthlyOverview(MonthlyOverview)
+    case archiveFile
+    case skipped(SourceKind.SkippedKind)
+
+    /// The digest, when the file is one.
+    public var digest: Digest? {
+        if case .digest(let d) = self { return d }
+        return nil
+    }
+}
+
+/// Reads any file arxive knows: `SourceKind` decides, the kind's reader reads.
+public enum SourceReader {
+    /// Reads `data`. A Markdown page of one of `skippingPapersOn` is read for
+    /// its header only (see `MarkdownDigestReader.read`).
+    public static func read(_ data: Data, path: String? = nil, skippingPapersOn days: Set<String> = []) throws(DigestReadError) -> SourceContent {
+        let kind = SourceKind.recognize(data, path: path)
+        switch kind {
+        case .archiveFile: return .archiveFile
+        case .skipped(let skipped): return .skipped(skipped)
+        case .unknown(let why): throw DigestReadError(why)
+        case .spotlights: return .spotlights(try SpotlightReader.read(data).withoutControlCharacters())
+        case .monthlyOverview: return .monthlyOverview(try MonthlyOverviewReader.read(data).withoutControlCharacters())
+        case .digest(let format):
+            let digest: Digest
+            switch format {
+            case .json: digest = try JSONDigestReader.read(data)
+            case .topicBundle: digest = try TopicBundleReader.read(data)
+            case .markdown: digest = try MarkdownDigestReader.read(try text(data), skippingPapersOn: days)
+            case .pageText: digest = try PageTextDigestReader.read(try text(data))
+            case .html: digest = try UpstreamHTMLReader.read(try text(data))
+            }
+            return .digest(digest.withoutControlCharacters())
+        }
+    }
+
+    /// Validated by the standard library, which is several times faster
+    /// than Foundation's decoding; a byte order mark is dropped as Foundation would.
+    static func text(_ data: Data) throws(DigestReadError) -> String {
+        let body = data.starts(with: [0xEF, 0xBB, 0xBF]) ? data.dropFirst(3) : data[...]
+        guard let text = String(validating: body, as: UTF8.self) else { throw DigestReadError("not UTF-8 text") }
+        return text
+    }
+}
+
+extension Digest {
+    /// The digest with no control character that a terminal printing it would
+    /// obey. Titles, abstracts and names have none already (`collapseWhitespace`);
+    /// the texts that keep their lines keep their line breaks and tabs.
+    func withoutControlCharacters() -> Digest {
+        var digest = self
+        if var header = digest.header {
+            header.model = header.model.map(collapseWhitespace)
+            header.notes = header.notes.map(collapseWhitespace)
+            header.selectionPrompt = header.selectionPrompt.map(removingControlCharacters)
+            digest.header = header
+        }
+        for index in digest.papers.indices {
+            digest.papers[index] = digest.papers[index].withoutControlCharacters()
+        }
+        return digest
+    }
+}
+
+extension DigestPaper {
+    func withoutControlCharacters() -> DigestPaper {
+        var paper = self
+        paper.comment = paper.comment.map(removingControlCharacters)
+        if let comment = paper.topics?.comment { paper.topics?.comment = collapseWhitespace(comment) }
+        return paper
+    }
+}
+
+extension SpotlightDay {
+    func withoutControlCharacters() -> SpotlightDay {
+        var day = self
+        for index in day.papers.indices {
+            day.papers[index].paper = day.papers[index].paper.withoutControlCharacters()
+            day.papers[index].comment = day.papers[index].comment.map(collapseWhitespace)
+        }
+        return day
+    }
+}
+
+extension MonthlyOverview {
+    func withoutControlCharacters() -> MonthlyOverview {
+        var overview = self
+        overview.model = overview.model.map(collapseWhitespace)
+        for index in overview.picks.indices {
+            overview.picks[index].paper = overview.picks[index].paper.withoutControlCharacters()
+            overview.picks[index].comment = overview.picks[index].comment.map(collapseWhitespace)
+        }
+        return overview
+    }
+}
