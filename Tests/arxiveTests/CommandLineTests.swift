@@ -55,7 +55,8 @@ struct CommandLineTests {
         #expect(papers.map { $0["arxiv_id"] as! String } == ["2512.00401", "2512.00402", "2501.00101"])
         #expect(papers[0]["author_match"] as? Bool == true && papers[0]["relevance"] is NSNull)
         #expect(papers[0]["authors"] as? [String] == ["Y. Morvan", "Emma Morvan", "François Béranger"])
-        #expect(Set(papers[1].keys) == ["position", "arxiv_id", "title", "authors", "relevance", "novelty", "score", "comment", "author_match"])
+        #expect(Set(papers[1].keys) == ["position", "arxiv_id", "title", "authors", "relevance", "novelty", "score", "comment", "author_match",
+                                          "primary_topic", "topics", "spotlight", "spotlight_comment"])
 
         let hits = try cli.json(["search", "sparse attention"]) as! [[String: Any]]
         #expect(hits.count == 1)

@@ -49,7 +49,8 @@ extension Archive {
                                          promptCost: run["prompt_cost"], completionCost: run["completion_cost"], totalCost: run["total_cost"],
                                          totalPapers: run["total_papers"], scannedPapers: run["scanned_papers"],
                                          relevantPapers: run["relevant_papers"], prompt: run["prompt"], notes: run["notes"],
-                                         sources: sources, verdicts: verdicts))
+                                         sources: sources, verdicts: verdicts,
+                                         topics: try Archive.topicOrder(runID: run["id"], db).nilIfEmpty))
             }
             for rule in try Archive.rules(db) {
                 try line(ArchiveFile.FollowedAuthor(name: rule.name, semanticScholarIds: rule.semanticScholarIDs, note: rule.note, exceptions: rule.exceptions))

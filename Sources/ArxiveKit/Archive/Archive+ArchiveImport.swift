@@ -118,7 +118,8 @@ extension Archive {
             let text = papers[v.arxivId]
             return DigestPaper(arxivID: v.arxivId, title: text?.title ?? "", authors: text?.authors ?? [], abstract: text?.abstract ?? "",
                                relevance: v.relevance, novelty: v.novelty, score: v.score, comment: v.comment, authorMatch: v.authorMatch,
-                               arxivVersion: v.arxivVersion, announceType: v.announceType, extra: v.extra)
+                               arxivVersion: v.arxivVersion, announceType: v.announceType, extra: v.extra,
+                               topics: TopicFields.assignment(inExtra: v.extra))
         }
         let source = DigestSource(path: archiveSourcePath, sha256: UUID().uuidString)
         guard let runID = try Int64.fetchOne(db, sql: "SELECT id FROM runs WHERE digest = ? AND date = ?", arguments: [run.digest, run.date]) else {
@@ -129,7 +130,7 @@ extension Archive {
             (header.selectionPrompt, header.notes) = (run.prompt, run.notes)
             // Stored in position order, the positions come out as they were (1, 2, ...).
             let listing = run.verdicts.sorted { $0.position < $1.position }.map(paper)
-            return StoreRequest(digest: Digest(format: .json, date: run.date, header: header, papers: listing),
+            return StoreRequest(digest: Digest(format: .json, date: run.date, header: header, papers: listing, topicOrder: run.topics ?? []),
                                 digestName: run.digest, date: run.date, source: source)
         }
         let held = try Row.fetchAll(db, sql: """
@@ -141,10 +142,11 @@ extension Archive {
         var listing = try held.map { row in
             DigestPaper(arxivID: row["arxiv_id"], title: row["title"], authors: try authorNames(paperID: row["paper_id"], db), abstract: row["abstract"],
                         relevance: row["relevance"], novelty: row["novelty"], score: row["score"], comment: row["comment"],
-                        authorMatch: row["author_match"], arxivVersion: row["arxiv_version"], announceType: row["announce_type"], extra: row["extra"])
+                        authorMatch: row["author_match"], arxivVersion: row["arxiv_version"], announceType: row["announce_type"], extra: row["extra"],
+                        topics: TopicFields.assignment(inExtra: row["extra"]))
         }
         listing += missing.map(paper)
-        return StoreRequest(digest: Digest(format: .json, date: run.date, header: nil, papers: listing),
+        return StoreRequest(digest: Digest(format: .json, date: run.date, header: nil, papers: listing, topicOrder: run.topics ?? []),
                             digestName: run.digest, date: run.date, source: source)
     }
 

@@ -43,13 +43,15 @@ extension Archive {
             if let digest { sql += " AND r.digest = ?"; _ = arguments.append(contentsOf: [digest]) }
             return try Row.fetchAll(db, sql: sql + " ORDER BY r.digest", arguments: arguments).map { run in
                 let papers = try Row.fetchAll(db, sql: """
-                    SELECT v.position, p.id, p.arxiv_id, p.title, v.relevance, v.novelty, v.score, v.comment, v.author_match
+                    SELECT v.id AS verdict_id, v.position, p.id, p.arxiv_id, p.title, v.relevance, v.novelty, v.score, v.comment, v.author_match
                     FROM verdicts v JOIN papers p ON p.id = v.paper_id WHERE v.run_id = ? ORDER BY v.position
                     """, arguments: [run["id"] as Int64]).map { row in
                     ListedPaper(position: row["position"], arxivID: row["arxiv_id"], title: row["title"],
-                                authors: try Archive.authorNames(paperID: row["id"], db), verdict: Archive.verdictFields(row))
+                                authors: try Archive.authorNames(paperID: row["id"], db), verdict: Archive.verdictFields(row),
+                                topics: try Archive.listingTopics(verdictID: row["verdict_id"], paperID: row["id"],
+                                                                  digest: run["digest"], date: run["date"], db))
                 }
-                return DayListing(run: Archive.runSummary(run), papers: papers)
+                return DayListing(run: Archive.runSummary(run), papers: papers, topicOrder: try Archive.topicOrder(runID: run["id"], db))
             }
         }
     }
@@ -57,17 +59,20 @@ extension Archive {
     /// A paper and every verdict it received, oldest first; nil when the archive has no such paper.
     public func paper(_ arxivID: String) throws -> PaperDetail? {
         try database.read { db in
-            guard let row = try Row.fetchOne(db, sql: "SELECT id, arxiv_id, title, abstract FROM papers WHERE arxiv_id = ?", arguments: [arxivID]) else {
+            guard let paperID = try Archive.paperRowID(for: arxivID, db),
+                  let row = try Row.fetchOne(db, sql: "SELECT id, arxiv_id, title, abstract FROM papers WHERE id = ?", arguments: [paperID]) else {
                 return nil
             }
             let verdicts = try Row.fetchAll(db, sql: """
-                SELECT r.digest, r.date, v.position, v.relevance, v.novelty, v.score, v.comment, v.author_match
+                SELECT v.id, r.digest, r.date, v.position, v.relevance, v.novelty, v.score, v.comment, v.author_match
                 FROM verdicts v JOIN runs r ON r.id = v.run_id WHERE v.paper_id = ? ORDER BY r.date, r.digest
-                """, arguments: [row["id"] as Int64]).map { v in
-                PaperDetail.Listing(digest: v["digest"], date: v["date"], position: v["position"], verdict: Archive.verdictFields(v))
+                """, arguments: [paperID]).map { v in
+                PaperDetail.Listing(digest: v["digest"], date: v["date"], position: v["position"], verdict: Archive.verdictFields(v),
+                                    topics: try Archive.listingTopics(verdictID: v["id"], paperID: paperID, digest: v["digest"], date: v["date"], db))
             }
-            return PaperDetail(arxivID: row["arxiv_id"], title: row["title"], authors: try Archive.authorNames(paperID: row["id"], db),
-                               abstract: row["abstract"], verdicts: verdicts, marks: try Archive.marks(of: row["arxiv_id"], db))
+            return PaperDetail(arxivID: row["arxiv_id"], title: row["title"], authors: try Archive.authorNames(paperID: paperID, db),
+                               abstract: row["abstract"], verdicts: verdicts, marks: try Archive.marks(of: row["arxiv_id"], db),
+                               spotlights: try Archive.spotlights(paperID: paperID, db), monthlyPicks: try Archive.monthlyPicks(paperID: paperID, db))
         }
     }
 
@@ -75,15 +80,25 @@ extension Archive {
         try database.read { db in
             let row = try Row.fetchOne(db, sql: """
                 SELECT (SELECT count(*) FROM papers) AS papers, (SELECT count(*) FROM runs) AS runs,
-                       (SELECT count(*) FROM verdicts) AS verdicts, (SELECT count(*) FROM authors) AS authors,
+                       (SELECT count(*) FROM verdicts) AS verdicts,
+                       -- Only names some paper lists: a changed author list leaves its old names' rows behind.
+                       (SELECT count(DISTINCT author_id) FROM paper_authors) AS authors,
+                       (SELECT count(*) FROM runs r WHERE r.scanned_papers > 0 AND coalesce(r.total_tokens, r.prompt_tokens + r.completion_tokens) = 0
+                          AND NOT EXISTS (SELECT 1 FROM verdicts v WHERE v.run_id = r.id)) AS outages,
+                       (SELECT count(*) FROM spotlight_days) AS spotlight_days,
+                       (SELECT count(*) FROM monthly_overviews) AS monthly_overviews,
                        (SELECT count(DISTINCT digest) FROM runs) AS digests,
                        (SELECT min(date) FROM runs) AS first_date, (SELECT max(date) FROM runs) AS last_date,
                        -- A paper no run listed has no last_seen: counted in papers_by_last_seen, not row by row.
-                       (SELECT count(*) FROM papers WHERE last_seen IS NULL) AS catalogue_only
+                       -- Less the few that only spotlight files and monthly overviews hold.
+                       (SELECT count(*) FROM papers WHERE last_seen IS NULL)
+                         - (SELECT count(*) FROM papers WHERE catalogue_date IS NULL AND last_seen IS NULL
+                              AND id IN (SELECT paper_id FROM spotlights UNION SELECT paper_id FROM monthly_picks)) AS catalogue_only
                 """)!
             return ArchiveStats(papers: row["papers"], runs: row["runs"], verdicts: row["verdicts"], authors: row["authors"],
                                 digests: row["digests"], firstDate: row["first_date"], lastDate: row["last_date"],
-                                catalogueOnly: row["catalogue_only"])
+                                catalogueOnly: row["catalogue_only"], outages: row["outages"], spotlightDays: row["spotlight_days"],
+                                monthlyOverviews: row["monthly_overviews"])
         }
     }
 }

@@ -20,13 +20,16 @@ extension Archive {
     }
 
     /// The topic's id, added when the digest has none of that key; a
-    /// changed label replaces the stored one (the latest file names it).
+    /// changed label replaces the stored one (the latest file names it),
+    /// unless the file gave none (its label is the key: a day with no
+    /// paper lists its topic order without labels).
     func topicID(_ topic: Topic, digestName: String, group: inout GroupState, _ db: Database) throws -> Int64 {
         let cacheKey = digestName + "\u{0}" + topic.key
-        if let known = group.topicIDs[cacheKey], known.label == topic.label { return known.id }
+        if let known = group.topicIDs[cacheKey], known.label == topic.label || topic.label == topic.key { return known.id }
         try db.cachedExecute(sql: """
             INSERT INTO topics (digest, key, label) VALUES (?, ?, ?)
-            ON CONFLICT (digest, key) DO UPDATE SET label = excluded.label WHERE label != excluded.label
+            ON CONFLICT (digest, key) DO UPDATE SET label = excluded.label
+            WHERE label != excluded.label AND excluded.label != excluded.key
             """, arguments: [digestName, topic.key, topic.label])
         let id = try Int64.fetchOne(db.cachedStatement(sql: "SELECT id FROM topics WHERE digest = ? AND key = ?"),
                                     arguments: [digestName, topic.key])!

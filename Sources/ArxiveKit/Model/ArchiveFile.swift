@@ -74,6 +74,10 @@ enum ArchiveFile {
         var notes: String?
         var sources: [Source]
         var verdicts: [Verdict]
+        /// The day's topic order (labels too); absent when the run has none,
+        /// and in files written before topics. A verdict's own topics travel
+        /// in its `extra`, as the source wrote them.
+        var topics: [Topic]?
     }
 
     struct FollowedAuthor: Codable {

@@ -111,7 +111,15 @@ public struct RunSummary: Encodable, Equatable, Sendable {
         case digest, date, model, promptTokens = "prompt_tokens", completionTokens = "completion_tokens"
         case totalTokens = "total_tokens", promptCost = "prompt_cost", completionCost = "completion_cost"
         case totalCost = "total_cost", totalPapers = "total_papers", scannedPapers = "scanned_papers"
-        case relevantPapers = "relevant_papers", notes, listed
+        case relevantPapers = "relevant_papers", notes, listed, modelRan = "model_ran"
+    }
+
+    /// False for an outage: papers were scanned, the model spent no token
+    /// and listed nothing (the real history has weeks of such days). A run
+    /// that states no tokens at all is taken to have run.
+    public var modelRan: Bool {
+        let noTokens = totalTokens == 0 || (totalTokens == nil && promptTokens == 0 && completionTokens == 0)
+        return !(noTokens && listed == 0 && (scannedPapers ?? 0) > 0)
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -130,6 +138,7 @@ public struct RunSummary: Encodable, Equatable, Sendable {
         try c.encode(relevantPapers, forKey: .relevantPapers)
         try c.encode(notes, forKey: .notes)
         try c.encode(listed, forKey: .listed)
+        try c.encode(modelRan, forKey: .modelRan)
     }
 }
 
@@ -140,6 +149,7 @@ public struct ListedPaper: Encodable, Equatable, Sendable {
     public var title: String
     public var authors: [String]
     public var verdict: VerdictFields
+    public var topics = ListingTopics()
 
     enum CodingKeys: String, CodingKey { case position, arxivID = "arxiv_id", title, authors }
 
@@ -150,6 +160,7 @@ public struct ListedPaper: Encodable, Equatable, Sendable {
         try c.encode(title, forKey: .title)
         try c.encode(authors, forKey: .authors)
         try verdict.encode(to: encoder)
+        try topics.encode(to: encoder)
     }
 }
 
@@ -157,13 +168,30 @@ public struct ListedPaper: Encodable, Equatable, Sendable {
 public struct DayListing: Encodable, Equatable, Sendable {
     public var run: RunSummary
     public var papers: [ListedPaper]
+    /// The day's topics in the digest's order; empty when it has none.
+    public var topicOrder: [Topic] = []
 
-    enum CodingKeys: String, CodingKey { case papers }
+    enum CodingKeys: String, CodingKey { case papers, topicOrder = "topic_order" }
 
     public func encode(to encoder: any Encoder) throws {
         try run.encode(to: encoder)
         var c = encoder.container(keyedBy: CodingKeys.self)
         try c.encode(papers, forKey: .papers)
+        try c.encode(topicOrder, forKey: .topicOrder)
+    }
+
+    /// The papers under their primary topics, in the day's topic order (a
+    /// topic the order leaves out comes after, in order of first listing),
+    /// each in published order; papers without a topic last, under nil.
+    public var byTopic: [(topic: Topic?, papers: [ListedPaper])] {
+        var order = topicOrder
+        for p in papers { if let t = p.topics.primaryTopic, !order.contains(where: { $0.key == t.key }) { order.append(t) } }
+        var groups: [(topic: Topic?, papers: [ListedPaper])] = order.map { topic in
+            (topic, papers.filter { $0.topics.primaryTopic?.key == topic.key })
+        }.filter { !$0.papers.isEmpty }
+        let untopical = papers.filter { $0.topics.primaryTopic == nil }
+        if !untopical.isEmpty { groups.append((nil, untopical)) }
+        return groups
     }
 }
 
@@ -175,6 +203,7 @@ public struct PaperDetail: Encodable, Equatable, Sendable {
         public var date: String
         public var position: Int
         public var verdict: VerdictFields
+        public var topics = ListingTopics()
 
         enum CodingKeys: String, CodingKey { case digest, date, position }
 
@@ -184,6 +213,7 @@ public struct PaperDetail: Encodable, Equatable, Sendable {
             try c.encode(date, forKey: .date)
             try c.encode(position, forKey: .position)
             try verdict.encode(to: encoder)
+            try topics.encode(to: encoder)
         }
     }
 
@@ -194,8 +224,14 @@ public struct PaperDetail: Encodable, Equatable, Sendable {
     public var verdicts: [Listing]
     /// The user's star, tags, note and read state.
     public var marks = PaperMarks()
+    /// The days a spotlight file spotlighted it, oldest first.
+    public var spotlights: [SpotlightListing] = []
+    /// The generator's monthly overviews that considered it.
+    public var monthlyPicks: [MonthlyPickListing] = []
 
-    enum CodingKeys: String, CodingKey { case arxivID = "arxiv_id", title, authors, abstract, verdicts, marks }
+    enum CodingKeys: String, CodingKey {
+        case arxivID = "arxiv_id", title, authors, abstract, verdicts, marks, spotlights, monthlyPicks = "monthly_picks"
+    }
 }
 
 /// `arxive stats`.
@@ -209,9 +245,14 @@ public struct ArchiveStats: Encodable, Equatable, Sendable {
     public var lastDate: String?
     /// Papers from the arXiv catalogue that no digest listed.
     public var catalogueOnly: Int
+    /// Runs in which the model never ran (see `RunSummary.modelRan`).
+    public var outages = 0
+    public var spotlightDays = 0
+    public var monthlyOverviews = 0
 
     enum CodingKeys: String, CodingKey {
         case papers, runs, verdicts, authors, digests, firstDate = "first_date", lastDate = "last_date", catalogueOnly = "catalogue_only"
+        case outages = "runs_model_not_run", spotlightDays = "spotlight_days", monthlyOverviews = "monthly_overviews"
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -224,6 +265,9 @@ public struct ArchiveStats: Encodable, Equatable, Sendable {
         try c.encode(firstDate, forKey: .firstDate)
         try c.encode(lastDate, forKey: .lastDate)
         try c.encode(catalogueOnly, forKey: .catalogueOnly)
+        try c.encode(outages, forKey: .outages)
+        try c.encode(spotlightDays, forKey: .spotlightDays)
+        try c.encode(monthlyOverviews, forKey: .monthlyOverviews)
     }
 }
 

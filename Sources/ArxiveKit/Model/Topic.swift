@@ -11,6 +11,9 @@ public struct Topic: Sendable, Hashable, Codable {
         self.label = label
     }
 
+    /// As JSON `{"id": ..., "label": ...}`: the digest's own word for its key.
+    enum CodingKeys: String, CodingKey { case key = "id", label }
+
     /// `Embodied/Agent Learning` -> `embodied_agent_learning`: lowercase
     /// letters and digits, anything else one underscore.
     public static func key(forLabel label: String) -> String {

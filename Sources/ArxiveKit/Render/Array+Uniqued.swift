@@ -5,3 +5,8 @@ extension Array where Element: Hashable {
         return filter { seen.insert($0).inserted }
     }
 }
+
+extension Collection {
+    /// Nil for an empty collection: a key a JSON line leaves out.
+    var nilIfEmpty: Self? { isEmpty ? nil : self }
+}

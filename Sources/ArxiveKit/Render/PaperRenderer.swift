@@ -62,10 +62,21 @@ public enum PaperRenderer {
         lines.append(style.bold("Verdicts (\(p.verdicts.count))"))
         var table = TextTable(header: ["date", "digest", "#", "verdict", "comment"], rightAligned: [2])
         for v in p.verdicts {
+            let topic = v.topics.primaryTopic.map { "[\($0.label)] " } ?? ""
             table.rows.append([v.date, v.digest, String(v.position),
-                               Format.verdict(v.verdict), v.verdict.comment ?? ""])
+                               Format.verdict(v.verdict), topic + (v.verdict.comment ?? "")])
         }
         lines.append(table.render(style: style))
+        if !p.spotlights.isEmpty {
+            lines += ["", style.bold("Spotlights (\(p.spotlights.count))")]
+            for s in p.spotlights { lines.append("\(s.date) \(s.digest) \(s.kind)" + (s.comment.map { ": " + $0 } ?? "")) }
+        }
+        if !p.monthlyPicks.isEmpty {
+            lines += ["", style.bold("The generator's monthly overviews")]
+            for m in p.monthlyPicks {
+                lines.append("\(m.month) \(m.digest) #\(m.position) " + (m.kept ? "kept" : "not kept") + (m.comment.map { ": " + $0 } ?? ""))
+            }
+        }
         return lines.joined(separator: "\n")
     }
 }

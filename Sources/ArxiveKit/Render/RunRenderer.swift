@@ -4,13 +4,24 @@ public enum RunRenderer {
         var table = TextTable(header: ["date", "digest", "model", "prompt", "completion", "tokens", "cost", "arXiv", "scanned", "relevant", "listed"],
                               rightAligned: [3, 4, 5, 6, 7, 8, 9, 10])
         for r in runs {
-            table.rows.append([r.date, r.digest, r.model ?? "-", Format.count(r.promptTokens), Format.count(r.completionTokens),
+            // An outage is marked where the eye reads the model.
+            let model = (r.model ?? "-") + (r.modelRan ? "" : " (not run)")
+            table.rows.append([r.date, r.digest, model, Format.count(r.promptTokens), Format.count(r.completionTokens),
                                Format.count(r.totalTokens), Format.money(r.totalCost), Format.count(r.totalPapers),
                                Format.count(r.scannedPapers), Format.count(r.relevantPapers), String(r.listed)])
         }
         let tokens = runs.compactMap(\.totalTokens).reduce(0, +)
         let cost = runs.compactMap(\.totalCost).reduce(0, +)
-        return table.render(style: style) + "\n" + style.dim("\(runs.count) runs, \(tokens) tokens, \(Format.money(cost))")
+        var footer = "\(runs.count) runs, \(tokens) tokens, \(Format.money(cost))"
+        let outages = runs.filter { !$0.modelRan }
+        if !outages.isEmpty { footer += "; " + outageLine(outages) }
+        return table.render(style: style) + "\n" + style.dim(footer)
+    }
+
+    /// `2 runs in which the model never ran (726 papers scanned, none read)`.
+    public static func outageLine(_ outages: [RunSummary]) -> String {
+        let unread = outages.compactMap(\.scannedPapers).reduce(0, +)
+        return "\(outages.count) run\(outages.count == 1 ? "" : "s") in which the model never ran (\(unread) papers scanned, none read)"
     }
 
     /// One run's header, then its papers in published order with their verdicts.
@@ -22,13 +33,29 @@ public enum RunRenderer {
         head.append("\(Format.count(r.totalPapers)) arXiv / \(Format.count(r.scannedPapers)) scanned / \(Format.count(r.relevantPapers)) relevant")
         var lines = [head.joined(separator: " · ")]
         if let notes = r.notes { lines.append(style.dim(notes)) }
-        if listing.papers.isEmpty { lines.append("No relevant papers this day.") }
-        for p in listing.papers {
-            lines.append("")
-            lines.append(String(format: "%3d. ", p.position) + style.bold(p.title) + "  " + style.cyan(p.arxivID))
-            lines.append("     " + Format.verdict(p.verdict))
-            lines.append("     " + Format.authors(p.authors))
-            if let c = p.verdict.comment, !p.verdict.authorMatch || c.lowercased() != "author match" { lines.append("     " + style.dim(c)) }
+        if !r.modelRan {
+            lines.append("The model never ran this day: \(Format.count(r.scannedPapers)) papers scanned, none read.")
+        } else if listing.papers.isEmpty {
+            lines.append("No relevant papers this day.")
+        }
+        // A day with topics is shown as the generator published it: under its topic headings.
+        let groups = listing.papers.contains { $0.topics.primaryTopic != nil } ? listing.byTopic : [(nil, listing.papers)]
+        for (topic, papers) in groups {
+            if groups.count > 1 || topic != nil {
+                lines.append("")
+                lines.append(style.bold("## " + (topic?.label ?? "Other papers")) + style.dim(" (\(papers.count))"))
+            }
+            for p in papers {
+                lines.append("")
+                lines.append(String(format: "%3d. ", p.position) + style.bold(p.title) + "  " + style.cyan(p.arxivID))
+                lines.append("     " + Format.verdict(p.verdict))
+                lines.append("     " + Format.authors(p.authors))
+                if let c = p.verdict.comment, !p.verdict.authorMatch || c.lowercased() != "author match" { lines.append("     " + style.dim(c)) }
+                if !p.topics.spotlight.isEmpty {
+                    lines.append("     " + style.yellow("spotlight: " + p.topics.spotlight.joined(separator: ", "))
+                                 + (p.topics.spotlightComment.map { style.dim(" · " + $0) } ?? ""))
+                }
+            }
         }
         return lines.joined(separator: "\n")
     }
@@ -41,6 +68,9 @@ public enum RunRenderer {
             ["days", "\(s.firstDate ?? "-") .. \(s.lastDate ?? "-")"],
         ]
         if s.catalogueOnly > 0 { table.rows.append(["catalogue only", String(s.catalogueOnly)]) }
+        if s.outages > 0 { table.rows.append(["runs the model never ran", String(s.outages)]) }
+        if s.spotlightDays > 0 { table.rows.append(["spotlight days", String(s.spotlightDays)]) }
+        if s.monthlyOverviews > 0 { table.rows.append(["monthly overviews", String(s.monthlyOverviews)]) }
         if let bytes { table.rows.append(["size", "\(bytes / 1024) KiB"]) }
         return table.render(style: style)
     }

@@ -94,12 +94,19 @@ public enum Filter: Equatable, Sendable {
     /// `in:digest`: listed by a digest; `in:catalogue`: from the arXiv snapshot.
     case inDigest
     case inCatalogue
+    /// `topic:memory_systems`, `topic:"Memory Structures ..."`: listed under
+    /// the digest's topic of that id or label (case-insensitive), primary or matched.
+    case topic(String)
+    /// `spotlight:new_frontier`: spotlighted as that kind; `is:spotlight` (nil): as any.
+    case spotlight(String?)
+    /// `is:monthly-pick`: kept by the generator for its month's overview.
+    case monthlyPick
 
     /// Conditions on one verdict (a paper's listing in one run).
     var isVerdictCondition: Bool {
         switch self {
-        case .date, .relevance, .novelty, .score, .authorMatch, .digest: true
-        case .arxivID, .author, .starred, .read, .tag, .note, .saved, .category, .inDigest, .inCatalogue: false
+        case .date, .relevance, .novelty, .score, .authorMatch, .digest, .topic: true
+        case .arxivID, .author, .starred, .read, .tag, .note, .saved, .category, .inDigest, .inCatalogue, .spotlight, .monthlyPick: false
         }
     }
 }

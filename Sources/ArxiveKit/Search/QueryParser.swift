@@ -5,7 +5,9 @@
 /// `-word` or `NOT word`; parentheses; field scopes `ti:` `abs:` `comment:`
 /// `au:`; filters `id:` `date:` `rel:` `nov:` `score:` `match:author`
 /// `digest:`; the catalogue's `cat:` and `in:digest|catalogue`; the user's
-/// marks `is:starred|read|unread` `tag:` `note:`; saved searches `q:NAME`. Anything else is a `QueryError` that points at the bad part.
+/// marks `is:starred|read|unread` `tag:` `note:`; saved searches `q:NAME`;
+/// the generators' `topic:` `spotlight:` `is:spotlight` `is:monthly-pick`.
+/// Anything else is a `QueryError` that points at the bad part.
 public struct QueryParser {
     /// Bounds that keep every query's cost bounded.
     public static let maxLength = 2_000
@@ -13,7 +15,7 @@ public struct QueryParser {
     static let maxDepth = 16
 
     public static let fields = ["ti", "abs", "au", "comment", "id", "date", "rel", "nov", "score", "match", "digest",
-                                "is", "tag", "note", "q", "cat", "in"]
+                                "is", "tag", "note", "q", "cat", "in", "topic", "spotlight"]
 
     public static func parse(_ input: String) throws(QueryError) -> Query {
         guard input.count <= maxLength else {
@@ -152,12 +154,16 @@ public struct QueryParser {
             case "starred": return .filter(.starred)
             case "read": return .filter(.read(true))
             case "unread": return .filter(.read(false))
-            default: throw QueryError(column: column, message: "'is:' takes starred, read or unread, not '\(value)'")
+            case "spotlight": return .filter(.spotlight(nil))
+            case "monthly-pick": return .filter(.monthlyPick)
+            default: throw QueryError(column: column, message: "'is:' takes starred, read, unread, spotlight or monthly-pick, not '\(value)'")
             }
         case "tag": return .filter(.tag(value))
         case "note": return .filter(.note(try textTerm(.any, value, isPhrase: isPhrase, column: column)))
         case "q": return .filter(.saved(value))
         case "cat": return .filter(.category(value))
+        case "topic": return .filter(.topic(value))
+        case "spotlight": return .filter(.spotlight(value))
         case "in":
             switch value.lowercased() {
             case "digest": return .filter(.inDigest)

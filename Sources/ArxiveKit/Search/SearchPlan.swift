@@ -119,6 +119,12 @@ struct SearchPlan {
             return "p.last_seen IS NOT NULL"
         case .filter(.inCatalogue):
             return "p.catalogue_date IS NOT NULL"
+        case .filter(.spotlight(let kind)):
+            guard let kind else { return "p.id IN (SELECT paper_id FROM spotlights)" }
+            arguments.append(kind)
+            return "p.id IN (SELECT paper_id FROM spotlights WHERE kind = ? COLLATE NOCASE)"
+        case .filter(.monthlyPick):
+            return "p.id IN (SELECT paper_id FROM monthly_picks WHERE kept = 1)"
         case .filter(let f):
             var args: [any DatabaseValueConvertible] = []
             let sql = SearchPlan.verdictCondition(f, &args)
@@ -176,7 +182,13 @@ struct SearchPlan {
         case .digest(let name):
             args.append(name)
             return "r.digest = ?"
-        case .arxivID, .author, .starred, .read, .tag, .note, .saved, .category, .inDigest, .inCatalogue:
+        case .topic(let name):
+            args += [name, name]
+            return """
+                v.id IN (SELECT verdict_id FROM verdict_topics WHERE topic_id IN (
+                    SELECT id FROM topics WHERE key = ? OR label = ? COLLATE NOCASE))
+                """
+        case .arxivID, .author, .starred, .read, .tag, .note, .saved, .category, .inDigest, .inCatalogue, .spotlight, .monthlyPick:
             preconditionFailure("not a verdict condition")
         }
     }
