@@ -23,7 +23,7 @@ struct ImportFaultTests {
             try FileManager.default.createDirectory(at: copyFolder, withIntermediateDirectories: true)
             for file in try Damage.fixtureFiles() {
                 let bytes = damage.apply(to: Array(try Data(contentsOf: file)))
-                let damaged = copyFolder.appendingPathComponent(String(file.path.dropFirst(Paths.fixtures.path.count)))
+                let damaged = copyFolder.appendingPathComponent(String(file.path.dropFirst(Paths.fixturesRoot.path.count)))
                 try FileManager.default.createDirectory(at: damaged.deletingLastPathComponent(), withIntermediateDirectories: true)
                 try Data(bytes).write(to: damaged)
                 written += 1

@@ -8,7 +8,10 @@ import Testing
 enum Paths {
     /// The package root, from this file's place in it.
     static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-    static let fixtures = root.appendingPathComponent("Tests/Fixtures/digests")
+    static let fixturesRoot = root.appendingPathComponent("Tests/Fixtures")
+    static let fixtures = fixturesRoot.appendingPathComponent("digests")
+    /// The fixture trees of digest files, one per generation of the generators.
+    static let fixtureTrees = ["digests", "out-2026", "astro-2026", "upstream-html"].map { fixturesRoot.appendingPathComponent($0) }
     /// `../shared/samples` beside the checkout: real digests, never copied into the project.
     static let samples = root.deletingLastPathComponent().appendingPathComponent("shared/samples")
     static var samplesAvailable: Bool { FileManager.default.fileExists(atPath: samples.path) }
@@ -56,11 +59,15 @@ struct Damage {
                                     "\n", "\r", "99999999999999999999", "-1", "1e400", "NaN", "💥", "Á", "arXiv:", "v1"]
         .map { Array($0.utf8) } + [[0x00], [0xFF], [0xC3], [0xE2, 0x82]]
 
-    /// Every fixture digest (Markdown, JSON, page text, site pages, upstream).
+    /// Every fixture file of every layout (Markdown, JSON, page text, site
+    /// pages, upstream pages in Markdown and HTML, today's output folder with
+    /// its topic bundles, spotlight files, monthly overviews and the files it skips).
     static func fixtureFiles() throws -> [URL] {
-        let files = FileManager.default.enumerator(at: Paths.fixtures, includingPropertiesForKeys: nil)!
-            .compactMap { $0 as? URL }.filter { ["md", "json", "txt"].contains($0.pathExtension) && $0.lastPathComponent != "README.md" }
-        precondition(files.count >= 10, "fixtures not found at \(Paths.fixtures.path)")
+        let files = Paths.fixtureTrees.flatMap { tree in
+            FileManager.default.enumerator(at: tree, includingPropertiesForKeys: nil)!.compactMap { $0 as? URL }
+                .filter { ["md", "json", "txt", "html", "svg"].contains($0.pathExtension) && $0.lastPathComponent != "README.md" }
+        }
+        precondition(files.count >= 30, "fixtures not found at \(Paths.fixturesRoot.path)")
         return files.sorted { $0.path < $1.path }
     }
 

@@ -8,6 +8,13 @@ public struct SpotlightDay: Sendable, Equatable {
         public var description: String?
         /// The section's papers in published order.
         public var arxivIDs: [String]
+
+        public init(kind: String, label: String? = nil, description: String? = nil, arxivIDs: [String]) {
+            self.kind = kind
+            self.label = label
+            self.description = description
+            self.arxivIDs = arxivIDs
+        }
     }
 
     /// One spotlighted paper: the paper with the verdict the file carries,
@@ -17,6 +24,12 @@ public struct SpotlightDay: Sendable, Equatable {
         public var comment: String?
         /// The kinds its own record names (`HOTSPOT_PAPER_TAGS`), for a paper no section lists.
         public var kinds: [String]
+
+        public init(paper: DigestPaper, comment: String? = nil, kinds: [String] = []) {
+            self.paper = paper
+            self.comment = comment
+            self.kinds = kinds
+        }
     }
 
     public var date: String
@@ -27,6 +40,16 @@ public struct SpotlightDay: Sendable, Equatable {
     public var sections: [Section]
     /// In file order.
     public var papers: [Paper]
+
+    public init(date: String, totalCandidates: Int? = nil, thresholds: String? = nil, caps: String? = nil,
+                sections: [Section], papers: [Paper]) {
+        self.date = date
+        self.totalCandidates = totalCandidates
+        self.thresholds = thresholds
+        self.caps = caps
+        self.sections = sections
+        self.papers = papers
+    }
 
     /// (kind, position in its kind, paper) for every spotlight: the
     /// sections' papers (what the generator chose), then the papers no

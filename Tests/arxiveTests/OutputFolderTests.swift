@@ -1,0 +1,132 @@
+import Foundation
+import Testing
+
+/// `arxive import` on a generator's whole output folder as it is today
+/// (`Tests/Fixtures/out-2026`: topic bundles, spotlight files, monthly
+/// overviews, an outage day, and every kind of file that holds no digest),
+/// on an astro-ph day with a bare old-style number, and on the upstream
+/// generator's HTML pages.
+@Suite("Today's output folders, end to end")
+struct OutputFolderTests {
+    static let tree = CLI.root.appendingPathComponent("Tests/Fixtures/out-2026")
+    static let summary = "Read 21 files: 2 runs added, 3 updated, 2 spotlight days, 2 monthly overviews, 5 new papers, 3 verdicts, 0 failures; "
+        + "skipped 12 files that hold no digest: 3 hotspot source dumps, 2 hotspot reports, 2 web-page copies, 2 index pages, 2 overview pages, 1 image"
+
+    @Test("The whole folder imports with exit 0, the skipped files counted by kind; --verbose names each; again, nothing changes")
+    func wholeFolder() throws {
+        let cli = try CLI()
+        defer { cli.remove() }
+        let first = try cli.run(["import", "--db", cli.db, OutputFolderTests.tree.path])
+        #expect(first.status == 0, "\(first.stderr)")
+        #expect(first.stderr == OutputFolderTests.summary + "\n")
+        let verbose = try cli.run(["import", "--db", cli.db, "--verbose", OutputFolderTests.tree.path])
+        #expect(verbose.status == 0)
+        let skipped = verbose.stderr.split(separator: "\n").filter { $0.hasPrefix("skipped ") && $0.contains(": ") && !$0.contains("files that hold") }
+        #expect(skipped.count == 12)
+        #expect(skipped.contains { $0.contains("hot/raw/2026-06-02/hn_discussion.json: a hotspot intermediate") })
+        #expect(skipped.contains { $0.contains("2026-06-02-center.svg: an image") })
+        #expect(verbose.stderr.contains("0 runs added, 0 updated, 9 files unchanged, 0 new papers, 0 verdicts, 0 failures"), "\(verbose.stderr)")
+    }
+
+    @Test("One damaged file of a known kind: exit 1, that file named with its line, nothing else lost")
+    func damagedFile() throws {
+        let cli = try CLI()
+        defer { cli.remove() }
+        let copy = cli.folder.appendingPathComponent("out")
+        try FileManager.default.copyItem(at: OutputFolderTests.tree, to: copy)
+        let bundle = copy.appendingPathComponent("json/2026-06/2026-06-02-daily-papers.json")
+        let text = try String(contentsOf: bundle, encoding: .utf8)
+        try String(text.prefix(text.count / 2)).write(to: bundle, atomically: true, encoding: .utf8)
+        let result = try cli.run(["import", "--db", cli.db, copy.path])
+        #expect(result.status == 1)
+        let errors = result.stderr.split(separator: "\n").filter { $0.hasPrefix("arxive: error:") }
+        #expect(errors.count == 1 && errors[0].contains("2026-06-02-daily-papers.json: line ") && errors[0].contains("not valid JSON"), "\(result.stderr)")
+        // The day's JSON and page still made the run; the spotlights and overviews are in.
+        let day = try cli.json(["day", "2026-06-02"]) as! [String: Any]
+        #expect((day["papers"] as! [[String: Any]]).count == 3)
+        #expect(result.stderr.contains("2 spotlight days, 2 monthly overviews"))
+        // A file nobody can place is an error too.
+        try "print('not a digest')\n".write(to: copy.appendingPathComponent("notes.py"), atomically: true, encoding: .utf8)
+        let unknown = try cli.run(["import", "--db", cli.db, copy.path])
+        #expect(unknown.status == 1 && unknown.stderr.contains("notes.py: not a digest arxive knows"), "\(unknown.stderr)")
+    }
+
+    @Test("Topics, spotlights, monthly picks and the outage day through day, search, runs, show and stats")
+    func readBack() throws {
+        let cli = try CLI()
+        defer { cli.remove() }
+        #expect(try cli.run(["import", "--db", cli.db, OutputFolderTests.tree.path]).status == 0)
+        let day = try cli.json(["day", "2026-06-02"]) as! [String: Any]
+        let papers = day["papers"] as! [[String: Any]]
+        #expect((day["topic_order"] as! [[String: String]]).map { $0["id"]! } == ["kernels", "agents_memory"])
+        #expect((papers[1]["primary_topic"] as! [String: String]) == ["id": "agents_memory", "label": "Agent Memory and Planning"])
+        #expect((papers[1]["topics"] as! [[String: String]]).map { $0["id"]! } == ["agents_memory", "kernels"])
+        #expect(papers[0]["spotlight"] as! [String] == ["daily_hot"] && papers[0]["spotlight_comment"] as? String == "The day's most discussed kernel result.")
+        #expect(papers[1]["spotlight_comment"] is NSNull)
+        #expect(day["prompt_tokens"] as? Int == 120000 && day["model_ran"] as? Bool == true)
+        let text = try cli.run(["day", "--db", cli.db, "2026-06-02"]).stdout
+        let kernels = try #require(text.range(of: "## Kernel Methods and Feature Learning (1)"))
+        let memory = try #require(text.range(of: "## Agent Memory and Planning (2)"))
+        #expect(kernels.lowerBound < memory.lowerBound && text.contains("Ingrid Skøld"))
+
+        func ids(_ query: String) throws -> [String] {
+            (try cli.json(["search", query, "--sort", "date"]) as! [[String: Any]]).map { $0["arxiv_id"] as! String }.sorted()
+        }
+        #expect(try ids("topic:kernels") == ["2606.01001", "2606.01002"], "primary or matched")
+        #expect(try ids(#"topic:"agent memory and planning" rel:>=8"#) == ["2606.01002"])
+        #expect(try ids("spotlight:new_frontier") == ["2606.01999"])
+        #expect(try ids("is:spotlight") == ["2606.01001", "2606.01999"])
+        #expect(try ids("is:monthly-pick") == ["2606.00777", "2606.01002"])
+        let bad = try cli.run(["search", "--db", cli.db, "is:pick"])
+        #expect(bad.status == 2 && bad.stderr.contains("spotlight or monthly-pick"))
+
+        let runs = try cli.json(["runs"]) as! [[String: Any]]
+        #expect(runs.map { $0["model_ran"] as! Bool } == [true, false])
+        #expect(try cli.run(["runs", "--db", cli.db]).stdout.contains("1 run in which the model never ran (290 papers scanned, none read)"))
+        #expect(try cli.run(["day", "--db", cli.db, "2026-06-03"]).stdout.contains("The model never ran this day: 290 papers scanned, none read."))
+
+        let spotlighted = try cli.json(["show", "2606.01999"]) as! [String: Any]
+        #expect((spotlighted["verdicts"] as! [Any]).isEmpty)
+        #expect((spotlighted["spotlights"] as! [[String: Any]]).map { $0["kind"] as! String } == ["new_frontier"])
+        let pick = try cli.json(["show", "2606.01002"]) as! [String: Any]
+        let picks = pick["monthly_picks"] as! [[String: Any]]
+        #expect(picks.count == 1 && picks[0]["kept"] as? Bool == true && picks[0]["position"] as? Int == 1 && picks[0]["category"] as? String == "Agents")
+        let stats = try cli.json(["stats"]) as! [String: Any]
+        #expect(stats["runs_model_not_run"] as? Int == 1 && stats["spotlight_days"] as? Int == 2 && stats["monthly_overviews"] as? Int == 2)
+        #expect(stats["catalogue_only"] as? Int == 0, "spotlight-only papers are no catalogue papers")
+    }
+
+    @Test("A bare old-style number: kept as written and said once, or resolved by --digest; show finds it either way")
+    func bareOldStyleNumber() throws {
+        let cli = try CLI()
+        defer { cli.remove() }
+        let astro = CLI.root.appendingPathComponent("Tests/Fixtures/astro-2026").path
+        let kept = try cli.run(["import", "--db", cli.db, astro])
+        #expect(kept.status == 0 && kept.stderr.components(separatedBy: "9607011 is an old-style arXiv number").count == 2, "\(kept.stderr)")
+        #expect(try cli.run(["show", "--db", cli.db, "astro-ph/9607011"]).stdout.contains("Thermal Winds of Invented Dwarf Galaxies"))
+        let other = try CLI()
+        defer { other.remove() }
+        let resolved = try other.run(["import", "--db", other.db, "--digest", "astro-ph", astro])
+        #expect(resolved.stderr.contains("9607011 is stored as astro-ph/9607011 (resolved from the digest's name)"))
+        let shown = try other.json(["show", "9607011"]) as! [String: Any]
+        #expect(shown["arxiv_id"] as? String == "astro-ph/9607011")
+    }
+
+    @Test("The upstream HTML page and its Markdown are one run; the page brings topic and category tags, entities decoded")
+    func upstreamHTML() throws {
+        let cli = try CLI()
+        defer { cli.remove() }
+        let folder = CLI.root.appendingPathComponent("Tests/Fixtures/upstream-html").path
+        let result = try cli.run(["import", "--db", cli.db, folder])
+        #expect(result.status == 0 && result.stderr.contains("1 run added, 1 updated"), "\(result.stderr)")
+        let day = try cli.json(["day", "2026-07-01"]) as! [String: Any]
+        let papers = day["papers"] as! [[String: Any]]
+        #expect(papers.map { $0["title"] as! String } == ["Depth from Defocus <Without> Calibration", "Household Agents That Ask Before Acting"])
+        #expect((papers[0]["topics"] as! [[String: String]]).map { $0["label"]! } == ["Depth & Geometry", "Event Cameras"])
+        #expect(papers[0]["relevance"] as? Int == 8 && papers[0]["score"] as? Double == 15)
+        let ids = (try cli.json(["search", #"topic:"Depth & Geometry""#]) as! [[String: Any]]).map { $0["arxiv_id"] as! String }
+        #expect(ids == ["2607.00101"])
+        let show = try cli.json(["show", "2607.00101"]) as! [String: Any]
+        #expect(show["abstract"] as? String == "A depth-from-defocus method that needs no calibration target, for robots' cameras.")
+    }
+}
