@@ -70,8 +70,10 @@ struct RankCommand: ParsableCommand {
     @Option(help: ArgumentHelp("Start from a saved profile.", valueName: "name"))
     var profile: String?
 
-    @Option(help: "At most this many papers.")
-    var limit = 50
+    /// A day is short and is reproduced whole (a 70-paper day was cut at
+    /// 50); a month or a query is cut at 50 unless told otherwise.
+    @Option(help: "At most this many papers (default: the whole day; 50 for a month or a query).")
+    var limit: Int?
 
     @OptionGroup var export: ExportOptions
 
@@ -89,7 +91,7 @@ struct RankCommand: ParsableCommand {
         }
         if let minScore, !minScore.isFinite { throw ValidationError("--min-score needs a number") }
         if let save, save.trimmingCharacters(in: .whitespaces).isEmpty { throw ValidationError("--save needs a profile name") }
-        guard limit > 0 else { throw ValidationError("--limit must be at least 1") }
+        if let limit, limit < 1 { throw ValidationError("--limit must be at least 1") }
     }
 
     func run() throws {
@@ -108,7 +110,7 @@ struct RankCommand: ParsableCommand {
         let scope: RankScope = if let date { .day(date, digest: digest) }
             else if let month { .month(month) }
             else { .query(try QueryParser.parse(query!)) }
-        let ranking = try archive.rank(scope, options: options, limit: limit)
+        let ranking = try archive.rank(scope, options: options, limit: limit ?? (date != nil ? nil : 50))
         if export.format != nil { return try export.write(archive, arxivIDs: ranking.papers.map(\.paper.arxivID)) }
         try output.emit(ranking.papers) { _, style in RankRenderer.ranking(ranking, explain: explain, diff: diff, style: style) }
     }

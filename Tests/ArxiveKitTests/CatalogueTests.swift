@@ -35,7 +35,7 @@ struct CatalogueTests {
         /// A new in-memory archive with the plain file imported.
         func imported() throws -> Archive {
             let archive = try Archive.inMemory()
-            _ = DigestImporter(archive: archive).run(paths: [plain])
+            expectClean(DigestImporter(archive: archive).run(paths: [plain]))
             return archive
         }
     }
@@ -95,7 +95,7 @@ struct CatalogueTests {
         defer { files.remove() }
         let archive = try fixtureArchive()
         let digestPapers = try archive.stats().papers
-        _ = DigestImporter(archive: archive).run(paths: [files.plain])
+        expectClean(DigestImporter(archive: archive).run(paths: [files.plain]))
         func ids(_ q: String) throws -> Set<String> { Set(try archive.search(try parse(q), limit: 1_000).map(\.arxivID)) }
         let truth = { (prefix: String) in
             Set(files.records.filter { $0.categories.split(separator: " ").contains { $0 == prefix || $0.hasPrefix(prefix + ".") } }.map(\.id))

@@ -70,7 +70,7 @@ struct ExportTests {
         defer { try? FileManager.default.removeItem(at: folder) }
         try history.write(to: folder)
         let archive = try Archive.inMemory()
-        _ = DigestImporter(archive: archive).run(paths: [folder.appendingPathComponent("daily").path])
+        expectClean(DigestImporter(archive: archive).run(paths: [folder.appendingPathComponent("daily").path]))
         var records = Array(try archive.records().prefix(100))
         #expect(records.count == 100)
         // Accents, braces, stacked accents and TeX's special characters in a title and a name.

@@ -60,7 +60,7 @@ struct MarksTests {
 
         let fixtures = try fixtureArchive()
         try fixtures.mark("2501.00101", .star(true))
-        _ = DigestImporter(archive: fixtures).run(paths: ["md", "json", "page-text", "site"].map { Paths.fixture($0).path })
+        expectClean(DigestImporter(archive: fixtures).run(paths: ["md", "json", "page-text", "site"].map { Paths.fixture($0).path }))
         #expect(try fixtures.marks(of: "2501.00101").starred)
     }
 
@@ -71,7 +71,7 @@ struct MarksTests {
         let path = folder.appendingPathComponent("archive.sqlite").path
         do {
             let archive = try Archive(path: path)
-            _ = DigestImporter(archive: archive).run(paths: [Paths.fixture("md").path])
+            expectClean(DigestImporter(archive: archive).run(paths: [Paths.fixture("md").path]))
             try archive.mark("2512.00401", .star(true))
             try archive.mark("2512.00401", .addTags(["moe"]))
             try archive.mark("2512.00401", .note("kernel view"))

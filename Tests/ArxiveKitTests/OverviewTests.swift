@@ -12,8 +12,8 @@ struct OverviewTests {
         defer { try? FileManager.default.removeItem(at: folder) }
         try history.write(to: folder)
         let archive = try Archive.inMemory()
-        _ = DigestImporter(archive: archive).run(paths: [folder.appendingPathComponent("daily").path])
-        _ = DigestImporter(archive: archive, options: .init(digestName: "upstream")).run(paths: [folder.appendingPathComponent("upstream").path])
+        expectClean(DigestImporter(archive: archive).run(paths: [folder.appendingPathComponent("daily").path]))
+        expectClean(DigestImporter(archive: archive, options: .init(digestName: "upstream")).run(paths: [folder.appendingPathComponent("upstream").path]))
         return (archive, history)
     }
 

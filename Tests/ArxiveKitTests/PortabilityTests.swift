@@ -41,8 +41,8 @@ struct PortabilityTests {
         defer { try? FileManager.default.removeItem(at: folder) }
         try history.write(to: folder)
         let archive = try Archive.inMemory()
-        _ = DigestImporter(archive: archive).run(paths: [folder.appendingPathComponent("daily").path])
-        _ = DigestImporter(archive: archive, options: .init(digestName: "upstream")).run(paths: [folder.appendingPathComponent("upstream").path])
+        expectClean(DigestImporter(archive: archive).run(paths: [folder.appendingPathComponent("daily").path]))
+        expectClean(DigestImporter(archive: archive, options: .init(digestName: "upstream")).run(paths: [folder.appendingPathComponent("upstream").path]))
         _ = try archive.follow(FollowRequest(name: "Yannick Morvan", semanticScholarIDs: ["1"], note: "n", exceptions: ["Emma Morvan"]))
         let some = try archive.search(parse("model"), limit: 6).map(\.arxivID)
         try archive.mark(some[0], .star(true))
@@ -80,9 +80,9 @@ struct PortabilityTests {
         let files = try history.write(to: folder).map(\.path).filter { $0.contains("/daily/") }.sorted()
         // A holds the first two thirds of the files, B the last two thirds: the middle third is in both.
         let (a, b, all) = (try Archive.inMemory(), try Archive.inMemory(), try Archive.inMemory())
-        _ = DigestImporter(archive: a).run(paths: Array(files.prefix(files.count * 2 / 3)))
-        _ = DigestImporter(archive: b).run(paths: Array(files.suffix(files.count * 2 / 3)))
-        _ = DigestImporter(archive: all).run(paths: files)
+        expectClean(DigestImporter(archive: a).run(paths: Array(files.prefix(files.count * 2 / 3))))
+        expectClean(DigestImporter(archive: b).run(paths: Array(files.suffix(files.count * 2 / 3))))
+        expectClean(DigestImporter(archive: all).run(paths: files))
         let merge = try a.importArchive(try export(b))
         #expect(merge.runsAdded > 0)
         #expect(try a.stats() == all.stats())
@@ -142,7 +142,7 @@ struct PortabilityTests {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("arxive-backup-\(UUID())")
         defer { try? FileManager.default.removeItem(at: folder) }
         let archive = try Archive(path: folder.appendingPathComponent("a.sqlite").path)
-        _ = DigestImporter(archive: archive).run(paths: [Paths.fixture("md").path])
+        expectClean(DigestImporter(archive: archive).run(paths: [Paths.fixture("md").path]))
         try archive.mark("2512.00401", .star(true))
         let copyPath = folder.appendingPathComponent("copy.sqlite").path
         try archive.backup(to: copyPath)

@@ -26,8 +26,8 @@ struct RankTests {
         defer { try? FileManager.default.removeItem(at: folder) }
         try history.write(to: folder)
         let archive = try Archive.inMemory()
-        _ = DigestImporter(archive: archive).run(paths: [folder.appendingPathComponent("daily").path])
-        _ = DigestImporter(archive: archive, options: .init(digestName: "upstream")).run(paths: [folder.appendingPathComponent("upstream").path])
+        expectClean(DigestImporter(archive: archive).run(paths: [folder.appendingPathComponent("daily").path]))
+        expectClean(DigestImporter(archive: archive, options: .init(digestName: "upstream")).run(paths: [folder.appendingPathComponent("upstream").path]))
         for run in history.runs {
             let ranked = try archive.rank(.day(run.date, digest: run.digest)).papers.map(\.paper.arxivID)
             #expect(ranked == run.papers.map(\.id), "\(run.digest) \(run.date)")
@@ -132,8 +132,8 @@ struct RealSamplesRankTests {
     @Test("With no options, every sample day comes out exactly as published (early eras included)")
     func everyDay() throws {
         let archive = try Archive.inMemory()
-        _ = DigestImporter(archive: archive).run(paths: ["assistant-out", "page-text", "site"].map { Paths.samples.appendingPathComponent($0).path })
-        _ = DigestImporter(archive: archive, options: .init(digestName: "upstream")).run(paths: [Paths.samples.appendingPathComponent("upstream-out").path])
+        expectClean(DigestImporter(archive: archive).run(paths: ["assistant-out", "page-text", "site"].map { Paths.samples.appendingPathComponent($0).path }))
+        expectClean(DigestImporter(archive: archive, options: .init(digestName: "upstream")).run(paths: [Paths.samples.appendingPathComponent("upstream-out").path]))
         let runs = try archive.runs()
         #expect(runs.count == 7)
         for run in runs {

@@ -85,7 +85,7 @@ struct RealSamplesTests {
     @Test("`author \"Marcel Rod\"` finds R{\\o}d's paper; \"Y. Bengio\" finds Yoshua Bengio")
     func authors() throws {
         let archive = try Archive.inMemory()
-        _ = DigestImporter(archive: archive).run(paths: [sample("page-text")])
+        expectClean(DigestImporter(archive: archive).run(paths: [sample("page-text")]))
         let rod = try archive.papers(byAuthor: "Marcel Rod")
         #expect(rod.papers.map(\.arxivID) == ["2512.23675"])
         #expect(rod.papers.first?.matchedName == "Marcel Rød")

@@ -36,7 +36,7 @@ struct RealSamplesSimilarTests {
     @Test("The Bayesian geometry paper's closest is its companion paper by the same authors")
     func companion() throws {
         let archive = try Archive.inMemory()
-        _ = DigestImporter(archive: archive).run(paths: ["assistant-out", "page-text"].map { Paths.samples.appendingPathComponent($0).path })
+        expectClean(DigestImporter(archive: archive).run(paths: ["assistant-out", "page-text"].map { Paths.samples.appendingPathComponent($0).path }))
         #expect(try archive.similar(to: "2512.22471", limit: 5).first?.arxivID == "2512.22473")
     }
 }

@@ -98,3 +98,11 @@ struct Damage {
         return bytes
     }
 }
+
+/// An import a test builds on, checked: no file failed and nothing stopped
+/// it (a setup step whose result is thrown away hides failures).
+@discardableResult
+func expectClean(_ report: DigestImporter.Report, sourceLocation: SourceLocation = #_sourceLocation) -> DigestImporter.Report {
+    #expect(report.failures.isEmpty && report.stopped == nil, "\(report.failures.prefix(3)) \(report.stopped ?? "")", sourceLocation: sourceLocation)
+    return report
+}

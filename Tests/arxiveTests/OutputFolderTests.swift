@@ -129,4 +129,22 @@ struct OutputFolderTests {
         let show = try cli.json(["show", "2607.00101"]) as! [String: Any]
         #expect(show["abstract"] as? String == "A depth-from-defocus method that needs no calibration target, for robots' cameras.")
     }
+
+    static let samples = CLI.root.deletingLastPathComponent().appendingPathComponent("shared/samples")
+
+    @Test("rank DATE reproduces a whole day of 91 papers as published, and a topic day too",
+          .enabled(if: FileManager.default.fileExists(atPath: samples.path), "../shared/samples is not beside the checkout"))
+    func rankWholeDay() throws {
+        let cli = try CLI()
+        defer { cli.remove() }
+        let paths = ["astro-out", "assistant-out-2026"].map { OutputFolderTests.samples.appendingPathComponent($0).path }
+        #expect(try cli.run(["import", "--db", cli.db] + paths).status == 0)
+        for date in ["2026-02-24", "2026-05-14"] {
+            let ranked = (try cli.json(["rank", date]) as! [[String: Any]]).map { $0["arxiv_id"] as! String }
+            let day = (try cli.json(["day", date]) as! [String: Any])["papers"] as! [[String: Any]]
+            #expect(ranked == day.map { $0["arxiv_id"] as! String }, "\(date)")
+        }
+        #expect((try cli.json(["rank", "2026-02-24"]) as! [Any]).count == 91)
+        #expect((try cli.json(["rank", "2026-02-24", "--limit", "5"]) as! [Any]).count == 5)
+    }
 }
