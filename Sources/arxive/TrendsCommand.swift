@@ -13,13 +13,16 @@ struct TrendsCommand: ParsableCommand {
             relevance and novelty there. --authors: each period's most frequent authors. \
             --terms: the title terms whose share of papers rose or fell most against \
             the period before (two-proportion z-score; stop words left out). --cost: runs, \
-            tokens and cost per period and per model.
+            tokens and cost per period and per model. --topics: each topic the digests file \
+            papers under (their own topics and tags), as the query topic:ID.
 
             Examples:
               arxive trends 'mixture of experts' 'ti:quantiz*' --from 2025-06
               arxive trends 'rel:>=9' --by week --from 2025-11 --to 2025-12
               arxive trends --cost --json | jq '.[] | select(.model == null)'
               arxive trends --terms --from 2025-10
+              arxive trends --topics --from 2026-04
+              arxive trends 'topic:memory_systems rel:>=8'
             """
     )
 
@@ -47,6 +50,9 @@ struct TrendsCommand: ParsableCommand {
     @Flag(help: "Runs, tokens and cost per period and per model.")
     var cost = false
 
+    @Flag(help: "Each of the digests' topics as a query (topic:ID): its papers per period.")
+    var topics = false
+
     @Option(help: "How many authors, or terms each way, per period.")
     var limit = 5
 
@@ -54,8 +60,8 @@ struct TrendsCommand: ParsableCommand {
         try validateMonth(from, option: "--from")
         try validateMonth(to, option: "--to")
         if let from, let to, from > to { throw ValidationError("--from \(from) is after --to \(to)") }
-        let modes = [!queries.isEmpty, authors, terms, cost].filter { $0 }.count
-        guard modes == 1 else { throw ValidationError("give queries, or one of --authors, --terms, --cost") }
+        let modes = [!queries.isEmpty, authors, terms, cost, topics].filter { $0 }.count
+        guard modes == 1 else { throw ValidationError("give queries, or one of --authors, --terms, --cost, --topics") }
         guard limit > 0 else { throw ValidationError("--limit must be at least 1") }
     }
 
@@ -67,6 +73,10 @@ struct TrendsCommand: ParsableCommand {
             try output.emit(try archive.authorTrends(by: by, from: from, to: to, limit: limit)) { TrendsRenderer.authors($0, style: $1) }
         } else if terms {
             try output.emit(try archive.termTrends(by: by, from: from, to: to, limit: limit)) { TrendsRenderer.terms($0, style: $1) }
+        } else if topics {
+            let parsed = try archive.topics().map { (text: $0.label, query: Query.filter(.topic($0.key))) }
+            guard !parsed.isEmpty else { throw CommandError("no digest in the archive files its papers under topics") }
+            try output.emit(try archive.trends(parsed, by: by, from: from, to: to)) { TrendsRenderer.queries($0, style: $1) }
         } else {
             let parsed = try queries.map { (text: $0, query: try QueryParser.parse($0)) }
             try output.emit(try archive.trends(parsed, by: by, from: from, to: to)) { TrendsRenderer.queries($0, style: $1) }

@@ -17,6 +17,18 @@ struct OverviewTests {
         return (archive, history)
     }
 
+    @Test("Rising and falling terms are words the titles use, not the index's stems")
+    func readableTerms() throws {
+        let (archive, history) = try Self.history(days: 150)
+        let words = Set(history.latestPapers.values.flatMap { $0.title.lowercased().split(whereSeparator: { !$0.isLetter && !$0.isNumber }).map(String.init) })
+        let rows = try archive.termTrends()
+        #expect(rows.count > 10)
+        let unread = rows.filter { !words.contains($0.term) }
+        #expect(unread.isEmpty, "\(unread.prefix(5).map(\.term))")
+        // The stems would not all be words: the test is not empty-handed.
+        #expect(rows.contains { $0.term.hasSuffix("e") || $0.term.hasSuffix("y") || $0.term.hasSuffix("ing") || $0.term.hasSuffix("al") })
+    }
+
     @Test("trends: on 400 days, each month's count, share and mean relevance equal the generator's truth")
     func trendsEqualTruth() throws {
         let (archive, history) = try Self.history(days: 400)

@@ -147,4 +147,33 @@ struct OutputFolderTests {
         #expect((try cli.json(["rank", "2026-02-24"]) as! [Any]).count == 91)
         #expect((try cli.json(["rank", "2026-02-24", "--limit", "5"]) as! [Any]).count == 5)
     }
+
+    @Test("report YYYY-MM: a section per topic, the spotlights, the generator's picks beside arxive's ranking, the outage; trends --topics")
+    func reportAndTrends() throws {
+        let cli = try CLI()
+        defer { cli.remove() }
+        #expect(try cli.run(["import", "--db", cli.db, OutputFolderTests.tree.path]).status == 0)
+        let report = try cli.json(["report", "2026-06"]) as! [String: Any]
+        let topics = report["topics"] as! [[String: Any]]
+        #expect(topics.map { $0["id"] as! String } == ["agents_memory", "kernels"], "most papers first")
+        #expect(((topics[0]["top_papers"] as! [[String: Any]]).map { $0["arxiv_id"] as! String }) == ["2606.01002", "2606.01003"])
+        #expect((report["spotlights"] as! [[String: Any]]).map { "\($0["kind"]!) \($0["arxiv_id"]!)" } == ["daily_hot 2606.01001", "new_frontier 2606.01999"])
+        let picks = report["digest_picks"] as! [[String: Any]]
+        #expect(picks.map { $0["arxiv_id"] as! String } == ["2606.01002", "2606.00777"], "kept ones, in the generator's order")
+        #expect(picks[0]["arxive_rank"] as? Int == 2 && picks[1]["arxive_rank"] is NSNull && picks[0]["category"] as? String == "Agents")
+        #expect(report["runs_model_not_run"] as? Int == 1 && report["papers_unread"] as? Int == 290)
+        let markdown = try cli.run(["report", "--db", cli.db, "2026-06"]).stdout
+        #expect(markdown.contains("## Topics") && markdown.contains("### Agent Memory and Planning (2 papers)")
+                && markdown.contains("## The generator's own picks") && markdown.contains("290 papers scanned and left unread"))
+        let html = try cli.run(["report", "--db", cli.db, "2026-06", "--format", "html"]).stdout
+        #expect(html.contains("<h2>Spotlights</h2>") && html.contains("arxive&#39;s #2"))
+        // A month without topics renders as before: no such sections.
+        let other = try CLI()
+        defer { other.remove() }
+        try other.importFixtures()
+        let december = try other.run(["report", "--db", other.db, "2025-12"]).stdout
+        #expect(!december.contains("## Topics") && !december.contains("## Spotlights") && !december.contains("own picks"))
+        let trends = try cli.json(["trends", "--topics"]) as! [[String: Any]]
+        #expect(trends.map { "\($0["query"]!) \($0["count"]!)" }.sorted() == ["Agent Memory and Planning 2", "Kernel Methods and Feature Learning 2"])
+    }
 }

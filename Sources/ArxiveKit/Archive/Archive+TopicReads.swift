@@ -24,6 +24,17 @@ extension Archive {
         return result
     }
 
+    /// Every topic some verdict is filed under, the most used first (one
+    /// entry per id: two digests sharing an id count together).
+    public func topics() throws -> [Topic] {
+        try database.read { db in
+            try Row.fetchAll(db, sql: """
+                SELECT t.key, max(t.label) AS label, count(*) AS n FROM verdict_topics vt JOIN topics t ON t.id = vt.topic_id
+                GROUP BY t.key ORDER BY n DESC, t.key
+                """).map { Topic(key: $0["key"], label: $0["label"]) }
+        }
+    }
+
     /// The run's topics in the day's order.
     static func topicOrder(runID: Int64, _ db: Database) throws -> [Topic] {
         try Row.fetchAll(db.cachedStatement(sql: """

@@ -33,6 +33,8 @@ public struct MonthReport: Encodable, Equatable, Sendable {
     public var changedVerdicts: [Repeated]
     /// The trend up to this month: the twelve months ending with it.
     public var recentMonths: [RecentMonth]
+    /// The month's topics, spotlights, the generator's own picks, and the runs the model never ran.
+    public var generator = MonthGeneratorSections()
 
     public struct RecentMonth: Encodable, Equatable, Sendable {
         public var month: String
@@ -68,11 +70,17 @@ public struct MonthReport: Encodable, Equatable, Sendable {
         case meanCostPerRun = "mean_cost_per_run", days, models, topPapers = "top_papers", authorMatches = "author_matches"
         case followedPapers = "followed_papers", topAuthors = "top_authors", risingTerms = "rising_terms"
         case repeatedPapers = "repeated_papers", changedVerdicts = "changed_verdicts", recentMonths = "recent_months"
+        case topics, spotlights, digestPicks = "digest_picks", runsModelNotRun = "runs_model_not_run", papersUnread = "papers_unread"
     }
 
     public func encode(to encoder: any Encoder) throws {
         var c = encoder.container(keyedBy: CodingKeys.self)
         try c.encode(month, forKey: .month)
+        try c.encode(generator.runsModelNotRun, forKey: .runsModelNotRun)
+        try c.encode(generator.papersUnread, forKey: .papersUnread)
+        try c.encode(generator.topics, forKey: .topics)
+        try c.encode(generator.spotlights, forKey: .spotlights)
+        try c.encode(generator.digestPicks, forKey: .digestPicks)
         try c.encode(runs, forKey: .runs)
         try c.encode(papersListed, forKey: .papersListed)
         try c.encode(distinctPapers, forKey: .distinctPapers)

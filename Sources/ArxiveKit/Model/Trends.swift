@@ -79,7 +79,7 @@ public struct AuthorTrendRow: Encodable, Equatable, Sendable {
 /// A term whose share of a period's papers moved against the period before.
 public struct TermTrendRow: Encodable, Equatable, Sendable {
     public var period: String
-    /// As the index holds it (stemmed: `quantiz`).
+    /// The word the period's titles use most for the index's term (`quantization` for `quantiz`).
     public var term: String
     /// Papers holding the term, this period and the one before.
     public var papers: Int

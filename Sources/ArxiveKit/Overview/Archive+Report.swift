@@ -46,6 +46,7 @@ extension Archive {
         let rising = current.papers > 0 && previous.papers > 0
             ? Archive.movers(period: month, current, previous, limit: limit).filter { $0.score > 0 } : []
         let (repeated, changed) = try Archive.repeatedListings(dates: dates, db)
+        let top = try Archive.rank(.month(month), options: RankOptions(), limit: limit, db).papers
         return MonthReport(
             month: month, runs: runs.count, papersListed: sum("listed"), distinctPapers: distinct,
             scannedPapers: sum("scanned"), arxivPapers: sum("arxiv"),
@@ -53,12 +54,13 @@ extension Archive {
             meanTokensPerRun: runs.isEmpty ? nil : Double(sum("t")) / Double(runs.count),
             meanCostPerRun: runs.isEmpty ? nil : (cost / Double(runs.count) * 1000).rounded() / 1000,
             days: days, models: models,
-            topPapers: try Archive.rank(.month(month), options: RankOptions(), limit: limit, db).papers,
+            topPapers: top,
             authorMatches: try Archive.hits(paperIDs: authorMatches, dates: nil, limit: nil, db),
             followedPapers: try Archive.hits(for: try Archive.ruleMatches(loose: false, db), dates: dates, limit: nil, db),
             topAuthors: try Archive.topAuthors(dates: dates, limit: limit, db),
             risingTerms: rising, repeatedPapers: repeated, changedVerdicts: changed,
-            recentMonths: try Archive.recentMonths(endingWith: month, db)
+            recentMonths: try Archive.recentMonths(endingWith: month, db),
+            generator: try Archive.generatorSections(dates: dates, month: month, limit: limit, topPapers: top, db)
         )
     }
 

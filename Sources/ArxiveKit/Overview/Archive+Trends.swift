@@ -110,8 +110,7 @@ extension Archive {
     }
 
     /// The terms that moved most between two periods' counts, rising first.
-    static func movers(period: String, _ current: (papers: Int, counts: [String: Int]), _ previous: (papers: Int, counts: [String: Int]),
-                       limit: Int) -> [TermTrendRow] {
+    static func movers(period: String, _ current: TermCounts, _ previous: TermCounts, limit: Int) -> [TermTrendRow] {
         let (n1, n2) = (Double(current.papers), Double(previous.papers))
         var scored: [TermTrendRow] = []
         for term in Set(current.counts.keys).union(previous.counts.keys) {
@@ -121,7 +120,8 @@ extension Archive {
             let se = (pooled * (1 - pooled) * (1 / n1 + 1 / n2)).squareRoot()
             guard se > 0 else { continue }
             let z = (Double(a) / n1 - Double(b) / n2) / se
-            scored.append(TermTrendRow(period: period, term: term, papers: a, previousPapers: b, score: (z * 100).rounded() / 100))
+            let word = current.words[term] ?? previous.words[term] ?? term
+            scored.append(TermTrendRow(period: period, term: word, papers: a, previousPapers: b, score: (z * 100).rounded() / 100))
         }
         let rising = scored.filter { $0.score > 0 }.sorted { ($0.score, $1.term) > ($1.score, $0.term) }.prefix(limit)
         let falling = scored.filter { $0.score < 0 }.sorted { ($0.score, $0.term) < ($1.score, $1.term) }.prefix(limit)
@@ -133,7 +133,7 @@ extension Archive {
     /// one- or two-letter terms left out). Titles only: they name the topic,
     /// and tokenizing a month of abstracts too took 80 ms, most of a report's
     /// budget.
-    static func termCounts(dates: ClosedRange<String>, _ db: Database) throws -> (papers: Int, counts: [String: Int]) {
+    static func termCounts(dates: ClosedRange<String>, _ db: Database) throws -> TermCounts {
         // Dropped and made anew: emptying an FTS5 table row by row would
         // tokenize every title again to take it out of the index.
         try db.execute(sql: """
@@ -155,7 +155,47 @@ extension Archive {
             guard term.count > 2, !stop.contains(term), !term.allSatisfy(\.isNumber) else { continue }
             counts[term] = row["doc"]
         }
-        return (papers, counts)
+        return TermCounts(papers: papers, counts: counts, words: try readableWords(db))
+    }
+
+    /// Each stem of `temp.period_text` as the word its titles use most
+    /// (`singl` -> `single`, `orthogon` -> `orthogonal`): the titles'
+    /// words without stemming, each stemmed once by the index's own
+    /// tokenizer (a row per word, so a term's row id names its word).
+    static func readableWords(_ db: Database) throws -> [String: String] {
+        try db.execute(sql: """
+            DROP TABLE IF EXISTS temp.period_word_terms;
+            DROP TABLE IF EXISTS temp.period_words;
+            DROP TABLE IF EXISTS temp.word_list;
+            DROP TABLE IF EXISTS temp.word_stem_terms;
+            DROP TABLE IF EXISTS temp.word_stems;
+            CREATE VIRTUAL TABLE temp.period_words USING fts5(title, tokenize = 'unicode61 remove_diacritics 2');
+            CREATE VIRTUAL TABLE temp.period_word_terms USING fts5vocab(temp, period_words, 'row');
+            CREATE TEMP TABLE word_list (id INTEGER PRIMARY KEY, word TEXT NOT NULL, papers INTEGER NOT NULL);
+            CREATE VIRTUAL TABLE temp.word_stems USING fts5(word, tokenize = 'porter unicode61 remove_diacritics 2');
+            CREATE VIRTUAL TABLE temp.word_stem_terms USING fts5vocab(temp, word_stems, 'instance');
+            INSERT INTO temp.period_words (rowid, title) SELECT rowid, title FROM temp.period_text;
+            INSERT INTO temp.word_list (word, papers) SELECT term, doc FROM temp.period_word_terms;
+            INSERT INTO temp.word_stems (rowid, word) SELECT id, word FROM temp.word_list;
+            """)
+        var best: [String: (word: String, papers: Int)] = [:]
+        for row in try Row.fetchAll(db, sql: """
+            SELECT s.term AS stem, w.word, w.papers FROM temp.word_stem_terms s JOIN temp.word_list w ON w.id = s.doc
+            """) {
+            let stem: String = row["stem"], word: String = row["word"], papers: Int = row["papers"]
+            if let held = best[stem], (held.papers, word.count, held.word) >= (papers, held.word.count, word) { continue }
+            best[stem] = (word, papers)
+        }
+        return best.mapValues(\.word)
+    }
+
+    /// How many papers of a period hold each term, and the word a person reads for each.
+    struct TermCounts {
+        var papers: Int
+        /// Stem -> papers holding it.
+        var counts: [String: Int]
+        /// Stem -> its most used word.
+        var words: [String: String]
     }
 
     /// English stop words and paper boilerplate, stemmed the way the index stems.

@@ -44,11 +44,16 @@ public enum ReportHTML {
         if let tokens = r.meanTokensPerRun, let cost = r.meanCostPerRun {
             models += "<p class=\"muted\">Per run: \(Int(tokens.rounded())) tokens, \(Format.money(cost)) on average.</p>"
         }
+        if r.generator.runsModelNotRun > 0 {
+            models += "<p class=\"muted\">The model never ran in \(r.generator.runsModelNotRun) run\(r.generator.runsModelNotRun == 1 ? "" : "s"): "
+                + "\(r.generator.papersUnread) papers scanned and left unread.</p>"
+        }
         b.append("<h2>Tokens and cost</h2>" + models)
         b.append("<h2>Top papers</h2>" + (r.topPapers.isEmpty ? "<p>None.</p>" : "<ol class=\"papers\">" + r.topPapers.map { p in
             "<li>\(HTML.link(p.paper.arxivID, p.paper.title))<br><span class=\"muted\">\(HTML.escape(Format.authors(p.paper.authors)))</span>"
                 + "<br><span class=\"verdict\">\(HTML.escape(p.date)) · \(HTML.escape(Format.verdict(p.paper.verdict)))</span></li>"
         }.joined() + "</ol>"))
+        b.append(contentsOf: generatorSections(r.generator))
         b.append("<h2>Author matches</h2>" + hits(r.authorMatches))
         b.append("<h2>Papers by followed authors</h2>" + hits(r.followedPapers, rule: true))
         b.append("<h2>Most frequent authors</h2>" + (r.topAuthors.isEmpty ? "<p>None.</p>"
@@ -59,6 +64,32 @@ public enum ReportHTML {
         b.append("<h2>Listed on several days</h2>" + repeated(r.repeatedPapers))
         b.append("<h2>Verdict changed between days</h2>" + repeated(r.changedVerdicts))
         return HTML.page(title: "arXiv digest overview \(r.month)", body: b.joined(separator: "\n"))
+    }
+
+    /// Topics, spotlights and the generator's picks; nothing for a month without them.
+    static func generatorSections(_ g: MonthGeneratorSections) -> [String] {
+        var b: [String] = []
+        if !g.topics.isEmpty {
+            b.append("<h2>Topics</h2>" + g.topics.map { t in
+                "<h3>\(HTML.escape(t.topic.label)) <span class=\"muted\">(\(t.papers))</span></h3><ol class=\"papers\">"
+                    + t.topPapers.map { "<li>\(HTML.link($0.arxivID, $0.title)) <span class=\"muted\">\(HTML.escape($0.date))</span></li>" }.joined()
+                    + "</ol>"
+            }.joined())
+        }
+        if !g.spotlights.isEmpty {
+            b.append("<h2>Spotlights</h2><ul class=\"papers\">" + g.spotlights.map { s in
+                "<li><span class=\"verdict\">\(HTML.escape(s.date)) · \(HTML.escape(s.kind))</span> \(HTML.link(s.arxivID, s.title))"
+                    + (s.comment.map { "<br><span class=\"muted\">\(HTML.escape($0))</span>" } ?? "") + "</li>"
+            }.joined() + "</ul>")
+        }
+        if !g.digestPicks.isEmpty {
+            b.append("<h2>The generator's own picks</h2><ol class=\"papers\">" + g.digestPicks.map { p in
+                let beside = p.arxiveRank.map { "arxive's #\($0)" } ?? "not in arxive's top papers"
+                return "<li>\(HTML.link(p.arxivID, p.title)) <span class=\"verdict\">\(HTML.escape(beside))</span>"
+                    + (p.comment.map { "<br><span class=\"muted\">\(HTML.escape($0))</span>" } ?? "") + "</li>"
+            }.joined() + "</ol>")
+        }
+        return b
     }
 
     public static func year(_ r: YearReport, links: Links = .none) -> String {

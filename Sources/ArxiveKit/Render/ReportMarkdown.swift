@@ -19,10 +19,15 @@ public enum ReportMarkdown {
         if let tokens = r.meanTokensPerRun, let cost = r.meanCostPerRun {
             out += ["", "Per run: \(Int(tokens.rounded())) tokens, \(Format.money(cost)) on average."]
         }
+        if r.generator.runsModelNotRun > 0 {
+            out += ["", "The model never ran in \(r.generator.runsModelNotRun) run\(r.generator.runsModelNotRun == 1 ? "" : "s"): "
+                    + "\(r.generator.papersUnread) papers scanned and left unread."]
+        }
         out += ["", "## Top papers", ""]
         out += r.topPapers.isEmpty ? ["None."] : r.topPapers.enumerated().map { i, p in
             "\(i + 1). " + link(p.paper.arxivID, p.paper.title) + " — \(text(Format.authors(p.paper.authors))) (\(p.date), \(Format.verdict(p.paper.verdict)))"
         }
+        out += generatorSections(r.generator)
         out += ["", "## Author matches", ""] + list(r.authorMatches)
         out += ["", "## Papers by followed authors", ""] + list(r.followedPapers, rule: true)
         out += ["", "## Most frequent authors", ""]
@@ -34,6 +39,36 @@ public enum ReportMarkdown {
         out += ["", "## Listed on several days", ""] + repeated(r.repeatedPapers)
         out += ["", "## Verdict changed between days", ""] + repeated(r.changedVerdicts)
         return out.joined(separator: "\n") + "\n"
+    }
+
+    /// Topics, spotlights and the generator's picks; nothing for a month without them.
+    static func generatorSections(_ g: MonthGeneratorSections) -> [String] {
+        var out: [String] = []
+        if !g.topics.isEmpty {
+            out += ["", "## Topics", ""]
+            for t in g.topics {
+                out += ["### \(text(t.topic.label)) (\(t.papers) paper\(t.papers == 1 ? "" : "s"))", ""]
+                out += t.topPapers.enumerated().map { i, p in
+                    "\(i + 1). " + link(p.arxivID, p.title) + " (\(p.date), " + Format.verdict(VerdictFields(relevance: p.relevance, novelty: p.novelty,
+                                                                                                          score: p.score, comment: nil, authorMatch: false)) + ")"
+                }
+                out.append("")
+            }
+            out.removeLast()
+        }
+        if !g.spotlights.isEmpty {
+            out += ["", "## Spotlights", ""]
+            out += g.spotlights.map { "- \($0.date) \(text($0.kind)): " + link($0.arxivID, $0.title) + ($0.comment.map { " — " + text($0) } ?? "") }
+        }
+        if !g.digestPicks.isEmpty {
+            out += ["", "## The generator's own picks", ""]
+            out += g.digestPicks.enumerated().map { i, p in
+                let beside = p.arxiveRank.map { "arxive's #\($0)" } ?? "not in arxive's top papers"
+                return "\(i + 1). " + link(p.arxivID, p.title) + " (\(beside)" + (p.category.map { ", " + text($0) } ?? "") + ")"
+                    + (p.comment.map { " — " + text($0) } ?? "")
+            }
+        }
+        return out
     }
 
     public static func year(_ r: YearReport) -> String {
