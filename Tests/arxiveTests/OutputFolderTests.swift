@@ -77,6 +77,10 @@ struct OutputFolderTests {
         #expect(try ids("spotlight:new_frontier") == ["2606.01999"])
         #expect(try ids("is:spotlight") == ["2606.01001", "2606.01999"])
         #expect(try ids("is:monthly-pick") == ["2606.00777", "2606.01002"])
+        let hit = (try cli.json(["search", "ledgers"]) as! [[String: Any]])[0]
+        #expect((hit["primary_topic"] as! [String: String])["id"] == "agents_memory" && (hit["topics"] as! [Any]).count == 2)
+        let spotlit = (try cli.json(["search", "orbital"]) as! [[String: Any]])[0]
+        #expect(spotlit["spotlight"] as! [String] == ["daily_hot"], "the latest verdict's day's spotlight")
         let bad = try cli.run(["search", "--db", cli.db, "is:pick"])
         #expect(bad.status == 2 && bad.stderr.contains("spotlight or monthly-pick"))
 
@@ -173,6 +177,13 @@ struct OutputFolderTests {
         try other.importFixtures()
         let december = try other.run(["report", "--db", other.db, "2025-12"]).stdout
         #expect(!december.contains("## Topics") && !december.contains("## Spotlights") && !december.contains("own picks"))
+        let site = cli.folder.appendingPathComponent("site")
+        #expect(try cli.run(["site", "--db", cli.db, site.path]).status == 0)
+        let dayPage = try String(contentsOf: site.appendingPathComponent("days/daily/2026-06-02.html"), encoding: .utf8)
+        #expect(dayPage.contains("<h2>Kernel Methods and Feature Learning</h2>") && dayPage.contains("spotlight: daily_hot"))
+        let outagePage = try String(contentsOf: site.appendingPathComponent("days/daily/2026-06-03.html"), encoding: .utf8)
+        #expect(outagePage.contains("The model never ran this day:</strong> 290 papers scanned, none read."))
+        #expect(try String(contentsOf: site.appendingPathComponent("index.html"), encoding: .utf8).contains("the model never ran in 1"))
         let trends = try cli.json(["trends", "--topics"]) as! [[String: Any]]
         #expect(trends.map { "\($0["query"]!) \($0["count"]!)" }.sorted() == ["Agent Memory and Planning 2", "Kernel Methods and Feature Learning 2"])
     }

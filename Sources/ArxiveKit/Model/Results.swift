@@ -48,6 +48,8 @@ public struct PaperHit: Encodable, Equatable, Sendable {
     /// For a paper from the arXiv catalogue: its first version's day and its categories.
     public var published: String?
     public var categories: [String] = []
+    /// The latest verdict's topics and that day's spotlight.
+    public var topics = ListingTopics()
 
     enum CodingKeys: String, CodingKey {
         case arxivID = "arxiv_id", title, authors, firstSeen = "first_seen", lastSeen = "last_seen", snippet
@@ -62,6 +64,7 @@ public struct PaperHit: Encodable, Equatable, Sendable {
         try c.encode(firstSeen, forKey: .firstSeen)
         try c.encode(lastSeen, forKey: .lastSeen)
         try verdict.encode(to: encoder)
+        try topics.encode(to: encoder)
         try c.encode(snippet.map(Snippet.markdown), forKey: .snippet)
         if matchLevel != nil {
             try c.encode(matchedName, forKey: .matchedName)

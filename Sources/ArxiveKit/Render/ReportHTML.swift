@@ -160,13 +160,26 @@ public enum ReportHTML {
         if let notes = run.notes { b.append("<p class=\"muted\">\(HTML.escape(notes))</p>") }
         b.append(cards([("model", run.model ?? "-"), ("tokens", Format.count(run.totalTokens)), ("cost", Format.money(run.totalCost)),
                         ("arXiv", Format.count(run.totalPapers)), ("scanned", Format.count(run.scannedPapers)), ("relevant", String(run.listed))]))
-        let items = listing.papers.map { p -> String in
-            var item = "<li>\(HTML.link(p.arxivID, p.title))<br><span class=\"muted\">\(HTML.escape(p.authors.joined(separator: ", ")))</span>"
+        if !run.modelRan {
+            b.append("<p><strong>The model never ran this day:</strong> \(Format.count(run.scannedPapers)) papers scanned, none read.</p>")
+        }
+        func item(_ p: ListedPaper) -> String {
+            var item = "<li value=\"\(p.position)\">\(HTML.link(p.arxivID, p.title))<br><span class=\"muted\">\(HTML.escape(p.authors.joined(separator: ", ")))</span>"
             item += "<br><span class=\"verdict\">\(HTML.escape(Format.verdict(p.verdict)))</span>"
             if let comment = p.verdict.comment, !comment.isEmpty, !p.verdict.authorMatch { item += "<br>\(HTML.escape(comment))" }
+            if !p.topics.spotlight.isEmpty {
+                item += "<br><span class=\"verdict\">spotlight: \(HTML.escape(p.topics.spotlight.joined(separator: ", ")))</span>"
+            }
             return item + "</li>"
         }
-        b.append("<ol class=\"papers\">" + items.joined() + "</ol>")
+        // A day with topics under its topic headings, as the generator published it.
+        if listing.papers.contains(where: { $0.topics.primaryTopic != nil }) {
+            for (topic, papers) in listing.byTopic {
+                b.append("<h2>\(HTML.escape(topic?.label ?? "Other papers"))</h2><ol class=\"papers\">" + papers.map(item).joined() + "</ol>")
+            }
+        } else {
+            b.append("<ol class=\"papers\">" + listing.papers.map(item).joined() + "</ol>")
+        }
         return HTML.page(title: "\(run.digest) \(run.date)", body: b.joined(separator: "\n"))
     }
 }

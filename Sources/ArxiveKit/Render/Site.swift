@@ -68,8 +68,10 @@ public enum Site {
             for month in months.reversed() where month.hasPrefix(year) {
                 let those = runs.filter { $0.date.hasPrefix(month) }
                 let cost = those.reduce(0.0) { $0 + ($1.totalCost ?? 0) }
+                let outages = those.filter { !$0.modelRan }.count
                 b.append("<li><a href=\"months/\(month).html\">\(month)</a> <span class=\"muted\">\(those.count) runs, "
-                         + "\(those.reduce(0) { $0 + $1.listed }) papers listed, \(Format.money(cost))</span></li>")
+                         + "\(those.reduce(0) { $0 + $1.listed }) papers listed, \(Format.money(cost))"
+                         + (outages > 0 ? ", the model never ran in \(outages)" : "") + "</span></li>")
             }
             b.append("</ul>")
         }

@@ -274,10 +274,14 @@ extension Archive {
         _ = arguments.append(contentsOf: [paperID])
         let row = try Row.fetchOne(db.cachedStatement(sql: """
             SELECT p.arxiv_id, p.title, p.abstract, p.first_seen, p.last_seen, p.published, p.categories,
-                   lv.relevance, lv.novelty, lv.score, lv.comment, lv.author_match
-            FROM papers p LEFT JOIN verdicts lv ON lv.id = (\(latest))
+                   lv.id AS verdict_id, lv.relevance, lv.novelty, lv.score, lv.comment, lv.author_match, lr.digest, lr.date
+            FROM papers p LEFT JOIN verdicts lv ON lv.id = (\(latest)) LEFT JOIN runs lr ON lr.id = lv.run_id
             WHERE p.id = ?
             """), arguments: arguments)!
+        // The latest verdict's topics, and the paper's spotlight on that day.
+        let topics = try (row["verdict_id"] as Int64?).map {
+            try listingTopics(verdictID: $0, paperID: paperID, digest: row["digest"], date: row["date"], db)
+        } ?? ListingTopics()
         return PaperHit(
             arxivID: row["arxiv_id"], title: row["title"], authors: try authorNames(paperID: paperID, db),
             firstSeen: row["first_seen"], lastSeen: row["last_seen"],
@@ -287,7 +291,8 @@ extension Archive {
             snippet: (snippet ?? opening(of: row["abstract"])).split(separator: "\n", omittingEmptySubsequences: false)
                 .joined(separator: " · "),
             published: row["published"],
-            categories: (row["categories"] as String?)?.split(separator: " ").map(String.init) ?? []
+            categories: (row["categories"] as String?)?.split(separator: " ").map(String.init) ?? [],
+            topics: topics
         )
     }
 
