@@ -5,7 +5,9 @@ extension History {
     /// and `flat.jsonl` (one line per distinct paper, for the sqlite-utils
     /// comparison). Returns the files written, in order.
     @discardableResult
-    public func write(to directory: URL) throws -> [URL] {
+    /// With `todaysFolder`, the days of the HTML-table era come with the
+    /// files today's generator writes beside them (`History+TodaysFolder`).
+    public func write(to directory: URL, todaysFolder: Bool = false) throws -> [URL] {
         var written: [URL] = []
         func put(_ relative: String, _ text: String) throws {
             let url = directory.appendingPathComponent(relative)
@@ -20,7 +22,10 @@ extension History {
             case .markdownAndJSON, .markdownOnly, .jsonOnly:
                 let suffix = run.layout == .htmlTable ? "latest" : "output"
                 if run.sources != .jsonOnly { try put("daily/md/\(month)/\(run.date)-\(suffix).md", markdown(run)) }
-                if run.sources != .markdownOnly { try put("daily/json/\(month)/\(run.date)-output.json", json(run)) }
+                if run.sources != .markdownOnly {
+                    try put("daily/json/\(month)/\(run.date)-output.json", json(run, topics: todaysFolder && hasTodaysFiles(run)))
+                }
+                if todaysFolder && hasTodaysFiles(run) { try writeTodaysFiles(run, put: put) }
             case .pageText:
                 try put("daily/page-text/\(run.date).txt", pageText(run))
             case .sitePage:
@@ -170,7 +175,8 @@ extension History {
 
     // MARK: JSON
 
-    func json(_ run: Run, upstream: Bool = false) -> String {
+    /// With `topics`, each record carries today's topic keys (as the topic bundle's do).
+    func json(_ run: Run, upstream: Bool = false, topics: Bool = false) -> String {
         let stringNumbers = run.layout == .totalCostLine
         let entries = run.papers.map { p -> String in
             var fields: [(String, Any)] = [
@@ -189,6 +195,8 @@ extension History {
             if upstream {
                 fields.append(("primary_category", "cs.LG"))
                 fields.append(("TAGS", ["synthetic", "generated"]))
+            } else if topics {
+                fields += topicFields(p)
             } else if run.layout == .htmlTable {
                 fields.append(("PRIMARY_TOPIC_ID", 2))
             }
@@ -202,6 +210,7 @@ extension History {
         switch v {
         case let s as String: jsonString(s)
         case let list as [String]: "[" + list.map(jsonString).joined(separator: ", ") + "]"
+        case let b as Bool: b ? "true" : "false"
         case let d as Double: String(d)
         case let i as Int: String(i)
         default: "null"

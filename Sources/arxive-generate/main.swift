@@ -43,6 +43,9 @@ struct HistoryCommand: ParsableCommand {
     @Option(help: ArgumentHelp("Plant the people of this authors.txt.", valueName: "file"))
     var follow: String?
 
+    @Flag(help: "Lay the history out like a generator's output folder today: topic bundles, spotlight files and the files that hold no digest.")
+    var today = false
+
     @Argument(help: "Where to write.")
     var outdir: String
 
@@ -53,7 +56,7 @@ struct HistoryCommand: ParsableCommand {
                 .map { Vocabulary.Person(tex: $0.name, display: TeXDecoder.decode($0.name)) }
         }
         let history = History.generate(days: days, seed: seed, followed: followed)
-        let files = try history.write(to: URL(fileURLWithPath: outdir))
+        let files = try history.write(to: URL(fileURLWithPath: outdir), todaysFolder: today)
         // The near-twins, one "original twin" pair per line: what 'arxive similar' should find.
         try history.twins.sorted(by: <).map { "\($0.key) \($0.value)\n" }.joined()
             .write(toFile: (outdir as NSString).appendingPathComponent("twins.txt"), atomically: true, encoding: .utf8)
