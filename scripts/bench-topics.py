@@ -16,9 +16,9 @@ and reports each one's median import time per run. Then it times each
 search pair (process start included) on the --today archive, the two
 queries of a pair alternating, and reports the medians and their ratio.
 
-Usage: scripts/bench-topics.py --old 774e0c3 [--days 400] [--rounds 7] [--keep DIR]
-Needs release builds (it runs `swift build -c release --static-swift-stdlib`
-here and in a git worktree of REV).
+Usage: scripts/bench-topics.py --old 774e0c3 [--new HEAD] [--days 400] [--rounds 7] [--keep DIR]
+Needs release builds: it runs `swift build -c release --static-swift-stdlib`
+in a git worktree of each revision (the work tree may change meanwhile).
 """
 import argparse, json, os, shutil, statistics, subprocess, sys, tempfile, time
 
@@ -49,6 +49,7 @@ def build(folder):
 def main():
     p = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     p.add_argument("--old", required=True, help="the git revision to compare with")
+    p.add_argument("--new", default="HEAD", help="the git revision to measure (default HEAD)")
     p.add_argument("--days", type=int, default=400)
     p.add_argument("--rounds", type=int, default=7)
     p.add_argument("--keep", help="work in this folder and keep it")
@@ -56,13 +57,14 @@ def main():
     sys.stdout.reconfigure(line_buffering=True)
     work = a.keep or tempfile.mkdtemp(prefix="arxive-bench-topics-")
     os.makedirs(work, exist_ok=True)
-    new = build(ROOT)
-    run(["swift", "build", "-c", "release", "--product", "arxive-generate"], cwd=ROOT)
-    generate = os.path.join(ROOT, ".build", "release", "arxive-generate")
-    old_tree = os.path.join(work, "old-tree")
-    if not os.path.exists(old_tree):
-        run(["git", "worktree", "add", "--detach", old_tree, a.old], cwd=ROOT)
-    old = build(old_tree)
+    trees = {}
+    for name, rev in (("new", a.new), ("old", a.old)):
+        trees[name] = os.path.join(work, f"{name}-tree")
+        if not os.path.exists(trees[name]):
+            run(["git", "worktree", "add", "--detach", trees[name], rev], cwd=ROOT)
+    new, old = build(trees["new"]), build(trees["old"])
+    run(["swift", "build", "-c", "release", "--product", "arxive-generate"], cwd=trees["new"])
+    generate = os.path.join(trees["new"], ".build", "release", "arxive-generate")
     histories = {}
     for name, flags in (("plain", []), ("today", ["--today"])):
         folder = os.path.join(work, name)
@@ -109,7 +111,8 @@ def main():
         m1, m2 = med(plain_times[without]) * 1000, med(topic_times[with_topic]) * 1000
         print(f"  {without:20} {m1:6.1f} ms   {with_topic:50} {m2:6.1f} ms   ratio {m2 / m1:.2f}")
     if not a.keep:
-        run(["git", "worktree", "remove", "--force", old_tree], cwd=ROOT)
+        for tree in trees.values():
+            run(["git", "worktree", "remove", "--force", tree], cwd=ROOT)
         shutil.rmtree(work)
 
 
