@@ -29,6 +29,7 @@ let package = Package(
                 .embedInCode("006_runs_by_date.sql"),
                 .embedInCode("007_catalogue.sql"),
                 .embedInCode("008_topics_spotlights.sql"),
+                .embedInCode("009_hotspots.sql"),
             ]
         ),
         // The system zlib (zlib1g-dev): gzip-compressed snapshots are read as a stream.

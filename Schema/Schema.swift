@@ -14,5 +14,6 @@ public enum Schema {
         ("006_runs_by_date", String(decoding: PackageResources._06_runs_by_date_sql, as: UTF8.self)),
         ("007_catalogue", String(decoding: PackageResources._07_catalogue_sql, as: UTF8.self)),
         ("008_topics_spotlights", String(decoding: PackageResources._08_topics_spotlights_sql, as: UTF8.self)),
+        ("009_hotspots", String(decoding: PackageResources._09_hotspots_sql, as: UTF8.self)),
     ]
 }

@@ -28,6 +28,7 @@ struct Arxive: ParsableCommand {
             TrendsCommand.self,
             ReportCommand.self,
             SiteCommand.self,
+            HotCommand.self,
             StarCommand.self,
             UnstarCommand.self,
             TagCommand.self,

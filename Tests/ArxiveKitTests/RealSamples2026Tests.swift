@@ -31,14 +31,16 @@ struct RealSamples2026Tests {
             .filter { var dir: ObjCBool = false; return FileManager.default.fileExists(atPath: sample("assistant-out-2026/" + $0), isDirectory: &dir) && !dir.boolValue }
         let skippedHere = report.skipped.filter { $0.path.contains("assistant-out-2026") }
         // The folder's files that hold no paper digest, each skipped by its kind.
-        #expect(skippedHere.count == files.filter { $0.hasPrefix("hot/") || $0.hasPrefix("web_data/") || $0.hasPrefix("site/") || $0.hasSuffix("index.md") }.count)
+        let noDigest = files.filter { ($0.hasPrefix("hot/") && !$0.hasPrefix("hot/reports/")) || $0.hasPrefix("web_data/") || $0.hasPrefix("site/") || $0.hasSuffix("index.md") }
+        #expect(skippedHere.count == noDigest.count, "every file but the digests, the bundles, spotlights, overviews and hotspot reports")
         #expect(Set(skippedHere.filter { $0.path.contains("/hot/raw/") || $0.path.contains("/hot/normalized/") || $0.path.contains("/hot/clusters/") }.map(\.kind)) == [.hotspotSourceDump])
         #expect(Set(skippedHere.filter { $0.path.contains("/web_data/") }.map(\.kind)) == [.webCopy])
         #expect(skippedHere.contains { $0.path.hasSuffix(".svg") && $0.kind == .image })
         #expect(report.spotlightDays == 2 && report.monthlyOverviews == 2)
         let stats = try archive.stats()
         let again = DigestImporter(archive: archive).run(paths: ["assistant-out-2026", "astro-out", "upstream-out-2026-08-21"].map(sample))
-        #expect(again.runsAdded == 0 && again.runsUpdated == 0 && again.spotlightDays == 0 && again.monthlyOverviews == 0 && again.newPapers == 0)
+        #expect(again.runsAdded == 0 && again.runsUpdated == 0 && again.spotlightDays == 0 && again.monthlyOverviews == 0
+                && again.hotspotDays == 0 && again.newPapers == 0)
         #expect(try archive.stats() == stats)
         #expect(try archive.integrityProblems().isEmpty)
     }
@@ -124,5 +126,31 @@ struct RealSamples2026Tests {
         let paper = try #require(may.papers.first { $0.arxivID == "2605.26032" })
         #expect(paper.topics.primaryTopic?.label == "Generative Modeling")
         #expect(try archive.search(try QueryParser.parse(#"topic:"Generative Modeling" date:2026-05-26"#)).contains { $0.arxivID == "2605.26032" })
+    }
+
+    @Test("hot/reports/2026-05-14.json: the featured titles in order with their sources, a spotlighted paper, a takeaway's word")
+    func hotspots() throws {
+        let (archive, report) = try importAll()
+        #expect(report.hotspotDays == 1)
+        let file = try json("assistant-out-2026/hot/reports/2026-05-14.json")
+        let featured = try #require(file["featured_topics"] as? [[String: Any]])
+        let day = try #require(try archive.hotspotDay("2026-05-14").first)
+        #expect(day.featured.map(\.title) == featured.map { $0["title"] as! String })
+        #expect(day.featured.map(\.sources.count) == featured.map { ($0["items"] as! [Any]).count })
+        let totals = try #require(file["totals"] as? [String: Int])
+        #expect(day.sections.filter { $0.kind == "category" }.flatMap(\.topics).count == totals["category_topics"])
+        #expect(day.sections.filter { $0.kind == "long_tail" }.flatMap(\.topics).count == totals["long_tail_topics"])
+        #expect(day.papers.count == totals["paper_spotlight_items"])
+        // A spotlighted paper is a paper of the archive, shown with that day.
+        let spotlit = try #require(day.papers.first)
+        let paper = try #require(try archive.paper(spotlit.arxivID))
+        #expect(paper.hotspots.contains { $0.date == "2026-05-14" && $0.kind == spotlit.kind })
+        #expect(!paper.authors.isEmpty && paper.authors.allSatisfy { !$0.contains("\\") }, "TeX decoded")
+        // A word only the takeaways of the first featured topic hold is found there.
+        let takeaways = try #require(featured[0]["KEY_TAKEAWAYS"] as? [String]).joined(separator: " ")
+        let word = try #require(takeaways.split(whereSeparator: { !$0.isLetter }).map(String.init).filter { $0.count > 6 }
+            .first { !(featured[0]["title"] as! String).contains($0) })
+        let hits = try archive.hotspotSearch(try QueryParser.parseHotspotQuery("\(word) date:2026-05-14"))
+        #expect(hits.contains { $0.title == featured[0]["title"] as? String }, "\(word)")
     }
 }

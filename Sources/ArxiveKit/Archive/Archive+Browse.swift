@@ -72,7 +72,8 @@ extension Archive {
             }
             return PaperDetail(arxivID: row["arxiv_id"], title: row["title"], authors: try Archive.authorNames(paperID: paperID, db),
                                abstract: row["abstract"], verdicts: verdicts, marks: try Archive.marks(of: row["arxiv_id"], db),
-                               spotlights: try Archive.spotlights(paperID: paperID, db), monthlyPicks: try Archive.monthlyPicks(paperID: paperID, db))
+                               spotlights: try Archive.spotlights(paperID: paperID, db), monthlyPicks: try Archive.monthlyPicks(paperID: paperID, db),
+                               hotspots: try Archive.hotspotPapers(where: "h.paper_id = ?", [paperID], db))
         }
     }
 
@@ -87,18 +88,20 @@ extension Archive {
                           AND NOT EXISTS (SELECT 1 FROM verdicts v WHERE v.run_id = r.id)) AS outages,
                        (SELECT count(*) FROM spotlight_days) AS spotlight_days,
                        (SELECT count(*) FROM monthly_overviews) AS monthly_overviews,
+                       (SELECT count(*) FROM hotspot_days) AS hotspot_days, (SELECT count(*) FROM hotspot_topics) AS hotspot_topics,
                        (SELECT count(DISTINCT digest) FROM runs) AS digests,
                        (SELECT min(date) FROM runs) AS first_date, (SELECT max(date) FROM runs) AS last_date,
                        -- A paper no run listed has no last_seen: counted in papers_by_last_seen, not row by row.
                        -- Less the few that only spotlight files and monthly overviews hold.
                        (SELECT count(*) FROM papers WHERE last_seen IS NULL)
                          - (SELECT count(*) FROM papers WHERE catalogue_date IS NULL AND last_seen IS NULL
-                              AND id IN (SELECT paper_id FROM spotlights UNION SELECT paper_id FROM monthly_picks)) AS catalogue_only
+                              AND id IN (SELECT paper_id FROM spotlights UNION SELECT paper_id FROM monthly_picks
+                                         UNION SELECT paper_id FROM hotspot_papers)) AS catalogue_only
                 """)!
             return ArchiveStats(papers: row["papers"], runs: row["runs"], verdicts: row["verdicts"], authors: row["authors"],
                                 digests: row["digests"], firstDate: row["first_date"], lastDate: row["last_date"],
                                 catalogueOnly: row["catalogue_only"], outages: row["outages"], spotlightDays: row["spotlight_days"],
-                                monthlyOverviews: row["monthly_overviews"])
+                                monthlyOverviews: row["monthly_overviews"], hotspotDays: row["hotspot_days"], hotspotTopics: row["hotspot_topics"])
         }
     }
 }

@@ -20,13 +20,14 @@ extension Archive {
     }
 
     /// True when nothing holds the paper any more: no verdict, no spotlight,
-    /// no monthly pick, and the catalogue does not have it.
+    /// no monthly pick, no hotspot report, and the catalogue does not have it.
     func isUnreferenced(paperID: Int64, _ db: Database) throws -> Bool {
         try Bool.fetchOne(db.cachedStatement(sql: """
             SELECT catalogue_date IS NULL
                AND NOT EXISTS (SELECT 1 FROM verdicts WHERE paper_id = papers.id)
                AND NOT EXISTS (SELECT 1 FROM spotlights WHERE paper_id = papers.id)
                AND NOT EXISTS (SELECT 1 FROM monthly_picks WHERE paper_id = papers.id)
+               AND NOT EXISTS (SELECT 1 FROM hotspot_papers WHERE paper_id = papers.id)
             FROM papers WHERE id = ?
             """), arguments: [paperID]) == true
     }

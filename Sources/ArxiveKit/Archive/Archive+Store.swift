@@ -160,6 +160,7 @@ extension Archive {
         case .digest(let digest): try storeDigest(digest, request, importedAt: importedAt, group: &group, db)
         case .spotlights(let day): try storeSpotlights(day, request, importedAt: importedAt, group: &group, db)
         case .monthlyOverview(let overview): try storeMonthlyOverview(overview, request, importedAt: importedAt, group: &group, db)
+        case .hotspotReport(let report): try storeHotspotReport(report, request, importedAt: importedAt, group: &group, db)
         }
     }
 
@@ -376,7 +377,8 @@ extension Archive {
                 SELECT s.path, s.sha256 FROM run_sources s JOIN runs r ON r.id = s.run_id WHERE r.digest = ?
                 UNION ALL SELECT source_path, source_sha256 FROM spotlight_days WHERE digest = ?
                 UNION ALL SELECT source_path, source_sha256 FROM monthly_overviews WHERE digest = ?
-                """, arguments: [digestName, digestName, digestName])
+                UNION ALL SELECT source_path, source_sha256 FROM hotspot_days WHERE digest = ?
+                """, arguments: [digestName, digestName, digestName, digestName])
             while let row = try rows.next() { sources.insert(DigestSource(path: row["path"], sha256: row["sha256"])) }
             return sources
         }

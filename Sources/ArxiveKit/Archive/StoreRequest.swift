@@ -11,12 +11,13 @@ public struct DigestSource: Hashable, Sendable {
     }
 }
 
-/// One file to store: a digest (a run), a spotlight file or a monthly overview.
+/// One file to store: a digest (a run), a spotlight file, a monthly overview or a hotspot report.
 public struct StoreRequest: Sendable {
     public enum Content: Sendable {
         case digest(Digest)
         case spotlights(SpotlightDay)
         case monthlyOverview(MonthlyOverview)
+        case hotspotReport(HotspotReport)
 
         /// Every paper the file names, in file order.
         var papers: [DigestPaper] {
@@ -24,6 +25,7 @@ public struct StoreRequest: Sendable {
             case .digest(let d): d.papers
             case .spotlights(let s): s.papers.map(\.paper)
             case .monthlyOverview(let m): m.picks.map(\.paper)
+            case .hotspotReport(let h): h.papers.map(\.paper)
             }
         }
     }

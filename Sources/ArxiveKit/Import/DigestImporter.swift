@@ -47,6 +47,7 @@ public struct DigestImporter: Sendable {
         /// Spotlight files and monthly overviews stored (anew or changed).
         public var spotlightDays = 0
         public var monthlyOverviews = 0
+        public var hotspotDays = 0
         /// Files recognised as holding no digest, by kind.
         public var skipped: [(path: String, kind: SourceKind.SkippedKind)] = []
         /// What the user should hear once (old-style ids resolved or kept).
@@ -234,6 +235,8 @@ public struct DigestImporter: Sendable {
                 return .request(StoreRequest(content: .spotlights(day), digestName: options.digestName, date: day.date, source: source))
             case .monthlyOverview(let overview):
                 return .request(StoreRequest(content: .monthlyOverview(overview), digestName: options.digestName, date: nil, source: source))
+            case .hotspotReport(let report):
+                return .request(StoreRequest(content: .hotspotReport(report), digestName: options.digestName, date: report.date, source: source))
             case .digest(let digest):
                 let date = digest.date ?? options.date ?? DigestDate.inFileName((path as NSString).lastPathComponent)
                 var request = StoreRequest(digest: digest, digestName: options.digestName, date: date, source: source)
@@ -290,6 +293,7 @@ extension DigestImporter.Report {
         case (.runUpdated, _): runsUpdated += 1
         case (.stored, .spotlights): spotlightDays += 1
         case (.stored, .monthlyOverview): monthlyOverviews += 1
+        case (.stored, .hotspotReport): hotspotDays += 1
         case (.stored, .digest): runsUpdated += 1
         }
         newPapers += outcome.newPapers

@@ -231,9 +231,11 @@ public struct PaperDetail: Encodable, Equatable, Sendable {
     public var spotlights: [SpotlightListing] = []
     /// The generator's monthly overviews that considered it.
     public var monthlyPicks: [MonthlyPickListing] = []
+    /// The "Daily AI Hotspots" days that spotlighted it.
+    public var hotspots: [HotspotPaperListing] = []
 
     enum CodingKeys: String, CodingKey {
-        case arxivID = "arxiv_id", title, authors, abstract, verdicts, marks, spotlights, monthlyPicks = "monthly_picks"
+        case arxivID = "arxiv_id", title, authors, abstract, verdicts, marks, spotlights, monthlyPicks = "monthly_picks", hotspots
     }
 }
 
@@ -252,10 +254,13 @@ public struct ArchiveStats: Encodable, Equatable, Sendable {
     public var outages = 0
     public var spotlightDays = 0
     public var monthlyOverviews = 0
+    public var hotspotDays = 0
+    public var hotspotTopics = 0
 
     enum CodingKeys: String, CodingKey {
         case papers, runs, verdicts, authors, digests, firstDate = "first_date", lastDate = "last_date", catalogueOnly = "catalogue_only"
         case outages = "runs_model_not_run", spotlightDays = "spotlight_days", monthlyOverviews = "monthly_overviews"
+        case hotspotDays = "hotspot_days", hotspotTopics = "hotspot_topics"
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -271,6 +276,8 @@ public struct ArchiveStats: Encodable, Equatable, Sendable {
         try c.encode(outages, forKey: .outages)
         try c.encode(spotlightDays, forKey: .spotlightDays)
         try c.encode(monthlyOverviews, forKey: .monthlyOverviews)
+        try c.encode(hotspotDays, forKey: .hotspotDays)
+        try c.encode(hotspotTopics, forKey: .hotspotTopics)
     }
 }
 

@@ -10,6 +10,7 @@ public enum ImportSummary {
         if r.filesUnchanged > 0 { parts.append("\(plural(r.filesUnchanged, "file")) unchanged") }
         if r.spotlightDays > 0 { parts.append(plural(r.spotlightDays, "spotlight day")) }
         if r.monthlyOverviews > 0 { parts.append(plural(r.monthlyOverviews, "monthly overview")) }
+        if r.hotspotDays > 0 { parts.append(plural(r.hotspotDays, "hotspot day")) }
         parts += [plural(r.newPapers, "new paper"), plural(r.verdicts, "verdict"), plural(r.failures.count, "failure")]
         var line = "Read \(plural(r.filesRead, "file")): " + parts.joined(separator: ", ")
         if !r.skipped.isEmpty { line += "; " + skipped(r.skipped.map(\.kind)) }

@@ -71,6 +71,10 @@ public enum PaperRenderer {
             lines += ["", style.bold("Spotlights (\(p.spotlights.count))")]
             for s in p.spotlights { lines.append("\(s.date) \(s.digest) \(s.kind)" + (s.comment.map { ": " + $0 } ?? "")) }
         }
+        if !p.hotspots.isEmpty {
+            lines += ["", style.bold("Daily AI Hotspots (\(p.hotspots.count))")]
+            for h in p.hotspots { lines.append("\(h.date) \(h.kind)" + (h.comment.map { ": " + $0 } ?? "")) }
+        }
         if !p.monthlyPicks.isEmpty {
             lines += ["", style.bold("The generator's monthly overviews")]
             for m in p.monthlyPicks {

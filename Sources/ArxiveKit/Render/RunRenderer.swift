@@ -71,6 +71,7 @@ public enum RunRenderer {
         if s.outages > 0 { table.rows.append(["runs the model never ran", String(s.outages)]) }
         if s.spotlightDays > 0 { table.rows.append(["spotlight days", String(s.spotlightDays)]) }
         if s.monthlyOverviews > 0 { table.rows.append(["monthly overviews", String(s.monthlyOverviews)]) }
+        if s.hotspotDays > 0 { table.rows.append(["hotspot days", "\(s.hotspotDays) (\(s.hotspotTopics) topics)"]) }
         if let bytes { table.rows.append(["size", "\(bytes / 1024) KiB"]) }
         return table.render(style: style)
     }

@@ -101,12 +101,22 @@ public enum Filter: Equatable, Sendable {
     case spotlight(String?)
     /// `is:monthly-pick`: kept by the generator for its month's overview.
     case monthlyPick
+    /// `in:hotspots`: spotlighted by a "Daily AI Hotspots" report.
+    case inHotspots
+    /// Hotspot searches only (`arxive hot search`): `category:"Product Release"`,
+    /// `source:NAME` (a source's id or name), `section:featured`, and a score
+    /// (`heat:>=7`, `quality:9`, `final_score:>8`).
+    case hotCategory(String)
+    case hotSource(String)
+    case hotSection(String)
+    case hotScore(String, NumberRange)
 
     /// Conditions on one verdict (a paper's listing in one run).
     var isVerdictCondition: Bool {
         switch self {
         case .date, .relevance, .novelty, .score, .authorMatch, .digest, .topic: true
-        case .arxivID, .author, .starred, .read, .tag, .note, .saved, .category, .inDigest, .inCatalogue, .spotlight, .monthlyPick: false
+        case .arxivID, .author, .starred, .read, .tag, .note, .saved, .category, .inDigest, .inCatalogue, .spotlight, .monthlyPick,
+             .inHotspots, .hotCategory, .hotSource, .hotSection, .hotScore: false
         }
     }
 }

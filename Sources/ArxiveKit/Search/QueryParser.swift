@@ -17,11 +17,27 @@ public struct QueryParser {
     public static let fields = ["ti", "abs", "au", "comment", "id", "date", "rel", "nov", "score", "match", "digest",
                                 "is", "tag", "note", "q", "cat", "in", "topic", "spotlight"]
 
+    /// The fields of a hotspot search (`arxive hot search`); the scores take any score the reports give.
+    public static let hotspotFields = ["ti", "date", "category", "source", "section"]
+    public static let hotspotScores = ["quality", "heat", "importance", "final_score", "frontierness", "technical_depth",
+                                       "cross_source_resonance", "actionability", "evidence_strength", "confidence",
+                                       "display_priority", "occurrence_score", "hype_penalty", "engineering_penalty",
+                                       "substance_penalty", "artifact_boost"]
+
+    /// Parses a hotspot search: words, phrases, prefixes, OR and NOT, and the hotspot fields.
+    public static func parseHotspotQuery(_ input: String) throws(QueryError) -> Query {
+        try parse(input, hotspots: true)
+    }
+
     public static func parse(_ input: String) throws(QueryError) -> Query {
+        try parse(input, hotspots: false)
+    }
+
+    static func parse(_ input: String, hotspots: Bool) throws(QueryError) -> Query {
         guard input.count <= maxLength else {
             throw QueryError(column: maxLength + 1, message: "the query is longer than \(maxLength) characters")
         }
-        var parser = QueryParser(tokens: try Lexer.tokens(of: input))
+        var parser = QueryParser(tokens: try Lexer.tokens(of: input), hotspots: hotspots)
         guard !parser.tokens.isEmpty else { throw QueryError(column: 1, message: "the query is empty") }
         let query = try parser.parseAnd(depth: 0)
         if let extra = parser.peek {
@@ -34,6 +50,8 @@ public struct QueryParser {
     }
 
     var tokens: [Lexer.Token]
+    /// Parsing a hotspot search: its fields, not the papers'.
+    var hotspots = false
     var index = 0
     var termCount = 0
 
@@ -90,7 +108,7 @@ public struct QueryParser {
         case .word, .phrase:
             index += 1
             termCount += 1
-            return try QueryParser.term(token)
+            return hotspots ? try QueryParser.hotspotTerm(token) : try QueryParser.term(token)
         }
     }
 
@@ -100,6 +118,33 @@ public struct QueryParser {
             return try fieldTerm(field, token)
         }
         return .text(try textTerm(.any, token.value, isPhrase: token.kind == .phrase, column: token.column))
+    }
+
+    /// A word or phrase of a hotspot search.
+    static func hotspotTerm(_ token: Lexer.Token) throws(QueryError) -> Query {
+        guard let field = token.field else {
+            return .text(try textTerm(.any, token.value, isPhrase: token.kind == .phrase, column: token.column))
+        }
+        let (value, column) = (token.value, token.column)
+        guard !value.isEmpty else { throw QueryError(column: column, message: "'\(field):' needs a value") }
+        switch field {
+        case "ti": return .text(try textTerm(.title, value, isPhrase: token.kind == .phrase, column: column))
+        case "date": return .filter(try dateRange(value, column: column))
+        case "category": return .filter(.hotCategory(value))
+        case "source": return .filter(.hotSource(value))
+        case "section":
+            let sections = HotspotReport.SectionKind.allCases.map(\.rawValue)
+            let name = value.lowercased().replacingOccurrences(of: "-", with: "_")
+            guard sections.contains(name) else {
+                throw QueryError(column: column, message: "'section:' takes \(sections.joined(separator: ", ")), not '\(value)'")
+            }
+            return .filter(.hotSection(name))
+        case _ where hotspotScores.contains(field):
+            return .filter(.hotScore(field.uppercased(), try numberRange(value, field: field, column: column)))
+        default:
+            throw QueryError(column: column, message: "'\(field):' is not a hotspot field (fields: \((hotspotFields + hotspotScores).joined(separator: " "))); "
+                             + "quote it to search the text: \"\(field):\(value)\"")
+        }
     }
 
     static func textTerm(_ field: TextTerm.Field, _ value: String, isPhrase: Bool, column: Int) throws(QueryError) -> TextTerm {
@@ -168,7 +213,8 @@ public struct QueryParser {
             switch value.lowercased() {
             case "digest": return .filter(.inDigest)
             case "catalogue", "catalog": return .filter(.inCatalogue)
-            default: throw QueryError(column: column, message: "'in:' takes digest or catalogue, not '\(value)'")
+            case "hotspots", "hotspot": return .filter(.inHotspots)
+            default: throw QueryError(column: column, message: "'in:' takes digest, catalogue or hotspots, not '\(value)'")
             }
         default:
             throw QueryError(column: column, message: "unknown field '\(field):' (fields: \(fields.joined(separator: " ")); quote it to search the text: \"\(field):\(value)\")")

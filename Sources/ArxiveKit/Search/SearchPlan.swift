@@ -125,6 +125,10 @@ struct SearchPlan {
             return "p.id IN (SELECT paper_id FROM spotlights WHERE kind = ? COLLATE NOCASE)"
         case .filter(.monthlyPick):
             return "p.id IN (SELECT paper_id FROM monthly_picks WHERE kept = 1)"
+        case .filter(.inHotspots):
+            return "p.id IN (SELECT paper_id FROM hotspot_papers)"
+        case .filter(.hotCategory), .filter(.hotSource), .filter(.hotSection), .filter(.hotScore):
+            preconditionFailure("a hotspot field in a paper query: the parser never makes one")
         case .filter(let f):
             var args: [any DatabaseValueConvertible] = []
             let sql = SearchPlan.verdictCondition(f, &args)
@@ -188,7 +192,8 @@ struct SearchPlan {
                 v.id IN (SELECT verdict_id FROM verdict_topics WHERE topic_id IN (
                     SELECT id FROM topics WHERE key = ? OR label = ? COLLATE NOCASE))
                 """
-        case .arxivID, .author, .starred, .read, .tag, .note, .saved, .category, .inDigest, .inCatalogue, .spotlight, .monthlyPick:
+        case .arxivID, .author, .starred, .read, .tag, .note, .saved, .category, .inDigest, .inCatalogue, .spotlight, .monthlyPick,
+             .inHotspots, .hotCategory, .hotSource, .hotSection, .hotScore:
             preconditionFailure("not a verdict condition")
         }
     }

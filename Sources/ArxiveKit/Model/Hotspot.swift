@@ -1,0 +1,71 @@
+/// One day of the second daily digest, "Daily AI Hotspots"
+/// (`hot/reports/YYYY-MM-DD.json`): what the AI community discussed, ranked,
+/// with its sources. It knows nothing of SQL.
+public struct HotspotReport: Sendable, Equatable {
+    /// A source item: what one source said of a topic.
+    public struct Item: Sendable, Equatable {
+        public var sourceID: String?
+        public var sourceName: String?
+        public var role: String?
+        public var type: String?
+        public var title: String?
+        public var url: String?
+        public var publishedAt: String?
+        /// Every other key, as a JSON object text.
+        public var extra: String?
+    }
+
+    /// A topic in its section, with every score the generator gave it.
+    public struct Topic: Sendable, Equatable {
+        public var key: String?
+        public var title: String
+        public var headline: String
+        public var summary: String
+        public var whyItMatters: String
+        public var takeaways: [String]
+        public var category: String?
+        public var tags: [String]
+        public var eventType: String?
+        /// `QUALITY`, `HEAT`, `IMPORTANCE`, `FINAL_SCORE` and the rest, as the file gives them.
+        public var scores: [String: Double]
+        public var items: [Item]
+        public var extra: String?
+    }
+
+    public enum SectionKind: String, Sendable, CaseIterable {
+        case featured, category, longTail = "long_tail", watchlist, xBuzz = "x_buzz"
+    }
+
+    public struct Section: Sendable, Equatable {
+        public var kind: SectionKind
+        /// The category of a category (or long-tail) section.
+        public var category: String?
+        public var topics: [Topic]
+    }
+
+    /// A paper the report spotlights (`paper_spotlight`).
+    public struct Paper: Sendable, Equatable {
+        public var kind: String
+        public var paper: DigestPaper
+        public var comment: String?
+        public var extra: String?
+    }
+
+    public var date: String
+    public var generatedAt: String?
+    public var mode: String?
+    public var summary: String?
+    public var model: String?
+    public var promptTokens: Int?
+    public var completionTokens: Int?
+    public var totalCost: Double?
+    /// JSON object texts, as the file gives them.
+    public var sourceStats: String?
+    public var totals: String?
+    public var costs: String?
+    public var usage: String?
+    public var extra: String?
+    /// In published order: featured first, then the category sections, long tail, watchlist, buzz.
+    public var sections: [Section]
+    public var papers: [Paper]
+}
