@@ -9,7 +9,7 @@ struct Generate: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "arxive-generate",
         abstract: "Write synthetic digests and arXiv metadata snapshots (invented text, TeX names).",
-        subcommands: [HistoryCommand.self, SnapshotCommand.self],
+        subcommands: [HistoryCommand.self, SnapshotCommand.self, HotspotsCommand.self],
         defaultSubcommand: HistoryCommand.self
     )
 }
@@ -119,5 +119,32 @@ struct SnapshotCommand: ParsableCommand {
     private func createEmpty(_ path: String) -> String {
         _ = FileManager.default.createFile(atPath: path, contents: nil)
         return path
+    }
+}
+
+/// Writes a synthetic "Daily AI Hotspots" history.
+struct HotspotsCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "hotspots",
+        abstract: "Write a synthetic Daily AI Hotspots history: OUTDIR/hot/reports/YYYY-MM-DD.json, one report a day.",
+        discussion: """
+            Examples:
+              arxive-generate hotspots --days 400 /tmp/hot-history
+            """
+    )
+
+    @Option(help: "How many days.")
+    var days = 400
+
+    @Option(help: "The seed: the same seed writes the same reports.")
+    var seed: UInt64 = 11
+
+    @Argument(help: "Where to write.")
+    var outdir: String
+
+    func run() throws {
+        var history = HotspotHistory(seed: seed)
+        let written = try history.write(days: days, to: URL(fileURLWithPath: outdir))
+        print("wrote \(written) hotspot reports")
     }
 }

@@ -53,10 +53,16 @@ struct ExportCommand: ParsableCommand {
             try writeArchive(archive)
             // The archive format predates the catalogue, and a snapshot is
             // gigabytes: the catalogue travels as the snapshot it came from.
-            let catalogueOnly = try archive.stats().catalogueOnly
-            if catalogueOnly > 0 {
-                Terminal.note("note: the \(catalogueOnly) catalogue papers no digest listed are not in the archive file; "
+            let stats = try archive.stats()
+            if stats.catalogueOnly > 0 {
+                Terminal.note("note: the \(stats.catalogueOnly) catalogue papers no digest listed are not in the archive file; "
                               + "import the arXiv snapshot again where you import it")
+            }
+            // Spotlight files and the generator's monthly overviews are facts of
+            // the output folder, which travels with them (their papers do travel).
+            if stats.spotlightDays + stats.monthlyOverviews > 0 {
+                Terminal.note("note: the \(stats.spotlightDays) spotlight days and \(stats.monthlyOverviews) monthly overviews are not in the archive file; "
+                              + "import the generator's output folder again where you import it")
             }
             return
         }

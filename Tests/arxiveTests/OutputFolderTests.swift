@@ -46,6 +46,16 @@ struct OutputFolderTests {
         let day = try cli.json(["day", "2026-06-02"]) as! [String: Any]
         #expect((day["papers"] as! [[String: Any]]).count == 3)
         #expect(result.stderr.contains("2 spotlight days, 2 monthly overviews"))
+        // The day's JSON damaged instead: the bundle, read without its papers at first, gives the verdicts.
+        let other = try CLI()
+        defer { other.remove() }
+        let second = other.folder.appendingPathComponent("out")
+        try FileManager.default.copyItem(at: OutputFolderTests.tree, to: second)
+        try "{ \"2606.01001\": ".write(to: second.appendingPathComponent("json/2026-06/2026-06-02-output.json"), atomically: true, encoding: .utf8)
+        let withBundle = try other.run(["import", "--db", other.db, second.path])
+        #expect(withBundle.status == 1 && withBundle.stderr.contains("2026-06-02-output.json: line 1: not valid JSON"), "\(withBundle.stderr)")
+        let bundled = (try other.json(["day", "2026-06-02"]) as! [String: Any])["papers"] as! [[String: Any]]
+        #expect(bundled.count == 3 && bundled.allSatisfy { !($0["primary_topic"] is NSNull) })
         // A file nobody can place is an error too.
         try "print('not a digest')\n".write(to: copy.appendingPathComponent("notes.py"), atomically: true, encoding: .utf8)
         let unknown = try cli.run(["import", "--db", cli.db, copy.path])
@@ -238,6 +248,34 @@ struct OutputFolderTests {
         #expect((trends["top_tags"] as! [[String: Any]]).first?["name"] as? String == "models")
         let stats = try cli.json(["stats"]) as! [String: Any]
         #expect(stats["hotspot_days"] as? Int == 2 && stats["hotspot_topics"] as? Int == 8 && stats["catalogue_only"] as? Int == 0)
+        // The month's report has a hotspots section; the site a page per hotspot day, linked from the day's papers.
+        let report = try cli.json(["report", "2026-06"]) as! [String: Any]
+        let hotMonth = report["hotspots"] as! [String: Any]
+        #expect(hotMonth["days"] as? Int == 2 && ((hotMonth["top_topics"] as! [[String: Any]]).first?["title"] as? String) == "Quill 3 Release")
+        #expect(((hotMonth["sources"] as! [[String: Any]]).first?["name"] as? String) == "Hacker News")
+        #expect(try cli.run(["report", "--db", cli.db, "2026-06"]).stdout.contains("## Daily AI Hotspots (2 days)"))
+        let site = cli.folder.appendingPathComponent("site")
+        #expect(try cli.run(["site", "--db", cli.db, site.path]).status == 0)
+        let hotPage = try String(contentsOf: site.appendingPathComponent("hot/daily/2026-06-02.html"), encoding: .utf8)
+        #expect(hotPage.contains("<h2>Featured</h2>") && hotPage.contains("<a href=\"https://lumen.example/blog/quill-3\">Lumen Labs Blog</a>"))
+        #expect(hotPage.contains("&lt;script&gt;alert(1)&lt;/script&gt; Benchmarks Redone") && hotPage.contains("Odd &lt;b&gt;Feed&lt;/b&gt;"))
+        #expect(!hotPage.contains("<script") && !hotPage.contains("<img") && !hotPage.contains("javascript:"), "hostile text is inert, its URL no link")
+        #expect(hotPage.contains("href=\"../../days/daily/2026-06-02.html\""))
+        let papersPage = try String(contentsOf: site.appendingPathComponent("days/daily/2026-06-02.html"), encoding: .utf8)
+        #expect(papersPage.contains("href=\"../../hot/daily/2026-06-02.html\""))
+        let monthPage = try String(contentsOf: site.appendingPathComponent("months/2026-06.html"), encoding: .utf8)
+        #expect(monthPage.contains("Daily AI Hotspots") && !monthPage.contains("<script"))
+        // An archive file carries the hotspot days: imported into an empty archive, the day is the same.
+        let file = cli.folder.appendingPathComponent("all.arxive").path
+        let export = try cli.run(["export", "--db", cli.db, "--format", "archive", "-o", file])
+        #expect(export.status == 0 && export.stderr.contains("2 spotlight days and 2 monthly overviews are not in the archive file"))
+        let other = try CLI()
+        defer { other.remove() }
+        #expect(try other.run(["import", "--db", other.db, file]).status == 0)
+        #expect(try other.run(["hot", "day", "--db", other.db, "2026-06-02", "--json"]).stdout
+                == cli.run(["hot", "day", "--db", cli.db, "2026-06-02", "--json"]).stdout)
+        #expect((try other.json(["show", "2606.02444"]) as! [String: Any])["hotspots"] as? [[String: String]] != nil)
+        #expect(try other.run(["import", "--db", other.db, file]).stderr.contains("0 runs added, 0 updated, 0 new papers"))
         // Printed to a terminal or a pipe, a hostile title is text: no markup is interpreted, and the help says how to search.
         #expect(try cli.run(["hot", "day", "--db", cli.db, "2026-06-02"]).stdout.contains("Odd <b>Feed</b>"))
         #expect(try cli.run(["hot", "search", "--help"]).stdout.contains("Examples:"))

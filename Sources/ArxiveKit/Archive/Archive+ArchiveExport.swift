@@ -52,6 +52,10 @@ extension Archive {
                                          sources: sources, verdicts: verdicts,
                                          topics: try Archive.topicOrder(runID: run["id"], db).nilIfEmpty))
             }
+            for day in try Row.fetchAll(db, sql: "SELECT id, digest, source_path, source_sha256 FROM hotspot_days ORDER BY date, digest") {
+                try line(ArchiveFile.HotspotDay(digest: day["digest"], sourcePath: day["source_path"], sourceSha256: day["source_sha256"],
+                                                report: try Archive.hotspotReport(dayID: day["id"], db)))
+            }
             for rule in try Archive.rules(db) {
                 try line(ArchiveFile.FollowedAuthor(name: rule.name, semanticScholarIds: rule.semanticScholarIDs, note: rule.note, exceptions: rule.exceptions))
             }

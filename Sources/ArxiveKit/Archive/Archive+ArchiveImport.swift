@@ -54,6 +54,10 @@ extension Archive {
                 sources.append((run.digest, run.date, run.sources))
                 if request.digest.header != nil { merge.runsAdded += 1 } else { merge.runsExtended += 1 }
             }
+            for day in lines.hotspotDays {
+                requests.append(StoreRequest(content: .hotspotReport(day.report), digestName: day.digest, date: day.report.date,
+                                             source: DigestSource(path: day.sourcePath, sha256: day.sourceSha256)))
+            }
             // Any failure rolls the whole merge back: no savepoint per run.
             var remaining = requests[...]
             do {
@@ -71,7 +75,10 @@ extension Archive {
                 }
             }
             merge.newPapers = (try Int.fetchOne(db, sql: "SELECT count(*) FROM papers") ?? 0) - papersBefore
-            merge.verdicts = requests.reduce(0) { $0 + $1.digest.papers.count }
+            merge.verdicts = requests.reduce(0) { total, request in
+                if case .digest(let digest) = request.content { return total + digest.papers.count }
+                return total
+            }
             let now = ISO8601DateFormatter().string(from: Date())
             for rule in lines.rules {
                 _ = try Archive.follow(FollowRequest(name: rule.name, semanticScholarIDs: rule.semanticScholarIds, note: rule.note,
@@ -153,9 +160,9 @@ extension Archive {
     /// Every line of an archive file, checked before anything is written.
     static func parseArchiveFile(_ data: Data) throws -> (papers: [ArchiveFile.Paper], runs: [ArchiveFile.Run], rules: [ArchiveFile.FollowedAuthor],
                                                          marks: [ArchiveFile.Mark], savedSearches: [ArchiveFile.SavedSearch],
-                                                         rankProfiles: [ArchiveFile.RankProfile]) {
+                                                         rankProfiles: [ArchiveFile.RankProfile], hotspotDays: [ArchiveFile.HotspotDay]) {
         var result: ([ArchiveFile.Paper], [ArchiveFile.Run], [ArchiveFile.FollowedAuthor], [ArchiveFile.Mark],
-                     [ArchiveFile.SavedSearch], [ArchiveFile.RankProfile]) = ([], [], [], [], [], [])
+                     [ArchiveFile.SavedSearch], [ArchiveFile.RankProfile], [ArchiveFile.HotspotDay]) = ([], [], [], [], [], [], [])
         for (index, line) in data.split(separator: UInt8(ascii: "\n")).enumerated() where !line.allSatisfy({ $0 == 0x20 || $0 == 0x0D }) {
             let number = index + 1
             do {
@@ -170,6 +177,7 @@ extension Archive {
                 case "mark": result.3.append(try decoder.decode(ArchiveFile.Mark.self, from: Data(line)))
                 case "saved_search": result.4.append(try decoder.decode(ArchiveFile.SavedSearch.self, from: Data(line)))
                 case "rank_profile": result.5.append(try decoder.decode(ArchiveFile.RankProfile.self, from: Data(line)))
+                case "hotspot_day": result.6.append(try decoder.decode(ArchiveFile.HotspotDay.self, from: Data(line)))
                 default: throw ArchiveFileError.badLine(number, "unknown line type '\(kind)'")
                 }
             } catch let error as ArchiveFileError {
@@ -178,7 +186,7 @@ extension Archive {
                 throw ArchiveFileError.badLine(number, "not an archive line (\(Archive.reason(error)))")
             }
         }
-        return (result.0, result.1, result.2, result.3, result.4, result.5)
+        return (result.0, result.1, result.2, result.3, result.4, result.5, result.6)
     }
 
     /// Why a line did not decode, naming the key: Foundation's own message

@@ -57,7 +57,7 @@ extension Archive {
         var now = Set<Int64>()
         var count: [String: Int] = [:]
         for (index, spotlight) in report.papers.enumerated() {
-            let (paperID, isNew) = try ensurePaper(spotlight.paper, names: request.authorNames[index], date: report.date, group: &group, db)
+            let (paperID, isNew) = try ensurePaper(spotlight.paper.digestPaper, names: request.authorNames[index], date: report.date, group: &group, db)
             if isNew { outcome.newPapers += 1 }
             now.insert(paperID)
             count[spotlight.kind, default: 0] += 1
@@ -67,5 +67,44 @@ extension Archive {
         }
         try dropUnreferenced(Set(held).subtracting(now), group: &group, db)
         return outcome
+    }
+}
+
+extension Archive {
+    /// A stored hotspot day as the report it was read from (what an archive file carries).
+    static func hotspotReport(dayID: Int64, _ db: Database) throws -> HotspotReport {
+        let day = try Row.fetchOne(db, sql: "SELECT * FROM hotspot_days WHERE id = ?", arguments: [dayID])!
+        var sections: [HotspotReport.Section] = []
+        for row in try Row.fetchAll(db, sql: "SELECT * FROM hotspot_topics WHERE day_id = ? ORDER BY id", arguments: [dayID]) {
+            let items = try Row.fetchAll(db, sql: "SELECT * FROM hotspot_items WHERE topic_id = ? ORDER BY position", arguments: [row["id"] as Int64]).map {
+                HotspotReport.Item(sourceID: $0["source_id"], sourceName: $0["source_name"], role: $0["role"], type: $0["type"], title: $0["title"],
+                                   url: $0["url"], publishedAt: $0["published_at"], extra: $0["extra"])
+            }
+            let takeaways: String = row["takeaways"]
+            let topic = HotspotReport.Topic(
+                key: row["topic_key"], title: row["title"], headline: row["headline"], summary: row["summary"], whyItMatters: row["why_it_matters"],
+                takeaways: takeaways.isEmpty ? [] : takeaways.components(separatedBy: "\n"), category: row["category"],
+                tags: ((row["tags"] as String?).flatMap { try? JSONDecoder().decode([String].self, from: Data($0.utf8)) }) ?? [],
+                eventType: row["event_type"], scores: scores(row["scores"]), items: items, extra: row["extra"])
+            let kind = HotspotReport.SectionKind(rawValue: row["section"]) ?? .featured
+            let category: String? = row["section_category"]
+            if let last = sections.last, last.kind == kind, last.category == category {
+                sections[sections.count - 1].topics.append(topic)
+            } else {
+                sections.append(.init(kind: kind, category: category, topics: [topic]))
+            }
+        }
+        let papers = try Row.fetchAll(db, sql: """
+            SELECT h.kind, h.comment, h.extra, p.id, p.arxiv_id, p.title FROM hotspot_papers h JOIN papers p ON p.id = h.paper_id
+            WHERE h.day_id = ? ORDER BY h.kind, h.position
+            """, arguments: [dayID]).map { row in
+            HotspotReport.Paper(kind: row["kind"], paper: .init(arxivID: row["arxiv_id"], title: row["title"],
+                                                                authors: try authorNames(paperID: row["id"], db)),
+                                comment: row["comment"], extra: row["extra"])
+        }
+        return HotspotReport(date: day["date"], generatedAt: day["generated_at"], mode: day["mode"], summary: day["summary"], model: day["model"],
+                             promptTokens: day["prompt_tokens"], completionTokens: day["completion_tokens"], totalCost: day["total_cost"],
+                             sourceStats: day["source_stats"], totals: day["totals"], costs: day["costs"], usage: day["usage"], extra: day["extra"],
+                             sections: sections, papers: papers)
     }
 }

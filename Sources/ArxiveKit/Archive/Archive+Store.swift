@@ -193,7 +193,8 @@ extension Archive {
         let jsonElsewhere = try Bool.fetchOne(db.cachedStatement(sql: """
             SELECT EXISTS (SELECT 1 FROM run_sources WHERE run_id = ? AND format IN ('json', 'topic-bundle') AND path != ?)
             """), arguments: [runID, request.source.path]) ?? false
-        if digest.format.carriesEveryKey || !jsonElsewhere {
+        // A file read without its papers (see `papersLeftOut`) gives verdicts only when no other JSON of the day has.
+        if (digest.format.carriesEveryKey && request.papersLeftOut == nil) || !jsonElsewhere {
             if let readPapers = request.papersLeftOut {
                 // The page was read without its papers for a JSON file of its day that was not stored after all.
                 request.digest.papers = try readPapers()

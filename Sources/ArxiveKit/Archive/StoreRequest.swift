@@ -25,7 +25,7 @@ public struct StoreRequest: Sendable {
             case .digest(let d): d.papers
             case .spotlights(let s): s.papers.map(\.paper)
             case .monthlyOverview(let m): m.picks.map(\.paper)
-            case .hotspotReport(let h): h.papers.map(\.paper)
+            case .hotspotReport(let h): h.papers.map(\.paper.digestPaper)
             }
         }
     }
@@ -57,6 +57,9 @@ public struct StoreRequest: Sendable {
     /// of the same day came with it (its verdicts win): reads them, for when
     /// that JSON was not stored after all (it failed, or came later).
     var papersLeftOut: (@Sendable () throws -> [DigestPaper])?
+    /// Stored after every dated file of the import (a topic bundle read
+    /// without its papers: by then the day's JSON has given the verdicts).
+    var storedLast = false
 
     public init(digest: Digest, digestName: String, date: String?, source: DigestSource) {
         self.init(content: .digest(digest), digestName: digestName, date: date, source: source)

@@ -145,8 +145,12 @@ public struct DigestImporter: Sendable {
         // both was a third of the reader thread's time.
         let jsonDays = Set(files.filter(SourceKind.mayHoldVerdictsOfItsDay)
             .compactMap { options.date ?? DigestDate.inFileName(($0 as NSString).lastPathComponent) })
+        // Likewise a day's topic bundle when its -output.json comes with it:
+        // the same records. Such a bundle is stored after every dated file,
+        // when that JSON is in the archive, and brings only its topics and usage.
+        let outputDays = Set(files.filter(SourceKind.isDailyJSONByName).compactMap { DigestDate.inFileName(($0 as NSString).lastPathComponent) })
         Thread.detachNewThread { [self] in
-            for path in files { parsed.put((path, read(path, skipping: known, skippingPapersOn: jsonDays))) }
+            for path in files { parsed.put((path, read(path, skipping: known, skippingPapersOn: jsonDays, skippingBundlePapersOn: outputDays))) }
             parsed.close()
         }
         var done = 0
@@ -157,7 +161,7 @@ public struct DigestImporter: Sendable {
                 done += 1
                 report.filesRead += 1
                 switch result {
-                case .request(let request) where request.joinsRunByPapers:
+                case .request(let request) where request.joinsRunByPapers || request.storedLast:
                     // A JSON file with no date joins the run a page of the same
                     // papers made: stored last, when every page has been committed.
                     undated.append(request)
@@ -222,13 +226,17 @@ public struct DigestImporter: Sendable {
     /// Reads and parses one file (on the reader thread: it touches no archive).
     /// A Markdown page of one of `skippingPapersOn` is read without its
     /// papers; its request knows how to read them if they are needed.
-    func read(_ path: String, skipping known: Set<DigestSource> = [], skippingPapersOn jsonDays: Set<String> = []) -> ReadResult {
+    func read(_ path: String, skipping known: Set<DigestSource> = [], skippingPapersOn jsonDays: Set<String> = [],
+              skippingBundlePapersOn outputDays: Set<String> = []) -> ReadResult {
         do {
             let data = try Data(contentsOf: URL(fileURLWithPath: path))
+            // A file that holds no digest is placed before it is hashed: nothing keeps its hash.
+            let kind = SourceKind.recognize(data, path: path)
+            if case .skipped(let skipped) = kind { return .skipped(skipped) }
             let source = DigestSource(path: URL(fileURLWithPath: path).standardizedFileURL.path,
                                       sha256: DigestImporter.hex(SHA256.hash(data: data)))
             if known.contains(source) { return .unchanged }
-            switch try SourceReader.read(data, path: path, skippingPapersOn: jsonDays) {
+            switch try SourceReader.read(data, path: path, kind: kind, skippingPapersOn: jsonDays, skippingBundlePapersOn: outputDays) {
             case .archiveFile: return .archiveFile(data)
             case .skipped(let kind): return .skipped(kind)
             case .spotlights(let day):
@@ -242,6 +250,10 @@ public struct DigestImporter: Sendable {
                 var request = StoreRequest(digest: digest, digestName: options.digestName, date: date, source: source)
                 if digest.format == .markdown, let day = digest.date, jsonDays.contains(day) {
                     request.papersLeftOut = { try SourceReader.read(data).digest?.papers ?? [] }
+                }
+                if digest.format == .topicBundle, let day = digest.date, outputDays.contains(day) {
+                    request.papersLeftOut = { try SourceReader.read(data).digest?.papers ?? [] }
+                    request.storedLast = true
                 }
                 return .request(request)
             }

@@ -105,6 +105,13 @@ public enum SourceKind: Equatable, Sendable {
         return name.hasSuffix(".json") && !name.hasSuffix("-hotspot-papers.json") && !isUnder("hot", path) && !isUnder("web_data", path)
     }
 
+    /// Whether a file is, by its name, the day's daily JSON (`-output.json`):
+    /// the importer then reads that day's topic bundle without its papers
+    /// (the same records). The same kind of guess as `mayHoldVerdictsOfItsDay`.
+    static func isDailyJSONByName(_ path: String) -> Bool {
+        (path as NSString).lastPathComponent.lowercased().hasSuffix("-output.json") && mayHoldVerdictsOfItsDay(path)
+    }
+
     // MARK: The rules
 
     static func jsonObjectKind(_ data: Data) -> SourceKind {
@@ -193,10 +200,11 @@ public enum SourceContent: Sendable {
 /// Reads any file arxive knows: `SourceKind` decides, the kind's reader reads.
 public enum SourceReader {
     /// Reads `data`. A Markdown page of one of `skippingPapersOn` is read for
-    /// its header only (see `MarkdownDigestReader.read`).
-    public static func read(_ data: Data, path: String? = nil, skippingPapersOn days: Set<String> = []) throws(DigestReadError) -> SourceContent {
-        let kind = SourceKind.recognize(data, path: path)
-        switch kind {
+    /// its header only (see `MarkdownDigestReader.read`), and so is a topic
+    /// bundle of one of `skippingBundlePapersOn` (its topic order and usage).
+    public static func read(_ data: Data, path: String? = nil, kind: SourceKind? = nil, skippingPapersOn days: Set<String> = [],
+                            skippingBundlePapersOn bundleDays: Set<String> = []) throws(DigestReadError) -> SourceContent {
+        switch kind ?? SourceKind.recognize(data, path: path) {
         case .archiveFile: return .archiveFile
         case .skipped(let skipped): return .skipped(skipped)
         case .unknown(let why): throw DigestReadError(why)
@@ -207,7 +215,7 @@ public enum SourceReader {
             let digest: Digest
             switch format {
             case .json: digest = try JSONDigestReader.read(data)
-            case .topicBundle: digest = try TopicBundleReader.read(data)
+            case .topicBundle: digest = try TopicBundleReader.read(data, skippingPapersOn: bundleDays)
             case .markdown: digest = try MarkdownDigestReader.read(try text(data), skippingPapersOn: days)
             case .pageText: digest = try PageTextDigestReader.read(try text(data))
             case .html: digest = try UpstreamHTMLReader.read(try text(data))
@@ -282,7 +290,7 @@ extension HotspotReport {
     func withoutControlCharacters() -> HotspotReport {
         var report = self
         report.summary = report.summary.map(collapseWhitespace)
-        for index in report.papers.indices { report.papers[index].paper = report.papers[index].paper.withoutControlCharacters() }
+        for index in report.papers.indices { report.papers[index].comment = report.papers[index].comment.map(collapseWhitespace) }
         return report
     }
 }

@@ -80,6 +80,16 @@ enum ArchiveFile {
         var topics: [Topic]?
     }
 
+    /// A "Daily AI Hotspots" day, as its report (what the reader made of the
+    /// file), with the file it came from: importing it is importing that report.
+    struct HotspotDay: Codable {
+        var type = "hotspot_day"
+        var digest: String
+        var sourcePath: String
+        var sourceSha256: String
+        var report: HotspotReport
+    }
+
     struct FollowedAuthor: Codable {
         var type = "followed_author"
         var name: String

@@ -1,9 +1,9 @@
 /// One day of the second daily digest, "Daily AI Hotspots"
 /// (`hot/reports/YYYY-MM-DD.json`): what the AI community discussed, ranked,
 /// with its sources. It knows nothing of SQL.
-public struct HotspotReport: Sendable, Equatable {
+public struct HotspotReport: Sendable, Equatable, Codable {
     /// A source item: what one source said of a topic.
-    public struct Item: Sendable, Equatable {
+    public struct Item: Sendable, Equatable, Codable {
         public var sourceID: String?
         public var sourceName: String?
         public var role: String?
@@ -16,7 +16,7 @@ public struct HotspotReport: Sendable, Equatable {
     }
 
     /// A topic in its section, with every score the generator gave it.
-    public struct Topic: Sendable, Equatable {
+    public struct Topic: Sendable, Equatable, Codable {
         public var key: String?
         public var title: String
         public var headline: String
@@ -32,21 +32,34 @@ public struct HotspotReport: Sendable, Equatable {
         public var extra: String?
     }
 
-    public enum SectionKind: String, Sendable, CaseIterable {
+    public enum SectionKind: String, Sendable, CaseIterable, Codable {
         case featured, category, longTail = "long_tail", watchlist, xBuzz = "x_buzz"
     }
 
-    public struct Section: Sendable, Equatable {
+    public struct Section: Sendable, Equatable, Codable {
         public var kind: SectionKind
         /// The category of a category (or long-tail) section.
         public var category: String?
         public var topics: [Topic]
     }
 
+    /// A spotlighted paper's own fields: its id, title and authors (TeX as written).
+    public struct SpotlitPaper: Sendable, Equatable, Codable {
+        public var arxivID: String
+        public var title: String
+        public var authors: [String]
+
+        /// `arxivId`: the archive file's coders turn it into `arxiv_id` and back.
+        enum CodingKeys: String, CodingKey { case arxivID = "arxivId", title, authors }
+
+        /// As the archive stores a paper a file names: without abstract or verdict.
+        var digestPaper: DigestPaper { DigestPaper(arxivID: arxivID, title: title, authors: authors, abstract: "") }
+    }
+
     /// A paper the report spotlights (`paper_spotlight`).
-    public struct Paper: Sendable, Equatable {
+    public struct Paper: Sendable, Equatable, Codable {
         public var kind: String
-        public var paper: DigestPaper
+        public var paper: SpotlitPaper
         public var comment: String?
         public var extra: String?
     }

@@ -71,6 +71,7 @@ public struct MonthReport: Encodable, Equatable, Sendable {
         case followedPapers = "followed_papers", topAuthors = "top_authors", risingTerms = "rising_terms"
         case repeatedPapers = "repeated_papers", changedVerdicts = "changed_verdicts", recentMonths = "recent_months"
         case topics, spotlights, digestPicks = "digest_picks", runsModelNotRun = "runs_model_not_run", papersUnread = "papers_unread"
+        case hotspots
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -81,6 +82,7 @@ public struct MonthReport: Encodable, Equatable, Sendable {
         try c.encode(generator.topics, forKey: .topics)
         try c.encode(generator.spotlights, forKey: .spotlights)
         try c.encode(generator.digestPicks, forKey: .digestPicks)
+        try c.encode(generator.hotspots, forKey: .hotspots)
         try c.encode(runs, forKey: .runs)
         try c.encode(papersListed, forKey: .papersListed)
         try c.encode(distinctPapers, forKey: .distinctPapers)

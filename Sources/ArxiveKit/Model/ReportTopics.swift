@@ -8,8 +8,39 @@ public struct MonthGeneratorSections: Equatable, Sendable {
     /// Runs in which the model never ran, and the papers they scanned but did not read.
     public var runsModelNotRun = 0
     public var papersUnread = 0
+    /// The month of the "Daily AI Hotspots" digest.
+    public var hotspots = MonthHotspots()
 
     public init() {}
+}
+
+/// A month of "Daily AI Hotspots": its best topics, categories and most active sources.
+public struct MonthHotspots: Encodable, Equatable, Sendable {
+    public struct TopTopic: Encodable, Equatable, Sendable {
+        public var date: String
+        public var title: String
+        public var category: String?
+        public var section: String
+        public var finalScore: Double?
+
+        enum CodingKeys: String, CodingKey { case date, title, category, section, finalScore = "final_score" }
+
+        public func encode(to encoder: any Encoder) throws {
+            var c = encoder.container(keyedBy: CodingKeys.self)
+            try c.encode(date, forKey: .date)
+            try c.encode(title, forKey: .title)
+            try c.encode(category, forKey: .category)
+            try c.encode(section, forKey: .section)
+            try c.encode(finalScore, forKey: .finalScore)
+        }
+    }
+
+    public var days = 0
+    public var topTopics: [TopTopic] = []
+    public var categories: [HotspotTrends.Count] = []
+    public var sources: [HotspotTrends.Count] = []
+
+    enum CodingKeys: String, CodingKey { case days, topTopics = "top_topics", categories, sources }
 }
 
 /// One topic of a month: its papers, best first (score, then relevance).

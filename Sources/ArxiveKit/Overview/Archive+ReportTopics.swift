@@ -29,7 +29,32 @@ extension Archive {
               AND NOT EXISTS (SELECT 1 FROM verdicts v WHERE v.run_id = r.id)
             """, arguments: [dates.lowerBound, dates.upperBound])!
         (s.runsModelNotRun, s.papersUnread) = (outage["runs"], outage["unread"])
+        s.hotspots = try monthHotspots(dates: dates, limit: limit, db)
         return s
+    }
+
+    /// The month's hotspot topics by final score, its categories and its most active sources.
+    static func monthHotspots(dates: ClosedRange<String>, limit: Int, _ db: Database) throws -> MonthHotspots {
+        let range: StatementArguments = [dates.lowerBound, dates.upperBound]
+        var h = MonthHotspots()
+        h.days = try Int.fetchOne(db, sql: "SELECT count(*) FROM hotspot_days WHERE date BETWEEN ? AND ?", arguments: range) ?? 0
+        guard h.days > 0 else { return h }
+        h.topTopics = try Row.fetchAll(db, sql: """
+            SELECT d.date, t.title, t.category, t.section, t.final_score FROM hotspot_topics t JOIN hotspot_days d ON d.id = t.day_id
+            WHERE d.date BETWEEN ? AND ? ORDER BY t.final_score DESC NULLS LAST, d.date, t.id LIMIT ?
+            """, arguments: range + [limit]).map {
+            MonthHotspots.TopTopic(date: $0["date"], title: $0["title"], category: $0["category"], section: $0["section"], finalScore: $0["final_score"])
+        }
+        h.categories = try Row.fetchAll(db, sql: """
+            SELECT coalesce(t.category, '(none)') AS name, count(*) AS n FROM hotspot_topics t JOIN hotspot_days d ON d.id = t.day_id
+            WHERE d.date BETWEEN ? AND ? GROUP BY 1 ORDER BY 2 DESC, 1
+            """, arguments: range).map { HotspotTrends.Count(name: $0["name"], topics: $0["n"]) }
+        h.sources = try Row.fetchAll(db, sql: """
+            SELECT coalesce(i.source_name, i.source_id) AS name, count(DISTINCT t.id) AS n
+            FROM hotspot_items i JOIN hotspot_topics t ON t.id = i.topic_id JOIN hotspot_days d ON d.id = t.day_id
+            WHERE d.date BETWEEN ? AND ? AND name IS NOT NULL GROUP BY 1 ORDER BY 2 DESC, 1 LIMIT ?
+            """, arguments: range + [limit]).map { HotspotTrends.Count(name: $0["name"], topics: $0["n"]) }
+        return h
     }
 
     /// Each topic's distinct papers of the month (filed under it as primary),

@@ -86,6 +86,15 @@ enum HTML {
     /// A coordinate with one decimal.
     static func n(_ x: Double) -> String { String(format: "%.1f", x) }
 
+    /// A link to a URL a digest gave, when it is http(s); its text, escaped, otherwise
+    /// (a `javascript:` URL from a report is never a link).
+    static func externalLink(_ url: String?, _ text: String) -> String {
+        guard let url, let scheme = url.split(separator: ":", maxSplits: 1).first?.lowercased(), scheme == "http" || scheme == "https" else {
+            return escape(text)
+        }
+        return "<a href=\"\(escape(url))\">\(escape(text))</a>"
+    }
+
     static func link(_ arxivID: String, _ title: String) -> String {
         "<a href=\"https://arxiv.org/abs/\(escape(arxivID))\">\(escape(title))</a>"
     }

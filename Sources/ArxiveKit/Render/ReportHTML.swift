@@ -82,6 +82,16 @@ public enum ReportHTML {
                     + (s.comment.map { "<br><span class=\"muted\">\(HTML.escape($0))</span>" } ?? "") + "</li>"
             }.joined() + "</ul>")
         }
+        if g.hotspots.days > 0 {
+            let h = g.hotspots
+            b.append("<h2>Daily AI Hotspots <span class=\"muted\">(\(h.days) day\(h.days == 1 ? "" : "s"))</span></h2><ol class=\"papers\">"
+                + h.topTopics.map { t in
+                    "<li>\(HTML.escape(t.title))<br><span class=\"verdict\">\(HTML.escape(t.date))"
+                        + (t.category.map { " · " + HTML.escape($0) } ?? "") + (t.finalScore.map { " · score \(Format.score($0))" } ?? "") + "</span></li>"
+                }.joined() + "</ol>"
+                + "<p class=\"muted\">Categories: " + h.categories.map { "\(HTML.escape($0.name)) (\($0.topics))" }.joined(separator: ", ") + "</p>"
+                + "<p class=\"muted\">Most active sources: " + h.sources.map { "\(HTML.escape($0.name)) (\($0.topics))" }.joined(separator: ", ") + "</p>")
+        }
         if !g.digestPicks.isEmpty {
             b.append("<h2>The generator's own picks</h2><ol class=\"papers\">" + g.digestPicks.map { p in
                 let beside = p.arxiveRank.map { "arxive's #\($0)" } ?? "not in arxive's top papers"
@@ -147,7 +157,7 @@ public enum ReportHTML {
     }
 
     /// A run's page in the digest's own layout: Previous Day / Monthly Overview / Next Day, the header, the papers.
-    public static func day(_ listing: DayListing, previous: String?, next: String?, month: String?) -> String {
+    public static func day(_ listing: DayListing, previous: String?, next: String?, month: String?, hotspots: String? = nil) -> String {
         let run = listing.run
         var b: [String] = []
         func navLink(_ href: String?, _ text: String) -> String {
@@ -158,6 +168,7 @@ public enum ReportHTML {
         b.append("<nav class=\"days\">" + nav.joined() + "</nav>")
         b.append("<h1>Personalized Daily ArXiv Papers \(HTML.escape(run.date))</h1>")
         if let notes = run.notes { b.append("<p class=\"muted\">\(HTML.escape(notes))</p>") }
+        if let hotspots { b.append("<p><a href=\"\(HTML.escape(hotspots))\">The day's AI hotspots</a></p>") }
         b.append(cards([("model", run.model ?? "-"), ("tokens", Format.count(run.totalTokens)), ("cost", Format.money(run.totalCost)),
                         ("arXiv", Format.count(run.totalPapers)), ("scanned", Format.count(run.scannedPapers)), ("relevant", String(run.listed))]))
         if !run.modelRan {

@@ -60,6 +60,15 @@ public enum ReportMarkdown {
             out += ["", "## Spotlights", ""]
             out += g.spotlights.map { "- \($0.date) \(text($0.kind)): " + link($0.arxivID, $0.title) + ($0.comment.map { " — " + text($0) } ?? "") }
         }
+        if g.hotspots.days > 0 {
+            let h = g.hotspots
+            out += ["", "## Daily AI Hotspots (\(h.days) day\(h.days == 1 ? "" : "s"))", ""]
+            out += h.topTopics.enumerated().map { i, t in
+                "\(i + 1). \(text(t.title)) (\(t.date)" + (t.category.map { ", " + text($0) } ?? "") + (t.finalScore.map { ", score \(Format.score($0))" } ?? "") + ")"
+            }
+            out += ["", "Categories: " + h.categories.map { "\(text($0.name)) (\($0.topics))" }.joined(separator: ", ") + ".",
+                    "", "Most active sources: " + h.sources.map { "\(text($0.name)) (\($0.topics))" }.joined(separator: ", ") + "."]
+        }
         if !g.digestPicks.isEmpty {
             out += ["", "## The generator's own picks", ""]
             out += g.digestPicks.enumerated().map { i, p in

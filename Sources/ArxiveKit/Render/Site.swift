@@ -6,6 +6,7 @@ import Foundation
 ///     years/YYYY.html                 a year's months side by side
 ///     months/YYYY-MM.html             a month's overview, its days linked
 ///     days/DIGEST/YYYY-MM-DD.html     a run, as the digest lays it out
+///     hot/DIGEST/YYYY-MM-DD.html      a "Daily AI Hotspots" day, linked from the day's run
 ///
 /// Pages carry no timestamp, and a page whose bytes would not change is not
 /// written: building an unchanged archive again touches nothing.
@@ -29,6 +30,9 @@ public enum Site {
         let months = runs.map { String($0.date.prefix(7)) }.uniquedInOrder()
         let years = months.map { String($0.prefix(4)) }.uniquedInOrder()
 
+        let hotDays = try archive.hotspotRuns()
+        let hotDay = Set(hotDays.map { "\($0.digest) \($0.date)" })
+        let runDay = Set(runs.map { "\($0.digest) \($0.date)" })
         // Days: each digest's runs in date order, linked to their neighbours.
         for digest in runs.map(\.digest).uniquedInOrder().sorted() {
             let dates = runs.filter { $0.digest == digest }.map(\.date)
@@ -36,7 +40,18 @@ public enum Site {
                 guard let listing = try archive.day(date, digest: digest).first else { continue }
                 try write(dayPath(date, digest), ReportHTML.day(listing, previous: i > 0 ? "\(fileName(dates[i - 1])).html" : nil,
                                                                 next: i + 1 < dates.count ? "\(fileName(dates[i + 1])).html" : nil,
-                                                                month: "../../months/\(date.prefix(7)).html"))
+                                                                month: "../../months/\(date.prefix(7)).html",
+                                                                hotspots: hotDay.contains("\(digest) \(date)") ? "../../" + hotPath(date, digest) : nil))
+            }
+        }
+        // Hotspot days, each linked to its neighbours and to the same day's papers.
+        for digest in hotDays.map(\.digest).uniquedInOrder().sorted() {
+            let dates = hotDays.filter { $0.digest == digest }.map(\.date)
+            for (i, date) in dates.enumerated() {
+                guard let listing = try archive.hotspotDay(date, digest: digest).first else { continue }
+                try write(hotPath(date, digest), HotspotHTML.day(listing, previous: i > 0 ? "\(fileName(dates[i - 1])).html" : nil,
+                                                                 next: i + 1 < dates.count ? "\(fileName(dates[i + 1])).html" : nil,
+                                                                 papersDay: runDay.contains("\(digest) \(date)") ? "../../" + dayPath(date, digest) : nil))
             }
         }
         let fromMonth = ReportHTML.Links(day: { date, digest in "../" + dayPath(date, digest) }, month: { "\($0).html" },
@@ -54,6 +69,7 @@ public enum Site {
     }
 
     static func dayPath(_ date: String, _ digest: String) -> String { "days/\(fileName(digest))/\(fileName(date)).html" }
+    static func hotPath(_ date: String, _ digest: String) -> String { "hot/\(fileName(digest))/\(fileName(date)).html" }
 
     /// A digest name as a file name: letters, digits, `-`, `_` and `.` kept, the rest `_`.
     static func fileName(_ name: String) -> String {

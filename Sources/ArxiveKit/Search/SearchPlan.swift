@@ -53,9 +53,13 @@ struct SearchPlan {
             for n in negative { rest.append(.not(n)) }
         }
         if !verdictFilters.isEmpty {
+            // A hit's latest verdict is looked up verdict by verdict (`correlated`);
+            // the papers to search are found from the filters' side.
+            var hitArgs: [any DatabaseValueConvertible] = []
+            let hitSQL = verdictFilters.map { SearchPlan.verdictCondition($0, &hitArgs, correlated: true) }.joined(separator: " AND ")
+            verdictCondition = (hitSQL, hitArgs)
             var args: [any DatabaseValueConvertible] = []
             let sql = verdictFilters.map { SearchPlan.verdictCondition($0, &args) }.joined(separator: " AND ")
-            verdictCondition = (sql, args)
             conditions.append(SearchPlan.listedWhere(sql, catalogueDates: SearchPlan.onlyDates(verdictFilters), &args))
             arguments += args
         }
@@ -172,7 +176,10 @@ struct SearchPlan {
         "p.id IN (SELECT v.paper_id FROM verdicts v JOIN runs r ON r.id = v.run_id WHERE \(condition))"
     }
 
-    static func verdictCondition(_ f: Filter, _ args: inout [any DatabaseValueConvertible]) -> String {
+    /// SQL over `v` and `r` for a verdict filter. `correlated` when it is
+    /// checked for the few verdicts of one paper: a topic is then probed per
+    /// verdict, instead of listing every verdict of the topic each time.
+    static func verdictCondition(_ f: Filter, _ args: inout [any DatabaseValueConvertible], correlated: Bool = false) -> String {
         switch f {
         case .date(let from, let to):
             var parts: [String] = []
@@ -188,10 +195,10 @@ struct SearchPlan {
             return "r.digest = ?"
         case .topic(let name):
             args += [name, name]
-            return """
-                v.id IN (SELECT verdict_id FROM verdict_topics WHERE topic_id IN (
-                    SELECT id FROM topics WHERE key = ? OR label = ? COLLATE NOCASE))
-                """
+            let topics = "SELECT id FROM topics WHERE key = ? OR label = ? COLLATE NOCASE"
+            return correlated
+                ? "EXISTS (SELECT 1 FROM verdict_topics vt WHERE vt.verdict_id = v.id AND vt.topic_id IN (\(topics)))"
+                : "v.id IN (SELECT vt.verdict_id FROM verdict_topics vt WHERE vt.topic_id IN (\(topics)))"
         case .arxivID, .author, .starred, .read, .tag, .note, .saved, .category, .inDigest, .inCatalogue, .spotlight, .monthlyPick,
              .inHotspots, .hotCategory, .hotSource, .hotSection, .hotScore:
             preconditionFailure("not a verdict condition")

@@ -43,7 +43,8 @@ public enum HotspotReportReader {
             }
         }
         sections.append(.init(kind: .watchlist, topics: try topics(root["watchlist"], key: "watchlist")))
-        sections.append(.init(kind: .xBuzz, topics: try topics(root["x_buzz"], key: "x_buzz").map(asBuzz)))
+        let buzz = (root["x_buzz"] as? [Any] ?? []).compactMap { $0 as? [String: Any] }
+        sections.append(.init(kind: .xBuzz, topics: zip(try topics(root["x_buzz"], key: "x_buzz"), buzz).map(asBuzz)))
         var papers: [HotspotReport.Paper] = []
         for case let section as [String: Any] in root["paper_spotlight"] as? [Any] ?? [] {
             let kind = text(section["kind"]) ?? "spotlight"
@@ -53,7 +54,7 @@ public enum HotspotReportReader {
                     throw DigestReadError(line: JSONKeyOrder.line(ofKey: "paper_spotlight", in: data), "a spotlighted paper without its arXiv id or title")
                 }
                 let authors = (item["authors"] as? [Any] ?? []).compactMap { $0 as? String }
-                papers.append(.init(kind: kind, paper: DigestPaper(arxivID: id.id, title: title, authors: AuthorList.rejoin(authors), abstract: ""),
+                papers.append(.init(kind: kind, paper: .init(arxivID: id.id, title: title, authors: AuthorList.rejoin(authors)),
                                     comment: text(item["summary"]),
                                     extra: JSONObjects.text(item.filter { !["arxiv_id", "title", "authors", "summary"].contains($0.key) })))
             }
@@ -80,11 +81,7 @@ public enum HotspotReportReader {
         for (key, value) in f where key == key.uppercased() && !(value is String) {
             if let n = value as? NSNumber, String(cString: n.objCType) != "c" { scores[key] = n.doubleValue }
         }
-        let items = (f["items"] as? [Any] ?? []).compactMap { $0 as? [String: Any] }.map { i in
-            HotspotReport.Item(sourceID: text(i["source_id"]), sourceName: text(i["source_name"]), role: text(i["source_role"]),
-                               type: text(i["source_type"]), title: text(i["title"]), url: text(i["url"]), publishedAt: text(i["published_at"]),
-                               extra: JSONObjects.text(i.filter { !itemKeys.contains($0.key) }.nilIfEmpty))
-        }
+        let items = (f["items"] as? [Any] ?? []).compactMap { $0 as? [String: Any] }.map(item)
         let rest = f.filter { !topicKeys.contains($0.key) && scores[$0.key] == nil }
         return HotspotReport.Topic(
             key: text(f["TOPIC_ID"]), title: title, headline: text(f["HEADLINE"]) ?? "", summary: text(f["summary"]) ?? "",
@@ -94,7 +91,18 @@ public enum HotspotReportReader {
     }
 
     /// A buzz entry is one source's post: a topic whose only item is itself.
-    static func asBuzz(_ topic: HotspotReport.Topic) -> HotspotReport.Topic { topic }
+    static func asBuzz(_ topic: HotspotReport.Topic, _ fields: [String: Any]) -> HotspotReport.Topic {
+        guard topic.items.isEmpty else { return topic }
+        var buzz = topic
+        buzz.items = [item(fields)]
+        return buzz
+    }
+
+    static func item(_ i: [String: Any]) -> HotspotReport.Item {
+        HotspotReport.Item(sourceID: text(i["source_id"]), sourceName: text(i["source_name"]), role: text(i["source_role"]),
+                           type: text(i["source_type"]), title: text(i["title"]), url: text(i["url"]), publishedAt: text(i["published_at"]),
+                           extra: JSONObjects.text(i.filter { !itemKeys.contains($0.key) }.nilIfEmpty))
+    }
 
     static func arxivID(inURL url: String) -> String? {
         guard let r = url.range(of: "arxiv.org/abs/") else { return nil }

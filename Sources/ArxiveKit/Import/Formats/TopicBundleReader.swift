@@ -9,13 +9,16 @@ import Foundation
 /// It is the day's run like the JSON: its verdicts are the same, its usage
 /// fills what the page's header lacks, and it brings the day's topic order.
 public enum TopicBundleReader {
-    public static func read(_ data: Data) throws(DigestReadError) -> Digest {
+    /// A bundle of one of `skippingPapersOn` is read without its papers: the
+    /// day's JSON holds the same records, and reading both was the bundle's cost.
+    public static func read(_ data: Data, skippingPapersOn days: Set<String> = []) throws(DigestReadError) -> Digest {
         let root = try JSONObjects.root(data)
         let meta = root["meta"] as? [String: Any] ?? [:]
         guard let dateText = meta["date"] as? String, let date = DigestDate.parse(dateText) else {
             throw DigestReadError(line: JSONKeyOrder.line(ofKey: "meta", in: data), "a topic bundle without 'meta.date' (YYYY-MM-DD)")
         }
-        let papers = try JSONObjects.papers(root["papers"], keys: JSONKeyOrder.keys(ofObject: "papers", in: data), data: data)
+        let papers = days.contains(date) ? []
+            : try JSONObjects.papers(root["papers"], keys: JSONKeyOrder.keys(ofObject: "papers", in: data), data: data)
         return Digest(format: .topicBundle, date: date, header: (meta["usage"] as? [String: Any]).map(header),
                       papers: papers, topicOrder: topicOrder(root, papers: papers))
     }
