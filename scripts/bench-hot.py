@@ -7,8 +7,9 @@ sources, about 35 topics a day as the real reports have), imports the first
 365 days into an empty archive (best and median of --rounds), then the whole
 history, and times each query SEARCH_RUNS times, the queries interleaved.
 
-Usage: scripts/bench-hot.py [--days 400] [--rounds 5] [--keep DIR]
-Needs a release build (it runs `swift build -c release --static-swift-stdlib`).
+Usage: scripts/bench-hot.py [--days 400] [--rounds 5] [--keep DIR] [--bin DIR]
+Needs a release build (it runs `swift build -c release --static-swift-stdlib`),
+unless --bin names a folder that holds release builds of arxive and arxive-generate.
 """
 import argparse, os, shutil, statistics, subprocess, sys, tempfile, time
 
@@ -34,16 +35,19 @@ def main():
     p.add_argument("--days", type=int, default=400)
     p.add_argument("--rounds", type=int, default=5)
     p.add_argument("--keep", help="work in this folder and keep it")
+    p.add_argument("--bin", help="use the builds in this folder instead of building")
     a = p.parse_args()
     sys.stdout.reconfigure(line_buffering=True)
-    run(["swift", "build", "-c", "release", "--static-swift-stdlib", "--product", "arxive"], cwd=ROOT)
-    run(["swift", "build", "-c", "release", "--product", "arxive-generate"], cwd=ROOT)
-    arxive = os.path.join(BIN, "arxive")
+    bin = a.bin or BIN
+    if not a.bin:
+        run(["swift", "build", "-c", "release", "--static-swift-stdlib", "--product", "arxive"], cwd=ROOT)
+        run(["swift", "build", "-c", "release", "--product", "arxive-generate"], cwd=ROOT)
+    arxive = os.path.join(bin, "arxive")
     work = a.keep or tempfile.mkdtemp(prefix="arxive-bench-hot-")
     year, whole = os.path.join(work, "year"), os.path.join(work, "whole")
     for folder, days in ((year, 365), (whole, a.days)):
         shutil.rmtree(folder, ignore_errors=True)
-        print(run([os.path.join(BIN, "arxive-generate"), "hotspots", "--days", str(days), folder]).stdout.strip())
+        print(run([os.path.join(bin, "arxive-generate"), "hotspots", "--days", str(days), folder]).stdout.strip())
     db = os.path.join(work, "hot.sqlite")
 
     def fresh(path):
