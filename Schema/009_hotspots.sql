@@ -83,6 +83,10 @@ CREATE VIRTUAL TABLE hotspot_topics_fts USING fts5(
     content=[hotspot_topics], content_rowid=[id],
     tokenize = 'porter unicode61 remove_diacritics 2'
 );
+-- Titles weigh most, then headlines, then summaries and takeaways, then the items' titles.
+INSERT INTO hotspot_topics_fts(hotspot_topics_fts, rank) VALUES ('rank', 'bm25(8.0, 4.0, 2.0, 2.0, 1.0)');
+-- Kept in step for every writer; an arxive import drops them inside its
+-- own transaction and indexes its topics at the end (see Archive+Index).
 CREATE TRIGGER hotspot_topics_ai AFTER INSERT ON hotspot_topics BEGIN
     INSERT INTO hotspot_topics_fts(rowid, title, headline, summary, takeaways, item_titles)
     VALUES (new.id, new.title, new.headline, new.summary, new.takeaways, new.item_titles);

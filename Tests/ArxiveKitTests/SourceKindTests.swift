@@ -79,3 +79,28 @@ struct SourceKindTests {
                 == ["new_frontier 1 b", "daily_hot 1 a", "daily_hot 2 b", "daily_hot 3 c"])
     }
 }
+
+@Suite("Hotspot days in the archive")
+struct HotspotStoreTests {
+    @Test("A changed report replaces its day: the topic index stays what a rebuild makes, nothing of the old day is left")
+    func changedReport() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("arxive-hot-\(UUID())")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let report = folder.appendingPathComponent("hot/reports/2026-06-02.json")
+        try FileManager.default.createDirectory(at: report.deletingLastPathComponent(), withIntermediateDirectories: true)
+        let original = try String(contentsOf: SourceKindTests.out.appendingPathComponent("hot/reports/2026-06-02.json"), encoding: .utf8)
+        try original.write(to: report, atomically: true, encoding: .utf8)
+        let archive = try Archive.inMemory()
+        #expect(expectClean(DigestImporter(archive: archive).run(paths: [folder.path])).hotspotDays == 1)
+        #expect(try archive.hotspotSearch(try QueryParser.parseHotspotQuery("quill")).count == 5)
+        try original.replacingOccurrences(of: "quill", with: "Inkwell", options: .caseInsensitive).write(to: report, atomically: true, encoding: .utf8)
+        #expect(expectClean(DigestImporter(archive: archive).run(paths: [folder.path])).hotspotDays == 1)
+        #expect(try archive.hotspotSearch(try QueryParser.parseHotspotQuery("quill")).isEmpty)
+        #expect(try archive.hotspotSearch(try QueryParser.parseHotspotQuery("inkwell")).count == 5)
+        #expect(try archive.integrityProblems().isEmpty)
+        let before = try archive.hotspotSearch(try QueryParser.parseHotspotQuery("inkwell OR ledgerkit"))
+        try archive.withDatabaseForTesting { try $0.execute(sql: "INSERT INTO hotspot_topics_fts(hotspot_topics_fts) VALUES ('rebuild')") }
+        #expect(try archive.hotspotSearch(try QueryParser.parseHotspotQuery("inkwell OR ledgerkit")) == before)
+        #expect(try archive.stats().hotspotTopics == 7, "the day's 7 topics, once")
+    }
+}

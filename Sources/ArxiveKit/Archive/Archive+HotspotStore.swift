@@ -12,6 +12,13 @@ extension Archive {
         if existing?["source_sha256"] == request.source.sha256 { return StoreOutcome(change: .unchanged) }
         let oldDay: Int64? = existing?["id"]
         let held = try Int64.fetchAll(db.cachedStatement(sql: "SELECT paper_id FROM hotspot_papers WHERE day_id = ?"), arguments: [oldDay])
+        // The old topics' indexed text leaves the index at the group's end (see `indexChangedText`),
+        // unless they were added in this group and never indexed.
+        try db.cachedExecute(sql: """
+            INSERT OR IGNORE INTO temp.hot_fts_old SELECT id, title, headline, summary, takeaways, item_titles FROM hotspot_topics
+            WHERE day_id = ? AND id NOT IN (SELECT id FROM temp.hot_fts_new)
+            """, arguments: [oldDay])
+        try db.cachedExecute(sql: "DELETE FROM temp.hot_fts_new WHERE id IN (SELECT id FROM hotspot_topics WHERE day_id = ?)", arguments: [oldDay])
         // Children first: no cascade while foreign-key checks are off (see `writeWithoutForeignKeyChecks`).
         try db.cachedExecute(sql: "DELETE FROM hotspot_items WHERE topic_id IN (SELECT id FROM hotspot_topics WHERE day_id = ?)", arguments: [oldDay])
         try db.cachedExecute(sql: "DELETE FROM hotspot_topics WHERE day_id = ?", arguments: [oldDay])
@@ -47,6 +54,7 @@ extension Archive {
                     JSONObjects.text(t.tags), t.eventType, t.scores["FINAL_SCORE"], JSONObjects.text(t.scores), t.extra,
                 ])
                 let topicID = db.lastInsertedRowID
+                try db.cachedStatement(sql: "INSERT INTO temp.hot_fts_new (id) VALUES (?)").execute(arguments: [topicID])
                 for (position, i) in t.items.enumerated() {
                     try insertItem.execute(arguments: [topicID, position + 1, i.sourceID, i.sourceName, i.role, i.type, i.title, i.url,
                                                        i.publishedAt, i.extra])

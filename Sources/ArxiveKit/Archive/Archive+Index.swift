@@ -12,7 +12,8 @@ import GRDB
 /// the triggers switched off by their WHEN guard (`archive_state.fts_deferred`,
 /// which arxive no longer sets).
 ///
-/// So an import group drops these six triggers (`papers_ai` ... `authors_au`;
+/// So an import group drops these six triggers (`papers_ai` ... `authors_au`,
+/// and the three of `hotspot_topics`;
 /// anyone else's triggers are left alone) inside its own transaction, their
 /// SQL kept in `temp.fts_triggers`; saves the old indexed text of every
 /// paper it may change in `temp.fts_old` before changing it; notes the
@@ -28,9 +29,13 @@ extension Archive {
             CREATE TEMP TABLE IF NOT EXISTS fts_old (id INTEGER PRIMARY KEY, title TEXT, abstract TEXT, comments TEXT);
             CREATE TEMP TABLE IF NOT EXISTS fts_new (id INTEGER PRIMARY KEY);
             CREATE TEMP TABLE IF NOT EXISTS fts_triggers (name TEXT PRIMARY KEY, sql TEXT NOT NULL);
+            CREATE TEMP TABLE IF NOT EXISTS hot_fts_old (id INTEGER PRIMARY KEY, title TEXT, headline TEXT, summary TEXT,
+                                                         takeaways TEXT, item_titles TEXT);
+            CREATE TEMP TABLE IF NOT EXISTS hot_fts_new (id INTEGER PRIMARY KEY);
             INSERT INTO temp.fts_triggers
                 SELECT name, sql FROM main.sqlite_master
-                WHERE type = 'trigger' AND name IN ('papers_ai', 'papers_ad', 'papers_au', 'authors_ai', 'authors_ad', 'authors_au');
+                WHERE type = 'trigger' AND name IN ('papers_ai', 'papers_ad', 'papers_au', 'authors_ai', 'authors_ad', 'authors_au',
+                                                     'hotspot_topics_ai', 'hotspot_topics_ad', 'hotspot_topics_au');
             """)
         for name in try String.fetchAll(db, sql: "SELECT name FROM temp.fts_triggers") {
             try db.execute(sql: "DROP TRIGGER main.\(name.quotedDatabaseIdentifier)")
@@ -69,6 +74,17 @@ extension Archive {
             """)
         try db.cachedExecute(sql: "INSERT INTO papers_fts(papers_fts, rank) VALUES ('hashsize', 1048576)")
         try db.cachedExecute(sql: "INSERT INTO authors_fts(rowid, key) SELECT id, key FROM authors WHERE id > ?", arguments: [lastAuthor])
+        // Hotspot topics are only ever added or deleted whole (a changed report replaces its day).
+        try db.cachedExecute(sql: """
+            INSERT INTO hotspot_topics_fts(hotspot_topics_fts, rowid, title, headline, summary, takeaways, item_titles)
+            SELECT 'delete', id, title, headline, summary, takeaways, item_titles FROM temp.hot_fts_old
+            """)
+        try db.cachedExecute(sql: """
+            INSERT INTO hotspot_topics_fts(rowid, title, headline, summary, takeaways, item_titles)
+            SELECT id, title, headline, summary, takeaways, item_titles FROM hotspot_topics WHERE id IN (SELECT id FROM temp.hot_fts_new)
+            """)
+        try db.cachedExecute(sql: "DELETE FROM temp.hot_fts_old")
+        try db.cachedExecute(sql: "DELETE FROM temp.hot_fts_new")
         try db.cachedExecute(sql: "DELETE FROM temp.fts_old")
         try db.cachedExecute(sql: "DELETE FROM temp.fts_new")
         // The triggers go back as they were written (`sql` is their CREATE statement).

@@ -134,7 +134,7 @@ public struct Archive: Sendable {
                 let table: String = row[0], rowid: Int64? = row[1], parent: String = row[2]
                 problems.append("\(table) row \(rowid.map(String.init) ?? "(without rowid)") refers to a missing \(parent) row")
             }
-            for table in ["papers_fts", "authors_fts"] {
+            for table in ["papers_fts", "authors_fts", "hotspot_topics_fts"] {
                 do {
                     try db.execute(sql: "INSERT INTO \(table)(\(table)) VALUES ('integrity-check')")
                 } catch {

@@ -15,13 +15,24 @@ extension Archive {
             let conditions = (plan.conditions.isEmpty ? ["1"] : plan.conditions).joined(separator: " AND ")
             let rows: [Row]
             if let match = plan.match {
+                // Ranked by the index's own rank (bm25 with the schema's column
+                // weights); snippets only for the hits kept: computing one for
+                // every match of a common word was most of such a search.
                 rows = try Row.fetchAll(db, sql: """
-                    SELECT t.id, d.date, t.title, t.category, t.section, t.scores,
-                           snippet(hotspot_topics_fts, -1, char(2), char(3), '…', 24) AS snippet
+                    SELECT t.id, d.date, t.title, t.category, t.section, t.scores
                     FROM hotspot_topics_fts JOIN hotspot_topics t ON t.id = hotspot_topics_fts.rowid JOIN hotspot_days d ON d.id = t.day_id
                     WHERE hotspot_topics_fts MATCH ? AND \(conditions)
-                    ORDER BY bm25(hotspot_topics_fts, 8.0, 4.0, 2.0, 2.0, 1.0), d.date DESC LIMIT ?
+                    ORDER BY hotspot_topics_fts.rank LIMIT ?
                     """, arguments: StatementArguments([match] + plan.arguments + [limit]))
+                let snippet = try db.cachedStatement(sql: """
+                    SELECT snippet(hotspot_topics_fts, -1, char(2), char(3), '…', 24) FROM hotspot_topics_fts
+                    WHERE hotspot_topics_fts MATCH ? AND rowid = ?
+                    """)
+                return try rows.map { row in
+                    HotspotHit(date: row["date"], title: row["title"], category: row["category"], section: row["section"],
+                               scores: Archive.scores(row["scores"]), sources: try Archive.hotspotSources(topicID: row["id"], db),
+                               snippet: try String.fetchOne(snippet, arguments: [match, row["id"] as Int64]) ?? "")
+                }
             } else {
                 rows = try Row.fetchAll(db, sql: """
                     SELECT t.id, d.date, t.title, t.category, t.section, t.scores, t.summary AS snippet
@@ -33,7 +44,7 @@ extension Archive {
             return try rows.map { row in
                 HotspotHit(date: row["date"], title: row["title"], category: row["category"], section: row["section"],
                            scores: Archive.scores(row["scores"]), sources: try Archive.hotspotSources(topicID: row["id"], db),
-                           snippet: plan.match != nil ? row["snippet"] ?? "" : Archive.opening(of: row["snippet"] ?? ""))
+                           snippet: Archive.opening(of: row["snippet"] ?? ""))
             }
         }
     }
