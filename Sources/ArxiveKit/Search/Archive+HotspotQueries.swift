@@ -24,14 +24,20 @@ extension Archive {
                     WHERE hotspot_topics_fts MATCH ? AND \(conditions)
                     ORDER BY hotspot_topics_fts.rank LIMIT ?
                     """, arguments: StatementArguments([match] + plan.arguments + [limit]))
-                let snippet = try db.cachedStatement(sql: """
-                    SELECT snippet(hotspot_topics_fts, -1, char(2), char(3), '…', 24) FROM hotspot_topics_fts
-                    WHERE hotspot_topics_fts MATCH ? AND rowid = ?
-                    """)
+                // One query for every kept hit's snippet: a query per hit expanded
+                // a prefix term (`valor*`) against the whole index each time.
+                let ids = rows.map { String($0["id"] as Int64) }.joined(separator: ",")
+                var snippets: [Int64: String] = [:]
+                for row in try Row.fetchAll(db, sql: """
+                    SELECT rowid, snippet(hotspot_topics_fts, -1, char(2), char(3), '…', 24) AS snippet FROM hotspot_topics_fts
+                    WHERE hotspot_topics_fts MATCH ? AND rowid IN (\(ids.isEmpty ? "NULL" : ids))
+                    """, arguments: [match]) {
+                    snippets[row["rowid"]] = row["snippet"]
+                }
                 return try rows.map { row in
                     HotspotHit(date: row["date"], title: row["title"], category: row["category"], section: row["section"],
                                scores: Archive.scores(row["scores"]), sources: try Archive.hotspotSources(topicID: row["id"], db),
-                               snippet: try String.fetchOne(snippet, arguments: [match, row["id"] as Int64]) ?? "")
+                               snippet: snippets[row["id"]] ?? "")
                 }
             } else {
                 rows = try Row.fetchAll(db, sql: """
