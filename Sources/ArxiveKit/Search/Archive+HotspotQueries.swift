@@ -15,14 +15,14 @@ extension Archive {
             let conditions = (plan.conditions.isEmpty ? ["1"] : plan.conditions).joined(separator: " AND ")
             let rows: [Row]
             if let match = plan.match {
-                // Ranked by the index's own rank (bm25 with the schema's column
-                // weights); snippets only for the hits kept: computing one for
-                // every match of a common word was most of such a search.
+                // Ranked by bm25 with the schema's column weights, spelled out:
+                // `ORDER BY rank` took 4x as long on a prefix OR (`valor* OR tex*`,
+                // 330 ms against 81 ms on 400 days). Snippets only for the hits kept.
                 rows = try Row.fetchAll(db, sql: """
                     SELECT t.id, d.date, t.title, t.category, t.section, t.scores
                     FROM hotspot_topics_fts JOIN hotspot_topics t ON t.id = hotspot_topics_fts.rowid JOIN hotspot_days d ON d.id = t.day_id
                     WHERE hotspot_topics_fts MATCH ? AND \(conditions)
-                    ORDER BY hotspot_topics_fts.rank LIMIT ?
+                    ORDER BY bm25(hotspot_topics_fts, 8.0, 4.0, 2.0, 2.0, 1.0), d.date DESC LIMIT ?
                     """, arguments: StatementArguments([match] + plan.arguments + [limit]))
                 // One query for every kept hit's snippet: a query per hit expanded
                 // a prefix term (`valor*`) against the whole index each time.
