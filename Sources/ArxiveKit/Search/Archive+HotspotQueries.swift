@@ -32,7 +32,8 @@ extension Archive {
                     SELECT rowid, snippet(hotspot_topics_fts, -1, char(2), char(3), '…', 24) AS snippet FROM hotspot_topics_fts
                     WHERE hotspot_topics_fts MATCH ? AND rowid IN (\(ids.isEmpty ? "NULL" : ids))
                     """, arguments: [match]) {
-                    snippets[row["rowid"]] = row["snippet"]
+                    // Takeaways and item titles are stored one per line: a snippet stays on one.
+                    snippets[row["rowid"]] = (row["snippet"] as String).replacingOccurrences(of: "\n", with: " · ")
                 }
                 return try rows.map { row in
                     HotspotHit(date: row["date"], title: row["title"], category: row["category"], section: row["section"],
