@@ -67,6 +67,7 @@ extension Archive {
     static func paperRowID(for arxivID: String, _ db: Database) throws -> Int64? {
         if let id = try Int64.fetchOne(db, sql: "SELECT id FROM papers WHERE arxiv_id = ?", arguments: [arxivID]) { return id }
         if ArxivID.isBareOldStyle(arxivID) {
+            // A scan of the ids (no index serves a suffix): only for a bare number the archive does not hold as written.
             let ids = try Int64.fetchAll(db, sql: "SELECT id FROM papers WHERE arxiv_id LIKE '%/' || ? LIMIT 2", arguments: [arxivID])
             return ids.count == 1 ? ids[0] : nil
         }
