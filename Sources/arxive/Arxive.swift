@@ -14,37 +14,24 @@ struct Arxive: ParsableCommand {
             Then:        arxive search 'mixture of experts rel:>=8'
             """,
         version: "0.1.0",
-        subcommands: [
-            ImportCommand.self,
-            SearchCommand.self,
-            AuthorCommand.self,
-            AuthorsCommand.self,
-            FollowCommand.self,
-            UnfollowCommand.self,
-            FollowingCommand.self,
-            MatchesCommand.self,
-            RankCommand.self,
-            SimilarCommand.self,
-            TrendsCommand.self,
-            ReportCommand.self,
-            SiteCommand.self,
-            HotCommand.self,
-            StarCommand.self,
-            UnstarCommand.self,
-            TagCommand.self,
-            UntagCommand.self,
-            NoteCommand.self,
-            ReadCommand.self,
-            UnreadCommand.self,
-            SaveCommand.self,
-            SavedCommand.self,
-            UnsaveCommand.self,
-            ExportCommand.self,
-            BackupCommand.self,
-            RunsCommand.self,
-            DayCommand.self,
-            ShowCommand.self,
-            StatsCommand.self,
+        groupedSubcommands: [
+            CommandGroup(name: "Import and export", subcommands: [
+                ImportCommand.self, ExportCommand.self, BackupCommand.self,
+            ]),
+            CommandGroup(name: "Searching and browsing", subcommands: [
+                SearchCommand.self, AuthorCommand.self, AuthorsCommand.self, SimilarCommand.self,
+                DayCommand.self, ShowCommand.self, RunsCommand.self, StatsCommand.self,
+            ]),
+            CommandGroup(name: "Following", subcommands: [
+                FollowCommand.self, UnfollowCommand.self, FollowingCommand.self, MatchesCommand.self,
+            ]),
+            CommandGroup(name: "Reports", subcommands: [
+                RankCommand.self, TrendsCommand.self, ReportCommand.self, SiteCommand.self, HotCommand.self,
+            ]),
+            CommandGroup(name: "Marks", subcommands: [
+                StarCommand.self, UnstarCommand.self, TagCommand.self, UntagCommand.self, NoteCommand.self,
+                ReadCommand.self, UnreadCommand.self, SaveCommand.self, SavedCommand.self, UnsaveCommand.self,
+            ]),
         ]
     )
 }

@@ -5,7 +5,7 @@ import Foundation
 struct ImportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "import",
-        abstract: "Import digest files and folders (Markdown, saved page text, JSON) and arXiv snapshots.",
+        abstract: "Import digest files and whole output folders (Markdown, JSON, HTML pages, topic bundles, hotspot reports) and arXiv snapshots.",
         discussion: """
             Folders are read recursively: every file, and .jsonl and .gz files when they \
             hold an arXiv snapshot. What each file is comes from its content: daily \

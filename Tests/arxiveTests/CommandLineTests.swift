@@ -169,12 +169,18 @@ struct CommandLineTests {
     func help() throws {
         let cli = try CLI()
         defer { cli.remove() }
-        // Every subcommand the root help lists, so that a new one is checked too.
+        // Every subcommand the root help lists, in every group, so that a new one is checked too.
         let root = try cli.run(["--help"]).stdout
-        let listed = root.components(separatedBy: "SUBCOMMANDS:").last!.split(separator: "\n")
-            .filter { $0.hasPrefix("  ") && !$0.hasPrefix("   ") && !$0.contains("arxive help") }
-            .compactMap { $0.split(separator: " ").first.map(String.init) }
-        #expect(listed.count >= 12 && listed.contains("matches"), "\(listed)")
+        var listed: [String] = []
+        var inGroup = false
+        for line in root.split(separator: "\n", omittingEmptySubsequences: false) {
+            if line.hasSuffix("SUBCOMMANDS:") { inGroup = true; continue }
+            if line.isEmpty || !line.hasPrefix(" ") { inGroup = inGroup && line.isEmpty; continue }
+            guard inGroup, line.hasPrefix("  "), !line.hasPrefix("   "), !line.contains("arxive help") else { continue }
+            if let name = line.split(separator: " ").first { listed.append(String(name)) }
+        }
+        #expect(root.contains("IMPORT AND EXPORT SUBCOMMANDS:") && root.contains("MARKS SUBCOMMANDS:"), "\(root)")
+        #expect(listed.count >= 30 && listed.contains("matches") && listed.contains("hot") && listed.contains("unsave"), "\(listed)")
         for command in listed {
             let result = try cli.run([command, "--help"])
             #expect(result.status == 0)
