@@ -28,13 +28,8 @@ struct DayCommand: ParsableCommand {
 
     func run() throws {
         let day = DigestDate.parse(date)!
-        let listings = try archive.openExisting().day(day, digest: digest)
-        guard let listing = listings.first else {
-            throw CommandError("no run on \(day)" + (digest.map { " for digest \($0)" } ?? ""))
-        }
-        guard listings.count == 1 else {
-            throw CommandError("\(listings.count) digests ran on \(day) (\(listings.map(\.run.digest).joined(separator: ", "))): pick one with --digest")
-        }
+        let listing = try oneListing(try archive.openExisting().day(day, digest: digest), of: "run", several: "ran", on: day,
+                                     digest: digest) { $0.run.digest }
         try output.emit(listing) { RunRenderer.day($0, style: $1) }
     }
 }

@@ -89,11 +89,9 @@ struct HotDayCommand: ParsableCommand {
 
     func run() throws {
         let day = DigestDate.parse(date)!
-        let listings = try archive.openExisting().hotspotDay(day, digest: digest)
-        guard let listing = listings.first else { throw CommandError("no hotspot report on \(day)" + (digest.map { " for digest \($0)" } ?? "")) }
-        guard listings.count == 1 else {
-            throw CommandError("\(listings.count) digests have a hotspot day on \(day) (\(listings.map(\.digest).joined(separator: ", "))): pick one with --digest")
-        }
+        let listing = try oneListing(try archive.openExisting().hotspotDay(day, digest: digest), of: "hotspot report",
+                                     several: "have a hotspot report", on: day,
+                                     digest: digest) { $0.digest }
         try output.emit(listing) { HotspotRenderer.day($0, style: $1) }
     }
 }
