@@ -5,7 +5,7 @@ import GRDB
 /// the verdicts with their papers (see `store(_:)` for the merging rules).
 extension Archive {
     func storeDigest(_ digest: Digest, _ request: StoreRequest, importedAt: String, group: inout GroupState,
-                             _ db: Database) throws -> StoreOutcome {
+                     _ db: Database) throws -> StoreOutcome {
         var request = request
         guard let date = try request.date ?? dateOfRun(listing: digest.papers.map(\.arxivID), digestName: request.digestName, db) else {
             throw StoreError.undatedJSON
