@@ -15,22 +15,12 @@ let package = Package(
         .package(url: "https://github.com/x-sheep/swift-property-based", from: "2.0.1"),
     ],
     targets: [
-        // The numbered SQL migrations, embedded in the binary so that a copied
+        // The SQL migrations (one file, Schema/migrations.sql), embedded in the binary so that a copied
         // release binary needs no resource bundle.
         .target(
             name: "ArxiveSchema",
             path: "Schema",
-            resources: [
-                .embedInCode("001_archive.sql"),
-                .embedInCode("002_follow.sql"),
-                .embedInCode("003_rank_profiles.sql"),
-                .embedInCode("004_marks.sql"),
-                .embedInCode("005_search_tools.sql"),
-                .embedInCode("006_runs_by_date.sql"),
-                .embedInCode("007_catalogue.sql"),
-                .embedInCode("008_topics_spotlights.sql"),
-                .embedInCode("009_hotspots.sql"),
-            ]
+            resources: [.embedInCode("migrations.sql")]
         ),
         // The system zlib (zlib1g-dev): gzip-compressed snapshots are read as a stream.
         .systemLibrary(name: "CZlib", path: "Sources/CZlib", providers: [.apt(["zlib1g-dev"])]),

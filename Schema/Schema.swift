@@ -1,19 +1,32 @@
-/// The archive schema: numbered SQL migrations, embedded in the binary.
+/// The archive schema: the numbered SQL migrations of `migrations.sql`,
+/// embedded in the binary.
 ///
-/// Each file in this folder is one migration, applied once and in order.
-/// Never edit a migration that has shipped: add the next number instead.
+/// That file is the one list of migrations: each starts at its
+/// `-- migration: NNN_name` line and runs to the next. Never edit a
+/// migration that has shipped: append the next one.
 public enum Schema {
     /// The migrations in the order they apply: (identifier, SQL).
-    /// SwiftPM names an embedded `001_x.sql` `_01_x_sql` (a leading digit becomes `_`).
-    public static let migrations: [(identifier: String, sql: String)] = [
-        ("001_archive", String(decoding: PackageResources._01_archive_sql, as: UTF8.self)),
-        ("002_follow", String(decoding: PackageResources._02_follow_sql, as: UTF8.self)),
-        ("003_rank_profiles", String(decoding: PackageResources._03_rank_profiles_sql, as: UTF8.self)),
-        ("004_marks", String(decoding: PackageResources._04_marks_sql, as: UTF8.self)),
-        ("005_search_tools", String(decoding: PackageResources._05_search_tools_sql, as: UTF8.self)),
-        ("006_runs_by_date", String(decoding: PackageResources._06_runs_by_date_sql, as: UTF8.self)),
-        ("007_catalogue", String(decoding: PackageResources._07_catalogue_sql, as: UTF8.self)),
-        ("008_topics_spotlights", String(decoding: PackageResources._08_topics_spotlights_sql, as: UTF8.self)),
-        ("009_hotspots", String(decoding: PackageResources._09_hotspots_sql, as: UTF8.self)),
-    ]
+    public static let migrations: [(identifier: String, sql: String)] =
+        split(String(decoding: PackageResources.migrations_sql, as: UTF8.self))
+
+    static let marker = "-- migration: "
+
+    /// The sections of `text` that start at a marker line (the header before the first is a comment).
+    static func split(_ text: String) -> [(identifier: String, sql: String)] {
+        var migrations: [(identifier: String, sql: String)] = []
+        for line in text.split(separator: "\n", omittingEmptySubsequences: false) {
+            if line.hasPrefix(marker) {
+                migrations.append((String(line.dropFirst(marker.count)).trimmingSpaces, ""))
+            } else if !migrations.isEmpty {
+                migrations[migrations.count - 1].sql += line + "\n"
+            }
+        }
+        return migrations
+    }
+}
+
+extension String {
+    fileprivate var trimmingSpaces: String {
+        String(drop(while: { $0 == " " }).reversed().drop(while: { $0 == " " || $0 == "\r" }).reversed())
+    }
 }

@@ -246,7 +246,7 @@ extension Archive {
         )
     }
 
-    /// The papers index's own ranking (its `rank` option in 001_archive.sql),
+    /// The papers index's own ranking (its `rank` option in migration 001_archive),
     /// for queries of several phrases; `PhraseRank` gives its order for one.
     static let bm25Expression = "bm25(papers_fts, 8.0, 1.0, 2.0)"
 

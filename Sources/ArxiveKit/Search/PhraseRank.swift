@@ -30,7 +30,7 @@ package enum PhraseRank {
     static let averageFunction = "arxive_average_length"
 
     /// What a ranking query selects after the rowid, with the search's
-    /// weights (titles, abstracts, comments: as in 001_archive.sql)...
+    /// weights (titles, abstracts, comments: as in migration 001_archive)...
     static let columns = "\(frequencyFunction)(papers_fts, 8.0, 1.0, 2.0), \(averageFunction)(papers_fts), papers_fts_docsize.sz"
     /// ...and what it joins to `papers_fts` for the lengths. A left join
     /// keeps `papers_fts` the outer loop, the matches read in its order and
