@@ -530,7 +530,17 @@ END;
 -- arxive archive schema, version 10: a hotspot day may come from its
 -- Markdown copy (`hot/md/YYYY-MM/YYYY-MM-DD-hotspots.md`, or the site's page
 -- of the day) when that is the only copy: such a day has no scores and
--- shortened summaries. The JSON report, when it comes, replaces it; a
--- Markdown copy of a day stored from its JSON is only checked against it.
+-- shortened summaries. The JSON report, when it comes, replaces it. A copy
+-- of a day already stored (the Markdown beside its report, the site's page
+-- beside the generator's) is compared with it and recorded, not stored.
 ALTER TABLE hotspot_days ADD COLUMN source_format TEXT NOT NULL DEFAULT 'json'
     CHECK (source_format IN ('json', 'markdown'));
+
+CREATE TABLE hotspot_day_copies (
+    day_id        INTEGER NOT NULL REFERENCES hotspot_days(id) ON DELETE CASCADE,
+    source_path   TEXT NOT NULL,
+    source_sha256 TEXT NOT NULL,
+    difference    TEXT,      -- where it differs from the stored day; NULL when it agrees
+    checked_at    TEXT NOT NULL,
+    PRIMARY KEY (day_id, source_path)
+) WITHOUT ROWID;

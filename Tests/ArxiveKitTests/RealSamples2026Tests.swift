@@ -31,7 +31,11 @@ struct RealSamples2026Tests {
             .filter { var dir: ObjCBool = false; return FileManager.default.fileExists(atPath: sample("assistant-out-2026/" + $0), isDirectory: &dir) && !dir.boolValue }
         let skippedHere = report.skipped.filter { $0.path.contains("assistant-out-2026") }
         // The folder's files that hold no paper digest, each skipped by its kind.
-        let noDigest = files.filter { ($0.hasPrefix("hot/") && !$0.hasPrefix("hot/reports/")) || $0.hasPrefix("web_data/") || $0.hasPrefix("site/") || $0.hasSuffix("index.md") }
+        // A hotspot day's Markdown (the generator's, or the site's page of the day) is read as that day.
+        let hotspotPage = { (path: String) in path.hasPrefix("hot/md/") || path.range(of: #"^site/hot/[0-9-]{10}/index\.md$"#, options: .regularExpression) != nil }
+        let noDigest = files.filter {
+            !hotspotPage($0) && (($0.hasPrefix("hot/") && !$0.hasPrefix("hot/reports/")) || $0.hasPrefix("web_data/") || $0.hasPrefix("site/") || $0.hasSuffix("index.md"))
+        }
         #expect(skippedHere.count == noDigest.count, "every file but the digests, the bundles, spotlights, overviews and hotspot reports")
         #expect(Set(skippedHere.filter { $0.path.contains("/hot/raw/") || $0.path.contains("/hot/normalized/") || $0.path.contains("/hot/clusters/") }.map(\.kind)) == [.hotspotSourceDump])
         #expect(Set(skippedHere.filter { $0.path.contains("/web_data/") }.map(\.kind)) == [.webCopy])
@@ -131,7 +135,8 @@ struct RealSamples2026Tests {
     @Test("hot/reports/2026-05-14.json: the featured titles in order with their sources, a spotlighted paper, a takeaway's word")
     func hotspots() throws {
         let (archive, report) = try importAll()
-        #expect(report.hotspotDays == 1)
+        #expect(report.hotspotDays == 2, "2026-05-14 from its report, 2026-03-19 from the site's page")
+        #expect(report.copiesChecked == 1 && report.notes.allSatisfy { !$0.contains("hotspot day") }, "the Markdown of 2026-05-14 agrees")
         let file = try json("assistant-out-2026/hot/reports/2026-05-14.json")
         let featured = try #require(file["featured_topics"] as? [[String: Any]])
         let day = try #require(try archive.hotspotDay("2026-05-14").first)
@@ -152,5 +157,31 @@ struct RealSamples2026Tests {
             .first { !(featured[0]["title"] as! String).contains($0) })
         let hits = try archive.hotspotSearch(try QueryParser.parseHotspotQuery("\(word) date:2026-05-14"))
         #expect(hits.contains { $0.title == featured[0]["title"] as? String }, "\(word)")
+    }
+
+    @Test("hot/md/2026-05/2026-05-14-hotspots.md reads as the day's report does; 2026-03-19, kept only as the site's page, is a day")
+    func hotspotMarkdown() throws {
+        let report = try HotspotReportReader.read(try Data(contentsOf: URL(fileURLWithPath: sample("assistant-out-2026/hot/reports/2026-05-14.json"))))
+        let page = try String(contentsOfFile: sample("assistant-out-2026/hot/md/2026-05/2026-05-14-hotspots.md"), encoding: .utf8)
+        let markdown = try HotspotMarkdownReader.read(page)
+        #expect(report.disagreement(with: markdown) == nil)
+        #expect(markdown.sourceStats == report.sourceStats && markdown.summary == report.summary)
+        let (ours, theirs) = (markdown.sections[0].topics, report.sections[0].topics)
+        #expect(ours.map(\.takeaways) == theirs.map(\.takeaways) && ours.map(\.whyItMatters) == theirs.map(\.whyItMatters))
+        #expect(ours.map { $0.items.map(\.url) } == theirs.map { $0.items.map(\.url) })
+
+        let (archive, _) = try importAll()
+        let march = try #require(try archive.hotspotDay("2026-03-19").first)
+        #expect(march.sourceFormat == "markdown")
+        let text = try String(contentsOfFile: sample("assistant-out-2026/site/hot/2026-03-19/index.md"), encoding: .utf8)
+        // The page's own counts: `- Featured topics: 4`, `- Category radar topics: 24`, ...
+        func count(_ label: String) -> Int? {
+            text.split(separator: "\n").first { $0.hasPrefix("- \(label): ") }.flatMap { Int($0.split(separator: " ").last!) }
+        }
+        #expect(march.featured.count == count("Featured topics"))
+        #expect(march.sections.filter { $0.kind == "category" }.flatMap(\.topics).count == count("Category radar topics"))
+        #expect(march.sections.filter { $0.kind == "long_tail" }.flatMap(\.topics).count == count("Long-tail signals"))
+        #expect(march.sections.filter { $0.kind == "x_buzz" }.flatMap(\.topics).count == count("X Buzz items"))
+        #expect(march.featured.first?.scores["FINAL_SCORE"] == 6.47, "from its `- Scores: final=6.47 ...` line")
     }
 }

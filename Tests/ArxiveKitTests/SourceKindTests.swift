@@ -16,9 +16,9 @@ struct SourceKindTests {
         ("md/2026-06/index.md", .skipped(.indexPage)),
         ("monthly/2026-06-summary.json", .monthlyOverview),
         ("monthly/2026-05-summary.json", .monthlyOverview),
-        ("hot/reports/2026-06-02.json", .hotspotReport),
-        ("hot/reports/2026-06-03.json", .hotspotReport),
-        ("hot/md/2026-06/2026-06-02-hotspots.md", .skipped(.hotspotPage)),
+        ("hot/reports/2026-06-02.json", .hotspotReport(.json)),
+        ("hot/reports/2026-06-03.json", .hotspotReport(.json)),
+        ("hot/md/2026-06/2026-06-02-hotspots.md", .hotspotReport(.markdown)),
         ("hot/raw/2026-06-02/hn_discussion.json", .skipped(.hotspotSourceDump)),
         ("hot/clusters/2026-06-02.json", .skipped(.hotspotSourceDump)),
         ("web_data/hot/2026-06-02.json", .skipped(.webCopy)),
@@ -27,6 +27,7 @@ struct SourceKindTests {
         ("site/archive/2026/index.md", .skipped(.overviewPage)),
         ("site/archive/2026-06/summary/index.md", .skipped(.overviewPage)),
         ("site/hot/2026-06/index.md", .skipped(.indexPage)),
+        ("site/hot/2026-06-04/index.md", .hotspotReport(.markdown)),
     ])
     func kinds(relative: String, kind: SourceKind) throws {
         let url = SourceKindTests.out.appendingPathComponent(relative)

@@ -9,9 +9,9 @@ import Testing
 @Suite("Today's output folders, end to end")
 struct OutputFolderTests {
     static let tree = CLI.root.appendingPathComponent("Tests/Fixtures/out-2026")
-    static let summary = "Read 22 files: 2 runs added, 3 updated, 2 spotlight days, 2 monthly overviews, 2 hotspot days, 6 new papers, 3 verdicts, "
-        + "0 failures; skipped 11 files that hold no digest: 3 hotspot source dumps, 2 web-page copies, 2 index pages, 2 overview pages, "
-        + "1 hotspot page, 1 image"
+    static let summary = "Read 23 files: 2 runs added, 3 updated, 2 spotlight days, 2 monthly overviews, 3 hotspot days, "
+        + "1 copy of a stored day checked, 7 new papers, 3 verdicts, 0 failures; skipped 10 files that hold no digest: "
+        + "3 hotspot source dumps, 2 web-page copies, 2 index pages, 2 overview pages, 1 image"
 
     @Test("The whole folder imports with exit 0, the skipped files counted by kind; --verbose names each; again, nothing changes")
     func wholeFolder() throws {
@@ -23,10 +23,10 @@ struct OutputFolderTests {
         let verbose = try cli.run(["import", "--db", cli.db, "--verbose", OutputFolderTests.tree.path])
         #expect(verbose.status == 0)
         let skipped = verbose.stderr.split(separator: "\n").filter { $0.hasPrefix("skipped ") && $0.contains(": ") && !$0.contains("files that hold") }
-        #expect(skipped.count == 11)
+        #expect(skipped.count == 10)
         #expect(skipped.contains { $0.contains("hot/raw/2026-06-02/hn_discussion.json: a hotspot intermediate") })
         #expect(skipped.contains { $0.contains("2026-06-02-center.svg: an image") })
-        #expect(verbose.stderr.contains("0 runs added, 0 updated, 11 files unchanged, 0 new papers, 0 verdicts, 0 failures"), "\(verbose.stderr)")
+        #expect(verbose.stderr.contains("0 runs added, 0 updated, 13 files unchanged, 0 new papers, 0 verdicts, 0 failures"), "\(verbose.stderr)")
     }
 
     @Test("One damaged file of a known kind: exit 1, that file named with its line, nothing else lost")
@@ -219,7 +219,12 @@ struct OutputFolderTests {
         #expect(tidal["authors"] as! [String] == ["Sven Møller", "Ayşe Kaya"] && (tidal["verdicts"] as! [Any]).isEmpty)
         #expect((tidal["hotspots"] as! [[String: Any]]).map { $0["date"] as! String } == ["2026-06-02"])
         let inHotspots = (try cli.json(["search", "in:hotspots"]) as! [[String: Any]]).map { $0["arxiv_id"] as! String }.sorted()
-        #expect(inHotspots == ["2606.01999", "2606.02444"])
+        #expect(inHotspots == ["2606.01999", "2606.02444", "2606.04111"])
+        // 2026-06-04 is kept only as the site's page: a day of its own, said to come from its Markdown.
+        let june4 = try cli.json(["hot", "day", "2026-06-04"]) as! [String: Any]
+        #expect(june4["source_format"] as? String == "markdown" && day["source_format"] as? String == "json")
+        #expect((june4["featured"] as! [[String: Any]]).map { $0["title"] as! String } == ["Orrery Labs Opens Tide-Model Weights"])
+        #expect(try cli.run(["hot", "day", "--db", cli.db, "2026-06-04"]).stdout.contains("from the day's Markdown page"))
 
         func titles(_ query: String) throws -> [String] {
             (try cli.json(["hot", "search", query]) as! [[String: Any]]).map { $0["title"] as! String }
@@ -240,20 +245,20 @@ struct OutputFolderTests {
         #expect(try cli.run(["hot", "search", "--db", cli.db, "section:nowhere"]).status == 2)
 
         let runs = try cli.json(["hot", "runs"]) as! [[String: Any]]
-        #expect(runs.map { $0["date"] as! String } == ["2026-06-02", "2026-06-03"])
+        #expect(runs.map { $0["date"] as! String } == ["2026-06-02", "2026-06-03", "2026-06-04"])
         #expect(runs[0]["topics"] as? Int == 7 && runs[0]["papers"] as? Int == 2 && (runs[0]["source_stats"] as! [String: Int])["github_trend"] == 3)
         let trends = try cli.json(["hot", "trends"]) as! [String: Any]
         #expect((trends["top_sources"] as! [[String: Any]]).first?["name"] as? String == "Hacker News")
-        #expect((trends["by_category"] as! [[String: Any]]).contains { $0["name"] as? String == "Product Release" && $0["topics"] as? Int == 3 })
+        #expect((trends["by_category"] as! [[String: Any]]).contains { $0["name"] as? String == "Product Release" && $0["topics"] as? Int == 4 }, "3 of the reports, 1 of the Markdown-only day")
         #expect((trends["top_tags"] as! [[String: Any]]).first?["name"] as? String == "models")
         let stats = try cli.json(["stats"]) as! [String: Any]
-        #expect(stats["hotspot_days"] as? Int == 2 && stats["hotspot_topics"] as? Int == 8 && stats["catalogue_only"] as? Int == 0)
+        #expect(stats["hotspot_days"] as? Int == 3 && stats["hotspot_topics"] as? Int == 10 && stats["catalogue_only"] as? Int == 0)
         // The month's report has a hotspots section; the site a page per hotspot day, linked from the day's papers.
         let report = try cli.json(["report", "2026-06"]) as! [String: Any]
         let hotMonth = report["hotspots"] as! [String: Any]
-        #expect(hotMonth["days"] as? Int == 2 && ((hotMonth["top_topics"] as! [[String: Any]]).first?["title"] as? String) == "Quill 3 Release")
+        #expect(hotMonth["days"] as? Int == 3 && ((hotMonth["top_topics"] as! [[String: Any]]).first?["title"] as? String) == "Quill 3 Release")
         #expect(((hotMonth["sources"] as! [[String: Any]]).first?["name"] as? String) == "Hacker News")
-        #expect(try cli.run(["report", "--db", cli.db, "2026-06"]).stdout.contains("## Daily AI Hotspots (2 days)"))
+        #expect(try cli.run(["report", "--db", cli.db, "2026-06"]).stdout.contains("## Daily AI Hotspots (3 days)"))
         let site = cli.folder.appendingPathComponent("site")
         #expect(try cli.run(["site", "--db", cli.db, site.path]).status == 0)
         let hotPage = try String(contentsOf: site.appendingPathComponent("hot/daily/2026-06-02.html"), encoding: .utf8)
@@ -272,8 +277,9 @@ struct OutputFolderTests {
         let other = try CLI()
         defer { other.remove() }
         #expect(try other.run(["import", "--db", other.db, file]).status == 0)
-        #expect(try other.run(["hot", "day", "--db", other.db, "2026-06-02", "--json"]).stdout
-                == cli.run(["hot", "day", "--db", cli.db, "2026-06-02", "--json"]).stdout)
+        for date in ["2026-06-02", "2026-06-04"] {
+            #expect(try other.run(["hot", "day", "--db", other.db, date, "--json"]).stdout == cli.run(["hot", "day", "--db", cli.db, date, "--json"]).stdout)
+        }
         #expect((try other.json(["show", "2606.02444"]) as! [String: Any])["hotspots"] as? [[String: String]] != nil)
         #expect(try other.run(["import", "--db", other.db, file]).stderr.contains("0 runs added, 0 updated, 0 new papers"))
         // Printed to a terminal or a pipe, a hostile title is text: no markup is interpreted, and the help says how to search.

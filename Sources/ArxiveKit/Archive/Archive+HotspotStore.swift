@@ -4,6 +4,12 @@ import GRDB
 /// Storing a "Daily AI Hotspots" report: the day, its topics in their
 /// sections with their source items, and the papers it spotlights. A
 /// changed report replaces its day.
+///
+/// A day has two copies, its JSON report and its Markdown page. The report
+/// holds everything, so it replaces a day stored from the Markdown; the
+/// Markdown of a day stored from its report is only compared with it (a
+/// note says where they differ). Two Markdown copies that agree (the
+/// generator's and the site's) are one day.
 extension Archive {
     func storeHotspotReport(_ report: HotspotReport, _ request: StoreRequest, importedAt: String, group: inout GroupState,
                             _ db: Database) throws -> StoreOutcome {
@@ -11,6 +17,24 @@ extension Archive {
                                         arguments: [request.digestName, report.date])
         if existing?["source_sha256"] == request.source.sha256 { return StoreOutcome(change: .unchanged) }
         let oldDay: Int64? = existing?["id"]
+        if report.format == .markdown, let oldDay {
+            let stored = try Archive.hotspotReport(dayID: oldDay, db)
+            let difference = stored.disagreement(with: report)
+            // A copy that agrees, or the Markdown beside a JSON report: recorded, so that the next import knows it.
+            if difference == nil || stored.format != .markdown {
+                try db.cachedExecute(sql: """
+                    INSERT OR REPLACE INTO hotspot_day_copies (day_id, source_path, source_sha256, difference, checked_at) VALUES (?, ?, ?, ?, ?)
+                    """, arguments: [oldDay, request.source.path, request.source.sha256, difference, importedAt])
+                var outcome = StoreOutcome(change: .checkedAgainstStored)
+                if let difference {
+                    outcome.notes.append("\(request.source.path): this Markdown copy of hotspot day \(report.date) differs from its JSON report "
+                                         + "(\(difference)); the report is kept")
+                }
+                return outcome
+            }
+        }
+        // The copies were checked against the day as it was.
+        try db.cachedExecute(sql: "DELETE FROM hotspot_day_copies WHERE day_id = ?", arguments: [oldDay])
         let held = try Int64.fetchAll(db.cachedStatement(sql: "SELECT paper_id FROM hotspot_papers WHERE day_id = ?"), arguments: [oldDay])
         // The old topics' indexed text leaves the index at the group's end (see `indexChangedText`),
         // unless they were added in this group and never indexed.
@@ -25,16 +49,17 @@ extension Archive {
         try db.cachedExecute(sql: "DELETE FROM hotspot_papers WHERE day_id = ?", arguments: [oldDay])
         try db.cachedExecute(sql: """
             INSERT INTO hotspot_days (digest, date, generated_at, mode, summary, model, prompt_tokens, completion_tokens, total_cost,
-                                      source_stats, totals, costs, usage, extra, source_path, source_sha256, imported_at)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                                      source_stats, totals, costs, usage, extra, source_path, source_sha256, imported_at, source_format)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             ON CONFLICT (digest, date) DO UPDATE SET generated_at = excluded.generated_at, mode = excluded.mode, summary = excluded.summary,
                 model = excluded.model, prompt_tokens = excluded.prompt_tokens, completion_tokens = excluded.completion_tokens,
                 total_cost = excluded.total_cost, source_stats = excluded.source_stats, totals = excluded.totals, costs = excluded.costs,
                 usage = excluded.usage, extra = excluded.extra, source_path = excluded.source_path,
-                source_sha256 = excluded.source_sha256, imported_at = excluded.imported_at
+                source_sha256 = excluded.source_sha256, imported_at = excluded.imported_at, source_format = excluded.source_format
             """, arguments: [request.digestName, report.date, report.generatedAt, report.mode, report.summary, report.model,
                              report.promptTokens, report.completionTokens, report.totalCost, report.sourceStats, report.totals,
-                             report.costs, report.usage, report.extra, request.source.path, request.source.sha256, importedAt])
+                             report.costs, report.usage, report.extra, request.source.path, request.source.sha256, importedAt,
+                             (report.format ?? .json).rawValue])
         let dayID = try Int64.fetchOne(db.cachedStatement(sql: "SELECT id FROM hotspot_days WHERE digest = ? AND date = ?"),
                                        arguments: [request.digestName, report.date])!
         let insertTopic = try db.cachedStatement(sql: """
@@ -110,7 +135,8 @@ extension Archive {
                                                                 authors: try authorNames(paperID: row["id"], db)),
                                 comment: row["comment"], extra: row["extra"])
         }
-        return HotspotReport(date: day["date"], generatedAt: day["generated_at"], mode: day["mode"], summary: day["summary"], model: day["model"],
+        let format: String = day["source_format"]
+        return HotspotReport(date: day["date"], format: format == "markdown" ? .markdown : nil, generatedAt: day["generated_at"], mode: day["mode"], summary: day["summary"], model: day["model"],
                              promptTokens: day["prompt_tokens"], completionTokens: day["completion_tokens"], totalCost: day["total_cost"],
                              sourceStats: day["source_stats"], totals: day["totals"], costs: day["costs"], usage: day["usage"], extra: day["extra"],
                              sections: sections, papers: papers)

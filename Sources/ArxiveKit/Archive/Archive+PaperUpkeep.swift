@@ -4,10 +4,16 @@ import GRDB
 /// overviews and the catalogue hold, and when a paper is dropped.
 extension Archive {
     /// The paper's id, inserted (without a verdict) when the archive lacks
-    /// it. A paper the archive has keeps its text: a digest's listing is
-    /// where a paper's text comes from.
+    /// it. A paper the archive has keeps its text (a digest's listing is
+    /// where a paper's text comes from), except that one without authors
+    /// (from a hotspot day's Markdown, which names none) takes these.
     func ensurePaper(_ paper: DigestPaper, names: [String], date: String, group: inout Archive.GroupState, _ db: Database) throws -> (id: Int64, isNew: Bool) {
-        if let id = try Int64.fetchOne(db.cachedStatement(sql: "SELECT id FROM papers WHERE arxiv_id = ?"), arguments: [paper.arxivID]) {
+        if let row = try Row.fetchOne(db.cachedStatement(sql: "SELECT id, authors FROM papers WHERE arxiv_id = ?"), arguments: [paper.arxivID]) {
+            let id: Int64 = row["id"]
+            if !names.isEmpty, (row["authors"] as String).isEmpty {
+                try db.cachedExecute(sql: "UPDATE papers SET authors = ? WHERE id = ?", arguments: [names.joined(separator: ", "), id])
+                group.authorLinks[id] = try authorIDs(names: names, known: &group.authorIDs, db)
+            }
             return (id, false)
         }
         try db.cachedStatement(sql: """

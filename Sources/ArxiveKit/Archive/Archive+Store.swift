@@ -174,7 +174,9 @@ extension Archive {
                 UNION ALL SELECT source_path, source_sha256 FROM spotlight_days WHERE digest = ?
                 UNION ALL SELECT source_path, source_sha256 FROM monthly_overviews WHERE digest = ?
                 UNION ALL SELECT source_path, source_sha256 FROM hotspot_days WHERE digest = ?
-                """, arguments: [digestName, digestName, digestName, digestName])
+                UNION ALL SELECT c.source_path, c.source_sha256 FROM hotspot_day_copies c JOIN hotspot_days d ON d.id = c.day_id
+                          WHERE d.digest = ?
+                """, arguments: [digestName, digestName, digestName, digestName, digestName])
             while let row = try rows.next() { sources.insert(DigestSource(path: row["path"], sha256: row["sha256"])) }
             return sources
         }

@@ -93,6 +93,9 @@ public struct StoreOutcome: Equatable, Sendable {
         case runUpdated
         /// A spotlight file or a monthly overview, stored (anew or again).
         case stored
+        /// A second copy of a day the archive holds (a hotspot day's
+        /// Markdown, its report stored): compared with it, not stored.
+        case checkedAgainstStored
     }
 
     public var change: Change

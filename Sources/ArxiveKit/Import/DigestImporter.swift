@@ -48,6 +48,8 @@ public struct DigestImporter: Sendable {
         public var spotlightDays = 0
         public var monthlyOverviews = 0
         public var hotspotDays = 0
+        /// Second copies of a day the archive holds (a hotspot day's Markdown beside its report), checked against it.
+        public var copiesChecked = 0
         /// Files recognised as holding no digest, by kind.
         public var skipped: [(path: String, kind: SourceKind.SkippedKind)] = []
         /// What the user should hear once (old-style ids resolved or kept).
@@ -244,7 +246,11 @@ public struct DigestImporter: Sendable {
             case .monthlyOverview(let overview):
                 return .request(StoreRequest(content: .monthlyOverview(overview), digestName: options.digestName, date: nil, source: source))
             case .hotspotReport(let report):
-                return .request(StoreRequest(content: .hotspotReport(report), digestName: options.digestName, date: report.date, source: source))
+                var request = StoreRequest(content: .hotspotReport(report), digestName: options.digestName, date: report.date, source: source)
+                // A day's Markdown copy comes after its JSON report, whatever
+                // the paths' order: it is kept only when the report is not there.
+                request.storedLast = report.format == .markdown
+                return .request(request)
             case .digest(let digest):
                 let date = digest.date ?? options.date ?? DigestDate.inFileName((path as NSString).lastPathComponent)
                 var request = StoreRequest(digest: digest, digestName: options.digestName, date: date, source: source)
@@ -307,6 +313,7 @@ extension DigestImporter.Report {
         case (.stored, .monthlyOverview): monthlyOverviews += 1
         case (.stored, .hotspotReport): hotspotDays += 1
         case (.stored, .digest): runsUpdated += 1
+        case (.checkedAgainstStored, _): copiesChecked += 1
         }
         newPapers += outcome.newPapers
         for note in outcome.notes where !notes.contains(note) { notes.append(note) }

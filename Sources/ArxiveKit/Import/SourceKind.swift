@@ -12,7 +12,7 @@ import Foundation
 /// | `schema_version` with `topic_order` / `topic_sections`         | topic bundle                  |
 /// | `schema_version` with `sections` and `meta`                    | spotlight file                |
 /// | `month` with `papers`                                          | monthly overview              |
-/// | `date` with `featured_topics` / `source_stats`                 | hotspot report                |
+/// | `date` with `featured_topics` / `source_stats`                 | hotspot report (JSON)         |
 /// | `schema_version` with `source_sections` / `days` / `paper_routes` | web-page copy (skipped)   |
 /// | a JSON list in a `hot/` folder                                 | hotspot source dump (skipped) |
 /// | `# Personalized Daily ArXiv Papers DATE`                       | daily Markdown                |
@@ -20,15 +20,15 @@ import Foundation
 /// | `<main class="daily-arxiv"`                                    | upstream HTML page            |
 /// | `# Personalized Monthly ...` / `Yearly ...`                    | overview page (skipped)       |
 /// | `# Daily AI Hotspots Archive ...`, `# YYYY-MM` and links       | index page (skipped)          |
-/// | `# Daily AI Hotspots DATE`                                     | hotspot page (skipped)        |
+/// | `# Daily AI Hotspots DATE`                                     | hotspot report (Markdown)     |
 /// | `<svg`, PNG, GIF, JPEG                                         | image (skipped)               |
 /// | anything else                                                  | unknown: an error             |
 public enum SourceKind: Equatable, Sendable {
     case digest(Digest.Format)
     case spotlights
     case monthlyOverview
-    /// A "Daily AI Hotspots" report (its JSON).
-    case hotspotReport
+    /// A "Daily AI Hotspots" day: its JSON report, or the same day as Markdown.
+    case hotspotReport(HotspotReport.Format)
     case archiveFile
     /// A file that holds no digest, known and skipped.
     case skipped(SkippedKind)
@@ -37,9 +37,6 @@ public enum SourceKind: Equatable, Sendable {
 
     /// The kinds of file a generator's output folder holds that are no digest.
     public enum SkippedKind: String, CaseIterable, Sendable, Comparable {
-        /// A "Daily AI Hotspots" day as Markdown or a site page: the same day
-        /// as its JSON report, which is the one arxive reads.
-        case hotspotPage = "hotspot page"
         /// The hotspot generator's intermediates (`hot/raw`, `hot/normalized`, `hot/clusters`).
         case hotspotSourceDump = "hotspot source dump"
         /// JSON the generator's web page loads (`web_data/...`): derived copies.
@@ -63,7 +60,6 @@ public enum SourceKind: Equatable, Sendable {
         /// What `--verbose` says of one.
         public var reason: String {
             switch self {
-            case .hotspotPage: "a Daily AI Hotspots day as Markdown or a site page (arxive reads the day's JSON report; a day kept only as Markdown is not archived)"
             case .hotspotSourceDump: "a hotspot intermediate (what a source returned, or a clustering step)"
             case .webCopy: "a copy the generator's web page loads"
             case .image: "an image"
@@ -125,7 +121,7 @@ public enum SourceKind: Equatable, Sendable {
             if keys.contains("sections"), keys.contains("meta") { return .spotlights }
         }
         if keys.contains("month"), keys.contains("papers") { return .monthlyOverview }
-        if keys.contains("date"), keys.contains("featured_topics") || keys.contains("source_stats") { return .hotspotReport }
+        if keys.contains("date"), keys.contains("featured_topics") || keys.contains("source_stats") { return .hotspotReport(.json) }
         // Read as a daily digest, whose reader says what is wrong with it.
         return .digest(.json)
     }
@@ -144,9 +140,7 @@ public enum SourceKind: Equatable, Sendable {
             if l.range(of: MarkdownDigestReader.titlePattern, options: .regularExpression) != nil { return .digest(.markdown) }
             if l.range(of: #"^#\s+Personalized (Monthly|Yearly) "#, options: .regularExpression) != nil { return .skipped(.overviewPage) }
             if l.range(of: #"^#\s+Daily AI Hotspots Archive\b"#, options: .regularExpression) != nil { return .skipped(.indexPage) }
-            if l.range(of: #"^#\s+Daily AI Hotspots\s+[0-9]{4}-[0-9]{2}-[0-9]{2}\s*$"#, options: .regularExpression) != nil {
-                return .skipped(.hotspotPage)
-            }
+            if l.range(of: HotspotMarkdownReader.titlePattern, options: .regularExpression) != nil { return .hotspotReport(.markdown) }
             if l.range(of: #"^#\s+[0-9]{4}(-[0-9]{2})?\s*$"#, options: .regularExpression) != nil, isListOfLinks(lines) {
                 return .skipped(.indexPage)
             }
@@ -210,7 +204,8 @@ public enum SourceReader {
         case .unknown(let why): throw DigestReadError(why)
         case .spotlights: return .spotlights(try SpotlightReader.read(data).withoutControlCharacters())
         case .monthlyOverview: return .monthlyOverview(try MonthlyOverviewReader.read(data).withoutControlCharacters())
-        case .hotspotReport: return .hotspotReport(try HotspotReportReader.read(data).withoutControlCharacters())
+        case .hotspotReport(.json): return .hotspotReport(try HotspotReportReader.read(data).withoutControlCharacters())
+        case .hotspotReport(.markdown): return .hotspotReport(try HotspotMarkdownReader.read(try text(data)).withoutControlCharacters())
         case .digest(let format):
             let digest: Digest
             switch format {

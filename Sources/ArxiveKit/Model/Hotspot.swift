@@ -64,7 +64,17 @@ public struct HotspotReport: Sendable, Equatable, Codable {
         public var extra: String?
     }
 
+    /// Which copy of the day this was read from.
+    public enum Format: String, Sendable, Codable {
+        /// `hot/reports/YYYY-MM-DD.json`: everything the generator knew.
+        case json
+        /// The day's Markdown page: no scores, summaries cut short.
+        case markdown
+    }
+
     public var date: String
+    /// Nil for the JSON report (and in archive files written before the Markdown copy was read).
+    public var format: Format?
     public var generatedAt: String?
     public var mode: String?
     public var summary: String?
@@ -81,4 +91,37 @@ public struct HotspotReport: Sendable, Equatable, Codable {
     /// In published order: featured first, then the category sections, long tail, watchlist, buzz.
     public var sections: [Section]
     public var papers: [Paper]
+}
+
+extension HotspotReport {
+    /// What both copies of a day show alike: each section (its kind and
+    /// category) with its topics' headlines, then the spotlighted papers of
+    /// each kind by id. The Markdown shows a topic's headline (`HEADLINE`),
+    /// its title only when it has none.
+    public var outline: [(part: String, entries: [String])] {
+        sections.map { section in
+            (section.kind.rawValue + (section.category.map { " " + $0 } ?? ""),
+             section.topics.map { $0.headline.isEmpty ? $0.title : $0.headline })
+        } + Dictionary(grouping: papers, by: \.kind).sorted { $0.key < $1.key }.map { kind, papers in
+            ("papers " + kind, papers.map(\.paper.arxivID))
+        }
+    }
+
+    /// The first thing `other`, another copy of the same day, shows otherwise
+    /// than this report; nil when they agree.
+    public func disagreement(with other: HotspotReport) -> String? {
+        guard date == other.date else { return "it is of \(other.date), not \(date)" }
+        let mine = outline, theirs = other.outline
+        for (a, b) in zip(mine, theirs) {
+            guard a.part == b.part else { return "section '\(b.part)' where the report has '\(a.part)'" }
+            for (index, (x, y)) in zip(a.entries, b.entries).enumerated() where x != y {
+                return "\(a.part) \(index + 1) is '\(y)' where the report has '\(x)'"
+            }
+            if a.entries.count != b.entries.count {
+                return "\(a.part) has \(b.entries.count) entries where the report has \(a.entries.count)"
+            }
+        }
+        if mine.count != theirs.count { return "\(theirs.count) sections where the report has \(mine.count)" }
+        return nil
+    }
 }

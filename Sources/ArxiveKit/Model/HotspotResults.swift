@@ -80,12 +80,16 @@ public struct HotspotDayListing: Encodable, Equatable, Sendable {
     public var model: String?
     public var totalCost: Double?
     public var summary: String?
+    /// `json` (the report) or `markdown` (the day's page: no scores, summaries cut short).
+    public var sourceFormat: String
     public var featured: [HotspotTopicView]
     public var sections: [Section]
     /// The papers the day spotlighted.
     public var papers: [HotspotPaperListing]
 
-    enum CodingKeys: String, CodingKey { case digest, date, model, totalCost = "total_cost", summary, featured, sections, papers }
+    enum CodingKeys: String, CodingKey {
+        case digest, date, model, totalCost = "total_cost", summary, sourceFormat = "source_format", featured, sections, papers
+    }
 
     public func encode(to encoder: any Encoder) throws {
         var c = encoder.container(keyedBy: CodingKeys.self)
@@ -94,6 +98,7 @@ public struct HotspotDayListing: Encodable, Equatable, Sendable {
         try c.encode(model, forKey: .model)
         try c.encode(totalCost, forKey: .totalCost)
         try c.encode(summary, forKey: .summary)
+        try c.encode(sourceFormat, forKey: .sourceFormat)
         try c.encode(featured, forKey: .featured)
         try c.encode(sections, forKey: .sections)
         try c.encode(papers, forKey: .papers)

@@ -1,3 +1,5 @@
+import Foundation
+
 /// Human output for the hotspot commands.
 public enum HotspotRenderer {
     public static func hits(_ hits: [HotspotHit], style: Style = .plain) -> String {
@@ -14,6 +16,7 @@ public enum HotspotRenderer {
     public static func day(_ d: HotspotDayListing, style: Style = .plain) -> String {
         var lines = [style.bold("\(d.date) · \(d.digest) · Daily AI Hotspots") + " · " + (d.model ?? "model not stated")
                      + (d.totalCost.map { " · " + Format.money($0) } ?? "")]
+        if d.sourceFormat == "markdown" { lines.append(style.dim("(from the day's Markdown page: its JSON report was not imported)")) }
         if let summary = d.summary { lines += ["", summary] }
         func topics(_ list: [HotspotTopicView]) {
             for (i, t) in list.enumerated() {
@@ -77,7 +80,9 @@ public enum HotspotRenderer {
         }
     }
 
+    /// The sources by name; an item without one (a Markdown page's
+    /// `Evidence:` link names none) by its link's host.
     static func sourceNames(_ sources: [HotspotSource]) -> String {
-        sources.compactMap(\.name).uniquedInOrder().joined(separator: ", ")
+        sources.compactMap { $0.name ?? $0.url.flatMap { URLComponents(string: $0)?.host } }.uniquedInOrder().joined(separator: ", ")
     }
 }

@@ -59,7 +59,7 @@ extension Archive {
     /// The hotspot days of `date`, one per digest, as published.
     public func hotspotDay(_ date: String, digest: String? = nil) throws -> [HotspotDayListing] {
         try database.read { db in
-            var sql = "SELECT id, digest, date, model, total_cost, summary FROM hotspot_days WHERE date = ?"
+            var sql = "SELECT id, digest, date, model, total_cost, summary, source_format FROM hotspot_days WHERE date = ?"
             var arguments: StatementArguments = [date]
             if let digest { sql += " AND digest = ?"; _ = arguments.append(contentsOf: [digest]) }
             return try Row.fetchAll(db, sql: sql + " ORDER BY digest", arguments: arguments).map { day in
@@ -77,7 +77,7 @@ extension Archive {
                     }
                 }
                 return HotspotDayListing(digest: day["digest"], date: day["date"], model: day["model"], totalCost: day["total_cost"],
-                                         summary: day["summary"], featured: featured, sections: sections,
+                                         summary: day["summary"], sourceFormat: day["source_format"], featured: featured, sections: sections,
                                          papers: try Archive.hotspotPapers(where: "h.day_id = ?", [dayID], db))
             }
         }
