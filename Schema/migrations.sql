@@ -544,3 +544,7 @@ CREATE TABLE hotspot_day_copies (
     checked_at    TEXT NOT NULL,
     PRIMARY KEY (day_id, source_path)
 ) WITHOUT ROWID;
+
+-- A hotspot search without words lists the newest days first: read along
+-- this index, it stops after the days that give its hits.
+CREATE INDEX hotspot_days_by_date ON hotspot_days(date);

@@ -31,11 +31,19 @@ package enum PhraseRank {
 
     /// What a ranking query selects after the rowid, with the search's
     /// weights (titles, abstracts, comments: as in migration 001_archive)...
-    static let columns = "\(frequencyFunction)(papers_fts, 8.0, 1.0, 2.0), \(averageFunction)(papers_fts), papers_fts_docsize.sz"
+    static let columns = columns(table: "papers_fts", weights: [8, 1, 2])
     /// ...and what it joins to `papers_fts` for the lengths. A left join
     /// keeps `papers_fts` the outer loop, the matches read in its order and
     /// each length looked up beside them, whatever the planner estimates.
-    static let join = "LEFT JOIN papers_fts_docsize ON papers_fts_docsize.id = papers_fts.rowid"
+    static let join = join(table: "papers_fts")
+
+    /// `columns` for another FTS5 table (the hotspot topics'), with its weights.
+    static func columns(table: String, weights: [Double]) -> String {
+        let list = weights.map { String($0) }.joined(separator: ", ")
+        return "\(frequencyFunction)(\(table), \(list)), \(averageFunction)(\(table)), \(table)_docsize.sz"
+    }
+
+    static func join(table: String) -> String { "LEFT JOIN \(table)_docsize ON \(table)_docsize.id = \(table).rowid" }
 
     /// Makes the functions available on this connection.
     static func register(_ db: Database) {
