@@ -71,12 +71,14 @@ extension Archive {
             INSERT INTO hotspot_items (topic_id, position, source_id, source_name, role, type, title, url, published_at, extra)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             """)
+        var texts = request.hotspotTopicTexts.makeIterator()
         for section in report.sections {
             for (index, t) in section.topics.enumerated() {
+                let (tags, scores) = texts.next()!
                 try insertTopic.execute(arguments: [
                     dayID, section.kind.rawValue, section.category, index + 1, t.key, t.title, t.headline, t.summary, t.whyItMatters,
                     t.takeaways.joined(separator: "\n"), t.items.compactMap(\.title).joined(separator: "\n"), t.category,
-                    JSONObjects.text(t.tags), t.eventType, t.scores["FINAL_SCORE"], JSONObjects.text(t.scores), t.extra,
+                    tags, t.eventType, t.scores["FINAL_SCORE"], scores, t.extra,
                 ])
                 let topicID = db.lastInsertedRowID
                 try db.cachedStatement(sql: "INSERT INTO temp.hot_fts_new (id) VALUES (?)").execute(arguments: [topicID])

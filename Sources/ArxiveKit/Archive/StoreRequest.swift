@@ -31,7 +31,10 @@ public struct StoreRequest: Sendable {
     }
 
     public var content: Content {
-        didSet { authorNames = StoreRequest.displayNames(of: content) }
+        didSet {
+            authorNames = StoreRequest.displayNames(of: content)
+            hotspotTopicTexts = StoreRequest.topicTexts(of: content)
+        }
     }
     /// The digest of a request made from one (every request the archive
     /// import and the digest readers make): setting it makes the request a digest's.
@@ -53,6 +56,9 @@ public struct StoreRequest: Sendable {
     /// on its reader thread, and decoding was about 6% of the writer thread's
     /// samples in a profile of the 400-day import.
     private(set) var authorNames: [[String]]
+    /// A hotspot report's topics' tags and scores as JSON texts, in section
+    /// order: written here, on the reader thread, for the same reason.
+    private(set) var hotspotTopicTexts: [(tags: String?, scores: String?)]
     /// Set when the reader left the papers of a page out because a JSON file
     /// of the same day came with it (its verdicts win): reads them, for when
     /// that JSON was not stored after all (it failed, or came later).
@@ -71,6 +77,7 @@ public struct StoreRequest: Sendable {
         self.date = date
         self.source = source
         self.authorNames = StoreRequest.displayNames(of: content)
+        self.hotspotTopicTexts = StoreRequest.topicTexts(of: content)
     }
 
     /// A digest without a day of its own: it is stored after every dated file.
@@ -81,6 +88,11 @@ public struct StoreRequest: Sendable {
 
     private static func displayNames(of content: Content) -> [[String]] {
         content.papers.map { $0.authors.map(TeXDecoder.decode) }
+    }
+
+    private static func topicTexts(of content: Content) -> [(tags: String?, scores: String?)] {
+        guard case .hotspotReport(let report) = content else { return [] }
+        return report.sections.flatMap(\.topics).map { (JSONObjects.text($0.tags), JSONObjects.text($0.scores)) }
     }
 }
 

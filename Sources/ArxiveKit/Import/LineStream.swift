@@ -36,6 +36,16 @@ final class LineStream {
 
     deinit { try? handle.close() }
 
+    /// The next `count` bytes (fewer at the end of the file), left to be read.
+    func peek(_ count: Int) throws -> ArraySlice<UInt8> {
+        while pending.count - start < count && !atEnd {
+            pending.removeSubrange(0..<start)
+            start = 0
+            try fill()
+        }
+        return pending[start..<min(pending.count, start + count)]
+    }
+
     /// The next line without its line break (a final line may lack one);
     /// nil at the end of the file.
     func next() throws -> ArraySlice<UInt8>? {

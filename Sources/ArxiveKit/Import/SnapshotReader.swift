@@ -7,13 +7,23 @@ enum SnapshotReader {
     /// True when the file's first line is a snapshot record. Reads (and
     /// inflates) only the start of the file: every file an import is given
     /// is asked this.
+    ///
+    /// The first key decides most files first: a report written on one line
+    /// (a hotspot report is 60 KB) was read and parsed whole here, a third
+    /// of importing a year of hotspot reports.
     static func isSnapshot(path: String) -> Bool {
-        guard let stream = try? LineStream(path: path, readSize: 16 << 10), let first = try? stream.next(),
+        guard let stream = try? LineStream(path: path, readSize: 16 << 10),
+              let head = try? stream.peek(1024), let key = JSONKeyOrder.firstKey(in: Data(head)), recordKeys.contains(key),
+              let first = try? stream.next(),
               first.first == UInt8(ascii: "{"),
               let line = try? first.withUnsafeBufferPointer({ bytes throws(DigestReadError) in try SnapshotLine(bytes) })
         else { return false }
         return line.id != nil && line.abstract != nil && (line.authorsParsed != nil || line.hasVersions || line.updateDate != nil)
     }
+
+    /// The keys of a snapshot record (arXiv's OAI metadata, as Kaggle writes it), in any order.
+    static let recordKeys: Set<String> = ["id", "submitter", "authors", "title", "comments", "journal-ref", "doi", "report-no",
+                                          "categories", "license", "abstract", "versions", "update_date", "authors_parsed"]
 
     /// One line as a record; the error says what is wrong with it. `names`
     /// remembers the names of earlier lines.
