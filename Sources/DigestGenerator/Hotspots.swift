@@ -36,7 +36,7 @@ public struct HotspotHistory {
         return days
     }
 
-    mutating func report(date: String, index: Int) -> [String: Any] {
+    public mutating func report(date: String, index: Int) -> [String: Any] {
         func topics(_ n: Int) -> [[String: Any]] { (0..<n).map { _ in topic(date: date) } }
         let papers: [[String: Any]] = (0..<4).map { i in
             let id = String(format: "%02d%02d.%05d", 25 + index / 365, 1 + (index / 30) % 12, 90_000 + index * 4 + i)

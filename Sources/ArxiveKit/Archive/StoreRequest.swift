@@ -92,7 +92,7 @@ public struct StoreRequest: Sendable {
 
     private static func topicTexts(of content: Content) -> [(tags: String?, scores: String?)] {
         guard case .hotspotReport(let report) = content else { return [] }
-        return report.sections.flatMap(\.topics).map { (JSONObjects.text($0.tags), JSONObjects.text($0.scores)) }
+        return report.sections.flatMap(\.topics).map { (JSONText.write($0.tags), JSONText.write($0.scores)) }
     }
 }
 

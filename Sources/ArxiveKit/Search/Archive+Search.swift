@@ -132,18 +132,21 @@ extension Archive {
             return rows
         }
         if !plan.conditions.isEmpty {
-            let filtered = "SELECT p.id FROM papers p WHERE " + plan.conditions.joined(separator: " AND ")
-            let selected = try Row.fetchOne(db, sql: "SELECT count(*), min(id), max(id) FROM (\(filtered) LIMIT ?)",
-                                            arguments: StatementArguments(plan.arguments) + [cap + 1])!
-            if (selected[0] as Int) <= cap {
+            let selected = try Int64.fetchAll(db, sql: "SELECT p.id FROM papers p WHERE \(plan.conditions.joined(separator: " AND ")) LIMIT ?",
+                                              arguments: StatementArguments(plan.arguments) + [cap + 1])
+            if selected.count <= cap {
+                guard let low = selected.min(), let high = selected.max() else { return ([], nil) }
                 // FTS5 reads the words' lists once, between the lowest and
                 // highest candidate (a month of the catalogue is a narrow
                 // range), and SQLite keeps the candidates (`+rowid`), rather
-                // than FTS5 seeking each candidate's rowid.
-                let low: Int64 = selected[1] ?? 0, high: Int64 = selected[2] ?? -1
+                // than FTS5 seeking each candidate's rowid. The candidates
+                // are the ids just read: neither the filters nor a row of
+                // `papers` are looked at again for each match (which made
+                // `training network topic:compression` 1.2x the search without `topic:`).
+                let list = selected.map(String.init).joined(separator: ",")
                 return (try fetch { columns, join in
-                    matchingPapers(plan, columns: columns, joining: join, candidates: (
-                        "papers_fts.rowid BETWEEN \(low) AND \(high) AND +papers_fts.rowid IN (\(filtered))", StatementArguments(plan.arguments)))
+                    ("SELECT \(columns) FROM papers_fts \(join) WHERE papers_fts MATCH ? AND papers_fts.rowid BETWEEN \(low) AND \(high)"
+                        + " AND +papers_fts.rowid IN (\(list))", [plan.match])
                 }, nil)
             }
         }
@@ -210,19 +213,13 @@ extension Archive {
 
     /// `SELECT columns` over the papers (`p`, and `papers_fts` when the plan
     /// has words) that the plan matches, unordered.
-    /// `joining` and `candidates`, over `papers_fts`, add a table and narrow
-    /// the matches (a plan with words only).
-    static func matchingPapers(_ plan: SearchPlan, columns: String, joining: String = "",
-                               candidates: (sql: String, arguments: StatementArguments)? = nil) -> (sql: String, arguments: StatementArguments) {
+    /// `joining`, over `papers_fts`, adds a table (a plan with words only).
+    static func matchingPapers(_ plan: SearchPlan, columns: String, joining: String = "") -> (sql: String, arguments: StatementArguments) {
         var sql: String
         var arguments = StatementArguments()
         if let match = plan.match {
             sql = "SELECT \(columns) FROM papers_fts \(joining) JOIN papers p ON p.id = papers_fts.rowid WHERE papers_fts MATCH ?"
             _ = arguments.append(contentsOf: [match])
-            if let candidates {
-                sql += " AND " + candidates.sql
-                _ = arguments.append(contentsOf: candidates.arguments)
-            }
         } else {
             sql = "SELECT \(columns) FROM papers p WHERE 1"
         }

@@ -56,7 +56,7 @@ public enum HotspotReportReader {
                 let authors = (item["authors"] as? [Any] ?? []).compactMap { $0 as? String }
                 papers.append(.init(kind: kind, paper: .init(arxivID: id.id, title: title, authors: AuthorList.rejoin(authors)),
                                     comment: text(item["summary"]),
-                                    extra: JSONObjects.text(item.filter { !["arxiv_id", "title", "authors", "summary"].contains($0.key) })))
+                                    extra: hotspotJSON(item.filter { !["arxiv_id", "title", "authors", "summary"].contains($0.key) })))
             }
         }
         let usage = root["usage"] as? [String: Any]
@@ -67,9 +67,9 @@ public enum HotspotReportReader {
             model: text(llm?["summary_model"]) ?? text(llm?["screen_model"]) ?? text(llm?["model"]),
             promptTokens: Number.int(llm?["prompt_tokens"]), completionTokens: Number.int(llm?["completion_tokens"]),
             totalCost: Number.double(costs?["total"]) ?? Number.double(llm?["total_cost"]),
-            sourceStats: JSONObjects.text(root["source_stats"]), totals: JSONObjects.text(root["totals"]),
-            costs: JSONObjects.text(root["costs"]), usage: JSONObjects.text(root["usage"]),
-            extra: JSONObjects.text(root.filter { !readKeys.contains($0.key) }.nilIfEmpty),
+            sourceStats: hotspotJSON(root["source_stats"]), totals: hotspotJSON(root["totals"]),
+            costs: hotspotJSON(root["costs"]), usage: hotspotJSON(root["usage"]),
+            extra: hotspotJSON(root.filter { !readKeys.contains($0.key) }.nilIfEmpty),
             sections: sections.filter { !$0.topics.isEmpty }, papers: papers)
     }
 
@@ -87,7 +87,7 @@ public enum HotspotReportReader {
             key: text(f["TOPIC_ID"]), title: title, headline: text(f["HEADLINE"]) ?? "", summary: text(f["summary"]) ?? "",
             whyItMatters: text(f["WHY_IT_MATTERS"]) ?? "", takeaways: (f["KEY_TAKEAWAYS"] as? [Any] ?? []).compactMap(text),
             category: text(f["PRIMARY_CATEGORY"]), tags: (f["tags"] as? [Any] ?? []).compactMap(text), eventType: text(f["event_type"]),
-            scores: scores, items: items, extra: JSONObjects.text(rest.nilIfEmpty))
+            scores: scores, items: items, extra: hotspotJSON(rest.nilIfEmpty))
     }
 
     /// A buzz entry is one source's post: a topic whose only item is itself.
@@ -101,12 +101,18 @@ public enum HotspotReportReader {
     static func item(_ i: [String: Any]) -> HotspotReport.Item {
         HotspotReport.Item(sourceID: text(i["source_id"]), sourceName: text(i["source_name"]), role: text(i["source_role"]),
                            type: text(i["source_type"]), title: text(i["title"]), url: text(i["url"]), publishedAt: text(i["published_at"]),
-                           extra: JSONObjects.text(i.filter { !itemKeys.contains($0.key) }.nilIfEmpty))
+                           extra: hotspotJSON(i.filter { !itemKeys.contains($0.key) }.nilIfEmpty))
     }
 
     static func arxivID(inURL url: String) -> String? {
         guard let r = url.range(of: "arxiv.org/abs/") else { return nil }
         return String(url[r.upperBound...])
+    }
+
+    /// A value as JSON text (see `JSONText`: Foundation's writer was half the import's time); nil for none.
+    static func hotspotJSON(_ value: Any?) -> String? {
+        guard let value, !(value is NSNull) else { return nil }
+        return JSONText.write(value)
     }
 
     private static func text(_ value: Any?) -> String? {
