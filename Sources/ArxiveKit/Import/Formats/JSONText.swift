@@ -48,12 +48,11 @@ enum JSONText {
     }
 
     private static func append(_ value: Any, to out: inout [UInt8]) -> Bool {
-        // The commonest kinds first: each failed cast costs.
+        // The commonest kind first, and the collections before `NSNumber`:
+        // asking whether a dictionary is an NSNumber bridges it to an NSDictionary first.
         switch value {
         case let string as String:
             appendString(string, to: &out)
-        case let number as NSNumber:
-            return appendNumber(number, to: &out)
         case let object as [String: Any]:
             out.append(UInt8(ascii: "{"))
             for (index, key) in object.keys.sorted().enumerated() {
@@ -70,6 +69,8 @@ enum JSONText {
                 guard append(element, to: &out) else { return false }
             }
             out.append(UInt8(ascii: "]"))
+        case let number as NSNumber:
+            return appendNumber(number, to: &out)
         case is NSNull:
             out += Array("null".utf8)
         default:
