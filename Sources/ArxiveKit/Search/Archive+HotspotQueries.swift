@@ -15,12 +15,14 @@ extension Archive {
             guard let match = plan.match else { return try Archive.filteredHotspotHits(plan, limit: limit, db) }
             let ranked = try Archive.bestTopics(plan, match: match, limit: limit, db)
             let ids = ranked.isEmpty ? "NULL" : ranked.map(String.init).joined(separator: ",")
-            // One query for every kept hit's snippet: a query per hit expanded
-            // a prefix term (`valor*`) against the whole index each time.
+            // One query for every kept hit's snippet, over the matches between
+            // the lowest and highest hit (`+rowid`: SQLite keeps the hits):
+            // seeking each hit made FTS5 merge a prefix term's lists
+            // (`valor*`) once per hit, 300 of the 330 ms of that search.
             var snippets: [Int64: String] = [:]
             for row in try Row.fetchAll(db, sql: """
                 SELECT rowid, snippet(hotspot_topics_fts, -1, char(2), char(3), '…', 24) AS snippet FROM hotspot_topics_fts
-                WHERE hotspot_topics_fts MATCH ? AND rowid IN (\(ids))
+                WHERE hotspot_topics_fts MATCH ? AND rowid BETWEEN \(ranked.min() ?? 0) AND \(ranked.max() ?? -1) AND +rowid IN (\(ids))
                 """, arguments: [match]) {
                 // Takeaways and item titles are stored one per line: a snippet stays on one.
                 snippets[row["rowid"]] = (row["snippet"] as String).replacingOccurrences(of: "\n", with: " · ")
