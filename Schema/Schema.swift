@@ -12,16 +12,26 @@ public enum Schema {
     static let marker = "-- migration: "
 
     /// The sections of `text` that start at a marker line (the header before the first is a comment).
+    ///
+    /// Every command opens the archive, which asks for the migrations: split
+    /// as bytes, since splitting the 25 KB into lines as characters was an
+    /// eighth of a search's time, process start included.
     static func split(_ text: String) -> [(identifier: String, sql: String)] {
-        var migrations: [(identifier: String, sql: String)] = []
-        for line in text.split(separator: "\n", omittingEmptySubsequences: false) {
-            if line.hasPrefix(marker) {
-                migrations.append((String(line.dropFirst(marker.count)).trimmingSpaces, ""))
-            } else if !migrations.isEmpty {
-                migrations[migrations.count - 1].sql += line + "\n"
-            }
+        let bytes = Array(text.utf8), marker = Array(("\n" + Self.marker).utf8)
+        var starts: [Int] = []
+        if bytes.starts(with: marker.dropFirst()) { starts.append(0) }
+        var i = 0
+        while i + marker.count <= bytes.count {
+            if bytes[i] == marker[0], bytes[i..<(i + marker.count)].elementsEqual(marker) { starts.append(i + 1) }
+            i += 1
         }
-        return migrations
+        return starts.enumerated().map { index, start in
+            let nameStart = start + marker.count - 1
+            let lineEnd = bytes[nameStart...].firstIndex(of: UInt8(ascii: "\n")) ?? bytes.count
+            let end = index + 1 < starts.count ? starts[index + 1] : bytes.count
+            let name = String(decoding: bytes[nameStart..<lineEnd], as: UTF8.self).trimmingSpaces
+            return (name, String(decoding: bytes[min(lineEnd + 1, end)..<end], as: UTF8.self))
+        }
     }
 }
 

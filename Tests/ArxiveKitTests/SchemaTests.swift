@@ -20,6 +20,7 @@ struct SchemaTests {
         let split = Schema.split("-- header\n-- migration: 001_a\nCREATE TABLE a (x);\n\n-- migration: 002_b \nCREATE TABLE b (y);\n")
         #expect(split.map(\.identifier) == ["001_a", "002_b"])
         #expect(split[0].sql == "CREATE TABLE a (x);\n\n")
-        #expect(split[1].sql == "CREATE TABLE b (y);\n\n")
+        #expect(split[1].sql == "CREATE TABLE b (y);\n")
+        #expect(Schema.split("-- migration: 001_a\nSELECT 1;").map(\.identifier) == ["001_a"], "a marker on the first line")
     }
 }
