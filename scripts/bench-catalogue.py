@@ -143,7 +143,7 @@ def main():
         if not shutil.which(tool):
             sys.exit(f"{tool} not found")
     run(["swift", "build", "-c", "release", "--static-swift-stdlib", "--product", "arxive"], cwd=ROOT)
-    run(["swift", "build", "-c", "release", "--product", "arxive-generate"], cwd=ROOT)
+    run(["swift", "build", "-c", "release", "--static-swift-stdlib", "--product", "arxive-generate"], cwd=ROOT)
     work = a.keep or tempfile.mkdtemp(prefix="arxive-catalogue-")
     os.makedirs(work, exist_ok=True)
     snapshot = os.path.join(work, f"snapshot-{a.papers}.json")

@@ -41,7 +41,7 @@ def main():
     bin = a.bin or BIN
     if not a.bin:
         run(["swift", "build", "-c", "release", "--static-swift-stdlib", "--product", "arxive"], cwd=ROOT)
-        run(["swift", "build", "-c", "release", "--product", "arxive-generate"], cwd=ROOT)
+        run(["swift", "build", "-c", "release", "--static-swift-stdlib", "--product", "arxive-generate"], cwd=ROOT)
     arxive = os.path.join(bin, "arxive")
     work = a.keep or tempfile.mkdtemp(prefix="arxive-bench-hot-")
     year, whole = os.path.join(work, "year"), os.path.join(work, "whole")

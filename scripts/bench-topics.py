@@ -63,7 +63,8 @@ def main():
         if not os.path.exists(trees[name]):
             run(["git", "worktree", "add", "--detach", trees[name], rev], cwd=ROOT)
     new, old = build(trees["new"]), build(trees["old"])
-    run(["swift", "build", "-c", "release", "--product", "arxive-generate"], cwd=trees["new"])
+    # Linked as arxive is: another configuration would rebuild the build folder from scratch.
+    run(["swift", "build", "-c", "release", "--static-swift-stdlib", "--product", "arxive-generate"], cwd=trees["new"])
     generate = os.path.join(trees["new"], ".build", "release", "arxive-generate")
     histories = {}
     for name, flags in (("plain", []), ("today", ["--today"])):

@@ -53,7 +53,7 @@ def main():
         sys.exit("sqlite-utils not found: pip install sqlite-utils")
     # The build the README tells users to install: static, so start-up is ~5 ms.
     run(["swift", "build", "-c", "release", "--static-swift-stdlib", "--product", "arxive"], cwd=ROOT)
-    run(["swift", "build", "-c", "release", "--product", "arxive-generate"], cwd=ROOT)
+    run(["swift", "build", "-c", "release", "--static-swift-stdlib", "--product", "arxive-generate"], cwd=ROOT)
     work = a.keep or tempfile.mkdtemp(prefix="arxive-bench-")
     os.makedirs(work, exist_ok=True)
     history = os.path.join(work, "history")

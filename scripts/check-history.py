@@ -38,7 +38,7 @@ def main():
     p.add_argument("--keep", help="work in this folder and keep it")
     a = p.parse_args()
     run(["swift", "build", "-c", "release", "--static-swift-stdlib", "--product", "arxive"])
-    run(["swift", "build", "-c", "release", "--product", "arxive-generate"])
+    run(["swift", "build", "-c", "release", "--static-swift-stdlib", "--product", "arxive-generate"])
     work = a.keep or tempfile.mkdtemp(prefix="arxive-check-")
     history, db = os.path.join(work, "history"), os.path.join(work, "archive.sqlite")
     shutil.rmtree(history, ignore_errors=True)
