@@ -128,8 +128,9 @@ public enum SourceKind: Equatable, Sendable {
 
     static func textKind(_ text: String) -> SourceKind {
         let head = text.drop(while: { $0.isWhitespace || $0 == "\u{FEFF}" })
-        if head.hasPrefix("<"), text.contains(UpstreamHTMLReader.marker) { return .digest(.html) }
+        // An image first: looking for the page's marker read every navigation image whole.
         if head.hasPrefix("<svg") || (head.hasPrefix("<?xml") && head.prefix(512).contains("<svg")) { return .skipped(.image) }
+        if head.hasPrefix("<"), text.containsBytes(UpstreamHTMLReader.marker) { return .digest(.html) }
         // The title sits within the first lines (after a navigation block or a remedial-run note).
         // Split as bytes: splitting as characters was most of recognising a file.
         let lines = head.utf8.split(separator: UInt8(ascii: "\n"), maxSplits: 60, omittingEmptySubsequences: false).prefix(60)

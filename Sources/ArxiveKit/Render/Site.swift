@@ -77,17 +77,17 @@ public enum Site {
     }
 
     static func index(runs: [RunSummary], months: [String], years: [String]) -> String {
-        var b = ["<h1>arXiv digest archive</h1>",
-                 "<p class=\"muted\">\(runs.count) runs from \(HTML.escape(runs.first?.date ?? "-")) to \(HTML.escape(runs.last?.date ?? "-")).</p>"]
+        var b: [Markup] = ["<h1>arXiv digest archive</h1>",
+                           "<p class=\"muted\">\(runs.count) runs from \(runs.first?.date ?? "-") to \(runs.last?.date ?? "-").</p>"]
         for year in years.reversed() {
             b.append("<h2><a href=\"years/\(year).html\">\(year)</a></h2><ul>")
             for month in months.reversed() where month.hasPrefix(year) {
                 let those = runs.filter { $0.date.hasPrefix(month) }
                 let cost = those.reduce(0.0) { $0 + ($1.totalCost ?? 0) }
                 let outages = those.filter { !$0.modelRan }.count
+                let outage: Markup = outages > 0 ? ", the model never ran in \(outages)" : ""
                 b.append("<li><a href=\"months/\(month).html\">\(month)</a> <span class=\"muted\">\(those.count) runs, "
-                         + "\(those.reduce(0) { $0 + $1.listed }) papers listed, \(Format.money(cost))"
-                         + (outages > 0 ? ", the model never ran in \(outages)" : "") + "</span></li>")
+                         + "\(those.reduce(0) { $0 + $1.listed }) papers listed, \(Format.money(cost))\(outage)</span></li>")
             }
             b.append("</ul>")
         }
