@@ -1,3 +1,7 @@
+// DigestGenerator/: synthetic histories in every layout the generators ever
+// wrote, for tests and benchmarks, knowing the truth they wrote. Foundation
+// only.
+
 import Foundation
 
 extension History {

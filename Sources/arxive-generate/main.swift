@@ -1,3 +1,6 @@
+// arxive-generate/: the command that writes DigestGenerator's histories to
+// disk. It may call DigestGenerator and ArxiveKit.
+
 import ArgumentParser
 import ArxiveKit
 import DigestGenerator

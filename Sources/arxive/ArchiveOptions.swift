@@ -1,3 +1,6 @@
+// arxive/: the command line, one short file per subcommand: it parses, calls
+// ArxiveKit, renders. It may call ArxiveKit and ArgumentParser.
+
 import ArgumentParser
 import ArxiveKit
 

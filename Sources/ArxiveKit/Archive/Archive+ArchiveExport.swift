@@ -1,3 +1,8 @@
+// Archive/: the `Archive` type: opening and migrating the SQLite file, the one
+// write path (`store`, a transaction per file), FTS bookkeeping, marks,
+// follows, archive files and backups. It may call Model, Names and GRDB; never
+// the query layer or a renderer.
+
 import Foundation
 import GRDB
 

@@ -1,3 +1,8 @@
+// Import/: the importers: `SourceKind` (what each file is), `DigestImporter`
+// (reads files on one thread, stores them on another) and the catalogue
+// importer. They may call Import/Formats (the readers), Model, Names and
+// Archive's write path.
+
 import Foundation
 
 /// A first-in first-out hand-over between one producer thread and one

@@ -1,3 +1,6 @@
+// Model/: plain values: what the readers produce, what the archive stores,
+// what queries return. They call nothing but Foundation.
+
 import Foundation
 
 /// The lines of an archive file (`arxive export --format archive`): JSON

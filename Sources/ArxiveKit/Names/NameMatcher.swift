@@ -1,3 +1,6 @@
+// Names/: people's names: TeX decoding and encoding, keys for matching, how
+// closely two names match. Foundation only.
+
 /// How closely a name found in the archive matches the name a user asked for.
 public enum NameMatchLevel: String, Sendable, Codable, Comparable {
     /// Same key: `Marcel Rod` and `Marcel R{\o}d`.

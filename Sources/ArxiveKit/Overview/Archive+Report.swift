@@ -1,3 +1,6 @@
+// Overview/: periods, trends, and the monthly and yearly reports, read from
+// the archive. They may call Model, Archive and Search.
+
 import Foundation
 import GRDB
 

@@ -1,3 +1,7 @@
+// Render/: what the user sees: text tables, JSON, Markdown, HTML built of
+// `Markup` (escaped by default), exports and the static site. They take Model
+// values; only the site reads the archive, through its public queries.
+
 extension Array where Element: Hashable {
     /// The distinct elements, in their first order.
     func uniquedInOrder() -> [Element] {

@@ -1,3 +1,7 @@
+// Search/: the query language (`QueryParser` to `Query`), its compilation to
+// SQL, and the read queries: search, authors, matches, rank, similar, hot
+// search. They may call Model and Archive.
+
 import GRDB
 
 /// What `arxive author NAME` found.
