@@ -17,36 +17,70 @@ extension Archive {
                                         arguments: [request.digestName, report.date])
         if existing?["source_sha256"] == request.source.sha256 { return StoreOutcome(change: .unchanged) }
         let oldDay: Int64? = existing?["id"]
-        if report.format == .markdown, let oldDay {
-            let stored = try Archive.hotspotReport(dayID: oldDay, db)
-            let difference = stored.disagreement(with: report)
-            // A copy that agrees, or the Markdown beside a JSON report: recorded, so that the next import knows it.
-            if difference == nil || stored.format != .markdown {
-                try db.cachedExecute(sql: """
-                    INSERT OR REPLACE INTO hotspot_day_copies (day_id, source_path, source_sha256, difference, checked_at) VALUES (?, ?, ?, ?, ?)
-                    """, arguments: [oldDay, request.source.path, request.source.sha256, difference, importedAt])
-                var outcome = StoreOutcome(change: .checkedAgainstStored)
-                if let difference {
-                    outcome.notes.append("\(request.source.path): this Markdown copy of hotspot day \(report.date) differs from its JSON report "
-                                         + "(\(difference)); the report is kept")
-                }
-                return outcome
-            }
+        if report.format == .markdown, let oldDay,
+           let checked = try checkCopy(report, of: oldDay, request, importedAt: importedAt, db) {
+            return checked
         }
+        let held = try clearHotspotDay(oldDay, db)
+        let dayID = try writeHotspotDay(report, request, importedAt: importedAt, db)
+        try writeHotspotTopics(report, dayID: dayID, texts: request.hotspotTopicTexts, db)
+        var outcome = StoreOutcome(change: .stored)
+        var now = Set<Int64>()
+        var count: [String: Int] = [:]
+        for (index, spotlight) in report.papers.enumerated() {
+            let (paperID, isNew) = try ensurePaper(spotlight.paper.digestPaper, names: request.authorNames[index], date: report.date, group: &group, db)
+            if isNew { outcome.newPapers += 1 }
+            now.insert(paperID)
+            count[spotlight.kind, default: 0] += 1
+            try db.cachedExecute(sql: """
+                INSERT OR IGNORE INTO hotspot_papers (day_id, kind, position, paper_id, comment, extra) VALUES (?, ?, ?, ?, ?, ?)
+                """, arguments: [dayID, spotlight.kind, count[spotlight.kind]!, paperID, spotlight.comment, spotlight.extra])
+        }
+        try dropUnreferenced(Set(held).subtracting(now), group: &group, db)
+        return outcome
+    }
+
+    /// A Markdown copy of a stored day, compared with it: the outcome when it
+    /// is only recorded (it agrees, or the day came from its JSON report), nil
+    /// when it replaces the day (a changed Markdown-only day).
+    private func checkCopy(_ report: HotspotReport, of dayID: Int64, _ request: StoreRequest, importedAt: String,
+                           _ db: Database) throws -> StoreOutcome? {
+        let stored = try Archive.hotspotReport(dayID: dayID, db)
+        let difference = stored.disagreement(with: report)
+        guard difference == nil || stored.format != .markdown else { return nil }
+        // Recorded, so that the next import knows it.
+        try db.cachedExecute(sql: """
+            INSERT OR REPLACE INTO hotspot_day_copies (day_id, source_path, source_sha256, difference, checked_at) VALUES (?, ?, ?, ?, ?)
+            """, arguments: [dayID, request.source.path, request.source.sha256, difference, importedAt])
+        var outcome = StoreOutcome(change: .checkedAgainstStored)
+        if let difference {
+            outcome.notes.append("\(request.source.path): this Markdown copy of hotspot day \(report.date) differs from its JSON report "
+                                 + "(\(difference)); the report is kept")
+        }
+        return outcome
+    }
+
+    /// Empties a stored day (nothing for a new one) and returns the papers it spotlighted.
+    private func clearHotspotDay(_ dayID: Int64?, _ db: Database) throws -> [Int64] {
         // The copies were checked against the day as it was.
-        try db.cachedExecute(sql: "DELETE FROM hotspot_day_copies WHERE day_id = ?", arguments: [oldDay])
-        let held = try Int64.fetchAll(db.cachedStatement(sql: "SELECT paper_id FROM hotspot_papers WHERE day_id = ?"), arguments: [oldDay])
+        try db.cachedExecute(sql: "DELETE FROM hotspot_day_copies WHERE day_id = ?", arguments: [dayID])
+        let held = try Int64.fetchAll(db.cachedStatement(sql: "SELECT paper_id FROM hotspot_papers WHERE day_id = ?"), arguments: [dayID])
         // The old topics' indexed text leaves the index at the group's end (see `indexChangedText`),
         // unless they were added in this group and never indexed.
         try db.cachedExecute(sql: """
             INSERT OR IGNORE INTO temp.hot_fts_old SELECT id, title, headline, summary, takeaways, item_titles FROM hotspot_topics
             WHERE day_id = ? AND id NOT IN (SELECT id FROM temp.hot_fts_new)
-            """, arguments: [oldDay])
-        try db.cachedExecute(sql: "DELETE FROM temp.hot_fts_new WHERE id IN (SELECT id FROM hotspot_topics WHERE day_id = ?)", arguments: [oldDay])
+            """, arguments: [dayID])
+        try db.cachedExecute(sql: "DELETE FROM temp.hot_fts_new WHERE id IN (SELECT id FROM hotspot_topics WHERE day_id = ?)", arguments: [dayID])
         // Children first: no cascade while foreign-key checks are off (see `writeWithoutForeignKeyChecks`).
-        try db.cachedExecute(sql: "DELETE FROM hotspot_items WHERE topic_id IN (SELECT id FROM hotspot_topics WHERE day_id = ?)", arguments: [oldDay])
-        try db.cachedExecute(sql: "DELETE FROM hotspot_topics WHERE day_id = ?", arguments: [oldDay])
-        try db.cachedExecute(sql: "DELETE FROM hotspot_papers WHERE day_id = ?", arguments: [oldDay])
+        try db.cachedExecute(sql: "DELETE FROM hotspot_items WHERE topic_id IN (SELECT id FROM hotspot_topics WHERE day_id = ?)", arguments: [dayID])
+        try db.cachedExecute(sql: "DELETE FROM hotspot_topics WHERE day_id = ?", arguments: [dayID])
+        try db.cachedExecute(sql: "DELETE FROM hotspot_papers WHERE day_id = ?", arguments: [dayID])
+        return held
+    }
+
+    /// The day's own row, inserted or updated in place (its id stays); returns its id.
+    private func writeHotspotDay(_ report: HotspotReport, _ request: StoreRequest, importedAt: String, _ db: Database) throws -> Int64 {
         try db.cachedExecute(sql: """
             INSERT INTO hotspot_days (digest, date, generated_at, mode, summary, model, prompt_tokens, completion_tokens, total_cost,
                                       source_stats, totals, costs, usage, extra, source_path, source_sha256, imported_at, source_format)
@@ -60,8 +94,13 @@ extension Archive {
                              report.promptTokens, report.completionTokens, report.totalCost, report.sourceStats, report.totals,
                              report.costs, report.usage, report.extra, request.source.path, request.source.sha256, importedAt,
                              (report.format ?? .json).rawValue])
-        let dayID = try Int64.fetchOne(db.cachedStatement(sql: "SELECT id FROM hotspot_days WHERE digest = ? AND date = ?"),
-                                       arguments: [request.digestName, report.date])!
+        return try Int64.fetchOne(db.cachedStatement(sql: "SELECT id FROM hotspot_days WHERE digest = ? AND date = ?"),
+                                  arguments: [request.digestName, report.date])!
+    }
+
+    /// Each section's topics in order, with their source items; `texts` are
+    /// their tags and scores as JSON (see `StoreRequest.hotspotTopicTexts`).
+    private func writeHotspotTopics(_ report: HotspotReport, dayID: Int64, texts: [(tags: String?, scores: String?)], _ db: Database) throws {
         let insertTopic = try db.cachedStatement(sql: """
             INSERT INTO hotspot_topics (day_id, section, section_category, position, topic_key, title, headline, summary, why_it_matters,
                                         takeaways, item_titles, category, tags, event_type, final_score, scores, extra)
@@ -71,7 +110,7 @@ extension Archive {
             INSERT INTO hotspot_items (topic_id, position, source_id, source_name, role, type, title, url, published_at, extra)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             """)
-        var texts = request.hotspotTopicTexts.makeIterator()
+        var texts = texts.makeIterator()
         for section in report.sections {
             for (index, t) in section.topics.enumerated() {
                 let (tags, scores) = texts.next()!
@@ -88,20 +127,6 @@ extension Archive {
                 }
             }
         }
-        var outcome = StoreOutcome(change: .stored)
-        var now = Set<Int64>()
-        var count: [String: Int] = [:]
-        for (index, spotlight) in report.papers.enumerated() {
-            let (paperID, isNew) = try ensurePaper(spotlight.paper.digestPaper, names: request.authorNames[index], date: report.date, group: &group, db)
-            if isNew { outcome.newPapers += 1 }
-            now.insert(paperID)
-            count[spotlight.kind, default: 0] += 1
-            try db.cachedExecute(sql: """
-                INSERT OR IGNORE INTO hotspot_papers (day_id, kind, position, paper_id, comment, extra) VALUES (?, ?, ?, ?, ?, ?)
-                """, arguments: [dayID, spotlight.kind, count[spotlight.kind]!, paperID, spotlight.comment, spotlight.extra])
-        }
-        try dropUnreferenced(Set(held).subtracting(now), group: &group, db)
-        return outcome
     }
 }
 
