@@ -99,118 +99,39 @@ public struct DigestImporter: Sendable {
         }
     }
 
+    /// Reads the files on one thread (`ParsedFiles`) and stores them on
+    /// this one (`GroupCommitter`), a group of files per commit: a group
+    /// takes files until it holds `groupSize` or has been open `groupSeconds`.
     private func importFiles(_ files: [String], progress: (Int, Int, String) -> Void) -> Report {
-        var report = Report()
-        var undated: [StoreRequest] = []
-        var archiveFiles: [(path: String, data: Data)] = []
-        var verdictsByRun: [Int64: Int] = [:]
-        /// Stores the requests `next` hands over in one transaction and
-        /// reports on each; false when the archive could not be written.
-        func commit(pulling next: () -> StoreRequest?) -> Bool {
-            var group: [StoreRequest] = []
-            do {
-                let results = try archive.store(pulling: {
-                    guard let request = next() else { return nil }
-                    group.append(request)
-                    return request
-                })
-                for (request, result) in zip(group, results) {
-                    switch result {
-                    case .success(let outcome):
-                        report.add(outcome, of: request)
-                        if let run = outcome.runID, outcome.change != .unchanged { verdictsByRun[run] = outcome.runVerdicts }
-                    case .failure(let error):
-                        report.failures.append((request.source.path, "not imported: \(error.localizedDescription)"))
-                    }
-                }
-                return true
-            } catch {
-                // The archive could not be written (a full disk; the store
-                // stops at such an error): nothing of the group was kept, and
-                // every later group would fail alike. One message, no file blamed.
-                report.stopped = "the archive could not be written (\(Archive.describe(error))): the import stopped, "
-                    + "and the \(group.count) files of its last group were not stored"
-                return false
-            }
-        }
-        // Files are read and parsed on another thread while the writer
-        // stores them, a group of many files per commit. The reader may run
-        // 256 files ahead (a few MiB of parsed text): it goes on parsing
-        // while the writer indexes a group, instead of waiting on it.
-        let parsed = BoundedBuffer<(path: String, result: ReadResult)>(capacity: 256)
-        // A file imported before with the same content is not parsed again:
-        // a daily import of the whole folder reads mostly such files. (With
-        // --date the run a dateless file joins may differ: no shortcut then.)
-        let known = options.date == nil ? (try? archive.importedSources(digestName: options.digestName)) ?? [] : []
-        // A day's Markdown is read without its papers when the day's JSON
-        // comes with it: the JSON's verdicts win, and reading the papers of
-        // both was a third of the reader thread's time.
-        let jsonDays = Set(files.filter(SourceKind.mayHoldVerdictsOfItsDay)
-            .compactMap { options.date ?? DigestDate.inFileName(($0 as NSString).lastPathComponent) })
-        // Likewise a day's topic bundle when its -output.json comes with it:
-        // the same records. Such a bundle is stored after every dated file,
-        // when that JSON is in the archive, and brings only its topics and usage.
-        let outputDays = Set(files.filter(SourceKind.isDailyJSONByName).compactMap { DigestDate.inFileName(($0 as NSString).lastPathComponent) })
-        Thread.detachNewThread { [self] in
-            for path in files { parsed.put((path, read(path, skipping: known, skippingPapersOn: jsonDays, skippingBundlePapersOn: outputDays))) }
-            parsed.close()
-        }
+        let parsed = ParsedFiles(files, readBy: self)
+        let committer = GroupCommitter(archive: archive)
         var done = 0
-        /// The next dated file to store; nil when every file has been read.
-        func nextDated() -> StoreRequest? {
-            while let (path, result) = parsed.take() {
+        /// The next file to store now; nil when every file has been read.
+        func next() -> StoreRequest? {
+            while let (path, result) = parsed.next() {
                 progress(done, files.count, path)
                 done += 1
-                report.filesRead += 1
-                switch result {
-                case .request(let request) where request.joinsRunByPapers || request.storedLast:
-                    // A JSON file with no date joins the run a page of the same
-                    // papers made: stored last, when every page has been committed.
-                    undated.append(request)
-                case .request(let request): return request
-                case .unchanged: report.filesUnchanged += 1
-                case .archiveFile(let data): archiveFiles.append((path, data))
-                case .skipped(let kind): report.skipped.append((path, kind))
-                case .failed(let reason): report.failures.append((path, reason))
-                }
+                if let request = committer.take(path, result) { return request }
             }
             return nil
         }
-        // A group: its first file, then the files that come within its limits.
-        while let first = nextDated() {
+        while let first = next() {
             let started = Date()
             var handed = 0
-            let stored = commit(pulling: {
+            let stored = committer.commit(pulling: {
                 handed += 1
                 if handed == 1 { return first }
                 guard handed <= options.groupSize, Date().timeIntervalSince(started) < options.groupSeconds else { return nil }
-                return nextDated()
+                return next()
             })
-            guard stored else { break }
-        }
-        if report.stopped != nil {
-            // The reader may be waiting to hand over a file: let it finish.
-            while parsed.take() != nil {}
-            return report
-        }
-        var remaining = undated[...]
-        if !remaining.isEmpty { _ = commit(pulling: { remaining.popFirst() }) }
-        guard report.stopped == nil else { return report }
-        report.verdicts = verdictsByRun.values.reduce(0, +)
-        // Each archive file is one transaction of its own.
-        for (path, data) in archiveFiles {
-            do {
-                let merge = try archive.importArchive(data)
-                report.runsAdded += merge.runsAdded
-                report.runsUpdated += merge.runsExtended
-                report.newPapers += merge.newPapers
-                report.verdicts += merge.verdicts
-            } catch {
-                report.failures.append((path, "not imported: \(error.localizedDescription)"))
+            guard stored else {
+                parsed.drain()
+                return committer.report
             }
         }
-        progress(files.count, files.count, "")
-        return report
+        committer.finish()
+        if committer.report.stopped == nil { progress(files.count, files.count, "") }
+        return committer.report
     }
 
     /// What reading one file gave.
