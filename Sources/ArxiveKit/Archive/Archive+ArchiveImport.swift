@@ -79,39 +79,50 @@ extension Archive {
                 if case .digest(let digest) = request.content { return total + digest.papers.count }
                 return total
             }
-            let now = ISO8601DateFormatter().string(from: Date())
-            for rule in lines.rules {
-                _ = try Archive.follow(FollowRequest(name: rule.name, semanticScholarIDs: rule.semanticScholarIds, note: rule.note,
-                                                     exceptions: rule.exceptions), now: now, db)
-            }
-            for mark in lines.marks {
-                let current = try String.fetchOne(db, sql: "SELECT updated_at FROM marks WHERE arxiv_id = ?", arguments: [mark.arxivId])
-                if current.map({ mark.updatedAt > $0 }) ?? true {
-                    try db.execute(sql: """
-                        INSERT INTO marks (arxiv_id, starred, read_at, note, updated_at) VALUES (?, ?, ?, ?, ?)
-                        ON CONFLICT (arxiv_id) DO UPDATE SET starred = excluded.starred, read_at = excluded.read_at,
-                            note = excluded.note, updated_at = excluded.updated_at
-                        """, arguments: [mark.arxivId, mark.starred, mark.readAt, mark.note, mark.updatedAt])
-                    merge.marks += 1
-                }
-                for tag in mark.tags {
-                    try db.execute(sql: "INSERT OR IGNORE INTO tags (arxiv_id, tag, added_at) VALUES (?, ?, ?)", arguments: [mark.arxivId, tag.tag, tag.addedAt])
-                }
-            }
-            for search in lines.savedSearches {
-                try db.execute(sql: """
-                    INSERT INTO saved_searches (name, query, saved_at) VALUES (?, ?, ?)
-                    ON CONFLICT (name) DO UPDATE SET query = excluded.query, saved_at = excluded.saved_at WHERE excluded.saved_at > saved_searches.saved_at
-                    """, arguments: [search.name, search.query, search.savedAt])
-            }
-            for profile in lines.rankProfiles {
-                try db.execute(sql: """
-                    INSERT INTO rank_profiles (name, options, saved_at) VALUES (?, ?, ?)
-                    ON CONFLICT (name) DO UPDATE SET options = excluded.options, saved_at = excluded.saved_at WHERE excluded.saved_at > rank_profiles.saved_at
-                    """, arguments: [profile.name, profile.options, profile.savedAt])
-            }
+            merge.marks = try Archive.mergeUserData(rules: lines.rules, marks: lines.marks, savedSearches: lines.savedSearches,
+                                                    rankProfiles: lines.rankProfiles, db)
             return merge
         }
+    }
+
+    /// The user's own data from an archive file: followed authors and tag
+    /// lists united, and of two marks (saved searches, rank profiles) of one
+    /// paper or name the newer kept. Returns how many marks were taken.
+    static func mergeUserData(rules: [ArchiveFile.FollowedAuthor], marks: [ArchiveFile.Mark], savedSearches: [ArchiveFile.SavedSearch],
+                              rankProfiles: [ArchiveFile.RankProfile], _ db: Database) throws -> Int {
+        var merged = 0
+        let now = ISO8601DateFormatter().string(from: Date())
+        for rule in rules {
+            _ = try Archive.follow(FollowRequest(name: rule.name, semanticScholarIDs: rule.semanticScholarIds, note: rule.note,
+                                                 exceptions: rule.exceptions), now: now, db)
+        }
+        for mark in marks {
+            let current = try String.fetchOne(db, sql: "SELECT updated_at FROM marks WHERE arxiv_id = ?", arguments: [mark.arxivId])
+            if current.map({ mark.updatedAt > $0 }) ?? true {
+                try db.execute(sql: """
+                    INSERT INTO marks (arxiv_id, starred, read_at, note, updated_at) VALUES (?, ?, ?, ?, ?)
+                    ON CONFLICT (arxiv_id) DO UPDATE SET starred = excluded.starred, read_at = excluded.read_at,
+                        note = excluded.note, updated_at = excluded.updated_at
+                    """, arguments: [mark.arxivId, mark.starred, mark.readAt, mark.note, mark.updatedAt])
+                merged += 1
+            }
+            for tag in mark.tags {
+                try db.execute(sql: "INSERT OR IGNORE INTO tags (arxiv_id, tag, added_at) VALUES (?, ?, ?)", arguments: [mark.arxivId, tag.tag, tag.addedAt])
+            }
+        }
+        for search in savedSearches {
+            try db.execute(sql: """
+                INSERT INTO saved_searches (name, query, saved_at) VALUES (?, ?, ?)
+                ON CONFLICT (name) DO UPDATE SET query = excluded.query, saved_at = excluded.saved_at WHERE excluded.saved_at > saved_searches.saved_at
+                """, arguments: [search.name, search.query, search.savedAt])
+        }
+        for profile in rankProfiles {
+            try db.execute(sql: """
+                INSERT INTO rank_profiles (name, options, saved_at) VALUES (?, ?, ?)
+                ON CONFLICT (name) DO UPDATE SET options = excluded.options, saved_at = excluded.saved_at WHERE excluded.saved_at > rank_profiles.saved_at
+                """, arguments: [profile.name, profile.options, profile.savedAt])
+        }
+        return merged
     }
 
     /// The path a run stored from an archive file carries until its own sources replace it.
