@@ -95,21 +95,7 @@ public struct CatalogueImporter: Sendable {
     private func importFile(_ path: String, started: Date, progress: (Progress) -> Void) -> Report {
         let path = URL(fileURLWithPath: path).standardizedFileURL.path
         var report = Report(path: path)
-        let fileSize: Int, fingerprint: String
-        do {
-            (fileSize, fingerprint) = try CatalogueImporter.fingerprint(path)
-            if let state = try archive.catalogueFileState(path: path), state.fingerprint == fingerprint {
-                if state.finished {
-                    report.alreadyImported = true
-                    return report
-                }
-                report.resumedAfter = state.recordsDone
-            }
-            try archive.limitMemoryForBulkImport()
-        } catch {
-            report.error = "\(error.localizedDescription)"
-            return report
-        }
+        guard let (fileSize, fingerprint) = startingPoint(path, &report) else { return report }
 
         // 64 batches of 500 (about 64 MiB): the reader keeps parsing while
         // the writer indexes a chunk's text, which takes a second or more.
@@ -169,19 +155,40 @@ public struct CatalogueImporter: Sendable {
         while batches.take() != nil {}
         report.linesRead = consumedLine - skip
         guard report.error == nil else { return report }
+        // A run that resumed may follow one killed in the merge, after
+        // its last chunk: nothing is left to store, but the merge is.
+        let changed = report.added + report.updated > 0 || report.resumedAfter > 0
+        if changed {
+            progress(Progress(records: stored, seconds: Date().timeIntervalSince(started),
+                              fileBytesRead: fileSize, fileSize: fileSize, optimizing: true))
+        }
         do {
-            // A run that resumed may follow one killed in the merge, after
-            // its last chunk: nothing is left to store, but the merge is.
-            let changed = report.added + report.updated > 0 || report.resumedAfter > 0
-            if changed {
-                progress(Progress(records: stored, seconds: Date().timeIntervalSince(started),
-                                  fileBytesRead: fileSize, fileSize: fileSize, optimizing: true))
-            }
             try archive.finishCatalogueImport(path: path, optimize: changed)
         } catch {
             report.error = "the import is stored but not finished: \(error.localizedDescription)"
         }
         return report
+    }
+
+    /// Where the import of `path` starts: its size and fingerprint, with
+    /// `report` saying whether it was imported before or resumes after a
+    /// line; nil when there is nothing to do (imported whole before, or an error, in `report`).
+    private func startingPoint(_ path: String, _ report: inout Report) -> (fileSize: Int, fingerprint: String)? {
+        do {
+            let (fileSize, fingerprint) = try CatalogueImporter.fingerprint(path)
+            if let state = try archive.catalogueFileState(path: path), state.fingerprint == fingerprint {
+                if state.finished {
+                    report.alreadyImported = true
+                    return nil
+                }
+                report.resumedAfter = state.recordsDone
+            }
+            try archive.limitMemoryForBulkImport()
+            return (fileSize, fingerprint)
+        } catch {
+            report.error = "\(error.localizedDescription)"
+            return nil
+        }
     }
 
     /// The reader thread: lines to records, in batches, until the file ends or fails.
