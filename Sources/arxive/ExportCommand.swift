@@ -5,12 +5,13 @@ import Foundation
 struct ExportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "export",
-        abstract: "Write papers as BibTeX, CSV, JSON lines or a Markdown reading list, or the whole archive.",
+        abstract: "Write papers as BibTeX, CSL-JSON, CSV, JSON lines or a Markdown reading list, or the whole archive.",
         discussion: """
             Every paper, or those a query finds, most recently listed first. BibTeX \
             entries are @misc with eprint, archivePrefix and primaryClass when the digest \
-            gave it, names in TeX; JSON lines hold every stored field, the verdict history \
-            and your marks. search, author, matches and rank take --format too.
+            gave it, names in TeX; CSL-JSON (what Zotero, pandoc and citeproc read) has one \
+            preprint item per paper with its arXiv number, DOI and URL; JSON lines hold every \
+            stored field, the verdict history and your marks. search, author, matches and rank take --format too.
 
             --format archive writes everything (papers, runs, verdicts, followed authors, \
             marks, saved searches, rank profiles) as JSON lines: 'arxive import FILE' \
@@ -20,6 +21,7 @@ struct ExportCommand: ParsableCommand {
 
             Examples:
               arxive export 'is:starred' --format bibtex -o starred.bib
+              arxive export 'tag:thesis' --format csljson -o thesis.json
               arxive export --format jsonl | jq -r .title
               arxive export 'tag:to-read -is:read' --format md -o reading.md
               arxive export 'date:2025-12' --format csv -o december.csv
@@ -31,10 +33,10 @@ struct ExportCommand: ParsableCommand {
 
     /// The paper formats, and the whole archive.
     enum Format: String, ExpressibleByArgument, CaseIterable {
-        case bibtex, csv, jsonl, md, archive
+        case bibtex, csljson, csv, jsonl, md, archive
     }
 
-    @Option(help: ArgumentHelp("bibtex, csv, jsonl, md or archive.", valueName: "format"))
+    @Option(help: ArgumentHelp("bibtex, csljson, csv, jsonl, md or archive.", valueName: "format"))
     var format: Format
 
     @Option(name: [.customShort("o"), .customLong("output")], help: ArgumentHelp("Write to this file, not standard output.", valueName: "file"))

@@ -3,7 +3,7 @@ import DigestGenerator
 import Foundation
 import Testing
 
-@Suite("Export: BibTeX, CSV, JSON lines, Markdown")
+@Suite("Export: BibTeX, CSL-JSON, CSV, JSON lines, Markdown")
 struct ExportTests {
     @Test("TeX accents come back for every generated name, and decode to the same name")
     func texRoundTrip() throws {
@@ -91,5 +91,82 @@ struct ExportTests {
         process.waitUntilExit()
         #expect(process.terminationStatus == 0, "\(output)")
         #expect(!output.contains("WARN") && !output.contains("ERROR"), "\(output)")
+    }
+
+    /// The Python `.ci/run` installs citeproc-py into (the CSL processor
+    /// Python's citation tools use), when it is there.
+    static let citeprocPython: String? = {
+        let python = Paths.root.appendingPathComponent(".build/ci-venv/bin/python").path
+        guard FileManager.default.isExecutableFile(atPath: python) else { return nil }
+        let probe = Process()
+        probe.executableURL = URL(fileURLWithPath: python)
+        probe.arguments = ["-c", "import citeproc"]
+        probe.standardError = FileHandle.nullDevice
+        guard (try? probe.run()) != nil else { return nil }
+        probe.waitUntilExit()
+        return probe.terminationStatus == 0 ? python : nil
+    }()
+
+    @Test("CSL-JSON: one preprint item per paper, names split, issued from the id")
+    func cslItems() throws {
+        let archive = try fixtureArchive()
+        let records = Array(try archive.records().prefix(20))
+        let items = try #require(try JSONSerialization.jsonObject(with: Data(PaperExport.cslJSON(records).utf8)) as? [[String: Any]])
+        #expect(items.count == records.count)
+        let keys = PaperExport.citationKeys(records)
+        for (item, record) in zip(items, records) {
+            #expect(item["id"] as? String == keys[record.arxivID] && item["type"] as? String == "article")
+            #expect(item["number"] as? String == "arXiv:" + record.arxivID && item["URL"] as? String == "https://arxiv.org/abs/" + record.arxivID)
+            #expect(item["title"] as? String == record.title)
+            let authors = try #require(item["author"] as? [[String: String]])
+            #expect(authors.map { $0["literal"] ?? (($0["given"] ?? "") + " " + ($0["family"] ?? "")) } == record.authors)
+        }
+        #expect(PaperExport.yearAndMonth(of: "2512.22471")! == (2025, 12) && PaperExport.yearAndMonth(of: "hep-th/9901001")! == (1999, 1))
+        #expect(PaperExport.yearAndMonth(of: "9606126") != nil && PaperExport.yearAndMonth(of: "astro-ph/9613001") == nil, "no month 13")
+        #expect(PaperExport.cslJSON([]) == "[\n\n]\n" || PaperExport.cslJSON([]) == "[]\n")
+    }
+
+    @Test("100 generated papers with TeX names render in citeproc-py, a real CSL processor", .enabled(if: ExportTests.citeprocPython != nil))
+    func citeprocRenders() throws {
+        let history = History.generate(days: 12, seed: 9)
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("arxive-csl-\(UUID())")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        try history.write(to: folder)
+        let archive = try Archive.inMemory()
+        expectClean(DigestImporter(archive: archive).run(paths: [folder.appendingPathComponent("daily").path]))
+        var records = Array(try archive.records().prefix(100))
+        records[0].title = "Schrödinger {Gauss} Bridges at 50% for R&D_x, \"quoted\""
+        records[0].authors[0] = "Nguyễn Văn Phạm"
+        let file = folder.appendingPathComponent("papers.json")
+        try PaperExport.cslJSON(records).write(to: file, atomically: true, encoding: .utf8)
+        // The bibliography in the style citeproc-py bundles, one plain-text entry per line.
+        let script = """
+            import json, sys
+            from citeproc import CitationStylesStyle, CitationStylesBibliography, Citation, CitationItem, formatter
+            from citeproc.source.json import CiteProcJSON
+            items = json.load(open(sys.argv[1], encoding="utf-8"))
+            bib = CitationStylesBibliography(CitationStylesStyle("harvard-cite-them-right", validate=False), CiteProcJSON(items), formatter.plain)
+            for item in items: bib.register(Citation([CitationItem(item["id"])]))
+            for entry in bib.bibliography(): print(str(entry))
+            """
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: ExportTests.citeprocPython!)
+        process.arguments = ["-c", script, file.path]
+        let out = Pipe(), err = Pipe()
+        process.standardOutput = out
+        process.standardError = err
+        try process.run()
+        let output = String(decoding: out.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        let errors = String(decoding: err.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        process.waitUntilExit()
+        #expect(process.terminationStatus == 0, "\(errors)")
+        let entries = output.split(separator: "\n").map(String.init)
+        #expect(entries.count == records.count, "\(errors)")
+        // Each entry names its paper's first author's family name and its DOI.
+        for record in records {
+            let family = String(record.authors.first?.split(separator: " ").last ?? "")
+            #expect(entries.contains { $0.contains(family) && $0.contains("10.48550/arXiv.\(record.arxivID)") }, "\(record.arxivID)")
+        }
+        #expect(entries.contains { $0.contains("Phạm, N.V.") || $0.contains("Phạm, N. V.") }, "\(entries.first ?? "")")
     }
 }

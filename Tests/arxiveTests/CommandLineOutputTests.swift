@@ -15,6 +15,9 @@ struct CommandLineOutputTests {
         #expect(try cli.run(["export", "--db", cli.db, "--format", "bibtex", "-o", bib, "ti:pruning"]).status == 0)
         let text = try String(contentsOfFile: bib, encoding: .utf8)
         #expect(text.hasPrefix("@misc{morvan2025mixture,") && text.contains("archivePrefix = {arXiv}"))
+        let csl = try cli.run(["export", "--db", cli.db, "--format", "csljson", "ti:pruning"])
+        let items = try JSONSerialization.jsonObject(with: Data(csl.stdout.utf8)) as? [[String: Any]]
+        #expect(csl.status == 0 && items?.first?["id"] as? String == "morvan2025mixture" && items?.first?["publisher"] as? String == "arXiv")
         let csv = try cli.run(["search", "--db", cli.db, "kernel", "--format", "csv"])
         #expect(csv.status == 0 && csv.stdout.hasPrefix("arxiv_id,title,authors,"))
         #expect(csv.stdout.split(separator: "\r\n").count == 3, "a header and the two hits")

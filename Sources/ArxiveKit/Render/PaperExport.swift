@@ -2,15 +2,17 @@ import Foundation
 
 /// The formats of `arxive export` and `--format`.
 public enum ExportFormat: String, CaseIterable, Sendable {
-    case bibtex, csv, jsonl, md
+    case bibtex, csljson, csv, jsonl, md
 }
 
 /// Paper lists in the formats other tools read: BibTeX (LaTeX, Zotero),
-/// CSV (spreadsheets), JSON lines (jq, scripts), a Markdown reading list.
+/// CSL-JSON (Zotero, pandoc, citeproc), CSV (spreadsheets), JSON lines (jq,
+/// scripts), a Markdown reading list.
 public enum PaperExport {
     public static func render(_ records: [PaperRecord], as format: ExportFormat) -> String {
         switch format {
         case .bibtex: bibtex(records)
+        case .csljson: cslJSON(records)
         case .csv: csv(records)
         case .jsonl: jsonLines(records)
         case .md: markdown(records)
@@ -128,6 +130,68 @@ public enum PaperExport {
                     r.marks.note ?? "", "https://arxiv.org/abs/\(r.arxivID)"]
         }
         return ([csvHeader] + rows).map { $0.map(field).joined(separator: ",") }.joined(separator: "\r\n") + "\r\n"
+    }
+
+    // MARK: CSL-JSON
+
+    /// One CSL item of a paper: an arXiv preprint as Zotero writes one
+    /// (`type: article`, `publisher: arXiv`, `number: arXiv:ID`, the DOI arXiv
+    /// registers for every paper), authors split into family and given
+    /// names (a one-word name is a `literal`), issued in the year and month
+    /// its id carries. Keyed like the BibTeX export.
+    struct CSLItem: Encodable {
+        struct Name: Encodable {
+            var family: String?
+            var given: String?
+            var literal: String?
+        }
+        struct DateParts: Encodable {
+            var dateParts: [[Int]]
+            enum CodingKeys: String, CodingKey { case dateParts = "date-parts" }
+        }
+        var id: String
+        var type = "article"
+        var title: String
+        var author: [Name]
+        var issued: DateParts?
+        var publisher = "arXiv"
+        var number: String
+        var doi: String
+        var url: String
+        var abstract: String?
+        enum CodingKeys: String, CodingKey {
+            case id, type, title, author, issued, publisher, number, doi = "DOI", url = "URL", abstract
+        }
+    }
+
+    /// A JSON array of CSL items, one per paper.
+    public static func cslJSON(_ records: [PaperRecord]) -> String {
+        let keys = citationKeys(records)
+        let items = records.map { r in
+            CSLItem(id: keys[r.arxivID]!, title: r.title, author: r.authors.map(cslName),
+                    issued: yearAndMonth(of: r.arxivID).map { CSLItem.DateParts(dateParts: [[$0.year, $0.month]]) },
+                    number: "arXiv:\(r.arxivID)", doi: "10.48550/arXiv.\(r.arxivID)", url: "https://arxiv.org/abs/\(r.arxivID)",
+                    abstract: r.abstract.isEmpty ? nil : r.abstract)
+        }
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        return String(decoding: (try? encoder.encode(items)) ?? Data("[]".utf8), as: UTF8.self) + "\n"
+    }
+
+    /// `Marcel Rød` -> family `Rød`, given `Marcel`, as `bibtexName` splits them.
+    static func cslName(_ name: String) -> CSLItem.Name {
+        let words = name.split(separator: " ")
+        guard words.count > 1, let last = words.last else { return CSLItem.Name(literal: name) }
+        return CSLItem.Name(family: String(last), given: words.dropLast().joined(separator: " "))
+    }
+
+    /// `2512.22471` -> 2025-12; `hep-th/9901001` -> 1999-01.
+    package static func yearAndMonth(of arxivID: String) -> (year: Int, month: Int)? {
+        let digits = arxivID.split(separator: "/").last.map { Array($0.prefix(4)) } ?? []
+        guard digits.count == 4, let yy = Int(String(digits[0...1])), let mm = Int(String(digits[2...3])), (1...12).contains(mm) else {
+            return nil
+        }
+        return (yy >= 91 ? 1900 + yy : 2000 + yy, mm)
     }
 
     // MARK: JSON lines
