@@ -22,12 +22,12 @@ struct DayCommand: ParsableCommand {
     var date: String
 
     func validate() throws {
-        guard DigestDate.parse(date) != nil else { throw ValidationError("'\(date)' is not a date: use YYYY-MM-DD") }
+        _ = try parseDay(date)
         try validateDigest(digest)
     }
 
     func run() throws {
-        let day = DigestDate.parse(date)!
+        let day = try parseDay(date)
         let listing = try oneListing(try archive.openExisting().day(day, digest: digest), of: "run", several: "ran", on: day,
                                      digest: digest) { $0.run.digest }
         try output.emit(listing) { RunRenderer.day($0, style: $1) }

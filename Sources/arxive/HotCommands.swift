@@ -83,12 +83,12 @@ struct HotDayCommand: ParsableCommand {
     var date: String
 
     func validate() throws {
-        guard DigestDate.parse(date) != nil else { throw ValidationError("'\(date)' is not a date: use YYYY-MM-DD") }
+        _ = try parseDay(date)
         try validateDigest(digest)
     }
 
     func run() throws {
-        let day = DigestDate.parse(date)!
+        let day = try parseDay(date)
         let listing = try oneListing(try archive.openExisting().hotspotDay(day, digest: digest), of: "hotspot report",
                                      several: "have a hotspot report", on: day,
                                      digest: digest) { $0.digest }

@@ -33,6 +33,13 @@ func validateDigest(_ digest: String?) throws {
     if let digest, digest.trimmingCharacters(in: .whitespaces).isEmpty { throw ValidationError("--digest needs a name") }
 }
 
+/// A day argument (`YYYY-MM-DD`, or a spelling the digests use), as `YYYY-MM-DD`;
+/// the error names what was given.
+func parseDay(_ date: String) throws -> String {
+    guard let day = DigestDate.parse(date) else { throw ValidationError("'\(date)' is not a date: use YYYY-MM-DD") }
+    return day
+}
+
 /// `YYYY-MM`, checked; `option` names it in the error.
 func validateMonth(_ month: String?, option: String = "--month") throws {
     guard let month else { return }
