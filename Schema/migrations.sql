@@ -548,3 +548,9 @@ CREATE TABLE hotspot_day_copies (
 -- A hotspot search without words lists the newest days first: read along
 -- this index, it stops after the days that give its hits.
 CREATE INDEX hotspot_days_by_date ON hotspot_days(date);
+
+-- migration: 011_dismissed
+-- arxive archive schema, version 11: `arxive dismiss`, the user's "not for
+-- me" on a paper. `is:dismissed` finds them, and `recommend` learns from
+-- them as its surest negatives. A star and a dismissal exclude each other.
+ALTER TABLE marks ADD COLUMN dismissed_at TEXT;  -- when; NULL: not dismissed

@@ -29,7 +29,7 @@ struct Arxive: ParsableCommand {
                 RankCommand.self, TrendsCommand.self, ReportCommand.self, SiteCommand.self, HotCommand.self,
             ]),
             CommandGroup(name: "Marks", subcommands: [
-                StarCommand.self, UnstarCommand.self, TagCommand.self, UntagCommand.self, NoteCommand.self,
+                StarCommand.self, UnstarCommand.self, DismissCommand.self, UndismissCommand.self, TagCommand.self, UntagCommand.self, NoteCommand.self,
                 ReadCommand.self, UnreadCommand.self, SaveCommand.self, SavedCommand.self, UnsaveCommand.self,
             ]),
         ]

@@ -36,6 +36,30 @@ struct UnstarCommand: ParsableCommand {
     func run() throws { try papers.mark(archive, .star(false)) }
 }
 
+struct DismissCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "dismiss", abstract: "Mark papers \"not for me\" (is:dismissed; recommend learns from them).",
+        discussion: """
+            A dismissed paper is a negative for 'arxive recommend', as a starred one is a \
+            positive: dismissing removes a star, and starring removes a dismissal.
+
+            Examples:
+              arxive dismiss 2512.22473
+              arxive search 'is:dismissed date:2025-12'
+            """)
+    @OptionGroup var archive: ArchiveOptions
+    @OptionGroup var papers: PaperIDs
+    func run() throws { try papers.mark(archive, .dismiss(true)) }
+}
+
+struct UndismissCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "undismiss", abstract: "Take back a dismissal.",
+                                                    discussion: "Examples:\n  arxive undismiss 2512.22473")
+    @OptionGroup var archive: ArchiveOptions
+    @OptionGroup var papers: PaperIDs
+    func run() throws { try papers.mark(archive, .dismiss(false)) }
+}
+
 struct ReadCommand: ParsableCommand {
     static let configuration = CommandConfiguration(commandName: "read", abstract: "Mark papers read (is:read, is:unread).",
                                                     discussion: "Examples:\n  arxive read 2512.22471 2512.22473\n  arxive search 'is:unread date:2025-12'")

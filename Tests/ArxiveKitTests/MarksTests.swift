@@ -39,6 +39,24 @@ struct MarksTests {
         #expect(try archive.integrityProblems().isEmpty)
     }
 
+    @Test("dismiss is found by is:dismissed; a star and a dismissal exclude each other")
+    func dismissals() throws {
+        let archive = try fixtureArchive()
+        try archive.mark("2512.00401", .star(true))
+        try archive.mark("2512.00401", .dismiss(true))
+        try archive.mark("2501.00101", .dismiss(true))
+        #expect(try ids(archive, "is:dismissed") == ["2501.00101", "2512.00401"])
+        #expect(try ids(archive, "is:starred").isEmpty, "dismissing removed the star")
+        #expect(try archive.marks(of: "2512.00401").dismissedAt != nil)
+        try archive.mark("2501.00101", .star(true))
+        #expect(try ids(archive, "is:dismissed") == ["2512.00401"], "starring removed the dismissal")
+        #expect(try ids(archive, "is:starred") == ["2501.00101"])
+        try archive.mark("2512.00401", .dismiss(false))
+        #expect(try ids(archive, "is:dismissed").isEmpty)
+        #expect(try archive.marks(of: "2512.00401") == PaperMarks())
+        #expect(try !ids(archive, "-is:dismissed").isEmpty)
+    }
+
     @Test("Marks survive re-importing every digest, and a paper dropped and imported again")
     func marksSurviveImports() throws {
         let archive = try Archive.inMemory()
@@ -80,8 +98,9 @@ struct MarksTests {
         // A later version rebuilds the marks table with a new column, as a real migration would.
         let later = Archive.migrator(adding: [("999_later", """
             CREATE TABLE marks_new (id INTEGER PRIMARY KEY, arxiv_id TEXT NOT NULL UNIQUE, starred INTEGER NOT NULL DEFAULT 0,
-                                    read_at TEXT, note TEXT, updated_at TEXT NOT NULL, colour TEXT);
-            INSERT INTO marks_new (id, arxiv_id, starred, read_at, note, updated_at) SELECT id, arxiv_id, starred, read_at, note, updated_at FROM marks;
+                                    read_at TEXT, note TEXT, updated_at TEXT NOT NULL, dismissed_at TEXT, colour TEXT);
+            INSERT INTO marks_new (id, arxiv_id, starred, read_at, note, updated_at, dismissed_at)
+                SELECT id, arxiv_id, starred, read_at, note, updated_at, dismissed_at FROM marks;
             DROP TABLE marks;
             ALTER TABLE marks_new RENAME TO marks;
             CREATE TRIGGER marks_ai AFTER INSERT ON marks BEGIN

@@ -8,7 +8,7 @@ import Testing
 struct PortabilityTests {
     static let queries = ["model", "training network", "\"the model\"", "vala*", "ti:valor OR ti:tex", "rel:>=9", "nov:<5 date:2025-02",
                           "match:author", "digest:upstream", "au:Morvan", "au:\"Y. Morvan\"", "-model learning", "score:15..17",
-                          "is:starred", "tag:keep", "note:lattice", "q:mine", "date:2025-03..2025-04 comment:learning",
+                          "is:starred", "is:dismissed", "tag:keep", "note:lattice", "q:mine", "date:2025-03..2025-04 comment:learning",
                           "(pruning OR routing) -ti:kernel", "id:2501.00101"]
 
     /// Everything a user would look at, as comparable text.
@@ -45,6 +45,7 @@ struct PortabilityTests {
         expectClean(DigestImporter(archive: archive, options: .init(digestName: "upstream")).run(paths: [folder.appendingPathComponent("upstream").path]))
         _ = try archive.follow(FollowRequest(name: "Yannick Morvan", semanticScholarIDs: ["1"], note: "n", exceptions: ["Emma Morvan"]))
         let some = try archive.search(parse("model"), limit: 6).map(\.arxivID)
+        try archive.mark(some[4], .dismiss(true))
         try archive.mark(some[0], .star(true))
         try archive.mark(some[1], .addTags(["keep"]))
         try archive.mark(some[2], .note("lattice ideas"))
@@ -56,7 +57,7 @@ struct PortabilityTests {
         return archive
     }
 
-    @Test("Export, import into an empty archive: stats, 20 queries, days, matches, rules, marks and profiles are identical")
+    @Test("Export, import into an empty archive: stats, 21 queries, days, matches, rules, marks and profiles are identical")
     func roundTrip() throws {
         let original = try richArchive()
         let file = try export(original)

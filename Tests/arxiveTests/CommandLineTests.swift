@@ -291,6 +291,11 @@ struct CommandLineTests {
         let saved = try cli.json(["saved"]) as! [[String: Any]]
         #expect(saved.map { $0["name"] as! String } == ["todo"] && saved[0]["papers"] as? Int == 1)
         #expect(try cli.run(["star", "2599.00001", "--db", cli.db]).status == 1)
+        #expect(try cli.run(["dismiss", "2512.00402", "--db", cli.db]).status == 0)
+        let dismissed = try cli.json(["search", "is:dismissed"]) as! [[String: Any]]
+        #expect(dismissed.map { $0["arxiv_id"] as! String } == ["2512.00402"])
+        #expect(((try cli.json(["show", "2512.00402"]) as! [String: Any])["marks"] as! [String: Any])["dismissed_at"] is String)
+        #expect(try cli.run(["dismiss", "not-an-id", "--db", cli.db]).status == 2)
         #expect(try cli.run(["search", "q:nothing", "--db", cli.db]).status == 2)
         #expect(try cli.run(["save", "bad", "ti:(", "--db", cli.db]).status == 2)
     }

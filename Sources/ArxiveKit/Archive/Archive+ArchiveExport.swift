@@ -64,10 +64,10 @@ extension Archive {
             for rule in try Archive.rules(db) {
                 try line(ArchiveFile.FollowedAuthor(name: rule.name, semanticScholarIds: rule.semanticScholarIDs, note: rule.note, exceptions: rule.exceptions))
             }
-            for mark in try Row.fetchAll(db, sql: "SELECT arxiv_id, starred, read_at, note, updated_at FROM marks ORDER BY arxiv_id") {
+            for mark in try Row.fetchAll(db, sql: "SELECT arxiv_id, starred, dismissed_at, read_at, note, updated_at FROM marks ORDER BY arxiv_id") {
                 let tags = try Row.fetchAll(db, sql: "SELECT tag, added_at FROM tags WHERE arxiv_id = ? ORDER BY tag", arguments: [mark["arxiv_id"] as String])
                     .map { ArchiveFile.Mark.Tag(tag: $0["tag"], addedAt: $0["added_at"]) }
-                try line(ArchiveFile.Mark(arxivId: mark["arxiv_id"], starred: mark["starred"], readAt: mark["read_at"], note: mark["note"],
+                try line(ArchiveFile.Mark(arxivId: mark["arxiv_id"], starred: mark["starred"], dismissedAt: mark["dismissed_at"], readAt: mark["read_at"], note: mark["note"],
                                           updatedAt: mark["updated_at"], tags: tags))
             }
             for row in try Row.fetchAll(db, sql: "SELECT name, query, saved_at FROM saved_searches ORDER BY name") {

@@ -100,10 +100,10 @@ extension Archive {
             let current = try String.fetchOne(db, sql: "SELECT updated_at FROM marks WHERE arxiv_id = ?", arguments: [mark.arxivId])
             if current.map({ mark.updatedAt > $0 }) ?? true {
                 try db.execute(sql: """
-                    INSERT INTO marks (arxiv_id, starred, read_at, note, updated_at) VALUES (?, ?, ?, ?, ?)
-                    ON CONFLICT (arxiv_id) DO UPDATE SET starred = excluded.starred, read_at = excluded.read_at,
-                        note = excluded.note, updated_at = excluded.updated_at
-                    """, arguments: [mark.arxivId, mark.starred, mark.readAt, mark.note, mark.updatedAt])
+                    INSERT INTO marks (arxiv_id, starred, dismissed_at, read_at, note, updated_at) VALUES (?, ?, ?, ?, ?, ?)
+                    ON CONFLICT (arxiv_id) DO UPDATE SET starred = excluded.starred, dismissed_at = excluded.dismissed_at,
+                        read_at = excluded.read_at, note = excluded.note, updated_at = excluded.updated_at
+                    """, arguments: [mark.arxivId, mark.starred, mark.dismissedAt, mark.readAt, mark.note, mark.updatedAt])
                 merged += 1
             }
             for tag in mark.tags {

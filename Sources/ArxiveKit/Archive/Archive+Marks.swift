@@ -1,28 +1,32 @@
 import Foundation
 import GRDB
 
-/// What the user adds to a paper: a star, tags, a note, read or not.
+/// What the user adds to a paper: a star or a dismissal, tags, a note, read or not.
 public struct PaperMarks: Codable, Equatable, Sendable {
     public var starred = false
+    /// When it was dismissed ("not for me", ISO 8601); nil: not dismissed.
+    public var dismissedAt: String?
     /// When it was marked read (ISO 8601); nil: unread.
     public var readAt: String?
     public var note: String?
     public var tags: [String] = []
 
-    public init(starred: Bool = false, readAt: String? = nil, note: String? = nil, tags: [String] = []) {
+    public init(starred: Bool = false, dismissedAt: String? = nil, readAt: String? = nil, note: String? = nil, tags: [String] = []) {
         self.starred = starred
+        self.dismissedAt = dismissedAt
         self.readAt = readAt
         self.note = note
         self.tags = tags
     }
 
     enum CodingKeys: String, CodingKey {
-        case starred, readAt = "read_at", note, tags
+        case starred, dismissedAt = "dismissed_at", readAt = "read_at", note, tags
     }
 
     public func encode(to encoder: any Encoder) throws {
         var c = encoder.container(keyedBy: CodingKeys.self)
         try c.encode(starred, forKey: .starred)
+        try c.encode(dismissedAt, forKey: .dismissedAt)
         try c.encode(readAt, forKey: .readAt)
         try c.encode(note, forKey: .note)
         try c.encode(tags, forKey: .tags)
@@ -54,7 +58,10 @@ public enum MarkError: LocalizedError, Equatable {
 extension Archive {
     /// A change to one paper's marks.
     public enum MarkChange: Sendable {
+        /// Starring clears a dismissal, and dismissing clears the star: one
+        /// paper is not both a positive and a negative for `recommend`.
         case star(Bool)
+        case dismiss(Bool)
         case read(Bool)
         case note(String?)
         case addTags([String])
@@ -72,7 +79,13 @@ extension Archive {
             try db.execute(sql: "INSERT OR IGNORE INTO marks (arxiv_id, updated_at) VALUES (?, ?)", arguments: [id, now])
             switch change {
             case .star(let on):
-                try db.execute(sql: "UPDATE marks SET starred = ?, updated_at = ? WHERE arxiv_id = ?", arguments: [on, now, id])
+                try db.execute(sql: """
+                    UPDATE marks SET starred = ?, dismissed_at = CASE WHEN ? THEN NULL ELSE dismissed_at END, updated_at = ? WHERE arxiv_id = ?
+                    """, arguments: [on, on, now, id])
+            case .dismiss(let on):
+                try db.execute(sql: """
+                    UPDATE marks SET dismissed_at = ?, starred = CASE WHEN ? THEN 0 ELSE starred END, updated_at = ? WHERE arxiv_id = ?
+                    """, arguments: [on ? now : nil, on, now, id])
             case .read(let read):
                 try db.execute(sql: "UPDATE marks SET read_at = ?, updated_at = ? WHERE arxiv_id = ?", arguments: [read ? now : nil, now, id])
             case .note(let text):
@@ -100,10 +113,10 @@ extension Archive {
 
     static func marks(of arxivID: String, _ db: Database) throws -> PaperMarks {
         let tags = try String.fetchAll(db, sql: "SELECT tag FROM tags WHERE arxiv_id = ? ORDER BY tag", arguments: [arxivID])
-        guard let row = try Row.fetchOne(db, sql: "SELECT starred, read_at, note FROM marks WHERE arxiv_id = ?", arguments: [arxivID]) else {
+        guard let row = try Row.fetchOne(db, sql: "SELECT starred, dismissed_at, read_at, note FROM marks WHERE arxiv_id = ?", arguments: [arxivID]) else {
             return PaperMarks(tags: tags)
         }
-        return PaperMarks(starred: row["starred"], readAt: row["read_at"], note: row["note"], tags: tags)
+        return PaperMarks(starred: row["starred"], dismissedAt: row["dismissed_at"], readAt: row["read_at"], note: row["note"], tags: tags)
     }
 
     // MARK: Saved searches

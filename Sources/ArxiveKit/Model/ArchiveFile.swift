@@ -110,6 +110,8 @@ enum ArchiveFile {
         var type = "mark"
         var arxivId: String
         var starred: Bool
+        /// Absent in files written before `arxive dismiss`.
+        var dismissedAt: String?
         var readAt: String?
         var note: String?
         var updatedAt: String

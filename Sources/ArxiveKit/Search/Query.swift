@@ -81,6 +81,8 @@ public enum Filter: Equatable, Sendable {
     case digest(String)
     /// `is:starred`.
     case starred
+    /// `is:dismissed`: marked "not for me" with `arxive dismiss`.
+    case dismissed
     /// `is:read` (true), `is:unread` (false).
     case read(Bool)
     /// `tag:NAME`.
@@ -115,7 +117,7 @@ public enum Filter: Equatable, Sendable {
     var isVerdictCondition: Bool {
         switch self {
         case .date, .relevance, .novelty, .score, .authorMatch, .digest, .topic: true
-        case .arxivID, .author, .starred, .read, .tag, .note, .saved, .category, .inDigest, .inCatalogue, .spotlight, .monthlyPick,
+        case .arxivID, .author, .starred, .dismissed, .read, .tag, .note, .saved, .category, .inDigest, .inCatalogue, .spotlight, .monthlyPick,
              .inHotspots, .hotCategory, .hotSource, .hotSection, .hotScore: false
         }
     }

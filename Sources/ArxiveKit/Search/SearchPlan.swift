@@ -93,6 +93,8 @@ struct SearchPlan {
             return "p.id IN (SELECT paper_id FROM paper_authors WHERE author_id IN (\(list)))"
         case .filter(.starred):
             return "p.arxiv_id IN (SELECT arxiv_id FROM marks WHERE starred = 1)"
+        case .filter(.dismissed):
+            return "p.arxiv_id IN (SELECT arxiv_id FROM marks WHERE dismissed_at IS NOT NULL)"
         case .filter(.read(let read)):
             return "p.arxiv_id \(read ? "" : "NOT ")IN (SELECT arxiv_id FROM marks WHERE read_at IS NOT NULL)"
         case .filter(.tag(let tag)):
@@ -199,7 +201,7 @@ struct SearchPlan {
             return correlated
                 ? "EXISTS (SELECT 1 FROM verdict_topics vt WHERE vt.verdict_id = v.id AND vt.topic_id IN (\(topics)))"
                 : "v.id IN (SELECT vt.verdict_id FROM verdict_topics vt WHERE vt.topic_id IN (\(topics)))"
-        case .arxivID, .author, .starred, .read, .tag, .note, .saved, .category, .inDigest, .inCatalogue, .spotlight, .monthlyPick,
+        case .arxivID, .author, .starred, .dismissed, .read, .tag, .note, .saved, .category, .inDigest, .inCatalogue, .spotlight, .monthlyPick,
              .inHotspots, .hotCategory, .hotSource, .hotSection, .hotScore:
             preconditionFailure("not a verdict condition")
         }
