@@ -27,6 +27,8 @@ extension History {
         var random = SeededRandom(seed: seed)
         let vocabulary = Vocabulary(seed: seed, excludingSurnames: Set(followed.map { $0.surname.lowercased() }))
         var planting = Planting(followed: followed, seed: seed)
+        // A stream of its own, so that the topics leave every other value of a seed's history as it was.
+        var topicRandom = SeededRandom(seed: seed ^ 0x7091_C5E1)
         var runs: [Run] = []
         var recent: [Paper] = []
         var fresh: [Paper] = []  // the latest new papers, for twins
@@ -57,6 +59,7 @@ extension History {
                                   authors: (0..<random.int(1...9)).map { _ in vocabulary.people[random.zipf(vocabulary.people.count)] }.uniqued(),
                                   abstract: vocabulary.sentence(&random, words: random.int(80...180)).capitalized + ".",
                                   relevance: nil, novelty: nil, score: 0, comment: "", authorMatch: false)
+                    writeAboutATopic(&paper, &topicRandom, vocabulary)
                     planting.twin(&paper, ofOneOf: fresh, vocabulary)
                     planting.plant(into: &paper)
                     fresh = Array((fresh + [paper]).suffix(300))
@@ -180,8 +183,21 @@ extension History {
             let added = vocabulary.sentence(&twinRandom, words: max(10, kept.count / 3)).split(separator: " ")
             paper.abstract = (kept + added).joined(separator: " ").lowercased().capitalized + "."
             paper.authors = (Array(original.authors.prefix(2)) + paper.authors).uniqued()
+            paper.topic = original.topic
             twins[original.id] = paper.id
         }
+    }
+
+    /// Gives the paper a topic, and writes some of the topic's words into its
+    /// title and abstract (one title word, about one abstract word in eight).
+    static func writeAboutATopic(_ paper: inout Paper, _ random: inout SeededRandom, _ v: Vocabulary) {
+        paper.topic = random.int(0...(Vocabulary.topicCount - 1))
+        let words = Array(v.topicWords(paper.topic))
+        var title = paper.title.split(separator: " ").map(String.init)
+        title[random.int(0...(title.count - 1))] = random.pick(words)
+        paper.title = title.joined(separator: " ").capitalized
+        let abstract = paper.abstract.dropLast().split(separator: " ").map { random.chance(0.12) ? random.pick(words) : String($0) }
+        paper.abstract = abstract.joined(separator: " ").capitalized + "."
     }
 
     static func title(_ random: inout SeededRandom, _ v: Vocabulary) -> String {

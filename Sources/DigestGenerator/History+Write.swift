@@ -226,7 +226,7 @@ extension History {
     func flatJSONLines() -> String {
         latestPapers.values.sorted { $0.id < $1.id }.map { p in
             let fields: [(String, Any)] = [("arxiv_id", p.id), ("title", p.title), ("authors", p.authors.map(\.display).joined(separator: ", ")),
-                                           ("abstract", p.abstract), ("comment", p.comment)]
+                                           ("abstract", p.abstract), ("comment", p.comment), ("topic", "topic-\(p.topic)")]
             return "{" + fields.map { "\(jsonString($0.0)): \(jsonValue($0.1))" }.joined(separator: ", ") + "}"
         }.joined(separator: "\n") + "\n"
     }

@@ -33,6 +33,10 @@ public struct History: Sendable {
         public var score: Double
         public var comment: String
         public var authorMatch: Bool
+        /// The invented topic it was written about (`Vocabulary.topicWords`):
+        /// the truth a learned ranker is measured against. The digest's
+        /// scores know nothing of it.
+        public var topic = 0
     }
 
     public struct Run: Sendable {

@@ -71,6 +71,16 @@ public struct Vocabulary: Sendable {
         self.people = random.shuffled(people).filter { !excludingSurnames.contains($0.surname.lowercased()) }
     }
 
+    /// How many invented topics papers are written about.
+    public static let topicCount = 8
+
+    /// A topic's own words: 40 of the middling ranks, none shared with
+    /// another topic, frequent enough elsewhere to be no give-away alone.
+    public func topicWords(_ topic: Int) -> ArraySlice<String> {
+        let start = 400 + 40 * topic
+        return words[start..<(start + 40)]
+    }
+
     public func sentence(_ random: inout SeededRandom, words count: Int) -> String {
         (0..<count).map { _ in words[random.zipf(words.count)] }.joined(separator: " ")
     }

@@ -26,7 +26,7 @@ struct Arxive: ParsableCommand {
                 FollowCommand.self, UnfollowCommand.self, FollowingCommand.self, MatchesCommand.self,
             ]),
             CommandGroup(name: "Reports", subcommands: [
-                RankCommand.self, TrendsCommand.self, ReportCommand.self, SiteCommand.self, HotCommand.self,
+                RankCommand.self, RecommendCommand.self, TrendsCommand.self, ReportCommand.self, SiteCommand.self, HotCommand.self,
             ]),
             CommandGroup(name: "Marks", subcommands: [
                 StarCommand.self, UnstarCommand.self, DismissCommand.self, UndismissCommand.self, TagCommand.self, UntagCommand.self, NoteCommand.self,

@@ -10,7 +10,8 @@ struct RankCommand: ParsableCommand {
             first, then the digest's score, then relevance, then its own position. A month \
             or a query ranks distinct papers, each by its best verdict. --weights replaces \
             the digest's score by a formula over relevance and novelty; --boost adds points \
-            to papers a query-language term finds; the --min-* cut-offs show which papers \
+            to papers a query-language term finds; --learned adds points for the score of \
+            the model 'arxive recommend' learns from your starred (or tagged) papers; the --min-* cut-offs show which papers \
             would have survived (author matches always do; --min-score applies to the rank \
             score). --save stores the options as a profile; --profile reads one back (options \
             given with it win).
@@ -22,6 +23,7 @@ struct RankCommand: ParsableCommand {
               arxive rank 2025-12-30 --min-relevance 9 --diff
               arxive rank --query 'sparse attention' --weights relevance=2,novelty=1 --save theory
               arxive rank --month 2026-01 --profile theory --json
+              arxive rank --month 2025-12 --learned starred --learned-points 8 --explain
             """
     )
 
@@ -48,6 +50,12 @@ struct RankCommand: ParsableCommand {
 
     @Option(parsing: .singleValue, help: ArgumentHelp("Points for papers a query term finds (repeatable).", valueName: "term=points"))
     var boost: [String] = []
+
+    @Option(help: ArgumentHelp("Add the score of a model learned from your marks: 'starred' or a tag (see recommend).", valueName: "marks"))
+    var learned: String?
+
+    @Option(name: .customLong("learned-points"), help: ArgumentHelp("Points for a learned score of 1 (default 10).", valueName: "points"))
+    var learnedPoints: Double?
 
     @Option(name: .customLong("min-relevance"), help: ArgumentHelp("Keep relevance at least this.", valueName: "n"))
     var minRelevance: Int?
@@ -90,6 +98,10 @@ struct RankCommand: ParsableCommand {
             throw ValidationError("--boost-followed \(boostFollowed): give points from -1000 to 1000")
         }
         if let minScore, !minScore.isFinite { throw ValidationError("--min-score needs a number") }
+        if let learned, learned.isEmpty || learned == "tag:" { throw ValidationError("--learned needs 'starred' or a tag") }
+        if let learnedPoints, !Self.pointsRange.contains(learnedPoints) {
+            throw ValidationError("--learned-points \(learnedPoints): give points from -1000 to 1000")
+        }
         if let save, save.trimmingCharacters(in: .whitespaces).isEmpty { throw ValidationError("--save needs a profile name") }
         if let limit, limit < 1 { throw ValidationError("--limit must be at least 1") }
     }
@@ -103,6 +115,11 @@ struct RankCommand: ParsableCommand {
         if let minRelevance { options.minRelevance = minRelevance }
         if let minNovelty { options.minNovelty = minNovelty }
         if let minScore { options.minScore = minScore }
+        if let learned { options.learned = RankOptions.Learned(marks: MarkedPapers(learned), points: options.learned?.points ?? 10) }
+        if let learnedPoints {
+            guard options.learned != nil else { throw ValidationError("--learned-points goes with --learned (or a profile that has it)") }
+            options.learned?.points = learnedPoints
+        }
         if let save {
             try archive.saveRankProfile(save, options)
             Terminal.note("Saved rank profile '\(save)'.")

@@ -93,19 +93,8 @@ struct ExportTests {
         #expect(!output.contains("WARN") && !output.contains("ERROR"), "\(output)")
     }
 
-    /// The Python `.ci/run` installs citeproc-py into (the CSL processor
-    /// Python's citation tools use), when it is there.
-    static let citeprocPython: String? = {
-        let python = Paths.root.appendingPathComponent(".build/ci-venv/bin/python").path
-        guard FileManager.default.isExecutableFile(atPath: python) else { return nil }
-        let probe = Process()
-        probe.executableURL = URL(fileURLWithPath: python)
-        probe.arguments = ["-c", "import citeproc"]
-        probe.standardError = FileHandle.nullDevice
-        guard (try? probe.run()) != nil else { return nil }
-        probe.waitUntilExit()
-        return probe.terminationStatus == 0 ? python : nil
-    }()
+    /// citeproc-py: the CSL processor Python's citation tools use.
+    static let citeprocPython = PeerPython.with("citeproc")
 
     @Test("CSL-JSON: one preprint item per paper, names split, issued from the id")
     func cslItems() throws {
@@ -149,19 +138,9 @@ struct ExportTests {
             for item in items: bib.register(Citation([CitationItem(item["id"])]))
             for entry in bib.bibliography(): print(str(entry))
             """
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: ExportTests.citeprocPython!)
-        process.arguments = ["-c", script, file.path]
-        let out = Pipe(), err = Pipe()
-        process.standardOutput = out
-        process.standardError = err
-        try process.run()
-        let output = String(decoding: out.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        let errors = String(decoding: err.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        process.waitUntilExit()
-        #expect(process.terminationStatus == 0, "\(errors)")
+        let output = try PeerPython.run(ExportTests.citeprocPython!, script, [file.path])
         let entries = output.split(separator: "\n").map(String.init)
-        #expect(entries.count == records.count, "\(errors)")
+        #expect(entries.count == records.count)
         // Each entry names its paper's first author's family name and its DOI.
         for record in records {
             let family = String(record.authors.first?.split(separator: " ").last ?? "")

@@ -23,6 +23,44 @@ enum Paths {
     }
 }
 
+/// The Python `.ci/run` installs the real peers into (`.build/ci-venv`),
+/// when it is there and can import `module`; nil, and the test that needs
+/// it skips, when it cannot.
+enum PeerPython {
+    static func with(_ module: String) -> String? {
+        let python = Paths.root.appendingPathComponent(".build/ci-venv/bin/python").path
+        guard FileManager.default.isExecutableFile(atPath: python) else { return nil }
+        let probe = Process()
+        probe.executableURL = URL(fileURLWithPath: python)
+        probe.arguments = ["-c", "import \(module)"]
+        probe.standardError = FileHandle.nullDevice
+        guard (try? probe.run()) != nil else { return nil }
+        probe.waitUntilExit()
+        return probe.terminationStatus == 0 ? python : nil
+    }
+
+    /// Runs `script` with `arguments`; its standard output, or a failure with its standard error.
+    static func run(_ python: String, _ script: String, _ arguments: [String]) throws -> String {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: python)
+        process.arguments = ["-c", script] + arguments
+        let out = Pipe(), err = Pipe()
+        process.standardOutput = out
+        process.standardError = err
+        try process.run()
+        let output = String(decoding: out.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        let errors = String(decoding: err.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        process.waitUntilExit()
+        guard process.terminationStatus == 0 else { throw PeerFailure(message: errors) }
+        return output
+    }
+
+    struct PeerFailure: Error, CustomStringConvertible {
+        var message: String
+        var description: String { message }
+    }
+}
+
 /// An in-memory archive holding every fixture digest (daily and upstream).
 func fixtureArchive() throws -> Archive {
     let archive = try Archive.inMemory()

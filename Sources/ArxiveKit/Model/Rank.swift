@@ -9,6 +9,9 @@ public struct RankOptions: Codable, Equatable, Sendable {
     public var boostFollowed: Double = 0
     /// Points for a paper matching a query-language term.
     public var boosts: [Boost] = []
+    /// Points for the score (0 to 1) of a ranker learned from the user's
+    /// marks (`arxive recommend`'s model), trained when the ranking is made.
+    public var learned: Learned?
     /// What-if cut-offs: a verdict below them would not have been listed
     /// (author matches always are).
     public var minRelevance: Int?
@@ -32,6 +35,16 @@ public struct RankOptions: Codable, Equatable, Sendable {
 
         public init(term: String, points: Double) {
             self.term = term
+            self.points = points
+        }
+    }
+
+    public struct Learned: Codable, Equatable, Sendable {
+        public var marks: MarkedPapers
+        public var points: Double
+
+        public init(marks: MarkedPapers, points: Double) {
+            self.marks = marks
             self.points = points
         }
     }

@@ -75,9 +75,13 @@ extension Archive {
         let boosted = try options.boosts.map { boost in
             (boost, try Archive.paperIDs(matching: QueryParser.parse(boost.term), db).ids)
         }
-        let published = Archive.order(verdicts.map { Archive.score($0, RankOptions(), followed: [], boosted: []) }, relevanceBreaksTies: false)
+        let learned = try options.learned.map { learned in
+            (learned, try LearnedRanker(learned.marks, candidates: Set(verdicts.map(\.paperID)).sorted(), db))
+        }
+        let published = Archive.order(verdicts.map { Archive.score($0, RankOptions(), followed: [], boosted: [], learned: nil) },
+                                      relevanceBreaksTies: false)
         let publishedRank = Dictionary(uniqueKeysWithValues: published.enumerated().map { ($1.paperID, $0 + 1) })
-        let ranked = Archive.order(verdicts.map { Archive.score($0, options, followed: followed, boosted: boosted) }
+        let ranked = Archive.order(verdicts.map { Archive.score($0, options, followed: followed, boosted: boosted, learned: learned) }
             .filter { Archive.survives($0, options) }, relevanceBreaksTies: options.weights != nil)
         let kept = Set(ranked.map(\.paperID))
         func paper(_ s: Scored) throws -> RankedPaper {
@@ -98,7 +102,7 @@ extension Archive {
     }
 
     static func score(_ v: Scored, _ options: RankOptions, followed: Set<Int64>,
-                      boosted: [(RankOptions.Boost, Set<Int64>)]) -> Scored {
+                      boosted: [(RankOptions.Boost, Set<Int64>)], learned: (RankOptions.Learned, LearnedRanker)?) -> Scored {
         var v = v
         var parts: [RankedPaper.Part] = []
         if v.authorMatch { parts.append(.init(label: "author match: listed first", points: 0)) }
@@ -113,6 +117,11 @@ extension Archive {
         if followed.contains(v.paperID) { parts.append(.init(label: "followed author", points: options.boostFollowed)) }
         for (boost, ids) in boosted where ids.contains(v.paperID) {
             parts.append(.init(label: "boost \(boost.term)", points: boost.points))
+        }
+        if let (options, ranker) = learned {
+            let score = ranker.score(v.paperID)
+            parts.append(.init(label: "learned from \(options.marks) " + String(format: "%.2f", score) + " × \(Format.score(options.points))",
+                               points: score * options.points))
         }
         let scoring = parts.filter { !$0.label.hasPrefix("author match") }
         v.rankScore = scoring.isEmpty ? nil : scoring.reduce(0) { $0 + $1.points }

@@ -1,0 +1,104 @@
+import Foundation
+import GRDB
+
+/// Problems with a learned ranking, worded for the user.
+public enum RecommendError: LocalizedError, Equatable {
+    case tooFewPositives(MarkedPapers, have: Int, need: Int)
+
+    public var errorDescription: String? {
+        switch self {
+        case .tooFewPositives(.starred, let have, let need):
+            "learning needs at least \(need) starred papers and the archive has \(have): star \(need - have) more (arxive star ID)"
+        case .tooFewPositives(.tag(let name), let have, let need):
+            "learning needs at least \(need) papers tagged '\(name)' and the archive has \(have): tag \(need - have) more (arxive tag ID \(name))"
+        }
+    }
+}
+
+/// A model trained on the fly from the user's marks, that scores papers.
+///
+/// Positives: the marked papers (starred, or of one tag). Negatives: every
+/// dismissed paper, and a fixed sample of unmarked papers a digest listed:
+/// those are what the user saw and did not mark, the nearest thing to a "no".
+/// The two classes weigh the same in training, however many of each.
+struct LearnedRanker {
+    static let minimumPositives = 3
+    /// Enough to cover the archive's vocabulary, few enough to train in milliseconds.
+    static let unmarkedSample = 400
+    /// The L2 penalty (see `LogisticRegression`), chosen on generated
+    /// histories (`scripts/bench-recommend.py`): weaker overfits the few
+    /// positives' rare words, stronger flattens every score together.
+    static let lambda = 1e-3
+
+    let model: LogisticRegression
+    let features: PaperFeatures
+    let positives: Set<Int64>
+    let dismissed: Set<Int64>
+    let unmarked: Int
+
+    /// Trains from `marks`, with `candidates` (the papers to score later) in
+    /// the same feature space.
+    init(_ marks: MarkedPapers, candidates: [Int64], _ db: Database) throws {
+        let positives: [Int64]
+        switch marks {
+        case .starred:
+            positives = try Int64.fetchAll(db, sql: "SELECT p.id FROM papers p JOIN marks m ON m.arxiv_id = p.arxiv_id WHERE m.starred = 1")
+        case .tag(let name):
+            positives = try Int64.fetchAll(db, sql: "SELECT p.id FROM papers p JOIN tags t ON t.arxiv_id = p.arxiv_id WHERE t.tag = ?",
+                                           arguments: [name])
+        }
+        guard positives.count >= LearnedRanker.minimumPositives else {
+            throw RecommendError.tooFewPositives(marks, have: positives.count, need: LearnedRanker.minimumPositives)
+        }
+        let positiveSet = Set(positives)
+        let dismissed = try Int64.fetchAll(db, sql: """
+            SELECT p.id FROM papers p JOIN marks m ON m.arxiv_id = p.arxiv_id WHERE m.dismissed_at IS NOT NULL
+            """).filter { !positiveSet.contains($0) }
+        let marked = positiveSet.union(dismissed)
+        // A fixed pseudo-random order (Knuth's multiplicative hash of the id):
+        // the same archive trains the same model every time.
+        let sampleOrder = "ORDER BY (p.id * 2654435761) % 4294967296 LIMIT \(LearnedRanker.unmarkedSample + marked.count)"
+        var unmarked = try Int64.fetchAll(db, sql: "SELECT p.id FROM papers p WHERE p.last_seen IS NOT NULL \(sampleOrder)")
+        if unmarked.isEmpty {  // an archive of catalogue papers only
+            unmarked = try Int64.fetchAll(db, sql: "SELECT p.id FROM papers p \(sampleOrder)")
+        }
+        unmarked = Array(unmarked.filter { !marked.contains($0) }.prefix(LearnedRanker.unmarkedSample))
+
+        let negatives = dismissed + unmarked
+        var all = Set(positives).union(negatives)
+        let wanted = positives + negatives + candidates.filter { all.insert($0).inserted }
+        let features = try PaperFeatures(paperIDs: wanted, db)
+        let positiveWeight = negatives.isEmpty ? 1 : Double(negatives.count) / Double(positives.count)
+        let samples = positives.map { LogisticRegression.Sample(features: features.vectors[$0]!, isPositive: true, weight: positiveWeight) }
+            + negatives.map { LogisticRegression.Sample(features: features.vectors[$0]!, isPositive: false, weight: 1) }
+        model = LogisticRegression.train(samples, featureCount: features.features.count, lambda: LearnedRanker.lambda)
+        self.features = features
+        self.positives = positiveSet
+        self.dismissed = Set(dismissed)
+        self.unmarked = unmarked.count
+    }
+
+    /// The probability that `paperID` (a candidate given at training) belongs with the positives.
+    func score(_ paperID: Int64) -> Double {
+        features.vectors[paperID].map(model.probability) ?? 0
+    }
+
+    /// The features that raise `paperID`'s score most, strongest first.
+    func reasons(_ paperID: Int64, count: Int = 5, _ db: Database) throws -> [RecommendReason] {
+        guard let vector = features.vectors[paperID] else { return [] }
+        let strongest = vector.indexes.indices
+            .map { (feature: features.features[Int(vector.indexes[$0])], points: vector.values[$0] * model.weights[Int(vector.indexes[$0])]) }
+            .filter { $0.points > 0 }
+            .sorted { $0.points > $1.points }
+            .prefix(count)
+        return try strongest.map { reason in
+            switch reason.feature {
+            case .term(let term):
+                return RecommendReason(kind: "term", value: term, points: reason.points)
+            case .author(let id):
+                let name = try String.fetchOne(db, sql: "SELECT name FROM authors WHERE id = ?", arguments: [id]) ?? "?"
+                return RecommendReason(kind: "author", value: name, points: reason.points)
+            }
+        }
+    }
+}

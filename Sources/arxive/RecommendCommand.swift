@@ -1,0 +1,66 @@
+import ArgumentParser
+import ArxiveKit
+
+struct RecommendCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "recommend",
+        abstract: "Papers like the ones you starred or tagged, by a model learned from your marks.",
+        discussion: """
+            Trains a logistic regression now, from your marks alone (no network, no LLM): \
+            the starred papers (or one tag's) are its positives; dismissed papers and a \
+            fixed sample of unmarked ones its negatives. Features are the title's and \
+            abstract's terms (the archive's own tokenizer, tf-idf) and the authors. It then \
+            scores the papers in scope, leaving out the marked ones: every paper a digest \
+            listed, or a month's, a day's, or a query's. At least 3 positives are needed.
+
+            Examples:
+              arxive recommend
+              arxive recommend --tag bayesian --month 2025-12 --explain
+              arxive recommend 'date:2025-12 -is:read' --limit 10 --json
+            """
+    )
+
+    @OptionGroup var archive: ArchiveOptions
+    @OptionGroup var output: OutputOptions
+
+    @Flag(help: "Learn from the starred papers (the default).")
+    var starred = false
+
+    @Option(help: ArgumentHelp("Learn from the papers with this tag instead.", valueName: "name"))
+    var tag: String?
+
+    @Option(help: ArgumentHelp("Score only the papers listed this month.", valueName: "YYYY-MM"))
+    var month: String?
+
+    @Option(help: ArgumentHelp("Score only the papers listed this day.", valueName: "YYYY-MM-DD"))
+    var date: String?
+
+    @Argument(help: ArgumentHelp("Score only the papers this query finds.", valueName: "query"))
+    var query: String?
+
+    @Option(help: "At most this many papers (0: all).")
+    var limit = 20
+
+    @Flag(help: "List each paper's strongest features.")
+    var explain = false
+
+    func validate() throws {
+        if starred && tag != nil { throw ValidationError("--starred and --tag are two sources of positives: give one") }
+        if [month != nil, date != nil, query != nil].filter({ $0 }).count > 1 {
+            throw ValidationError("--month, --date and a query each give the scope: give one")
+        }
+        try validateMonth(month)
+        if let date { _ = try parseDay(date) }
+        guard limit >= 0 else { throw ValidationError("--limit must be 0 (all) or more") }
+    }
+
+    func run() throws {
+        let marks: MarkedPapers = tag.map(MarkedPapers.tag) ?? .starred
+        let scope: Query? = try month.map { try QueryParser.parse("date:\($0)") }
+            ?? date.map { try QueryParser.parse("date:\(try parseDay($0))") }
+            ?? query.map(QueryParser.parse)
+        let result = try archive.openExisting().recommend(from: marks, in: scope, limit: limit == 0 ? nil : limit, explain: explain)
+        Terminal.note(RecommendRenderer.training(result.training, marks: marks))
+        try output.emit(result.papers) { RecommendRenderer.papers($0, style: $1) }
+    }
+}

@@ -1,0 +1,114 @@
+#!/usr/bin/env python3
+"""The learned ranker (`arxive recommend`): how well ten starred papers find
+the rest of their topic, and how long training and ranking take.
+
+Generates a history with `arxive-generate` (each paper is written about one
+of 8 invented topics, which the digest's scores know nothing of; flat.jsonl
+holds the truth) and imports it. Then, for each of --topics: stars 10
+papers of the topic (a fixed sample), runs `recommend --limit 0 --json`
+over every other paper, and reports the area under the ROC curve for "is
+of the topic", for the learned score and for the digest's own score (the
+baseline: the order the digest gave). Last, with the first topic's stars,
+times `recommend --month M` (a month's papers; process start included)
+and `recommend` (every paper, the top 20) RUNS times each, interleaved
+with `arxive --version` as the floor of any command.
+
+Usage: scripts/bench-recommend.py [--days 400] [--seed 42] [--topics 0,1,2,3,4] [--keep DIR] [--bin DIR]
+Needs a release build (it runs `swift build -c release --static-swift-stdlib`),
+unless --bin names a folder that holds release builds of arxive and arxive-generate.
+"""
+import argparse, bisect, json, os, random, shutil, statistics, subprocess, sys, tempfile, time
+
+ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+BIN = os.path.join(ROOT, ".build", "release")
+RUNS = 15
+STARS = 10
+
+
+def run(args, **kw):
+    return subprocess.run(args, check=True, capture_output=True, text=True, **kw)
+
+
+def timed(args):
+    start = time.perf_counter()
+    run(args)
+    return time.perf_counter() - start
+
+
+def auc(scored):
+    """scored: (score, is_positive) pairs; ties count half."""
+    negatives = sorted(s for s, positive in scored if not positive)
+    positives = [s for s, positive in scored if positive]
+    wins = 0.0
+    for s in positives:
+        below, up_to = bisect.bisect_left(negatives, s), bisect.bisect_right(negatives, s)
+        wins += below + (up_to - below) / 2
+    return wins / (len(positives) * len(negatives))
+
+
+def main():
+    p = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    p.add_argument("--days", type=int, default=400)
+    p.add_argument("--seed", type=int, default=42)
+    p.add_argument("--topics", default="0,1,2,3,4")
+    p.add_argument("--keep", help="work in this folder and keep it")
+    p.add_argument("--bin", help="use the builds in this folder instead of building")
+    a = p.parse_args()
+    sys.stdout.reconfigure(line_buffering=True)
+    bin = a.bin or BIN
+    if not a.bin:
+        for product in ("arxive", "arxive-generate"):
+            run(["swift", "build", "-c", "release", "--static-swift-stdlib", "--product", product], cwd=ROOT)
+    arxive = os.path.join(bin, "arxive")
+    work = a.keep or tempfile.mkdtemp(prefix="arxive-bench-recommend-")
+    history, db = os.path.join(work, "history"), os.path.join(work, "archive.sqlite")
+    shutil.rmtree(history, ignore_errors=True)
+    for f in (db, db + "-wal", db + "-shm"):
+        if os.path.exists(f): os.remove(f)
+    run([os.path.join(bin, "arxive-generate"), "--days", str(a.days), "--seed", str(a.seed), history])
+    run([arxive, "import", "--db", db, os.path.join(history, "daily")])
+    run([arxive, "import", "--db", db, "--digest", "upstream", os.path.join(history, "upstream")])
+    topic_of = {}
+    for line in open(os.path.join(history, "flat.jsonl")):
+        paper = json.loads(line)
+        topic_of[paper["arxiv_id"]] = paper["topic"]
+    print(f"{len(topic_of)} papers over {a.days} days, {len(set(topic_of.values()))} topics")
+
+    topics = [int(t) for t in a.topics.split(",")]
+    for topic in topics:
+        name = f"topic-{topic}"
+        starred = random.Random(topic).sample(sorted(i for i, t in topic_of.items() if t == name), STARS)
+        run([arxive, "star", "--db", db] + starred)
+        start = time.perf_counter()
+        result = run([arxive, "recommend", "--db", db, "--limit", "0", "--json"])
+        seconds = time.perf_counter() - start
+        hits = json.loads(result.stdout)
+        learned = auc([(h["recommend_score"], topic_of[h["arxiv_id"]] == name) for h in hits])
+        digest = auc([(h["score"] if h["score"] is not None else -1, topic_of[h["arxiv_id"]] == name) for h in hits])
+        of_topic = sum(topic_of[h["arxiv_id"]] == name for h in hits)
+        print(f"{name}: {len(hits)} papers scored ({of_topic} of the topic): AUC learned {learned:.3f}, "
+              f"digest's score {digest:.3f}   ({result.stderr.strip()}; {seconds:.2f} s with every hit in JSON)")
+        run([arxive, "unstar", "--db", db] + starred)
+        if topic == topics[0]:
+            kept = starred
+    run([arxive, "star", "--db", db] + kept)
+    months = sorted({h["last_seen"][:7] for h in hits if h["last_seen"]})
+    month = months[len(months) // 2]
+    timings = {"--version": [], f"recommend --month {month}": [], "recommend (every paper, top 20)": []}
+    commands = {"--version": [arxive, "--version"],
+                f"recommend --month {month}": [arxive, "recommend", "--db", db, "--month", month],
+                "recommend (every paper, top 20)": [arxive, "recommend", "--db", db]}
+    for _ in range(RUNS):
+        for label, command in commands.items():
+            timings[label].append(timed(command))
+    print()
+    print(f"with the {STARS} starred papers of topic-{topics[0]}, process start included, {RUNS} runs each, interleaved:")
+    for label, ts in timings.items():
+        print(f"  {label:36} median {statistics.median(ts) * 1000:7.1f} ms   best {min(ts) * 1000:7.1f} ms")
+    run([arxive, "unstar", "--db", db] + kept)
+    if not a.keep:
+        shutil.rmtree(work)
+
+
+if __name__ == "__main__":
+    main()
