@@ -23,7 +23,7 @@ struct Arxive: ParsableCommand {
                 DayCommand.self, ShowCommand.self, RunsCommand.self, StatsCommand.self,
             ]),
             CommandGroup(name: "Following", subcommands: [
-                FollowCommand.self, UnfollowCommand.self, FollowingCommand.self, MatchesCommand.self,
+                FollowCommand.self, UnfollowCommand.self, FollowingCommand.self, MatchesCommand.self, FeedCommand.self,
             ]),
             CommandGroup(name: "Reports", subcommands: [
                 RankCommand.self, RecommendCommand.self, TrendsCommand.self, ReportCommand.self, SiteCommand.self, HotCommand.self,

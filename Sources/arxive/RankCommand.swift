@@ -10,8 +10,9 @@ struct RankCommand: ParsableCommand {
             first, then the digest's score, then relevance, then its own position. A month \
             or a query ranks distinct papers, each by its best verdict. --weights replaces \
             the digest's score by a formula over relevance and novelty; --boost adds points \
-            to papers a query-language term finds; --learned adds points for the score of \
-            the model 'arxive recommend' learns from your starred (or tagged) papers; the --min-* cut-offs show which papers \
+            to papers a query-language term finds; --learned adds points by each paper's place \
+            (1 the best, 0 the worst) under the model 'arxive recommend' learns from your \
+            starred (or tagged) papers; the --min-* cut-offs show which papers \
             would have survived (author matches always do; --min-score applies to the rank \
             score). --save stores the options as a profile; --profile reads one back (options \
             given with it win).
@@ -54,7 +55,7 @@ struct RankCommand: ParsableCommand {
     @Option(help: ArgumentHelp("Add the score of a model learned from your marks: 'starred' or a tag (see recommend).", valueName: "marks"))
     var learned: String?
 
-    @Option(name: .customLong("learned-points"), help: ArgumentHelp("Points for a learned score of 1 (default 10).", valueName: "points"))
+    @Option(name: .customLong("learned-points"), help: ArgumentHelp("Points for the best place under the learned model (default 10).", valueName: "points"))
     var learnedPoints: Double?
 
     @Option(name: .customLong("min-relevance"), help: ArgumentHelp("Keep relevance at least this.", valueName: "n"))

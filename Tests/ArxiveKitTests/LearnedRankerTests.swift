@@ -78,23 +78,23 @@ struct LearnedRankerTests {
         }
     }
 
-    @Test("TermCounter counts the tokens GRDB's tokenize(document:) gives, with the archive's tokenizer")
+    @Test("TermReader reads the tokens GRDB's tokenize(document:) gives, with the archive's tokenizer")
     func termCounterAgreesWithGRDB() throws {
         let archive = try Archive.inMemory()
         let texts = ["Schrödinger's naïve façade: 3.5% über-fast Ölmühle, ﬁnite Łukasik–Dvořák models modelling MODELS",
                      "", "   ", "日本語のテキスト and emoji 🧪 tokens", try Paths.text("md/2025-12-01-output.md")]
         try archive.withDatabaseForTesting { db in
             let tokenizer = try db.makeTokenizer(PaperFeatures.tokenizer)
+            let reader = TermReader()
             for text in texts {
-                let counter = TermCounter()
-                try counter.count(text, tokenizer)
-                var reference: [String: Int] = [:]
-                for (token, _) in try tokenizer.tokenize(document: text) { reference[token, default: 0] += 1 }
-                #expect(counter.counts == reference, "\(text.prefix(40))")
+                var numbers: [Int32] = []
+                try reader.read(text, tokenizer, into: &numbers)
+                #expect(numbers.map { reader.terms[Int($0)] } == (try tokenizer.tokenize(document: text).map(\.token)), "\(text.prefix(40))")
             }
-            let counter = TermCounter()
-            try counter.count("Models modelling MODELS naïve", tokenizer)
-            #expect(counter.counts == ["model": 3, "naiv": 1], "stemmed and folded as the index does")
+            var numbers: [Int32] = []
+            try reader.read("Models modelling MODELS naïve", tokenizer, into: &numbers)
+            #expect(numbers.map { reader.terms[Int($0)] } == ["model", "model", "model", "naiv"], "stemmed and folded as the index does")
+            #expect(Set(numbers).count == 2, "one number per term")
         }
     }
 
@@ -191,10 +191,12 @@ struct LearnedRankerTests {
         }
         #expect(topicalShare(learned) >= topicalShare(published) + 5, "\(topicalShare(learned)) vs \(topicalShare(published))")
         for paper in learned.papers where !paper.paper.verdict.authorMatch {
-            let part = try #require(paper.parts.first { $0.label.hasPrefix("learned from starred ") })
+            let part = try #require(paper.parts.first { $0.label.hasPrefix("learned from starred: place ") })
             #expect(part.points >= 0 && part.points <= 40)
             #expect(abs((paper.rankScore ?? 0) - (paper.paper.verdict.score ?? 0) - part.points) < 1e-9)
         }
+        let places = learned.papers.compactMap { $0.parts.first { $0.label.hasPrefix("learned") }?.points }
+        #expect(places.max() == 40 && places.min() == 0, "places run from the worst (0) to the best (all the points)")
         try archive.saveRankProfile("mine", options)
         #expect(try archive.rankProfile("mine") == options)
         options.learned = RankOptions.Learned(marks: .tag("nothing"), points: 5)

@@ -42,7 +42,7 @@ struct LearningCommandTests {
         #expect(!ranked.isEmpty)
         for paper in ranked where paper["author_match"] as? Bool == false {
             let parts = paper["parts"] as! [[String: Any]]
-            #expect(parts.contains { ($0["label"] as! String).hasPrefix("learned from starred ") && ($0["points"] as! Double) <= 12 })
+            #expect(parts.contains { ($0["label"] as! String).hasPrefix("learned from starred: place ") && ($0["points"] as! Double) <= 12 })
         }
         for bad in [["recommend", "--starred", "--tag", "x"], ["recommend", "--month", "2025-13"], ["recommend", "--month", "2025-02", "moe"],
                     ["recommend", "--limit", "-1"], ["rank", "--month", "2025-02", "--learned-points", "3"],

@@ -9,8 +9,9 @@ public struct RankOptions: Codable, Equatable, Sendable {
     public var boostFollowed: Double = 0
     /// Points for a paper matching a query-language term.
     public var boosts: [Boost] = []
-    /// Points for the score (0 to 1) of a ranker learned from the user's
-    /// marks (`arxive recommend`'s model), trained when the ranking is made.
+    /// Points for a paper's place (1 the best, 0 the worst of those ranked)
+    /// under a model learned from the user's marks (`arxive recommend`'s),
+    /// trained when the ranking is made.
     public var learned: Learned?
     /// What-if cut-offs: a verdict below them would not have been listed
     /// (author matches always are).

@@ -68,7 +68,11 @@ enum HTML {
         return out
     }
 
-    static func page(title: String, body: Markup) -> String {
+    /// `feeds`: Atom feeds the page announces (`<link rel="alternate">`), for a browser or a reader to find.
+    static func page(title: String, body: Markup, feeds: [(title: String, href: String)] = []) -> String {
+        let alternates = feeds.map { feed -> Markup in
+            "<link rel=\"alternate\" type=\"application/atom+xml\" title=\"\(feed.title)\" href=\"\(feed.href)\">\n"
+        }.joined()
         let page: Markup = """
         <!doctype html>
         <html lang="en">
@@ -76,7 +80,7 @@ enum HTML {
         <meta charset="utf-8">
         <meta name="viewport" content="width=device-width, initial-scale=1">
         <title>\(title)</title>
-        <style>\(style)</style>
+        \(alternates)<style>\(style)</style>
         </head>
         <body>
         <main>

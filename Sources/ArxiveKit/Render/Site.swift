@@ -7,6 +7,7 @@ import Foundation
 ///     months/YYYY-MM.html             a month's overview, its days linked
 ///     days/DIGEST/YYYY-MM-DD.html     a run, as the digest lays it out
 ///     hot/DIGEST/YYYY-MM-DD.html      a "Daily AI Hotspots" day, linked from the day's run
+///     feeds/NAME.xml                  an Atom feed per saved search, and following.xml for followed authors
 ///
 /// Pages carry no timestamp, and a page whose bytes would not change is not
 /// written: building an unchanged archive again touches nothing.
@@ -64,7 +65,20 @@ public enum Site {
         for year in years {
             try write("years/\(year).html", ReportHTML.year(try archive.yearReport(year), links: fromYear))
         }
-        try write("index.html", index(runs: runs, months: months, years: years))
+        // Feeds: one per saved search, one for followed authors, announced by the index.
+        var feeds: [(title: String, href: String)] = []
+        var feedFiles = Set<String>()
+        let sources = try archive.savedSearches().map { ($0.name, AtomFeed.Source.saved(name: $0.name, query: $0.query)) }
+            + (try archive.following().isEmpty ? [] : [("following", AtomFeed.Source.following)])
+        for (name, source) in sources {
+            // Two names that make one file name (`a b`, `a_b`): the second gets a number.
+            var file = "feeds/\(fileName(name)).xml"
+            var n = 2
+            while !feedFiles.insert(file).inserted { file = "feeds/\(fileName(name))-\(n).xml"; n += 1 }
+            try write(file, AtomFeed.render(source, records: try source.records(archive, limit: AtomFeed.defaultLength)))
+            feeds.append((source.title, file))
+        }
+        try write("index.html", index(runs: runs, months: months, years: years, feeds: feeds))
         return result
     }
 
@@ -76,7 +90,7 @@ public enum Site {
         String(name.map { $0.isLetter || $0.isNumber || "-_.".contains($0) ? $0 : "_" })
     }
 
-    static func index(runs: [RunSummary], months: [String], years: [String]) -> String {
+    static func index(runs: [RunSummary], months: [String], years: [String], feeds: [(title: String, href: String)]) -> String {
         var b: [Markup] = ["<h1>arXiv digest archive</h1>",
                            "<p class=\"muted\">\(runs.count) runs from \(runs.first?.date ?? "-") to \(runs.last?.date ?? "-").</p>"]
         for year in years.reversed() {
@@ -91,6 +105,11 @@ public enum Site {
             }
             b.append("</ul>")
         }
-        return HTML.page(title: "arXiv digest archive", body: b.joined(separator: "\n"))
+        if !feeds.isEmpty {
+            b.append("<h2>Feeds</h2><ul>")
+            for feed in feeds { b.append("<li><a href=\"\(feed.href)\">\(feed.title)</a></li>") }
+            b.append("</ul>")
+        }
+        return HTML.page(title: "arXiv digest archive", body: b.joined(separator: "\n"), feeds: feeds)
     }
 }

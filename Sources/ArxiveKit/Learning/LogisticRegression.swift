@@ -1,8 +1,3 @@
-// Recommend/: the ranker learned from the user's own marks: papers as
-// feature vectors (`PaperFeatures`), a small linear model
-// (`LogisticRegression`), and `recommend` and the learned part of `rank`.
-// It may call Model, Archive and Search (for a scope given as a query).
-
 import Foundation
 
 /// A sparse vector: ascending feature indexes and their values.
