@@ -22,6 +22,7 @@ struct ExportCommand: ParsableCommand {
             Examples:
               arxive export 'is:starred' --format bibtex -o starred.bib
               arxive export 'tag:thesis' --format csljson -o thesis.json
+              arxive export 'tag:thesis' --format ris -o thesis.ris
               arxive export --format jsonl | jq -r .title
               arxive export 'tag:to-read -is:read' --format md -o reading.md
               arxive export 'date:2025-12' --format csv -o december.csv
@@ -33,10 +34,10 @@ struct ExportCommand: ParsableCommand {
 
     /// The paper formats, and the whole archive.
     enum Format: String, ExpressibleByArgument, CaseIterable {
-        case bibtex, csljson, csv, jsonl, md, archive
+        case bibtex, csljson, ris, csv, jsonl, md, archive
     }
 
-    @Option(help: ArgumentHelp("bibtex, csljson, csv, jsonl, md or archive.", valueName: "format"))
+    @Option(help: ArgumentHelp("bibtex, csljson, ris, csv, jsonl, md or archive.", valueName: "format"))
     var format: Format
 
     @Option(name: [.customShort("o"), .customLong("output")], help: ArgumentHelp("Write to this file, not standard output.", valueName: "file"))

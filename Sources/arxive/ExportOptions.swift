@@ -32,7 +32,7 @@ enum OutputFile {
 
 /// `--format bibtex|csv|jsonl|md` and `-o FILE`, for the commands that list papers.
 struct ExportOptions: ParsableArguments {
-    @Option(help: ArgumentHelp("Write the papers as bibtex, csljson, csv, jsonl or md instead.", valueName: "format"))
+    @Option(help: ArgumentHelp("Write the papers as bibtex, csljson, ris, csv, jsonl or md instead.", valueName: "format"))
     var format: ExportFormat?
 
     @Option(name: [.customShort("o"), .customLong("output")], help: ArgumentHelp("Write to this file, not standard output.", valueName: "file"))

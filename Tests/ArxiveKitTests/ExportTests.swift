@@ -3,7 +3,7 @@ import DigestGenerator
 import Foundation
 import Testing
 
-@Suite("Export: BibTeX, CSL-JSON, CSV, JSON lines, Markdown")
+@Suite("Export: BibTeX, CSL-JSON, RIS, CSV, JSON lines, Markdown")
 struct ExportTests {
     @Test("TeX accents come back for every generated name, and decode to the same name")
     func texRoundTrip() throws {
@@ -147,5 +147,47 @@ struct ExportTests {
             #expect(entries.contains { $0.contains(family) && $0.contains("10.48550/arXiv.\(record.arxivID)") }, "\(record.arxivID)")
         }
         #expect(entries.contains { $0.contains("Phạm, N.V.") || $0.contains("Phạm, N. V.") }, "\(entries.first ?? "")")
+    }
+
+    @Test("RIS: one record per paper, read back by rispy with its title, authors, DOI, URL, tags and note", .enabled(if: PeerPython.with("rispy") != nil))
+    func risReadByRispy() throws {
+        let history = History.generate(days: 12, seed: 9)
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("arxive-ris-\(UUID())")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        try history.write(to: folder)
+        let archive = try Archive.inMemory()
+        expectClean(DigestImporter(archive: archive).run(paths: [folder.appendingPathComponent("daily").path]))
+        let first = try #require(try archive.records(limit: 1).first)
+        try archive.mark(first.arxivID, .addTags(["thesis", "to-read"]))
+        try archive.mark(first.arxivID, .note("Line one\nline two"))
+        var records = Array(try archive.records().prefix(60))
+        records[1].title = "Schrödinger {Gauss} Bridges\nat 50% for R&D"
+        records[1].authors = ["Nguyễn Văn Phạm", "Plato"]
+        let file = folder.appendingPathComponent("papers.ris")
+        try PaperExport.ris(records).write(to: file, atomically: true, encoding: .utf8)
+        let script = """
+            import json, sys, rispy
+            with open(sys.argv[1], encoding="utf-8") as f:
+                entries = rispy.load(f)
+            print(json.dumps([{k: e.get(k) for k in ("type_of_reference", "title", "authors", "doi", "urls", "keywords", "notes", "year", "publisher")} for e in entries]))
+            """
+        let output = try PeerPython.run(PeerPython.with("rispy")!, script, [file.path])
+        let entries = try #require(try JSONSerialization.jsonObject(with: Data(output.utf8)) as? [[String: Any]])
+        #expect(entries.count == records.count)
+        for (entry, record) in zip(entries, records) {
+            #expect(entry["type_of_reference"] as? String == "UNPB")
+            #expect(entry["title"] as? String == record.title.replacingOccurrences(of: "\n", with: " "))
+            #expect(entry["doi"] as? String == "10.48550/arXiv.\(record.arxivID)")
+            #expect(entry["urls"] as? [String] == ["https://arxiv.org/abs/\(record.arxivID)"])
+            #expect(entry["publisher"] as? String == "arXiv" && entry["year"] as? String == String(PaperExport.yearAndMonth(of: record.arxivID)!.year))
+            let authors = try #require(entry["authors"] as? [String])
+            #expect(authors.count == record.authors.count)
+            for (written, name) in zip(authors, record.authors) {
+                let family = String(name.split(separator: " ").last!)
+                #expect(written == family || written.hasPrefix(family + ", "), "\(written) for \(name)")
+            }
+        }
+        #expect(entries[1]["authors"] as? [String] == ["Phạm, Nguyễn Văn", "Plato"])
+        #expect(entries[0]["keywords"] as? [String] == ["thesis", "to-read"] && entries[0]["notes"] as? [String] == ["Line one line two"])
     }
 }

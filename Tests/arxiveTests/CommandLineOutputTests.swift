@@ -18,6 +18,8 @@ struct CommandLineOutputTests {
         let csl = try cli.run(["export", "--db", cli.db, "--format", "csljson", "ti:pruning"])
         let items = try JSONSerialization.jsonObject(with: Data(csl.stdout.utf8)) as? [[String: Any]]
         #expect(csl.status == 0 && items?.first?["id"] as? String == "morvan2025mixture" && items?.first?["publisher"] as? String == "arXiv")
+        let ris = try cli.run(["search", "--db", cli.db, "ti:pruning", "--format", "ris"])
+        #expect(ris.status == 0 && ris.stdout.hasPrefix("TY  - UNPB\nID  - morvan2025mixture\n") && ris.stdout.hasSuffix("ER  - \n"))
         let csv = try cli.run(["search", "--db", cli.db, "kernel", "--format", "csv"])
         #expect(csv.status == 0 && csv.stdout.hasPrefix("arxiv_id,title,authors,"))
         #expect(csv.stdout.split(separator: "\r\n").count == 3, "a header and the two hits")

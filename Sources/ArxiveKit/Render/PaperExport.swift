@@ -2,17 +2,18 @@ import Foundation
 
 /// The formats of `arxive export` and `--format`.
 public enum ExportFormat: String, CaseIterable, Sendable {
-    case bibtex, csljson, csv, jsonl, md
+    case bibtex, csljson, ris, csv, jsonl, md
 }
 
 /// Paper lists in the formats other tools read: BibTeX (LaTeX, Zotero),
-/// CSL-JSON (Zotero, pandoc, citeproc), CSV (spreadsheets), JSON lines (jq,
+/// CSL-JSON (Zotero, pandoc, citeproc), RIS (every reference manager), CSV (spreadsheets), JSON lines (jq,
 /// scripts), a Markdown reading list.
 public enum PaperExport {
     public static func render(_ records: [PaperRecord], as format: ExportFormat) -> String {
         switch format {
         case .bibtex: bibtex(records)
         case .csljson: cslJSON(records)
+        case .ris: ris(records)
         case .csv: csv(records)
         case .jsonl: jsonLines(records)
         case .md: markdown(records)
