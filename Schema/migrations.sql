@@ -554,3 +554,18 @@ CREATE INDEX hotspot_days_by_date ON hotspot_days(date);
 -- me" on a paper. `is:dismissed` finds them, and `recommend` learns from
 -- them as its surest negatives. A star and a dismissal exclude each other.
 ALTER TABLE marks ADD COLUMN dismissed_at TEXT;  -- when; NULL: not dismissed
+
+-- migration: 012_mutes
+-- arxive archive schema, version 12: `arxive mute QUERY`: what the user
+-- does not want to see. The papers a mute's query finds are left out of
+-- `day`, `search`, `matches`, `rank`, `recommend` and the reports (`--all`
+-- shows them); `is:muted` finds them. A paper by a followed author stays,
+-- unless the mute says `include_followed`. Kept as the query, not as
+-- papers: a mute also hides what later imports bring.
+CREATE TABLE mutes (
+    id               INTEGER PRIMARY KEY,
+    query            TEXT NOT NULL UNIQUE,
+    note             TEXT,
+    include_followed INTEGER NOT NULL DEFAULT 0 CHECK (include_followed IN (0, 1)),
+    added_at         TEXT NOT NULL
+);

@@ -31,6 +31,7 @@ struct Arxive: ParsableCommand {
             CommandGroup(name: "Marks", subcommands: [
                 StarCommand.self, UnstarCommand.self, DismissCommand.self, UndismissCommand.self, TagCommand.self, UntagCommand.self, NoteCommand.self,
                 ReadCommand.self, UnreadCommand.self, SaveCommand.self, SavedCommand.self, UnsaveCommand.self,
+                MuteCommand.self, MutesCommand.self, UnmuteCommand.self,
             ]),
         ]
     )

@@ -14,6 +14,7 @@ struct DayCommand: ParsableCommand {
 
     @OptionGroup var archive: ArchiveOptions
     @OptionGroup var output: OutputOptions
+    @OptionGroup var mutes: MuteOptions
 
     @Option(help: "The digest, when several ran that day.")
     var digest: String?
@@ -28,8 +29,11 @@ struct DayCommand: ParsableCommand {
 
     func run() throws {
         let day = try parseDay(date)
-        let listing = try oneListing(try archive.openExisting().day(day, digest: digest), of: "run", several: "ran", on: day,
+        let listing = try oneListing(try archive.openExisting().day(day, digest: digest, showMuted: mutes.showMuted), of: "run", several: "ran", on: day,
                                      digest: digest) { $0.run.digest }
+        if listing.mutedHidden > 0 {
+            Terminal.note("note: \(listing.mutedHidden) of the day's papers are muted (--all shows them)")
+        }
         try output.emit(listing) { RunRenderer.day($0, style: $1) }
     }
 }

@@ -21,6 +21,7 @@ struct FeedCommand: ParsableCommand {
 
     @OptionGroup var archive: ArchiveOptions
     @OptionGroup var output: OutputOptions
+    @OptionGroup var mutes: MuteOptions
 
     @Argument(help: ArgumentHelp("The query (a saved search: q:NAME).", valueName: "query"))
     var query: String?
@@ -43,7 +44,7 @@ struct FeedCommand: ParsableCommand {
         let source: AtomFeed.Source = query.map(AtomFeed.Source.query) ?? .following
         // A malformed query: checked before the archive opens, and exits 2 as in every command.
         if let query { _ = try QueryParser.parse(query) }
-        let records = try source.records(try archive.openExisting(), limit: limit)
+        let records = try source.records(try archive.openExisting(), limit: limit, showMuted: mutes.showMuted)
         if output.json { return try OutputFile.write(try JSONOutput.string(records) + "\n", to: file) }
         try OutputFile.write(AtomFeed.render(source, records: records), to: file)
     }

@@ -21,6 +21,7 @@ struct MatchesCommand: ParsableCommand {
 
     @OptionGroup var archive: ArchiveOptions
     @OptionGroup var output: OutputOptions
+    @OptionGroup var mutes: MuteOptions
 
     @Option(help: ArgumentHelp("Only papers listed in this month.", valueName: "YYYY-MM"))
     var month: String?
@@ -59,7 +60,7 @@ struct MatchesCommand: ParsableCommand {
             return
         }
         let dates: ClosedRange<String>? = month.map(Archive.monthRange) ?? since.map { $0..."9999-12-31" }
-        let hits = try archive.matches(dates: dates, onlyNew: new, loose: loose, limit: limit)
+        let hits = try archive.matches(dates: dates, onlyNew: new, loose: loose, limit: limit, showMuted: mutes.showMuted)
         if export.format != nil { return try export.write(archive, arxivIDs: hits.map(\.arxivID)) }
         if !output.json && hits.isEmpty {
             Terminal.note(new ? "No new papers by followed authors." : "No papers by followed authors.")

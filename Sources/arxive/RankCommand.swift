@@ -30,6 +30,7 @@ struct RankCommand: ParsableCommand {
 
     @OptionGroup var archive: ArchiveOptions
     @OptionGroup var output: OutputOptions
+    @OptionGroup var mutes: MuteOptions
 
     @Argument(help: ArgumentHelp("The day to rank.", valueName: "YYYY-MM-DD"))
     var date: String?
@@ -128,7 +129,7 @@ struct RankCommand: ParsableCommand {
         let scope: RankScope = if let date { .day(date, digest: digest) }
             else if let month { .month(month) }
             else { .query(try QueryParser.parse(query!)) }
-        let ranking = try archive.rank(scope, options: options, limit: limit ?? (date != nil ? nil : 50))
+        let ranking = try archive.rank(scope, options: options, limit: limit ?? (date != nil ? nil : 50), showMuted: mutes.showMuted)
         if export.format != nil { return try export.write(archive, arxivIDs: ranking.papers.map(\.paper.arxivID)) }
         try output.emit(ranking.papers) { _, style in RankRenderer.ranking(ranking, explain: explain, diff: diff, style: style) }
     }

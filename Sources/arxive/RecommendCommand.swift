@@ -22,6 +22,7 @@ struct RecommendCommand: ParsableCommand {
 
     @OptionGroup var archive: ArchiveOptions
     @OptionGroup var output: OutputOptions
+    @OptionGroup var mutes: MuteOptions
 
     @Flag(help: "Learn from the starred papers (the default).")
     var starred = false
@@ -59,7 +60,7 @@ struct RecommendCommand: ParsableCommand {
         let scope: Query? = try month.map { try QueryParser.parse("date:\($0)") }
             ?? date.map { try QueryParser.parse("date:\(try parseDay($0))") }
             ?? query.map(QueryParser.parse)
-        let result = try archive.openExisting().recommend(from: marks, in: scope, limit: limit == 0 ? nil : limit, explain: explain)
+        let result = try archive.openExisting().recommend(from: marks, in: scope, limit: limit == 0 ? nil : limit, explain: explain, showMuted: mutes.showMuted)
         Terminal.note(RecommendRenderer.training(result.training, marks: marks))
         try output.emit(result.papers) { RecommendRenderer.papers($0, style: $1) }
     }

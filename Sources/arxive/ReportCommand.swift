@@ -27,6 +27,7 @@ struct ReportCommand: ParsableCommand {
     }
 
     @OptionGroup var archive: ArchiveOptions
+    @OptionGroup var mutes: MuteOptions
 
     @Argument(help: ArgumentHelp("The month or the year.", valueName: "YYYY-MM|YYYY"))
     var period: String
@@ -52,14 +53,14 @@ struct ReportCommand: ParsableCommand {
         let format = json ? .json : self.format
         let text: String
         if period.count == 4 {
-            let report = try archive.yearReport(period)
+            let report = try archive.yearReport(period, showMuted: mutes.showMuted)
             switch format {
             case .md: text = ReportMarkdown.year(report)
             case .html: text = ReportHTML.year(report)
             case .json: text = try JSONOutput.string(report) + "\n"
             }
         } else {
-            let report = try archive.monthReport(period)
+            let report = try archive.monthReport(period, showMuted: mutes.showMuted)
             switch format {
             case .md: text = ReportMarkdown.month(report)
             case .html: text = ReportHTML.month(report)

@@ -19,6 +19,7 @@ struct SearchCommand: ParsableCommand {
 
     @OptionGroup var archive: ArchiveOptions
     @OptionGroup var output: OutputOptions
+    @OptionGroup var mutes: MuteOptions
 
     @Option(help: "At most this many papers.")
     var limit = 20
@@ -40,7 +41,7 @@ struct SearchCommand: ParsableCommand {
     func run() throws {
         let parsed = try QueryParser.parse(query.joined(separator: " "))
         let archive = try self.archive.openExisting()
-        let results = try archive.searchResults(parsed, order: sort, limit: limit)
+        let results = try archive.searchResults(parsed, order: sort, limit: limit, showMuted: mutes.showMuted)
         let hits = results.hits
         if let among = results.orderedAmong {
             Terminal.note("note: these words match more than \(among) papers; the \(among) added last were ordered (add words or filters to narrow it)")

@@ -9,7 +9,7 @@ struct PortabilityTests {
     static let queries = ["model", "training network", "\"the model\"", "vala*", "ti:valor OR ti:tex", "rel:>=9", "nov:<5 date:2025-02",
                           "match:author", "digest:upstream", "au:Morvan", "au:\"Y. Morvan\"", "-model learning", "score:15..17",
                           "is:starred", "is:dismissed", "tag:keep", "note:lattice", "q:mine", "date:2025-03..2025-04 comment:learning",
-                          "(pruning OR routing) -ti:kernel", "id:2501.00101"]
+                          "(pruning OR routing) -ti:kernel", "id:2501.00101", "is:muted"]
 
     /// Everything a user would look at, as comparable text.
     func snapshot(_ archive: Archive) throws -> [String] {
@@ -25,6 +25,7 @@ struct PortabilityTests {
         lines.append("\(try archive.following())")
         lines.append("\(try archive.savedSearches())")
         lines.append("\(try archive.rankProfile("mine"))")
+        lines.append("\(try archive.mutes())")
         return lines
     }
 
@@ -34,7 +35,7 @@ struct PortabilityTests {
         return Data(text.utf8)
     }
 
-    /// A generated history with rules, marks, a saved search and a profile.
+    /// A generated history with rules, marks, a saved search, a profile and a mute.
     func richArchive(days: Int = 60, seed: UInt64 = 21) throws -> Archive {
         let history = History.generate(days: days, seed: seed, followed: [Vocabulary.Person(tex: "Yannick Morvan", display: "Yannick Morvan")])
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("arxive-port-\(UUID())")
@@ -54,10 +55,11 @@ struct PortabilityTests {
         var options = RankOptions()
         options.weights = .init(relevance: 1, novelty: 2)
         try archive.saveRankProfile("mine", options)
+        try #require(try archive.mute("ti:valor", note: "not mine") > 0)
         return archive
     }
 
-    @Test("Export, import into an empty archive: stats, 21 queries, days, matches, rules, marks and profiles are identical")
+    @Test("Export, import into an empty archive: stats, 22 queries, days, matches, rules, marks, profiles and mutes are identical")
     func roundTrip() throws {
         let original = try richArchive()
         let file = try export(original)

@@ -76,6 +76,9 @@ extension Archive {
             for row in try Row.fetchAll(db, sql: "SELECT name, options, saved_at FROM rank_profiles ORDER BY name") {
                 try line(ArchiveFile.RankProfile(name: row["name"], options: row["options"], savedAt: row["saved_at"]))
             }
+            for row in try Row.fetchAll(db, sql: "SELECT query, note, include_followed, added_at FROM mutes ORDER BY id") {
+                try line(ArchiveFile.Mute(query: row["query"], note: row["note"], includeFollowed: row["include_followed"], addedAt: row["added_at"]))
+            }
         }
     }
 

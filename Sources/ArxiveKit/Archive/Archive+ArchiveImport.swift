@@ -79,24 +79,22 @@ extension Archive {
                 if case .digest(let digest) = request.content { return total + digest.papers.count }
                 return total
             }
-            merge.marks = try Archive.mergeUserData(rules: lines.rules, marks: lines.marks, savedSearches: lines.savedSearches,
-                                                    rankProfiles: lines.rankProfiles, db)
+            merge.marks = try Archive.mergeUserData(lines, db)
             return merge
         }
     }
 
     /// The user's own data from an archive file: followed authors and tag
-    /// lists united, and of two marks (saved searches, rank profiles) of one
-    /// paper or name the newer kept. Returns how many marks were taken.
-    static func mergeUserData(rules: [ArchiveFile.FollowedAuthor], marks: [ArchiveFile.Mark], savedSearches: [ArchiveFile.SavedSearch],
-                              rankProfiles: [ArchiveFile.RankProfile], _ db: Database) throws -> Int {
+    /// lists united, and of two marks (saved searches, rank profiles, mutes)
+    /// of one paper, name or query the newer kept. Returns how many marks were taken.
+    static func mergeUserData(_ lines: ArchiveFile.Lines, _ db: Database) throws -> Int {
         var merged = 0
         let now = ISO8601DateFormatter().string(from: Date())
-        for rule in rules {
+        for rule in lines.rules {
             _ = try Archive.follow(FollowRequest(name: rule.name, semanticScholarIDs: rule.semanticScholarIds, note: rule.note,
                                                  exceptions: rule.exceptions), now: now, db)
         }
-        for mark in marks {
+        for mark in lines.marks {
             let current = try String.fetchOne(db, sql: "SELECT updated_at FROM marks WHERE arxiv_id = ?", arguments: [mark.arxivId])
             if current.map({ mark.updatedAt > $0 }) ?? true {
                 try db.execute(sql: """
@@ -110,17 +108,24 @@ extension Archive {
                 try db.execute(sql: "INSERT OR IGNORE INTO tags (arxiv_id, tag, added_at) VALUES (?, ?, ?)", arguments: [mark.arxivId, tag.tag, tag.addedAt])
             }
         }
-        for search in savedSearches {
+        for search in lines.savedSearches {
             try db.execute(sql: """
                 INSERT INTO saved_searches (name, query, saved_at) VALUES (?, ?, ?)
                 ON CONFLICT (name) DO UPDATE SET query = excluded.query, saved_at = excluded.saved_at WHERE excluded.saved_at > saved_searches.saved_at
                 """, arguments: [search.name, search.query, search.savedAt])
         }
-        for profile in rankProfiles {
+        for profile in lines.rankProfiles {
             try db.execute(sql: """
                 INSERT INTO rank_profiles (name, options, saved_at) VALUES (?, ?, ?)
                 ON CONFLICT (name) DO UPDATE SET options = excluded.options, saved_at = excluded.saved_at WHERE excluded.saved_at > rank_profiles.saved_at
                 """, arguments: [profile.name, profile.options, profile.savedAt])
+        }
+        for mute in lines.mutes {
+            try db.execute(sql: """
+                INSERT INTO mutes (query, note, include_followed, added_at) VALUES (?, ?, ?, ?)
+                ON CONFLICT (query) DO UPDATE SET note = excluded.note, include_followed = excluded.include_followed, added_at = excluded.added_at
+                    WHERE excluded.added_at > mutes.added_at
+                """, arguments: [mute.query, mute.note, mute.includeFollowed, mute.addedAt])
         }
         return merged
     }
@@ -169,11 +174,8 @@ extension Archive {
     }
 
     /// Every line of an archive file, checked before anything is written.
-    static func parseArchiveFile(_ data: Data) throws -> (papers: [ArchiveFile.Paper], runs: [ArchiveFile.Run], rules: [ArchiveFile.FollowedAuthor],
-                                                         marks: [ArchiveFile.Mark], savedSearches: [ArchiveFile.SavedSearch],
-                                                         rankProfiles: [ArchiveFile.RankProfile], hotspotDays: [ArchiveFile.HotspotDay]) {
-        var result: ([ArchiveFile.Paper], [ArchiveFile.Run], [ArchiveFile.FollowedAuthor], [ArchiveFile.Mark],
-                     [ArchiveFile.SavedSearch], [ArchiveFile.RankProfile], [ArchiveFile.HotspotDay]) = ([], [], [], [], [], [], [])
+    static func parseArchiveFile(_ data: Data) throws -> ArchiveFile.Lines {
+        var lines = ArchiveFile.Lines()
         for (index, line) in data.split(separator: UInt8(ascii: "\n")).enumerated() where !line.allSatisfy({ $0 == 0x20 || $0 == 0x0D }) {
             let number = index + 1
             do {
@@ -182,13 +184,14 @@ extension Archive {
                 case ArchiveFile.type:
                     let header = try decoder.decode(ArchiveFile.Header.self, from: Data(line))
                     guard header.version <= ArchiveFile.version else { throw ArchiveFileError.unsupportedVersion(header.version) }
-                case "paper": result.0.append(try decoder.decode(ArchiveFile.Paper.self, from: Data(line)))
-                case "run": result.1.append(try decoder.decode(ArchiveFile.Run.self, from: Data(line)))
-                case "followed_author": result.2.append(try decoder.decode(ArchiveFile.FollowedAuthor.self, from: Data(line)))
-                case "mark": result.3.append(try decoder.decode(ArchiveFile.Mark.self, from: Data(line)))
-                case "saved_search": result.4.append(try decoder.decode(ArchiveFile.SavedSearch.self, from: Data(line)))
-                case "rank_profile": result.5.append(try decoder.decode(ArchiveFile.RankProfile.self, from: Data(line)))
-                case "hotspot_day": result.6.append(try decoder.decode(ArchiveFile.HotspotDay.self, from: Data(line)))
+                case "paper": lines.papers.append(try decoder.decode(ArchiveFile.Paper.self, from: Data(line)))
+                case "run": lines.runs.append(try decoder.decode(ArchiveFile.Run.self, from: Data(line)))
+                case "followed_author": lines.rules.append(try decoder.decode(ArchiveFile.FollowedAuthor.self, from: Data(line)))
+                case "mark": lines.marks.append(try decoder.decode(ArchiveFile.Mark.self, from: Data(line)))
+                case "saved_search": lines.savedSearches.append(try decoder.decode(ArchiveFile.SavedSearch.self, from: Data(line)))
+                case "rank_profile": lines.rankProfiles.append(try decoder.decode(ArchiveFile.RankProfile.self, from: Data(line)))
+                case "mute": lines.mutes.append(try decoder.decode(ArchiveFile.Mute.self, from: Data(line)))
+                case "hotspot_day": lines.hotspotDays.append(try decoder.decode(ArchiveFile.HotspotDay.self, from: Data(line)))
                 default: throw ArchiveFileError.badLine(number, "unknown line type '\(kind)'")
                 }
             } catch let error as ArchiveFileError {
@@ -197,7 +200,7 @@ extension Archive {
                 throw ArchiveFileError.badLine(number, "not an archive line (\(Archive.reason(error)))")
             }
         }
-        return (result.0, result.1, result.2, result.3, result.4, result.5, result.6)
+        return lines
     }
 
     /// Why a line did not decode, naming the key: Foundation's own message

@@ -35,9 +35,11 @@ extension Archive {
         }
     }
 
-    /// The runs of one day: one per digest.
-    public func day(_ date: String, digest: String? = nil) throws -> [DayListing] {
+    /// The runs of one day (one per digest), each with its papers in
+    /// published order, less those a mute hides unless `showMuted`.
+    public func day(_ date: String, digest: String? = nil, showMuted: Bool = false) throws -> [DayListing] {
         try database.read { db in
+            let muted = showMuted ? [] : try Archive.mutedPaperIDs(db)
             var sql = "SELECT \(Archive.runColumns) FROM runs r WHERE r.date = ?"
             var arguments: StatementArguments = [date]
             if let digest { sql += " AND r.digest = ?"; _ = arguments.append(contentsOf: [digest]) }
@@ -45,13 +47,15 @@ extension Archive {
                 let papers = try Row.fetchAll(db, sql: """
                     SELECT v.id AS verdict_id, v.position, p.id, p.arxiv_id, p.title, v.relevance, v.novelty, v.score, v.comment, v.author_match
                     FROM verdicts v JOIN papers p ON p.id = v.paper_id WHERE v.run_id = ? ORDER BY v.position
-                    """, arguments: [run["id"] as Int64]).map { row in
+                    """, arguments: [run["id"] as Int64]).filter { !muted.contains($0["id"]) }.map { row in
                     ListedPaper(position: row["position"], arxivID: row["arxiv_id"], title: row["title"],
                                 authors: try Archive.authorNames(paperID: row["id"], db), verdict: Archive.verdictFields(row),
                                 topics: try Archive.listingTopics(verdictID: row["verdict_id"], paperID: row["id"],
                                                                   digest: run["digest"], date: run["date"], db))
                 }
-                return DayListing(run: Archive.runSummary(run), papers: papers, topicOrder: try Archive.topicOrder(runID: run["id"], db))
+                var listing = DayListing(run: Archive.runSummary(run), papers: papers, topicOrder: try Archive.topicOrder(runID: run["id"], db))
+                listing.mutedHidden = listing.run.listed - papers.count
+                return listing
             }
         }
     }

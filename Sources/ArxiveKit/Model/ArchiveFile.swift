@@ -132,4 +132,24 @@ enum ArchiveFile {
         var options: String
         var savedAt: String
     }
+
+    struct Mute: Codable {
+        var type = "mute"
+        var query: String
+        var note: String?
+        var includeFollowed: Bool
+        var addedAt: String
+    }
+
+    /// A whole file's lines by type, as read.
+    struct Lines {
+        var papers: [Paper] = []
+        var runs: [Run] = []
+        var rules: [FollowedAuthor] = []
+        var marks: [Mark] = []
+        var savedSearches: [SavedSearch] = []
+        var rankProfiles: [RankProfile] = []
+        var mutes: [Mute] = []
+        var hotspotDays: [HotspotDay] = []
+    }
 }

@@ -173,14 +173,18 @@ public struct DayListing: Encodable, Equatable, Sendable {
     public var papers: [ListedPaper]
     /// The day's topics in the digest's order; empty when it has none.
     public var topicOrder: [Topic] = []
+    /// How many of the day's papers a mute left out of `papers`.
+    public var mutedHidden = 0
 
-    enum CodingKeys: String, CodingKey { case papers, topicOrder = "topic_order" }
+    enum CodingKeys: String, CodingKey { case papers, topicOrder = "topic_order", mutedHidden = "muted_hidden" }
 
     public func encode(to encoder: any Encoder) throws {
         try run.encode(to: encoder)
         var c = encoder.container(keyedBy: CodingKeys.self)
         try c.encode(papers, forKey: .papers)
         try c.encode(topicOrder, forKey: .topicOrder)
+        // Only when a mute hid something: without mutes the contract is as it was.
+        if mutedHidden > 0 { try c.encode(mutedHidden, forKey: .mutedHidden) }
     }
 
     /// The papers under their primary topics, in the day's topic order (a

@@ -7,20 +7,22 @@ import GRDB
 /// Monthly and yearly overviews.
 extension Archive {
     /// Everything `arxive report YYYY-MM` shows, from one consistent read.
-    public func monthReport(_ month: String, limit: Int = 10) throws -> MonthReport {
+    /// arxive's own ranking leaves out what a mute hides unless `showMuted`;
+    /// the counts, and what the digests published, stay whole.
+    public func monthReport(_ month: String, limit: Int = 10, showMuted: Bool = false) throws -> MonthReport {
         try database.writeWithoutTransaction { db in
             // Scratch FTS tables for the terms need a writable connection; a
             // transaction keeps every section on one snapshot.
             var report: MonthReport!
             try db.inTransaction(.deferred) {
-                report = try Archive.monthReport(month, limit: limit, db)
+                report = try Archive.monthReport(month, limit: limit, showMuted: showMuted, db)
                 return .commit
             }
             return report
         }
     }
 
-    static func monthReport(_ month: String, limit: Int, _ db: Database) throws -> MonthReport {
+    static func monthReport(_ month: String, limit: Int, showMuted: Bool, _ db: Database) throws -> MonthReport {
         let dates = monthRange(month)
         let runs = try Row.fetchAll(db, sql: """
             SELECT r.date, r.digest, coalesce(r.total_cost, 0) AS cost, (SELECT count(*) FROM verdicts v WHERE v.run_id = r.id) AS listed,
@@ -49,7 +51,7 @@ extension Archive {
         let rising = current.papers > 0 && previous.papers > 0
             ? Archive.movers(period: month, current, previous, limit: limit).filter { $0.score > 0 } : []
         let (repeated, changed) = try Archive.repeatedListings(dates: dates, db)
-        let top = try Archive.rank(.month(month), options: RankOptions(), limit: limit, db).papers
+        let top = try Archive.rank(.month(month), options: RankOptions(), limit: limit, showMuted: showMuted, db).papers
         return MonthReport(
             month: month, runs: runs.count, papersListed: sum("listed"), distinctPapers: distinct,
             scannedPapers: sum("scanned"), arxivPapers: sum("arxiv"),
@@ -125,8 +127,8 @@ extension Archive {
         return (repeated, changed)
     }
 
-    /// `arxive report YYYY`: each month's totals and best paper.
-    public func yearReport(_ year: String) throws -> YearReport {
+    /// `arxive report YYYY`: each month's totals and best paper (not a muted one unless `showMuted`).
+    public func yearReport(_ year: String, showMuted: Bool = false) throws -> YearReport {
         try database.read { db in
             let months = try (1...12).map { year + "-" + String(format: "%02d", $0) }.map { month -> YearReport.Month in
                 let dates = Archive.monthRange(month)
@@ -139,7 +141,7 @@ extension Archive {
                 let distinct = try Int.fetchOne(db, sql: """
                     SELECT count(DISTINCT v.paper_id) FROM verdicts v JOIN runs r ON r.id = v.run_id WHERE r.date BETWEEN ? AND ?
                     """, arguments: [dates.lowerBound, dates.upperBound]) ?? 0
-                let top = try Archive.rank(.month(month), options: RankOptions(), limit: 1, db).papers.first
+                let top = try Archive.rank(.month(month), options: RankOptions(), limit: 1, showMuted: showMuted, db).papers.first
                 return YearReport.Month(month: month, runs: row["runs"], papersListed: row["listed"], distinctPapers: distinct,
                                         totalTokens: row["tokens"], totalCost: row["cost"], topPaper: top.map { "\($0.paper.arxivID) \($0.paper.title)" })
             }

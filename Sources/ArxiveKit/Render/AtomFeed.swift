@@ -36,11 +36,15 @@ public enum AtomFeed {
             }
         }
 
-        /// The newest `limit` papers it finds, newest first (as `records(matching:)` orders them).
-        public func records(_ archive: Archive, limit: Int) throws -> [PaperRecord] {
+        /// The newest `limit` papers it finds, newest first (as `records(matching:)` orders them),
+        /// less what a mute hides unless `showMuted`: a feed is a listing like `search`.
+        public func records(_ archive: Archive, limit: Int, showMuted: Bool = false) throws -> [PaperRecord] {
             switch self {
-            case .query(let query), .saved(_, let query): try archive.records(matching: QueryParser.parse(query), limit: limit)
-            case .following: try archive.records(arxivIDs: archive.matches(limit: limit).map(\.arxivID))
+            case .query(let query), .saved(_, let query):
+                let parsed = try QueryParser.parse(query)
+                let hiding = showMuted || Archive.mentionsMuted(parsed) ? parsed : .and([parsed, .not(.filter(.muted))])
+                return try archive.records(matching: hiding, limit: limit)
+            case .following: return try archive.records(arxivIDs: archive.matches(limit: limit, showMuted: showMuted).map(\.arxivID))
             }
         }
     }

@@ -165,6 +165,7 @@ public enum ReportHTML {
         b.append("<h1>Personalized Daily ArXiv Papers \(run.date)</h1>")
         if let notes = run.notes { b.append("<p class=\"muted\">\(notes)</p>") }
         if let hotspots { b.append("<p><a href=\"\(hotspots)\">The day's AI hotspots</a></p>") }
+        if listing.mutedHidden > 0 { b.append("<p class=\"muted\">\(listing.mutedHidden) of the day's papers are muted (arxive mutes).</p>") }
         b.append(cards([("model", run.model ?? "-"), ("tokens", Format.count(run.totalTokens)), ("cost", Format.money(run.totalCost)),
                         ("arXiv", Format.count(run.totalPapers)), ("scanned", Format.count(run.scannedPapers)), ("relevant", String(run.listed))]))
         if !run.modelRan {

@@ -69,14 +69,21 @@ extension Archive {
     ///   - onlyNew: only papers that entered the archive since the last `onlyNew`
     ///     listing, which moves the watermark; `limit` does not apply then, so
     ///     that nothing new is skipped.
-    public func matches(dates: ClosedRange<String>? = nil, onlyNew: Bool = false, loose: Bool = false, limit: Int = 20) throws -> [PaperHit] {
+    ///   - showMuted: keep what a mute that includes followed authors hides
+    ///     (other mutes never hide their papers).
+    public func matches(dates: ClosedRange<String>? = nil, onlyNew: Bool = false, loose: Bool = false, limit: Int = 20,
+                        showMuted: Bool = false) throws -> [PaperHit] {
+        func unmuted(_ found: [Int64: RuleMatch], _ db: Database) throws -> [Int64: RuleMatch] {
+            let muted = showMuted ? [] : try Archive.mutedPaperIDs(db)
+            return muted.isEmpty ? found : found.filter { !muted.contains($0.key) }
+        }
         guard onlyNew else {
-            return try database.read { db in try Archive.hits(for: try Archive.ruleMatches(loose: loose, db), dates: dates, limit: limit, db) }
+            return try database.read { db in try Archive.hits(for: try unmuted(Archive.ruleMatches(loose: loose, db), db), dates: dates, limit: limit, db) }
         }
         // --new reads and moves the watermark in one transaction.
         return try database.write { db in
             let watermark = try Int64.fetchOne(db, sql: "SELECT value FROM user_state WHERE name = 'matches_seen_paper_id'") ?? 0
-            let found = try Archive.ruleMatches(loose: loose, db).filter { $0.key > watermark }
+            let found = try unmuted(Archive.ruleMatches(loose: loose, db), db).filter { $0.key > watermark }
             try db.execute(sql: """
                 INSERT INTO user_state (name, value) SELECT 'matches_seen_paper_id', coalesce(max(id), 0) FROM papers WHERE 1
                 ON CONFLICT (name) DO UPDATE SET value = excluded.value

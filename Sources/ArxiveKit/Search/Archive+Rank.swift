@@ -64,13 +64,15 @@ extension Archive {
     }
 
     /// The verdicts of `scope` in the order `options` gives, and what its cut-offs drop.
-    public func rank(_ scope: RankScope, options: RankOptions = RankOptions(), limit: Int? = nil) throws -> Ranking {
-        try database.read { db in try Archive.rank(scope, options: options, limit: limit, db) }
+    /// What a mute hides is left out unless `showMuted`.
+    public func rank(_ scope: RankScope, options: RankOptions = RankOptions(), limit: Int? = nil, showMuted: Bool = false) throws -> Ranking {
+        try database.read { db in try Archive.rank(scope, options: options, limit: limit, showMuted: showMuted, db) }
     }
 
     /// `rank` inside a transaction the caller holds.
-    static func rank(_ scope: RankScope, options: RankOptions, limit: Int?, _ db: Database) throws -> Ranking {
-        let verdicts = try Archive.verdicts(in: scope, db)
+    static func rank(_ scope: RankScope, options: RankOptions, limit: Int?, showMuted: Bool = false, _ db: Database) throws -> Ranking {
+        let muted = showMuted ? [] : try Archive.mutedPaperIDs(db)
+        let verdicts = try Archive.verdicts(in: scope, db).filter { !muted.contains($0.paperID) }
         let followed = options.boostFollowed == 0 ? [] : Set(try Archive.ruleMatches(loose: false, db).keys)
         let boosted = try options.boosts.map { boost in
             (boost, try Archive.paperIDs(matching: QueryParser.parse(boost.term), db).ids)

@@ -28,8 +28,8 @@ extension Archive {
     public static let orderedMatchLimit = 5_000
 
     /// The papers matching `query`, best first.
-    public func search(_ query: Query, order: SearchOrder = .rank, limit: Int = 20) throws -> [PaperHit] {
-        try searchResults(query, order: order, limit: limit).hits
+    public func search(_ query: Query, order: SearchOrder = .rank, limit: Int = 20, showMuted: Bool = false) throws -> [PaperHit] {
+        try searchResults(query, order: order, limit: limit, showMuted: showMuted).hits
     }
 
     /// The papers matching `query`, best first, and whether the order was bounded.
@@ -38,8 +38,10 @@ extension Archive {
     /// most `orderedMatchLimit` matches, found in one pass (see
     /// `orderedCandidates`); the snippets, authors and verdicts are then read
     /// for the hits kept only.
-    public func searchResults(_ query: Query, order: SearchOrder = .rank, limit: Int = 20) throws -> SearchResults {
+    /// What a mute hides is left out unless `showMuted` (or the query asks for `is:muted`).
+    public func searchResults(_ query: Query, order: SearchOrder = .rank, limit: Int = 20, showMuted: Bool = false) throws -> SearchResults {
         try database.read { db in
+            let query = showMuted || Archive.mentionsMuted(query) ? query : try Archive.hidingMuted(query, db)
             let plan = try SearchPlan(query, resolver: Archive.resolver(db))
             guard let match = plan.match else {
                 let ids = try Archive.filteredPaperIDs(plan, order: order, limit: limit, db)
@@ -239,7 +241,8 @@ extension Archive {
     static func resolver(_ db: Database) -> SearchPlan.Resolver {
         SearchPlan.Resolver(
             authorIDs: { name, isPrefix in try Archive.authorIDs(matching: name, isPrefix: isPrefix, db) },
-            savedQuery: { name in try String.fetchOne(db, sql: "SELECT query FROM saved_searches WHERE name = ?", arguments: [name]) }
+            savedQuery: { name in try String.fetchOne(db, sql: "SELECT query FROM saved_searches WHERE name = ?", arguments: [name]) },
+            mutedPaperIDs: { try Archive.mutedPaperIDs(db) }
         )
     }
 

@@ -83,6 +83,9 @@ public enum Filter: Equatable, Sendable {
     case starred
     /// `is:dismissed`: marked "not for me" with `arxive dismiss`.
     case dismissed
+    /// `is:muted`: hidden by a mute (`arxive mute`), followed authors' papers
+    /// kept as the mute says.
+    case muted
     /// `is:read` (true), `is:unread` (false).
     case read(Bool)
     /// `tag:NAME`.
@@ -117,7 +120,7 @@ public enum Filter: Equatable, Sendable {
     var isVerdictCondition: Bool {
         switch self {
         case .date, .relevance, .novelty, .score, .authorMatch, .digest, .topic: true
-        case .arxivID, .author, .starred, .dismissed, .read, .tag, .note, .saved, .category, .inDigest, .inCatalogue, .spotlight, .monthlyPick,
+        case .arxivID, .author, .starred, .dismissed, .muted, .read, .tag, .note, .saved, .category, .inDigest, .inCatalogue, .spotlight, .monthlyPick,
              .inHotspots, .hotCategory, .hotSource, .hotSection, .hotScore: false
         }
     }

@@ -5,7 +5,7 @@
 /// `-word` or `NOT word`; parentheses; field scopes `ti:` `abs:` `comment:`
 /// `au:`; filters `id:` `date:` `rel:` `nov:` `score:` `match:author`
 /// `digest:`; the catalogue's `cat:` and `in:digest|catalogue`; the user's
-/// marks `is:starred|dismissed|read|unread` `tag:` `note:`; saved searches `q:NAME`;
+/// marks `is:starred|dismissed|muted|read|unread` `tag:` `note:`; saved searches `q:NAME`;
 /// the generators' `topic:` `spotlight:` `is:spotlight` `is:monthly-pick`.
 /// Anything else is a `QueryError` that points at the bad part.
 public struct QueryParser {
@@ -198,11 +198,12 @@ public struct QueryParser {
             switch value.lowercased() {
             case "starred": return .filter(.starred)
             case "dismissed": return .filter(.dismissed)
+            case "muted": return .filter(.muted)
             case "read": return .filter(.read(true))
             case "unread": return .filter(.read(false))
             case "spotlight": return .filter(.spotlight(nil))
             case "monthly-pick": return .filter(.monthlyPick)
-            default: throw QueryError(column: column, message: "'is:' takes starred, dismissed, read, unread, spotlight or monthly-pick, not '\(value)'")
+            default: throw QueryError(column: column, message: "'is:' takes starred, dismissed, muted, read, unread, spotlight or monthly-pick, not '\(value)'")
             }
         case "tag": return .filter(.tag(value))
         case "note": return .filter(.note(try textTerm(.any, value, isPhrase: isPhrase, column: column)))

@@ -23,6 +23,8 @@ struct SearchPlan {
     struct Resolver {
         var authorIDs: (_ name: String, _ isPrefix: Bool) throws -> [Int64]
         var savedQuery: (_ name: String) throws -> String?
+        /// The papers the mutes hide now.
+        var mutedPaperIDs: () throws -> Set<Int64>
     }
 
     /// The saved searches being expanded, innermost last: a search that
@@ -95,6 +97,10 @@ struct SearchPlan {
             return "p.arxiv_id IN (SELECT arxiv_id FROM marks WHERE starred = 1)"
         case .filter(.dismissed):
             return "p.arxiv_id IN (SELECT arxiv_id FROM marks WHERE dismissed_at IS NOT NULL)"
+        case .filter(.muted):
+            let ids = try resolver.mutedPaperIDs()
+            // Not `IN (NULL)` when nothing is muted: its NOT would be NULL too, and hide everything.
+            return ids.isEmpty ? "0" : "p.id IN (\(ids.map(String.init).joined(separator: ",")))"
         case .filter(.read(let read)):
             return "p.arxiv_id \(read ? "" : "NOT ")IN (SELECT arxiv_id FROM marks WHERE read_at IS NOT NULL)"
         case .filter(.tag(let tag)):
@@ -201,7 +207,7 @@ struct SearchPlan {
             return correlated
                 ? "EXISTS (SELECT 1 FROM verdict_topics vt WHERE vt.verdict_id = v.id AND vt.topic_id IN (\(topics)))"
                 : "v.id IN (SELECT vt.verdict_id FROM verdict_topics vt WHERE vt.topic_id IN (\(topics)))"
-        case .arxivID, .author, .starred, .dismissed, .read, .tag, .note, .saved, .category, .inDigest, .inCatalogue, .spotlight, .monthlyPick,
+        case .arxivID, .author, .starred, .dismissed, .muted, .read, .tag, .note, .saved, .category, .inDigest, .inCatalogue, .spotlight, .monthlyPick,
              .inHotspots, .hotCategory, .hotSource, .hotSection, .hotScore:
             preconditionFailure("not a verdict condition")
         }
