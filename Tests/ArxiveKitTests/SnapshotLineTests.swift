@@ -170,13 +170,19 @@ struct SnapshotLineTests {
         #expect(reason("{\"id\": \"0704.0001\", \"doi\": 7, \"x\": {\"y\": [null]}}") == nil, "other keys take any value")
     }
 
-    @Test("A version's day comes from arXiv's `created` text; update_date is taken as it is")
+    @Test("A version's day comes from arXiv's `created` text, as Foundation's parser reads it; update_date is taken as it is")
     func days() {
         #expect(SnapshotReader.day(ofCreated: "Mon, 2 Apr 2007 19:18:42 GMT") == "2007-04-02")
         #expect(SnapshotReader.day(ofCreated: "Tue, 31 Dec 1991 23:00:00 GMT") == "1991-12-31")
         #expect(SnapshotReader.day(ofCreated: "Mon, 31 Feb 2007 19:18:42 GMT") == nil, "no such day")
         #expect(SnapshotReader.day(ofCreated: "Mon, 2 Avr 2007 19:18:42 GMT") == nil)
         #expect(SnapshotReader.day(ofCreated: "2 Apr") == nil)
+        // The catalogue fields read a version's day with Foundation's parser: the same days.
+        var generator = SnapshotGenerator(seed: 5, papers: 300, vocabulary: 200, peopleCount: 50)
+        let generated = (0..<300).flatMap { _ in generator.next().versions.map(\.created) }
+        for created in generated + ["Mon, 2 Apr 2007 19:18:42 GMT", "Tue, 31 Dec 1991 23:00:00 GMT", "Mon, 31 Feb 2007 19:18:42 GMT", "2 Apr", ""] {
+            #expect(CatalogueFields.day(ofCreated: created) == SnapshotReader.day(ofCreated: created), "\(created)")
+        }
         #expect(SnapshotReader.day(ofISO: "2007-04-07") == "2007-04-07")
     }
 

@@ -64,7 +64,7 @@ extension Archive {
     public func paper(_ arxivID: String) throws -> PaperDetail? {
         try database.read { db in
             guard let paperID = try Archive.paperRowID(for: arxivID, db),
-                  let row = try Row.fetchOne(db, sql: "SELECT id, arxiv_id, title, abstract FROM papers WHERE id = ?", arguments: [paperID]) else {
+                  let row = try Row.fetchOne(db, sql: "SELECT id, arxiv_id, title, abstract, catalogue FROM papers WHERE id = ?", arguments: [paperID]) else {
                 return nil
             }
             let verdicts = try Row.fetchAll(db, sql: """
@@ -77,7 +77,8 @@ extension Archive {
             return PaperDetail(arxivID: row["arxiv_id"], title: row["title"], authors: try Archive.authorNames(paperID: paperID, db),
                                abstract: row["abstract"], verdicts: verdicts, marks: try Archive.marks(of: row["arxiv_id"], db),
                                spotlights: try Archive.spotlights(paperID: paperID, db), monthlyPicks: try Archive.monthlyPicks(paperID: paperID, db),
-                               hotspots: try Archive.hotspotPapers(where: "h.paper_id = ?", [paperID], db))
+                               hotspots: try Archive.hotspotPapers(where: "h.paper_id = ?", [paperID], db),
+                               catalogue: CatalogueFields(catalogueJSON: row["catalogue"]))
         }
     }
 

@@ -30,7 +30,7 @@ extension Archive {
     }
 
     static func record(paperID: Int64, _ db: Database) throws -> PaperRecord {
-        let row = try Row.fetchOne(db, sql: "SELECT arxiv_id, title, abstract, first_seen, last_seen FROM papers WHERE id = ?", arguments: [paperID])!
+        let row = try Row.fetchOne(db, sql: "SELECT arxiv_id, title, abstract, first_seen, last_seen, catalogue FROM papers WHERE id = ?", arguments: [paperID])!
         let verdicts = try Row.fetchAll(db, sql: """
             SELECT r.digest, r.date, v.position, v.relevance, v.novelty, v.score, v.comment, v.author_match,
                    v.arxiv_version, v.announce_type, v.extra
@@ -43,6 +43,6 @@ extension Archive {
         }
         return PaperRecord(arxivID: row["arxiv_id"], title: row["title"], authors: try authorNames(paperID: paperID, db),
                            abstract: row["abstract"], firstSeen: row["first_seen"], lastSeen: row["last_seen"],
-                           verdicts: verdicts, marks: try marks(of: row["arxiv_id"], db))
+                           verdicts: verdicts, marks: try marks(of: row["arxiv_id"], db), catalogue: CatalogueFields(catalogueJSON: row["catalogue"]))
     }
 }

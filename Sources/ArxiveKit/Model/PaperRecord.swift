@@ -11,6 +11,8 @@ public struct PaperRecord: Encodable, Equatable, Sendable {
     /// Every listing, oldest first.
     public var verdicts: [Verdict]
     public var marks: PaperMarks
+    /// DOI, journal reference, latest version, licence: what the arXiv catalogue says.
+    public var catalogue = CatalogueFields()
 
     /// One listing with every stored field.
     public struct Verdict: Encodable, Equatable, Sendable {
@@ -49,7 +51,7 @@ public struct PaperRecord: Encodable, Equatable, Sendable {
     }
 
     enum CodingKeys: String, CodingKey {
-        case arxivID = "arxiv_id", title, authors, abstract, firstSeen = "first_seen", lastSeen = "last_seen", verdicts, marks
+        case arxivID = "arxiv_id", title, authors, abstract, firstSeen = "first_seen", lastSeen = "last_seen", verdicts, marks, catalogue
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -62,6 +64,7 @@ public struct PaperRecord: Encodable, Equatable, Sendable {
         try c.encode(lastSeen, forKey: .lastSeen)
         try c.encode(verdicts, forKey: .verdicts)
         try c.encode(marks, forKey: .marks)
+        try c.encode(catalogue, forKey: .catalogue)
     }
 
     /// The latest listing (the last day, then digest name).

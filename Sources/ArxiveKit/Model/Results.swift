@@ -237,9 +237,11 @@ public struct PaperDetail: Encodable, Equatable, Sendable {
     public var monthlyPicks: [MonthlyPickListing] = []
     /// The "Daily AI Hotspots" days that spotlighted it.
     public var hotspots: [HotspotPaperListing] = []
+    /// DOI, journal reference, latest version, licence: what the arXiv catalogue says.
+    public var catalogue = CatalogueFields()
 
     enum CodingKeys: String, CodingKey {
-        case arxivID = "arxiv_id", title, authors, abstract, verdicts, marks, spotlights, monthlyPicks = "monthly_picks", hotspots
+        case arxivID = "arxiv_id", title, authors, abstract, verdicts, marks, spotlights, monthlyPicks = "monthly_picks", hotspots, catalogue
     }
 }
 

@@ -5,7 +5,9 @@ extension PaperExport {
     /// RIS has no preprint type): authors as `Family, Given` (split as the
     /// BibTeX and CSL exports split them), the year and month its id carries,
     /// publisher arXiv, the DOI arXiv registers for every paper, the abs URL,
-    /// the abstract, your tags as keywords and your note. A value is one
+    /// the abstract, your tags as keywords and your note; from the catalogue,
+    /// the latest version (`ET`), and the journal reference, the published
+    /// DOI and the licence as notes. A value is one
     /// line: RIS has no continuation lines, so line breaks become spaces.
     public static func ris(_ records: [PaperRecord]) -> String {
         let keys = citationKeys(records)
@@ -22,6 +24,9 @@ extension PaperExport {
             lines += ["PB  - arXiv", "M1  - arXiv:\(r.arxivID)", "DO  - 10.48550/arXiv.\(r.arxivID)", "UR  - https://arxiv.org/abs/\(r.arxivID)"]
             if !r.abstract.isEmpty { lines.append("AB  - \(risText(r.abstract))") }
             lines += r.marks.tags.map { "KW  - \(risText($0))" }
+            if let version = r.catalogue.latestVersion { lines.append("ET  - \(risText(version))") }
+            if let published = publishedNote(r.catalogue) { lines.append("N1  - \(risText(published))") }
+            if let license = r.catalogue.license { lines.append("N1  - Licence: \(risText(license))") }
             if let note = r.marks.note { lines.append("N1  - \(risText(note))") }
             lines.append("ER  - ")
             return lines.joined(separator: "\n") + "\n"

@@ -24,6 +24,8 @@ public enum PaperExport {
 
     /// `@misc` entries with `eprint`, `archivePrefix = {arXiv}` and, when the
     /// source named it, `primaryClass`; names as `Last, First` with TeX accents.
+    /// From the catalogue: the published version's `doi`, the journal
+    /// reference as the `note`, the latest `version` (biblatex has no licence field).
     public static func bibtex(_ records: [PaperRecord]) -> String {
         let keys = citationKeys(records)
         return records.map { r in
@@ -36,6 +38,9 @@ public enum PaperExport {
             ]
             if let primary = r.primaryCategory { fields.append(("primaryClass", primary)) }
             fields.append(("url", "https://arxiv.org/abs/\(r.arxivID)"))
+            if let doi = r.catalogue.doi { fields.append(("doi", bibtexText(doi))) }
+            if let journal = r.catalogue.journalRef { fields.append(("note", bibtexText(journal))) }
+            if let version = r.catalogue.latestVersion { fields.append(("version", bibtexText(version.hasPrefix("v") ? String(version.dropFirst()) : version))) }
             if !r.abstract.isEmpty { fields.append(("abstract", bibtexText(r.abstract))) }
             let body = fields.filter { !$0.1.isEmpty }
                 .map { "  \($0.0.padding(toLength: 13, withPad: " ", startingAt: 0)) = {\($0.1)}" }
@@ -139,7 +144,9 @@ public enum PaperExport {
     /// (`type: article`, `publisher: arXiv`, `number: arXiv:ID`, the DOI arXiv
     /// registers for every paper), authors split into family and given
     /// names (a one-word name is a `literal`), issued in the year and month
-    /// its id carries. Keyed like the BibTeX export.
+    /// its id carries. Keyed like the BibTeX export. From the catalogue
+    /// (CSL 1.0.2 variables): the latest `version`, the `license`, and the
+    /// journal reference and published DOI as the `note`.
     struct CSLItem: Encodable {
         struct Name: Encodable {
             var family: String?
@@ -160,8 +167,11 @@ public enum PaperExport {
         var doi: String
         var url: String
         var abstract: String?
+        var version: String?
+        var license: String?
+        var note: String?
         enum CodingKeys: String, CodingKey {
-            case id, type, title, author, issued, publisher, number, doi = "DOI", url = "URL", abstract
+            case id, type, title, author, issued, publisher, number, doi = "DOI", url = "URL", abstract, version, license, note
         }
     }
 
@@ -172,11 +182,19 @@ public enum PaperExport {
             CSLItem(id: keys[r.arxivID]!, title: r.title, author: r.authors.map(cslName),
                     issued: yearAndMonth(of: r.arxivID).map { CSLItem.DateParts(dateParts: [[$0.year, $0.month]]) },
                     number: "arXiv:\(r.arxivID)", doi: "10.48550/arXiv.\(r.arxivID)", url: "https://arxiv.org/abs/\(r.arxivID)",
-                    abstract: r.abstract.isEmpty ? nil : r.abstract)
+                    abstract: r.abstract.isEmpty ? nil : r.abstract, version: r.catalogue.latestVersion, license: r.catalogue.license,
+                    note: publishedNote(r.catalogue))
         }
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
         return String(decoding: (try? encoder.encode(items)) ?? Data("[]".utf8), as: UTF8.self) + "\n"
+    }
+
+    /// Where the paper was published, for the formats whose one DOI is
+    /// arXiv's (the item is the preprint): `Journal reference: ...; DOI: ...`.
+    static func publishedNote(_ c: CatalogueFields) -> String? {
+        let parts = [c.journalRef.map { "Journal reference: " + $0 }, c.doi.map { "DOI: " + $0 }].compactMap { $0 }
+        return parts.isEmpty ? nil : parts.joined(separator: "; ")
     }
 
     /// `Marcel Rød` -> family `Rød`, given `Marcel`, as `bibtexName` splits them.

@@ -41,19 +41,25 @@ public enum PaperRenderer {
         return out + rest
     }
 
+    /// `v3 of 2024-05-02 · DOI 10.1103/x · Phys. Rev. D 76 (2007) · licence URL`.
+    static func catalogue(_ c: CatalogueFields) -> String {
+        let version = c.latestVersion.map { v in c.latestVersionDate.map { "\(v) of \($0)" } ?? v } ?? c.latestVersionDate.map { "latest version of \($0)" }
+        return [version, c.doi.map { "DOI " + $0 }, c.journalRef, c.license.map { "licence " + $0 }].compactMap { $0 }.joined(separator: " · ")
+    }
+
     /// `arxive show`: the paper, then every verdict it received, day by day.
     public static func detail(_ p: PaperDetail, style: Style = .plain) -> String {
         var lines = [
             style.bold(p.title),
             style.cyan(p.arxivID) + "  https://arxiv.org/abs/\(p.arxivID)",
             p.authors.joined(separator: ", "),
-            "",
-            p.abstract.isEmpty ? "(no abstract)" : p.abstract,
-            "",
         ]
+        if !p.catalogue.isEmpty { lines.append(style.dim(catalogue(p.catalogue))) }
+        lines += ["", p.abstract.isEmpty ? "(no abstract)" : p.abstract, ""]
         let m = p.marks
         var yours: [String] = []
         if m.starred { yours.append("★ starred") }
+        if let dismissed = m.dismissedAt { yours.append("dismissed \(dismissed.prefix(10))") }
         if let read = m.readAt { yours.append("read \(read.prefix(10))") }
         if !m.tags.isEmpty { yours.append("tags: " + m.tags.joined(separator: ", ")) }
         if !yours.isEmpty { lines.append(yours.joined(separator: " · ")) }
