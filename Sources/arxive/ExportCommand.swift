@@ -5,13 +5,19 @@ import Foundation
 struct ExportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "export",
-        abstract: "Write papers as BibTeX, CSL-JSON, CSV, JSON lines or a Markdown reading list, or the whole archive.",
+        abstract: "Write papers as BibTeX, CSL-JSON, RIS, CSV, JSON lines, a Markdown reading list or Obsidian notes, or the whole archive.",
         discussion: """
             Every paper, or those a query finds, most recently listed first. BibTeX \
             entries are @misc with eprint, archivePrefix and primaryClass when the digest \
             gave it, names in TeX; CSL-JSON (what Zotero, pandoc and citeproc read) has one \
             preprint item per paper with its arXiv number, DOI and URL; JSON lines hold every \
             stored field, the verdict history and your marks. search, author, matches and rank take --format too.
+
+            --format obsidian -o DIR writes one note per paper into DIR (an Obsidian vault's \
+            folder): YAML properties (arxiv_id, title, authors, date, tags, starred, \
+            relevance, novelty, ...), the abstract, the verdicts and your note. Run it again \
+            and only the notes that changed are rewritten; what you write below a note's \
+            marker line is kept.
 
             --format archive writes everything (papers, runs, verdicts, followed authors, \
             marks, saved searches, rank profiles) as JSON lines: 'arxive import FILE' \
@@ -23,6 +29,7 @@ struct ExportCommand: ParsableCommand {
               arxive export 'is:starred' --format bibtex -o starred.bib
               arxive export 'tag:thesis' --format csljson -o thesis.json
               arxive export 'tag:thesis' --format ris -o thesis.ris
+              arxive export 'is:starred OR tag:to-read' --format obsidian -o ~/vault/arxiv
               arxive export --format jsonl | jq -r .title
               arxive export 'tag:to-read -is:read' --format md -o reading.md
               arxive export 'date:2025-12' --format csv -o december.csv
@@ -34,13 +41,14 @@ struct ExportCommand: ParsableCommand {
 
     /// The paper formats, and the whole archive.
     enum Format: String, ExpressibleByArgument, CaseIterable {
-        case bibtex, csljson, ris, csv, jsonl, md, archive
+        case bibtex, csljson, ris, csv, jsonl, md, obsidian, archive
     }
 
-    @Option(help: ArgumentHelp("bibtex, csljson, ris, csv, jsonl, md or archive.", valueName: "format"))
+    @Option(help: ArgumentHelp("bibtex, csljson, ris, csv, jsonl, md, obsidian or archive.", valueName: "format"))
     var format: Format
 
-    @Option(name: [.customShort("o"), .customLong("output")], help: ArgumentHelp("Write to this file, not standard output.", valueName: "file"))
+    @Option(name: [.customShort("o"), .customLong("output")],
+            help: ArgumentHelp("Write to this file, not standard output (obsidian: this folder).", valueName: "file"))
     var file: String?
 
     @Argument(help: "Only the papers this query finds (the language of 'arxive search').")
@@ -48,10 +56,13 @@ struct ExportCommand: ParsableCommand {
 
     func validate() throws {
         if format == .archive && !query.isEmpty { throw ValidationError("--format archive writes the whole archive: no query") }
+        if format == .obsidian && file == nil { throw ValidationError("--format obsidian writes a folder of notes: give it with -o DIR") }
     }
 
     func run() throws {
         let archive = try self.archive.openExisting()
+        let query = try self.query.isEmpty ? nil : QueryParser.parse(self.query.joined(separator: " "))
+        if format == .obsidian { return try writeObsidian(try archive.records(matching: query)) }
         guard let paperFormat = ExportFormat(rawValue: format.rawValue) else {
             try writeArchive(archive)
             // The archive format predates the catalogue, and a snapshot is
@@ -69,8 +80,26 @@ struct ExportCommand: ParsableCommand {
             }
             return
         }
-        let query = try self.query.isEmpty ? nil : QueryParser.parse(self.query.joined(separator: " "))
         try OutputFile.write(PaperExport.render(try archive.records(matching: query), as: paperFormat), to: file)
+    }
+
+    /// A note per paper in the folder `-o` names; what it did on stderr.
+    func writeObsidian(_ records: [PaperRecord]) throws {
+        let folder = URL(fileURLWithPath: file!)
+        try OutputFile.checkFolder(of: folder.path)
+        let outcome: ObsidianNotes.Outcome
+        do {
+            outcome = try ObsidianNotes.write(records, to: folder)
+        } catch {
+            throw CommandError("cannot write the notes in \(folder.path): \(error.localizedDescription)")
+        }
+        let written = outcome.created.count + outcome.updated.count
+        Terminal.note("\(written) note\(written == 1 ? "" : "s") written in \(folder.path) (\(outcome.created.count) new, \(outcome.updated.count) changed), "
+                      + "\(outcome.unchanged.count) unchanged")
+        if !outcome.leftAlone.isEmpty {
+            Terminal.note("note: left alone \(outcome.leftAlone.count) file\(outcome.leftAlone.count == 1 ? "" : "s") without arxive's marker line: "
+                          + outcome.leftAlone.prefix(5).joined(separator: ", ") + (outcome.leftAlone.count > 5 ? ", ..." : ""))
+        }
     }
 
     /// The whole archive, a line at a time: an archive file can be large.

@@ -30,6 +30,18 @@ struct CommandLineOutputTests {
         #expect(md.stdout.hasPrefix("# Reading list (3 papers)"))
         #expect(try cli.run(["search", "--db", cli.db, "kernel", "--format", "csv", "--json"]).status == 2)
         #expect(try cli.run(["export", "--db", cli.db, "--format", "pdf"]).status == 2)
+        // Obsidian: a folder of notes, made when missing; again, nothing is rewritten.
+        let vault = cli.folder.appendingPathComponent("vault/arxiv").path
+        try FileManager.default.createDirectory(atPath: cli.folder.appendingPathComponent("vault").path, withIntermediateDirectories: false)
+        let notes = try cli.run(["export", "--db", cli.db, "--format", "obsidian", "-o", vault, "ti:pruning OR kernel"])
+        #expect(notes.status == 0 && notes.stderr == "3 notes written in \(vault) (3 new, 0 changed), 0 unchanged\n", "\(notes.stderr)")
+        let found = (try cli.json(["search", "ti:pruning OR kernel"]) as! [[String: Any]]).map { ($0["arxiv_id"] as! String) + ".md" }
+        #expect(try FileManager.default.contentsOfDirectory(atPath: vault).sorted() == found.sorted() && found.count == 3)
+        let again = try cli.run(["export", "--db", cli.db, "--format", "obsidian", "-o", vault, "ti:pruning OR kernel"])
+        #expect(again.status == 0 && again.stderr == "0 notes written in \(vault) (0 new, 0 changed), 3 unchanged\n", "\(again.stderr)")
+        #expect(try cli.run(["export", "--db", cli.db, "--format", "obsidian"]).status == 2, "obsidian needs -o DIR")
+        #expect(try cli.run(["export", "--db", cli.db, "--format", "obsidian", "-o", bib]).status == 1, "a file is no folder")
+        #expect(try cli.run(["export", "--db", cli.db, "--format", "obsidian", "-o", vault, "ti:("]).status == 2)
         // A file in a folder that is not there: one line naming the folder.
         for format in ["bibtex", "archive"] {
             let nowhere = try cli.run(["export", "--db", cli.db, "--format", format, "-o", "no/such/refs.txt"])
