@@ -7,6 +7,16 @@ struct PaperIDs: ParsableArguments {
     @Argument(help: ArgumentHelp("The papers (arXiv ids; a version suffix is ignored).", valueName: "arxiv-id"))
     var ids: [String]
 
+    @Flag(help: "Print each paper's marks after the change, as JSON.")
+    var json = false
+
+    /// What `--json` prints for a paper.
+    struct Marked: Encodable {
+        var arxivID: String
+        var marks: PaperMarks
+        enum CodingKeys: String, CodingKey { case arxivID = "arxiv_id", marks }
+    }
+
     func validate() throws {
         for id in ids where ArxivID.parse(id) == nil {
             throw ValidationError("'\(id)' is not an arXiv id (like 2512.22471 or hep-th/9901001)")
@@ -17,6 +27,7 @@ struct PaperIDs: ParsableArguments {
     func mark(_ archive: ArchiveOptions, _ change: Archive.MarkChange) throws {
         let opened = try archive.openExisting()
         for id in ids { try opened.mark(id, change) }
+        if json { Terminal.print(try JSONOutput.string(try ids.map { Marked(arxivID: $0, marks: try opened.marks(of: $0)) })) }
     }
 }
 

@@ -18,6 +18,7 @@ struct MuteCommand: ParsableCommand {
             """
     )
     @OptionGroup var archive: ArchiveOptions
+    @OptionGroup var output: OutputOptions
     @Option(help: "Why (shown by 'arxive mutes').") var note: String?
     @Flag(name: .customLong("include-followed"), help: "Hide followed authors' papers too.") var includeFollowed = false
     @Argument(help: "The query (quote it in the shell).") var query: [String]
@@ -29,12 +30,14 @@ struct MuteCommand: ParsableCommand {
     func run() throws {
         let text = query.joined(separator: " ")
         _ = try QueryParser.parse(text)  // a malformed query is exit 2, before any archive is made
+        let archive = try self.archive.openOrCreate()
         let papers: Int
         do {
-            papers = try archive.openOrCreate().mute(text, note: note, includeFollowed: includeFollowed)
+            papers = try archive.mute(text, note: note, includeFollowed: includeFollowed)
         } catch MuteError.mutesMuted {
             throw ValidationError(MuteError.mutesMuted.localizedDescription)
         }
+        if output.json { return Terminal.print(try JSONOutput.string(try archive.mutes().first { $0.query == text })) }
         Terminal.note("Muted '\(text)': it hides \(papers) paper\(papers == 1 ? "" : "s") now (arxive unmute '\(text)' takes it back).")
     }
 }
@@ -59,13 +62,17 @@ struct UnmuteCommand: ParsableCommand {
         discussion: "Examples:\n  arxive unmute 'cat:cs.CV'\n  arxive unmute 2"
     )
     @OptionGroup var archive: ArchiveOptions
+    @OptionGroup var output: OutputOptions
     @Argument(help: "The mute's query, or its number.") var mute: [String]
 
     func validate() throws {
         guard !mute.isEmpty else { throw ValidationError("give the mute's query or number (arxive mutes lists them)") }
     }
 
-    func run() throws { try archive.openExisting().unmute(mute.joined(separator: " ")) }
+    func run() throws {
+        let removed = try archive.openExisting().unmute(mute.joined(separator: " "))
+        if output.json { Terminal.print(try JSONOutput.string(removed)) }
+    }
 }
 
 /// `--all`, on every listing a mute hides papers from.

@@ -26,6 +26,11 @@ struct PortabilityTests {
         lines.append("\(try archive.savedSearches())")
         lines.append("\(try archive.rankProfile("mine"))")
         lines.append("\(try archive.mutes())")
+        // What the exports and feeds make of it.
+        let records = try archive.records()
+        lines += ExportFormat.allCases.map { PaperExport.render(records, as: $0) } + records.map(ObsidianNotes.note)
+        let feeds = try archive.savedSearches().map { AtomFeed.Source.saved(name: $0.name, query: $0.query) } + [.following]
+        lines += try feeds.map { AtomFeed.render($0, records: try $0.records(archive, limit: AtomFeed.defaultLength)) }
         return lines
     }
 
@@ -59,7 +64,7 @@ struct PortabilityTests {
         return archive
     }
 
-    @Test("Export, import into an empty archive: stats, 22 queries, days, matches, rules, marks, profiles and mutes are identical")
+    @Test("Export, import into an empty archive: stats, 22 queries, days, matches, rules, marks, profiles, mutes, exports and feeds are identical")
     func roundTrip() throws {
         let original = try richArchive()
         let file = try export(original)

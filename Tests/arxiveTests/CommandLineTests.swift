@@ -291,7 +291,8 @@ struct CommandLineTests {
         let saved = try cli.json(["saved"]) as! [[String: Any]]
         #expect(saved.map { $0["name"] as! String } == ["todo"] && saved[0]["papers"] as? Int == 1)
         #expect(try cli.run(["star", "2599.00001", "--db", cli.db]).status == 1)
-        #expect(try cli.run(["dismiss", "2512.00402", "--db", cli.db]).status == 0)
+        let marked = try cli.json(["dismiss", "2512.00402"]) as! [[String: Any]]
+        #expect(marked.count == 1 && marked[0]["arxiv_id"] as? String == "2512.00402" && (marked[0]["marks"] as? [String: Any])?["dismissed_at"] is String)
         let dismissed = try cli.json(["search", "is:dismissed"]) as! [[String: Any]]
         #expect(dismissed.map { $0["arxiv_id"] as! String } == ["2512.00402"])
         #expect(((try cli.json(["show", "2512.00402"]) as! [String: Any])["marks"] as! [String: Any])["dismissed_at"] is String)

@@ -43,6 +43,9 @@ struct MuteCommandTests {
             #expect(try cli.run(bad + ["--db", cli.db]).status == 2, "\(bad)")
         }
         #expect(try cli.run(["unmute", "id:2599.00001", "--db", cli.db]).status == 1)
+        let second = try cli.json(["mute", "orbital", "--include-followed"]) as! [String: Any]
+        #expect(second["id"] as? Int == 2 && second["include_followed"] as? Bool == true && second["papers"] is Int)
+        #expect((try cli.json(["unmute", "orbital"]) as! [String: Any])["query"] as? String == "orbital")
         #expect(try cli.run(["unmute", "1", "--db", cli.db]).status == 0)
         #expect((try cli.json(["mutes"]) as! [Any]).isEmpty)
         #expect(try ids(["search", "id:\(hidden)"]) == [hidden])

@@ -58,12 +58,15 @@ extension Archive {
         }
     }
 
-    /// Removes the mute of this query, or of this number (as `mutes` lists them).
-    public func unmute(_ queryOrID: String) throws {
-        try database.write { db in
-            try db.execute(sql: "DELETE FROM mutes WHERE query = ? OR CAST(id AS TEXT) = ?", arguments: [queryOrID, queryOrID])
-            guard db.changesCount > 0 else { throw MuteError.noMute(queryOrID) }
+    /// Removes the mute of this query, or of this number (as `mutes` lists
+    /// them); returns it as it was.
+    @discardableResult
+    public func unmute(_ queryOrID: String) throws -> Mute {
+        guard let mute = try mutes().first(where: { $0.query == queryOrID || String($0.id) == queryOrID }) else {
+            throw MuteError.noMute(queryOrID)
         }
+        try database.write { db in try db.execute(sql: "DELETE FROM mutes WHERE id = ?", arguments: [mute.id]) }
+        return mute
     }
 
     /// Every mute, oldest first, each with the papers it hides now.
