@@ -11,7 +11,9 @@ of the topic", for the learned score and for the digest's own score (the
 baseline: the order the digest gave). Last, with the first topic's stars,
 times `recommend --month M` (a month's papers; process start included)
 and `recommend` (every paper, the top 20) RUNS times each, interleaved
-with `arxive --version` as the floor of any command.
+with `arxive --version` as the floor of any command. Then the cost of
+mutes: `day`, `search` and `recommend --month` on a copy of the archive
+with two mutes, interleaved with the same commands on the original.
 
 Usage: scripts/bench-recommend.py [--days 400] [--seed 42] [--topics 0,1,2,3,4] [--keep DIR] [--bin DIR]
 Needs a release build (it runs `swift build -c release --static-swift-stdlib`),
@@ -23,6 +25,7 @@ ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 BIN = os.path.join(ROOT, ".build", "release")
 RUNS = 15
 STARS = 10
+MUTES = ["ti:valor", "au:morvan OR abs:quo*"]
 
 
 def run(args, **kw):
@@ -105,6 +108,27 @@ def main():
     print(f"with the {STARS} starred papers of topic-{topics[0]}, process start included, {RUNS} runs each, interleaved:")
     for label, ts in timings.items():
         print(f"  {label:36} median {statistics.median(ts) * 1000:7.1f} ms   best {min(ts) * 1000:7.1f} ms")
+
+    # Mutes: the same commands on a copy of the archive with two mutes, interleaved with the original.
+    muted = os.path.join(work, "muted.sqlite")
+    for f in (muted, muted + "-wal", muted + "-shm"):
+        if os.path.exists(f): os.remove(f)
+    run([arxive, "backup", "--db", db, muted])
+    for query in MUTES:
+        run([arxive, "mute", "--db", muted, query])
+    hidden = sum(m["papers"] for m in json.loads(run([arxive, "mutes", "--db", muted, "--json"]).stdout))
+    day = max(h["last_seen"] for h in hits if h["last_seen"] and h["last_seen"].startswith(month))
+    legs = {f"day {day}": ["day", day], "search 'tex*'": ["search", "tex*"], f"recommend --month {month}": ["recommend", "--month", month]}
+    timings = {(label, which): [] for label in legs for which in ("no mute", "2 mutes")}
+    for _ in range(RUNS):
+        for label, args in legs.items():
+            timings[(label, "no mute")].append(timed([arxive] + args + ["--db", db]))
+            timings[(label, "2 mutes")].append(timed([arxive] + args + ["--db", muted]))
+    print()
+    print(f"mutes {MUTES} hide {hidden} papers; medians of {RUNS} runs, interleaved:")
+    for label in legs:
+        plain, with_mutes = (statistics.median(timings[(label, w)]) for w in ("no mute", "2 mutes"))
+        print(f"  {label:36} no mute {plain * 1000:7.1f} ms   2 mutes {with_mutes * 1000:7.1f} ms   ({with_mutes / plain:.2f}x)")
     run([arxive, "unstar", "--db", db] + kept)
     if not a.keep:
         shutil.rmtree(work)

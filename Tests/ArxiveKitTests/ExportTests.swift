@@ -149,6 +149,44 @@ struct ExportTests {
         #expect(entries.contains { $0.contains("Phạm, N.V.") || $0.contains("Phạm, N. V.") }, "\(entries.first ?? "")")
     }
 
+    @Test("100 generated papers render in pandoc --citeproc (Debian's pandoc), each entry with its DOI, without a warning",
+          .enabled(if: FileManager.default.isExecutableFile(atPath: "/usr/bin/pandoc")))
+    func pandocRenders() throws {
+        let history = History.generate(days: 12, seed: 9)
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("arxive-pandoc-\(UUID())")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        try history.write(to: folder)
+        let archive = try Archive.inMemory()
+        expectClean(DigestImporter(archive: archive).run(paths: [folder.appendingPathComponent("daily").path]))
+        var records = Array(try archive.records().prefix(100))
+        records[0].title = "Schrödinger {Gauss} Bridges at 50% for R&D_x, \"quoted\""
+        records[0].authors[0] = "Nguyễn Văn Phạm"
+        records[1].catalogue = CatalogueFields(doi: "10.9999/invented.7", journalRef: "Invented Letters 12 (2025) 34", latestVersion: "v3",
+                                               latestVersionDate: "2025-06-01", license: "http://creativecommons.org/licenses/by/4.0/")
+        let file = folder.appendingPathComponent("papers.json")
+        try PaperExport.cslJSON(records).write(to: file, atomically: true, encoding: .utf8)
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/pandoc")
+        process.arguments = ["--citeproc", "--bibliography", file.path, "-f", "markdown", "-t", "plain", "--wrap=none"]
+        let input = Pipe(), out = Pipe(), err = Pipe()
+        (process.standardInput, process.standardOutput, process.standardError) = (input, out, err)
+        try process.run()
+        // Every item of the bibliography, cited or not.
+        input.fileHandleForWriting.write(Data("---\nnocite: |\n  @*\n---\n".utf8))
+        try input.fileHandleForWriting.close()
+        let output = String(decoding: out.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        let warnings = String(decoding: err.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        process.waitUntilExit()
+        #expect(process.terminationStatus == 0 && warnings.isEmpty, "\(warnings)")
+        let entries = output.components(separatedBy: "\n\n").map { $0.trimmingCharacters(in: .whitespacesAndNewlines) }.filter { !$0.isEmpty }
+        #expect(entries.count == records.count)
+        for record in records {
+            let family = String(record.authors.first?.split(separator: " ").last ?? "")
+            #expect(entries.contains { $0.contains(family) && $0.contains("10.48550/arXiv.\(record.arxivID)") }, "\(record.arxivID)")
+        }
+        #expect(entries.contains { $0.hasPrefix("Phạm, Nguyễn Văn") }, "\(entries.first ?? "")")
+    }
+
     @Test("RIS: one record per paper, read back by rispy with its title, authors, DOI, URL, tags and note", .enabled(if: PeerPython.with("rispy") != nil))
     func risReadByRispy() throws {
         let history = History.generate(days: 12, seed: 9)
