@@ -81,26 +81,28 @@ struct ObsidianTests {
     @Test("Exporting again rewrites only what changed, keeps what you wrote below the marker, leaves others' files alone")
     func rewriteOnlyChanged() throws {
         let (archive, all) = try records()
-        let records = Array(all[2..<7])  // not the two records() changed by hand: the archive does not have them
+        let records = Array(all[2..<8])  // not the two records() changed by hand: the archive does not have them
         let vault = folder()
         defer { try? FileManager.default.removeItem(at: vault) }
-        #expect(try ObsidianNotes.write(records, to: vault).created.count == 5)
+        #expect(try ObsidianNotes.write(records, to: vault).created.count == 6)
         let names = records.map { ObsidianNotes.fileName($0.arxivID) }
         func path(_ i: Int) -> String { vault.appendingPathComponent(names[i]).path }
         // Stamp every note old: a rewrite would give it a new time.
         let old = Date(timeIntervalSince1970: 1_000_000)
-        for i in 0..<5 { try FileManager.default.setAttributes([.modificationDate: old], ofItemAtPath: path(i)) }
+        for i in 0..<6 { try FileManager.default.setAttributes([.modificationDate: old], ofItemAtPath: path(i)) }
         let mine = "\n## My reading\n\n- the bound in section 3 is loose\n"
         try (try String(contentsOfFile: path(2), encoding: .utf8) + mine).write(toFile: path(2), atomically: true, encoding: .utf8)
         try FileManager.default.setAttributes([.modificationDate: old], ofItemAtPath: path(2))
         try "Not arxive's.\n".write(toFile: path(4), atomically: true, encoding: .utf8)
+        try Data([0xFF, 0xFE, 0x41]).write(to: URL(fileURLWithPath: path(5)))
 
         let again = try ObsidianNotes.write(records, to: vault)
-        #expect(again.unchanged == Array(names[0...3]) && again.leftAlone == [names[4]] && again.created.isEmpty && again.updated.isEmpty)
+        #expect(again.unchanged == Array(names[0...3]) && again.leftAlone == [names[4], names[5]] && again.created.isEmpty && again.updated.isEmpty)
         for i in 0...3 {
             #expect(try FileManager.default.attributesOfItem(atPath: path(i))[.modificationDate] as? Date == old, "\(names[i]) not rewritten")
         }
         #expect(try String(contentsOfFile: path(4), encoding: .utf8) == "Not arxive's.\n")
+        #expect(try Data(contentsOf: URL(fileURLWithPath: path(5))) == Data([0xFF, 0xFE, 0x41]), "not UTF-8: not arxive's either")
 
         try archive.mark(records[2].arxivID, .addTags(["later"]))
         try archive.mark(records[3].arxivID, .star(true))

@@ -33,8 +33,10 @@ public enum ObsidianNotes {
         for record in records {
             let name = fileName(record.arxivID)
             let file = folder.appendingPathComponent(name)
-            let existing = FileManager.default.fileExists(atPath: file.path) ? try String(contentsOf: file, encoding: .utf8) : nil
-            guard let text = merged(note(record), into: existing) else {
+            let exists = FileManager.default.fileExists(atPath: file.path)
+            let existing = exists ? try? String(contentsOf: file, encoding: .utf8) : nil
+            // A file that is not UTF-8 text is not arxive's either.
+            guard !exists || existing != nil, let text = merged(note(record), into: existing) else {
                 outcome.leftAlone.append(name)
                 continue
             }
