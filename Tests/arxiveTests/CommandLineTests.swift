@@ -297,6 +297,10 @@ struct CommandLineTests {
         #expect(dismissed.map { $0["arxiv_id"] as! String } == ["2512.00402"])
         #expect(((try cli.json(["show", "2512.00402"]) as! [String: Any])["marks"] as! [String: Any])["dismissed_at"] is String)
         #expect(try cli.run(["dismiss", "not-an-id", "--db", cli.db]).status == 2)
+        let undone = try cli.json(["undismiss", "2512.00402"]) as! [[String: Any]]
+        #expect((undone[0]["marks"] as? [String: Any])?["dismissed_at"] is NSNull)
+        #expect((try cli.json(["search", "is:dismissed"]) as! [Any]).isEmpty)
+        #expect(try cli.run(["undismiss", "--db", cli.db]).status == 2, "no paper named")
         #expect(try cli.run(["search", "q:nothing", "--db", cli.db]).status == 2)
         #expect(try cli.run(["save", "bad", "ti:(", "--db", cli.db]).status == 2)
     }
