@@ -2,13 +2,13 @@ import Foundation
 import GRDB
 
 /// What the user adds to a paper: a star or a dismissal, tags, a note, read or not.
-public struct PaperMarks: Codable, Equatable, Sendable {
+public struct PaperMarks: Encodable, Equatable, Sendable {
     public var starred = false
     /// When it was dismissed ("not for me", ISO 8601); nil: not dismissed.
-    public var dismissedAt: String?
+    @OrNull public var dismissedAt: String?
     /// When it was marked read (ISO 8601); nil: unread.
-    public var readAt: String?
-    public var note: String?
+    @OrNull public var readAt: String?
+    @OrNull public var note: String?
     public var tags: [String] = []
 
     public init(starred: Bool = false, dismissedAt: String? = nil, readAt: String? = nil, note: String? = nil, tags: [String] = []) {
@@ -17,19 +17,6 @@ public struct PaperMarks: Codable, Equatable, Sendable {
         self.readAt = readAt
         self.note = note
         self.tags = tags
-    }
-
-    enum CodingKeys: String, CodingKey {
-        case starred, dismissedAt = "dismissed_at", readAt = "read_at", note, tags
-    }
-
-    public func encode(to encoder: any Encoder) throws {
-        var c = encoder.container(keyedBy: CodingKeys.self)
-        try c.encode(starred, forKey: .starred)
-        try c.encode(dismissedAt, forKey: .dismissedAt)
-        try c.encode(readAt, forKey: .readAt)
-        try c.encode(note, forKey: .note)
-        try c.encode(tags, forKey: .tags)
     }
 }
 

@@ -27,14 +27,14 @@ public struct CatalogueRecord: Sendable, Equatable {
 /// when the catalogue does not have it, or has never seen the paper.
 public struct CatalogueFields: Encodable, Equatable, Sendable {
     /// The published version's DOI (arXiv's own, 10.48550/..., is not in the snapshot).
-    public var doi: String?
+    @OrNull public var doi: String?
     /// The journal reference, as the authors wrote it.
-    public var journalRef: String?
+    @OrNull public var journalRef: String?
     /// `v3`, and the day it was submitted.
-    public var latestVersion: String?
-    public var latestVersionDate: String?
+    @OrNull public var latestVersion: String?
+    @OrNull public var latestVersionDate: String?
     /// The licence's URL.
-    public var license: String?
+    @OrNull public var license: String?
 
     public init(doi: String? = nil, journalRef: String? = nil, latestVersion: String? = nil, latestVersionDate: String? = nil,
                 license: String? = nil) {
@@ -70,19 +70,5 @@ public struct CatalogueFields: Encodable, Equatable, Sendable {
         guard let date = format.date(from: text) else { return nil }
         format.dateFormat = "yyyy-MM-dd"
         return format.string(from: date)
-    }
-
-    enum CodingKeys: String, CodingKey {
-        case doi, journalRef = "journal_ref", latestVersion = "latest_version", latestVersionDate = "latest_version_date", license
-    }
-
-    /// Every key, null when absent: the `--json` contract.
-    public func encode(to encoder: any Encoder) throws {
-        var c = encoder.container(keyedBy: CodingKeys.self)
-        try c.encode(doi, forKey: .doi)
-        try c.encode(journalRef, forKey: .journalRef)
-        try c.encode(latestVersion, forKey: .latestVersion)
-        try c.encode(latestVersionDate, forKey: .latestVersionDate)
-        try c.encode(license, forKey: .license)
     }
 }

@@ -23,26 +23,16 @@ public struct FollowRule: Encodable, Equatable, Sendable {
     public var name: String
     public var key: String
     public var semanticScholarIDs: [String]
-    public var note: String?
+    @OrNull public var note: String?
     public var exceptions: [String]
     /// Papers the rule matches (exactly or compatibly) across the history.
     public var papers: Int
     /// The last day a run listed one of them.
-    public var lastSeen: String?
+    @OrNull public var lastSeen: String?
 
+    /// The names as they are, but `IDs`, which snake_case would cut as `i_ds`.
     enum CodingKeys: String, CodingKey {
-        case name, key, semanticScholarIDs = "semantic_scholar_ids", note, exceptions, papers, lastSeen = "last_seen"
-    }
-
-    public func encode(to encoder: any Encoder) throws {
-        var c = encoder.container(keyedBy: CodingKeys.self)
-        try c.encode(name, forKey: .name)
-        try c.encode(key, forKey: .key)
-        try c.encode(semanticScholarIDs, forKey: .semanticScholarIDs)
-        try c.encode(note, forKey: .note)
-        try c.encode(exceptions, forKey: .exceptions)
-        try c.encode(papers, forKey: .papers)
-        try c.encode(lastSeen, forKey: .lastSeen)
+        case name, key, semanticScholarIDs = "semanticScholarIds", note, exceptions, papers, lastSeen
     }
 }
 

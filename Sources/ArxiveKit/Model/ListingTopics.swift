@@ -2,30 +2,18 @@
 /// filed the paper under, and whether it spotlighted the paper that day.
 /// Encoded inside the listing it belongs to (`day`, `show`).
 public struct ListingTopics: Encodable, Equatable, Sendable {
-    public var primaryTopic: Topic?
+    @OrNull public var primaryTopic: Topic?
     /// Every topic of the listing, the primary first.
     public var topics: [Topic] = []
     /// The spotlight kinds of the paper on the listing's day (`daily_hot`, `new_frontier`).
     public var spotlight: [String] = []
-    public var spotlightComment: String?
+    @OrNull public var spotlightComment: String?
 
     public init(primaryTopic: Topic? = nil, topics: [Topic] = [], spotlight: [String] = [], spotlightComment: String? = nil) {
         self.primaryTopic = primaryTopic
         self.topics = topics
         self.spotlight = spotlight
         self.spotlightComment = spotlightComment
-    }
-
-    enum CodingKeys: String, CodingKey {
-        case primaryTopic = "primary_topic", topics, spotlight, spotlightComment = "spotlight_comment"
-    }
-
-    public func encode(to encoder: any Encoder) throws {
-        var c = encoder.container(keyedBy: CodingKeys.self)
-        try c.encode(primaryTopic, forKey: .primaryTopic)
-        try c.encode(topics, forKey: .topics)
-        try c.encode(spotlight, forKey: .spotlight)
-        try c.encode(spotlightComment, forKey: .spotlightComment)
     }
 }
 

@@ -6,8 +6,8 @@ public struct PaperRecord: Encodable, Equatable, Sendable {
     public var title: String
     public var authors: [String]
     public var abstract: String
-    public var firstSeen: String?
-    public var lastSeen: String?
+    @OrNull public var firstSeen: String?
+    @OrNull public var lastSeen: String?
     /// Every listing, oldest first.
     public var verdicts: [Verdict]
     public var marks: PaperMarks
@@ -19,52 +19,15 @@ public struct PaperRecord: Encodable, Equatable, Sendable {
         public var digest: String
         public var date: String
         public var position: Int
-        public var relevance: Int?
-        public var novelty: Int?
-        public var score: Double?
-        public var comment: String?
+        @OrNull public var relevance: Int?
+        @OrNull public var novelty: Int?
+        @OrNull public var score: Double?
+        @OrNull public var comment: String?
         public var authorMatch: Bool
-        public var arxivVersion: Int?
-        public var announceType: String?
+        @OrNull public var arxivVersion: Int?
+        @OrNull public var announceType: String?
         /// Every other key the source had.
-        public var extra: JSONValue?
-
-        enum CodingKeys: String, CodingKey {
-            case digest, date, position, relevance, novelty, score, comment, authorMatch = "author_match",
-                 arxivVersion = "arxiv_version", announceType = "announce_type", extra
-        }
-
-        public func encode(to encoder: any Encoder) throws {
-            var c = encoder.container(keyedBy: CodingKeys.self)
-            try c.encode(digest, forKey: .digest)
-            try c.encode(date, forKey: .date)
-            try c.encode(position, forKey: .position)
-            try c.encode(relevance, forKey: .relevance)
-            try c.encode(novelty, forKey: .novelty)
-            try c.encode(score, forKey: .score)
-            try c.encode(comment, forKey: .comment)
-            try c.encode(authorMatch, forKey: .authorMatch)
-            try c.encode(arxivVersion, forKey: .arxivVersion)
-            try c.encode(announceType, forKey: .announceType)
-            try c.encode(extra, forKey: .extra)
-        }
-    }
-
-    enum CodingKeys: String, CodingKey {
-        case arxivID = "arxiv_id", title, authors, abstract, firstSeen = "first_seen", lastSeen = "last_seen", verdicts, marks, catalogue
-    }
-
-    public func encode(to encoder: any Encoder) throws {
-        var c = encoder.container(keyedBy: CodingKeys.self)
-        try c.encode(arxivID, forKey: .arxivID)
-        try c.encode(title, forKey: .title)
-        try c.encode(authors, forKey: .authors)
-        try c.encode(abstract, forKey: .abstract)
-        try c.encode(firstSeen, forKey: .firstSeen)
-        try c.encode(lastSeen, forKey: .lastSeen)
-        try c.encode(verdicts, forKey: .verdicts)
-        try c.encode(marks, forKey: .marks)
-        try c.encode(catalogue, forKey: .catalogue)
+        @OrNull public var extra: JSONValue?
     }
 
     /// The latest listing (the last day, then digest name).

@@ -40,8 +40,6 @@ public struct MonthReport: Encodable, Equatable, Sendable {
         public var month: String
         public var distinctPapers: Int
         public var totalCost: Double
-
-        enum CodingKeys: String, CodingKey { case month, distinctPapers = "distinct_papers", totalCost = "total_cost" }
     }
 
     public struct Day: Encodable, Equatable, Sendable {
@@ -50,8 +48,6 @@ public struct MonthReport: Encodable, Equatable, Sendable {
         public var digests: [String]
         public var papersListed: Int
         public var totalCost: Double
-
-        enum CodingKeys: String, CodingKey { case date, digests, papersListed = "papers_listed", totalCost = "total_cost" }
     }
 
     /// A paper and its listings of the month.
@@ -59,18 +55,16 @@ public struct MonthReport: Encodable, Equatable, Sendable {
         public var arxivID: String
         public var title: String
         public var listings: [PaperDetail.Listing]
-
-        enum CodingKeys: String, CodingKey { case arxivID = "arxiv_id", title, listings }
     }
 
     enum CodingKeys: String, CodingKey {
-        case month, runs, papersListed = "papers_listed", distinctPapers = "distinct_papers", scannedPapers = "scanned_papers"
-        case arxivPapers = "arxiv_papers", promptTokens = "prompt_tokens", completionTokens = "completion_tokens"
-        case totalTokens = "total_tokens", totalCost = "total_cost", meanTokensPerRun = "mean_tokens_per_run"
-        case meanCostPerRun = "mean_cost_per_run", days, models, topPapers = "top_papers", authorMatches = "author_matches"
-        case followedPapers = "followed_papers", topAuthors = "top_authors", risingTerms = "rising_terms"
-        case repeatedPapers = "repeated_papers", changedVerdicts = "changed_verdicts", recentMonths = "recent_months"
-        case topics, spotlights, digestPicks = "digest_picks", runsModelNotRun = "runs_model_not_run", papersUnread = "papers_unread"
+        case month, runs, papersListed, distinctPapers, scannedPapers
+        case arxivPapers, promptTokens, completionTokens
+        case totalTokens, totalCost, meanTokensPerRun
+        case meanCostPerRun, days, models, topPapers, authorMatches
+        case followedPapers, topAuthors, risingTerms
+        case repeatedPapers, changedVerdicts, recentMonths
+        case topics, spotlights, digestPicks, runsModelNotRun, papersUnread
         case hotspots
     }
 
@@ -125,27 +119,6 @@ public struct YearReport: Encodable, Equatable, Sendable {
         public var totalTokens: Int
         public var totalCost: Double
         /// The month's best paper by the digest's own order.
-        public var topPaper: String?
-
-        enum CodingKeys: String, CodingKey {
-            case month, runs, papersListed = "papers_listed", distinctPapers = "distinct_papers", totalTokens = "total_tokens"
-            case totalCost = "total_cost", topPaper = "top_paper"
-        }
-
-        public func encode(to encoder: any Encoder) throws {
-            var c = encoder.container(keyedBy: CodingKeys.self)
-            try c.encode(month, forKey: .month)
-            try c.encode(runs, forKey: .runs)
-            try c.encode(papersListed, forKey: .papersListed)
-            try c.encode(distinctPapers, forKey: .distinctPapers)
-            try c.encode(totalTokens, forKey: .totalTokens)
-            try c.encode(totalCost, forKey: .totalCost)
-            try c.encode(topPaper, forKey: .topPaper)
-        }
-    }
-
-    enum CodingKeys: String, CodingKey {
-        case year, runs, papersListed = "papers_listed", distinctPapers = "distinct_papers", totalTokens = "total_tokens"
-        case totalCost = "total_cost", months
+        @OrNull public var topPaper: String?
     }
 }

@@ -19,28 +19,15 @@ public struct MonthHotspots: Encodable, Equatable, Sendable {
     public struct TopTopic: Encodable, Equatable, Sendable {
         public var date: String
         public var title: String
-        public var category: String?
+        @OrNull public var category: String?
         public var section: String
-        public var finalScore: Double?
-
-        enum CodingKeys: String, CodingKey { case date, title, category, section, finalScore = "final_score" }
-
-        public func encode(to encoder: any Encoder) throws {
-            var c = encoder.container(keyedBy: CodingKeys.self)
-            try c.encode(date, forKey: .date)
-            try c.encode(title, forKey: .title)
-            try c.encode(category, forKey: .category)
-            try c.encode(section, forKey: .section)
-            try c.encode(finalScore, forKey: .finalScore)
-        }
+        @OrNull public var finalScore: Double?
     }
 
     public var days = 0
     public var topTopics: [TopTopic] = []
     public var categories: [HotspotTrends.Count] = []
     public var sources: [HotspotTrends.Count] = []
-
-    enum CodingKeys: String, CodingKey { case days, topTopics = "top_topics", categories, sources }
 }
 
 /// One topic of a month: its papers, best first (score, then relevance).
@@ -51,7 +38,7 @@ public struct TopicSection: Encodable, Equatable, Sendable {
     public var papers: Int
     public var topPapers: [TopicPaper]
 
-    enum CodingKeys: String, CodingKey { case digest, id, label, papers, topPapers = "top_papers" }
+    enum CodingKeys: String, CodingKey { case digest, id, label, papers, topPapers }
 
     public func encode(to encoder: any Encoder) throws {
         var c = encoder.container(keyedBy: CodingKeys.self)
@@ -67,21 +54,9 @@ public struct TopicPaper: Encodable, Equatable, Sendable {
     public var arxivID: String
     public var title: String
     public var date: String
-    public var relevance: Int?
-    public var novelty: Int?
-    public var score: Double?
-
-    enum CodingKeys: String, CodingKey { case arxivID = "arxiv_id", title, date, relevance, novelty, score }
-
-    public func encode(to encoder: any Encoder) throws {
-        var c = encoder.container(keyedBy: CodingKeys.self)
-        try c.encode(arxivID, forKey: .arxivID)
-        try c.encode(title, forKey: .title)
-        try c.encode(date, forKey: .date)
-        try c.encode(relevance, forKey: .relevance)
-        try c.encode(novelty, forKey: .novelty)
-        try c.encode(score, forKey: .score)
-    }
+    @OrNull public var relevance: Int?
+    @OrNull public var novelty: Int?
+    @OrNull public var score: Double?
 }
 
 /// A paper a spotlight file spotlighted on a day of the month.
@@ -90,39 +65,16 @@ public struct SpotlightEntry: Encodable, Equatable, Sendable {
     public var kind: String
     public var arxivID: String
     public var title: String
-    public var comment: String?
-
-    enum CodingKeys: String, CodingKey { case date, kind, arxivID = "arxiv_id", title, comment }
-
-    public func encode(to encoder: any Encoder) throws {
-        var c = encoder.container(keyedBy: CodingKeys.self)
-        try c.encode(date, forKey: .date)
-        try c.encode(kind, forKey: .kind)
-        try c.encode(arxivID, forKey: .arxivID)
-        try c.encode(title, forKey: .title)
-        try c.encode(comment, forKey: .comment)
-    }
+    @OrNull public var comment: String?
 }
 
 /// A paper the generator kept for its month's overview, in its order.
 public struct DigestPick: Encodable, Equatable, Sendable {
     public var arxivID: String
     public var title: String
-    public var priority: Double?
-    public var comment: String?
-    public var category: String?
+    @OrNull public var priority: Double?
+    @OrNull public var comment: String?
+    @OrNull public var category: String?
     /// Its place among the report's top papers (arxive's ranking), if there.
-    public var arxiveRank: Int?
-
-    enum CodingKeys: String, CodingKey { case arxivID = "arxiv_id", title, priority, comment, category, arxiveRank = "arxive_rank" }
-
-    public func encode(to encoder: any Encoder) throws {
-        var c = encoder.container(keyedBy: CodingKeys.self)
-        try c.encode(arxivID, forKey: .arxivID)
-        try c.encode(title, forKey: .title)
-        try c.encode(priority, forKey: .priority)
-        try c.encode(comment, forKey: .comment)
-        try c.encode(category, forKey: .category)
-        try c.encode(arxiveRank, forKey: .arxiveRank)
-    }
+    @OrNull public var arxiveRank: Int?
 }

@@ -1,12 +1,13 @@
 /// What read commands return. Each encodes to the JSON contract scripts rely
-/// on: snake_case keys, `null` where the source said nothing.
+/// on: snake_case keys, `null` where the source said nothing (`@OrNull`;
+/// `JSONOutput` holds the encoder's configuration).
 
 /// A verdict's scores and comment: what every listing of a paper carries.
 public struct VerdictFields: Encodable, Equatable, Sendable {
-    public var relevance: Int?
-    public var novelty: Int?
-    public var score: Double?
-    public var comment: String?
+    @OrNull public var relevance: Int?
+    @OrNull public var novelty: Int?
+    @OrNull public var score: Double?
+    @OrNull public var comment: String?
     public var authorMatch: Bool
 
     public init(relevance: Int?, novelty: Int?, score: Double?, comment: String?, authorMatch: Bool) {
@@ -17,17 +18,6 @@ public struct VerdictFields: Encodable, Equatable, Sendable {
         self.authorMatch = authorMatch
     }
 
-    enum CodingKeys: String, CodingKey { case relevance, novelty, score, comment, authorMatch = "author_match" }
-
-    /// Encodes into the enclosing object, `null` where the source said nothing.
-    public func encode(to encoder: any Encoder) throws {
-        var c = encoder.container(keyedBy: CodingKeys.self)
-        try c.encode(relevance, forKey: .relevance)
-        try c.encode(novelty, forKey: .novelty)
-        try c.encode(score, forKey: .score)
-        try c.encode(comment, forKey: .comment)
-        try c.encode(authorMatch, forKey: .authorMatch)
-    }
 }
 
 /// A paper found by `search` or `author`, with its latest verdict.
@@ -52,8 +42,8 @@ public struct PaperHit: Encodable, Equatable, Sendable {
     public var topics = ListingTopics()
 
     enum CodingKeys: String, CodingKey {
-        case arxivID = "arxiv_id", title, authors, firstSeen = "first_seen", lastSeen = "last_seen", snippet
-        case matchedName = "matched_name", matchLevel = "match_level", rule, published, categories
+        case arxivID, title, authors, firstSeen, lastSeen, snippet
+        case matchedName, matchLevel, rule, published, categories
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -111,10 +101,10 @@ public struct RunSummary: Encodable, Equatable, Sendable {
     public var listed: Int
 
     enum CodingKeys: String, CodingKey {
-        case digest, date, model, promptTokens = "prompt_tokens", completionTokens = "completion_tokens"
-        case totalTokens = "total_tokens", promptCost = "prompt_cost", completionCost = "completion_cost"
-        case totalCost = "total_cost", totalPapers = "total_papers", scannedPapers = "scanned_papers"
-        case relevantPapers = "relevant_papers", notes, listed, modelRan = "model_ran"
+        case digest, date, model, promptTokens, completionTokens
+        case totalTokens, promptCost, completionCost
+        case totalCost, totalPapers, scannedPapers
+        case relevantPapers, notes, listed, modelRan
     }
 
     /// False for an outage: papers were scanned, the model spent no token
@@ -154,7 +144,7 @@ public struct ListedPaper: Encodable, Equatable, Sendable {
     public var verdict: VerdictFields
     public var topics = ListingTopics()
 
-    enum CodingKeys: String, CodingKey { case position, arxivID = "arxiv_id", title, authors }
+    enum CodingKeys: String, CodingKey { case position, arxivID, title, authors }
 
     public func encode(to encoder: any Encoder) throws {
         var c = encoder.container(keyedBy: CodingKeys.self)
@@ -176,7 +166,7 @@ public struct DayListing: Encodable, Equatable, Sendable {
     /// How many of the day's papers a mute left out of `papers`.
     public var mutedHidden = 0
 
-    enum CodingKeys: String, CodingKey { case papers, topicOrder = "topic_order", mutedHidden = "muted_hidden" }
+    enum CodingKeys: String, CodingKey { case papers, topicOrder, mutedHidden }
 
     public func encode(to encoder: any Encoder) throws {
         try run.encode(to: encoder)
@@ -239,10 +229,6 @@ public struct PaperDetail: Encodable, Equatable, Sendable {
     public var hotspots: [HotspotPaperListing] = []
     /// DOI, journal reference, latest version, licence: what the arXiv catalogue says.
     public var catalogue = CatalogueFields()
-
-    enum CodingKeys: String, CodingKey {
-        case arxivID = "arxiv_id", title, authors, abstract, verdicts, marks, spotlights, monthlyPicks = "monthly_picks", hotspots, catalogue
-    }
 }
 
 /// `arxive stats`.
@@ -252,8 +238,8 @@ public struct ArchiveStats: Encodable, Equatable, Sendable {
     public var verdicts: Int
     public var authors: Int
     public var digests: Int
-    public var firstDate: String?
-    public var lastDate: String?
+    @OrNull public var firstDate: String?
+    @OrNull public var lastDate: String?
     /// Papers from the arXiv catalogue that no digest listed.
     public var catalogueOnly: Int
     /// Runs in which the model never ran (see `RunSummary.modelRan`).
@@ -263,27 +249,10 @@ public struct ArchiveStats: Encodable, Equatable, Sendable {
     public var hotspotDays = 0
     public var hotspotTopics = 0
 
+    /// The names as they are, but `outages`: `runs_model_not_run` says what it counts.
     enum CodingKeys: String, CodingKey {
-        case papers, runs, verdicts, authors, digests, firstDate = "first_date", lastDate = "last_date", catalogueOnly = "catalogue_only"
-        case outages = "runs_model_not_run", spotlightDays = "spotlight_days", monthlyOverviews = "monthly_overviews"
-        case hotspotDays = "hotspot_days", hotspotTopics = "hotspot_topics"
-    }
-
-    public func encode(to encoder: any Encoder) throws {
-        var c = encoder.container(keyedBy: CodingKeys.self)
-        try c.encode(papers, forKey: .papers)
-        try c.encode(runs, forKey: .runs)
-        try c.encode(verdicts, forKey: .verdicts)
-        try c.encode(authors, forKey: .authors)
-        try c.encode(digests, forKey: .digests)
-        try c.encode(firstDate, forKey: .firstDate)
-        try c.encode(lastDate, forKey: .lastDate)
-        try c.encode(catalogueOnly, forKey: .catalogueOnly)
-        try c.encode(outages, forKey: .outages)
-        try c.encode(spotlightDays, forKey: .spotlightDays)
-        try c.encode(monthlyOverviews, forKey: .monthlyOverviews)
-        try c.encode(hotspotDays, forKey: .hotspotDays)
-        try c.encode(hotspotTopics, forKey: .hotspotTopics)
+        case papers, runs, verdicts, authors, digests, firstDate, lastDate, catalogueOnly, outages = "runsModelNotRun"
+        case spotlightDays, monthlyOverviews, hotspotDays, hotspotTopics
     }
 }
 
@@ -292,15 +261,5 @@ public struct AuthorCount: Encodable, Equatable, Sendable {
     public var name: String
     public var key: String
     public var papers: Int
-    public var lastSeen: String?
-
-    enum CodingKeys: String, CodingKey { case name, key, papers, lastSeen = "last_seen" }
-
-    public func encode(to encoder: any Encoder) throws {
-        var c = encoder.container(keyedBy: CodingKeys.self)
-        try c.encode(name, forKey: .name)
-        try c.encode(key, forKey: .key)
-        try c.encode(papers, forKey: .papers)
-        try c.encode(lastSeen, forKey: .lastSeen)
-    }
+    @OrNull public var lastSeen: String?
 }

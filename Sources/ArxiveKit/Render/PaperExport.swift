@@ -217,8 +217,7 @@ public enum PaperExport {
 
     /// One JSON object per line: every stored field, the verdict history, the marks.
     public static func jsonLines(_ records: [PaperRecord]) -> String {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        let encoder = JSONOutput.encoder(pretty: false)
         return records.map { String(decoding: (try? encoder.encode($0)) ?? Data(), as: UTF8.self) + "\n" }.joined()
     }
 

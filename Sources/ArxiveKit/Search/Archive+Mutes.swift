@@ -2,29 +2,15 @@ import Foundation
 import GRDB
 
 /// A mute: a query whose papers the user does not want to see.
-public struct Mute: Codable, Equatable, Sendable {
+public struct Mute: Encodable, Equatable, Sendable {
     public var id: Int64
     public var query: String
-    public var note: String?
+    @OrNull public var note: String?
     /// Whether it hides followed authors' papers too (by default it leaves them).
     public var includeFollowed: Bool
     public var addedAt: String
     /// How many papers it hides now.
     public var papers: Int
-
-    enum CodingKeys: String, CodingKey {
-        case id, query, note, includeFollowed = "include_followed", addedAt = "added_at", papers
-    }
-
-    public func encode(to encoder: any Encoder) throws {
-        var c = encoder.container(keyedBy: CodingKeys.self)
-        try c.encode(id, forKey: .id)
-        try c.encode(query, forKey: .query)
-        try c.encode(note, forKey: .note)
-        try c.encode(includeFollowed, forKey: .includeFollowed)
-        try c.encode(addedAt, forKey: .addedAt)
-        try c.encode(papers, forKey: .papers)
-    }
 }
 
 /// Problems with mutes, worded for the user.
