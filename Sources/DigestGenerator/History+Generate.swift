@@ -22,8 +22,10 @@ extension History {
     /// author lists, as named or with their forename as an initial, and
     /// namesakes of theirs (same surname, a forename with another initial)
     /// into others; `followedPapers` and `namesakePapers` record which.
-    public static func generate(days: Int, seed: UInt64 = 42, start: String = "2025-01-01",
-                                followed: [Vocabulary.Person] = []) -> History {
+    public static func generate(
+        days: Int, seed: UInt64 = 42, start: String = "2025-01-01",
+        followed: [Vocabulary.Person] = []
+    ) -> History {
         var random = SeededRandom(seed: seed)
         let vocabulary = Vocabulary(seed: seed, excludingSurnames: Set(followed.map { $0.surname.lowercased() }))
         var planting = Planting(followed: followed, seed: seed)
@@ -38,11 +40,21 @@ extension History {
             let date = ISO8601DateFormatter.day.string(from: startDate.addingTimeInterval(Double(index) * 86_400))
             if random.chance(0.05) { continue }  // no run that day
             let fraction = Double(index) / Double(max(days, 1))
-            let layout: Layout = fraction < 0.08 ? .totalCostLine : fraction < 0.16 ? .pipeTableNoModel
-                : fraction < 0.46 ? .pipeTableSlashDate : fraction < 0.76 ? .pipeTableISODate : .htmlTable
+            let layout: Layout =
+                fraction < 0.08
+                ? .totalCostLine
+                : fraction < 0.16
+                    ? .pipeTableNoModel
+                    : fraction < 0.46 ? .pipeTableSlashDate : fraction < 0.76 ? .pipeTableISODate : .htmlTable
             let roll = random.int(0...99)
-            let sources: Sources = roll < 68 ? .markdownAndJSON : roll < 78 ? .markdownOnly : roll < 82 ? .jsonOnly
-                : roll < 92 ? .pageText : .sitePage
+            let sources: Sources =
+                roll < 68
+                ? .markdownAndJSON
+                : roll < 78
+                    ? .markdownOnly
+                    : roll < 82
+                        ? .jsonOnly
+                        : roll < 92 ? .pageText : .sitePage
             let count = random.chance(0.05) ? 0 : random.int(8...40)
             var papers: [Paper] = []
             var ids = Set<String>()
@@ -55,10 +67,11 @@ extension History {
                     let month = String(date.dropFirst(2).prefix(5)).replacingOccurrences(of: "-", with: "")
                     let n = (serial[month] ?? 10_000) + random.int(1...9)
                     serial[month] = n
-                    paper = Paper(id: "\(month).\(n)", title: title(&random, vocabulary),
-                                  authors: (0..<random.int(1...9)).map { _ in vocabulary.people[random.zipf(vocabulary.people.count)] }.uniqued(),
-                                  abstract: vocabulary.sentence(&random, words: random.int(80...180)).capitalized + ".",
-                                  relevance: nil, novelty: nil, score: 0, comment: "", authorMatch: false)
+                    paper = Paper(
+                        id: "\(month).\(n)", title: title(&random, vocabulary),
+                        authors: (0..<random.int(1...9)).map { _ in vocabulary.people[random.zipf(vocabulary.people.count)] }.uniqued(),
+                        abstract: vocabulary.sentence(&random, words: random.int(80...180)).capitalized + ".",
+                        relevance: nil, novelty: nil, score: 0, comment: "", authorMatch: false)
                     writeAboutATopic(&paper, &topicRandom, vocabulary)
                     planting.twin(&paper, ofOneOf: fresh, vocabulary)
                     planting.plant(into: &paper)
@@ -84,14 +97,15 @@ extension History {
             recent = Array((recent + papers).suffix(400))
             let promptTokens = random.int(20_000...180_000), completionTokens = random.int(3_000...50_000)
             let scanned = random.int(count...max(count, 400))
-            var run = Run(digest: "daily", date: date, layout: layout, sources: sources,
-                          model: layout == .totalCostLine || layout == .pipeTableNoModel ? nil : random.pick(models),
-                          promptTokens: promptTokens, completionTokens: completionTokens,
-                          promptCost: (Double(promptTokens) / 400_000 * 100).rounded() / 100,
-                          completionCost: (Double(completionTokens) / 100_000 * 100).rounded() / 100,
-                          totalPapers: scanned + random.int(0...200), scannedPapers: scanned,
-                          prompt: prompts[min(prompts.count - 1, index * prompts.count / max(days, 1))],
-                          remedial: layout == .pipeTableSlashDate && random.chance(0.1), papers: papers)
+            var run = Run(
+                digest: "daily", date: date, layout: layout, sources: sources,
+                model: layout == .totalCostLine || layout == .pipeTableNoModel ? nil : random.pick(models),
+                promptTokens: promptTokens, completionTokens: completionTokens,
+                promptCost: (Double(promptTokens) / 400_000 * 100).rounded() / 100,
+                completionCost: (Double(completionTokens) / 100_000 * 100).rounded() / 100,
+                totalPapers: scanned + random.int(0...200), scannedPapers: scanned,
+                prompt: prompts[min(prompts.count - 1, index * prompts.count / max(days, 1))],
+                remedial: layout == .pipeTableSlashDate && random.chance(0.1), papers: papers)
             runs.append(run)
             // A second digest every fifth day, in the upstream format: same papers, its own verdicts.
             if index % 5 == 0, !papers.isEmpty {
@@ -153,8 +167,9 @@ extension History {
                 let forenames = person.display.split(separator: " ").dropLast()
                 if let first = forenames.first, first.count > 2, random.chance(0.5) {
                     let initial = "\(first.prefix(1))."
-                    person = Vocabulary.Person(tex: "\(initial) \(person.tex.split(separator: " ").last ?? "")",
-                                               display: "\(initial) \(person.surname)")
+                    person = Vocabulary.Person(
+                        tex: "\(initial) \(person.tex.split(separator: " ").last ?? "")",
+                        display: "\(initial) \(person.surname)")
                 }
                 paper.authors.insert(person, at: random.int(0...paper.authors.count))
                 followedSpellings.insert(person)

@@ -35,21 +35,25 @@ extension History {
         try put("daily/hot/clusters/\(run.date).json", "[{\"cluster\": 1, \"items\": [\"n1\"]}]\n")
         try put("daily/web_data/hot/\(run.date).json", "{\"schema_version\": 1, \"meta\": {\"date\": \"\(run.date)\"}, \"source_sections\": []}\n")
         for side in ["prev", "center", "next"] {
-            try put("daily/site/assets/nav/day/\(run.date)-\(side).svg",
-                    "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"60\" height=\"20\"><text x=\"1\" y=\"15\">\(side)</text></svg>\n")
+            try put(
+                "daily/site/assets/nav/day/\(run.date)-\(side).svg",
+                "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"60\" height=\"20\"><text x=\"1\" y=\"15\">\(side)</text></svg>\n")
         }
     }
 
     /// The topic keys today's generator writes in every verdict record.
     func topicFields(_ p: Paper) -> [(String, Any)] {
         let topic = History.topic(of: p)
-        return [("PRIMARY_TOPIC_ID", topic.key), ("PRIMARY_TOPIC_LABEL", topic.label),
-                ("MATCHED_TOPIC_IDS", [topic.key]), ("MATCHED_TOPIC_LABELS", [topic.label]),
-                ("TOPIC_ASSIGNMENT_SOURCE", "llm_exact")]
+        return [
+            ("PRIMARY_TOPIC_ID", topic.key), ("PRIMARY_TOPIC_LABEL", topic.label),
+            ("MATCHED_TOPIC_IDS", [topic.key]), ("MATCHED_TOPIC_LABELS", [topic.label]),
+            ("TOPIC_ASSIGNMENT_SOURCE", "llm_exact"),
+        ]
     }
 
     func topicBundle(_ run: Run) -> String {
-        let usage = "{\"model\": \(jsonString(run.model ?? "")), \"prompt_tokens\": \(run.promptTokens), \"completion_tokens\": \(run.completionTokens), "
+        let usage =
+            "{\"model\": \(jsonString(run.model ?? "")), \"prompt_tokens\": \(run.promptTokens), \"completion_tokens\": \(run.completionTokens), "
             + "\"prompt_cost\": \(run.promptCost), \"completion_cost\": \(run.completionCost), \"total_arxiv_papers\": \(run.totalPapers), "
             + "\"total_scanned_papers\": \(run.scannedPapers), \"total_relevant_papers\": \(run.papers.count)}"
         let order = History.topics.map { jsonString($0.key) }.joined(separator: ", ")

@@ -47,7 +47,8 @@ extension History {
     func markdown(_ run: Run) -> String {
         var out = ""
         if run.remedial {
-            out += "> This is a remedial run for missed papers from \(slashDate(run.date)) to \(slashDate(run.date)).\n> \n> Results generated on \(slashDate(run.date)).\n\n"
+            out +=
+                "> This is a remedial run for missed papers from \(slashDate(run.date)) to \(slashDate(run.date)).\n> \n> Results generated on \(slashDate(run.date)).\n\n"
         }
         let zeroBased = run.layout == .totalCostLine
         switch run.layout {
@@ -130,7 +131,8 @@ extension History {
     }
 
     func sitePage(_ run: Run) -> String {
-        let nav = "<div style=\"display: flex;\"><div><a href=\"../prev\"><img src=\"../../../assets/nav/day/\(run.date)-prev.svg\" alt=\"Previous Day\"></a></div><div><a href=\"..\"><img alt=\"Monthly Overview \(run.date.prefix(7))\"></a></div></div>\n\n"
+        let nav =
+            "<div style=\"display: flex;\"><div><a href=\"../prev\"><img src=\"../../../assets/nav/day/\(run.date)-prev.svg\" alt=\"Previous Day\"></a></div><div><a href=\"..\"><img alt=\"Monthly Overview \(run.date.prefix(7))\"></a></div></div>\n\n"
         var iso = run
         iso.layout = .pipeTableISODate
         iso.remedial = false
@@ -225,8 +227,10 @@ extension History {
     /// Distinct papers with their latest text, as sqlite-utils would load them.
     func flatJSONLines() -> String {
         latestPapers.values.sorted { $0.id < $1.id }.map { p in
-            let fields: [(String, Any)] = [("arxiv_id", p.id), ("title", p.title), ("authors", p.authors.map(\.display).joined(separator: ", ")),
-                                           ("abstract", p.abstract), ("comment", p.comment), ("topic", "topic-\(p.topic)")]
+            let fields: [(String, Any)] = [
+                ("arxiv_id", p.id), ("title", p.title), ("authors", p.authors.map(\.display).joined(separator: ", ")),
+                ("abstract", p.abstract), ("comment", p.comment), ("topic", "topic-\(p.topic)"),
+            ]
             return "{" + fields.map { "\(jsonString($0.0)): \(jsonValue($0.1))" }.joined(separator: ", ") + "}"
         }.joined(separator: "\n") + "\n"
     }

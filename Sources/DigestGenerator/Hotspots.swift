@@ -40,8 +40,10 @@ public struct HotspotHistory {
         func topics(_ n: Int) -> [[String: Any]] { (0..<n).map { _ in topic(date: date) } }
         let papers: [[String: Any]] = (0..<4).map { i in
             let id = String(format: "%02d%02d.%05d", 25 + index / 365, 1 + (index / 30) % 12, 90_000 + index * 4 + i)
-            return ["arxiv_id": id, "title": vocabulary.sentence(&random, words: 8).capitalized, "summary": vocabulary.sentence(&random, words: 20),
-                    "url": "https://arxiv.org/abs/\(id)", "authors": (0..<3).map { _ in random.pick(vocabulary.people).tex }]
+            return [
+                "arxiv_id": id, "title": vocabulary.sentence(&random, words: 8).capitalized, "summary": vocabulary.sentence(&random, words: 20),
+                "url": "https://arxiv.org/abs/\(id)", "authors": (0..<3).map { _ in random.pick(vocabulary.people).tex },
+            ]
         }
         return [
             "date": date, "generated_at": date + "T07:00:00+00:00", "mode": "openai", "summary": vocabulary.sentence(&random, words: 60),
@@ -53,9 +55,13 @@ public struct HotspotHistory {
             "category_sections": HotspotHistory.categories.map { ["category": $0, "total_candidates": 10, "topics": topics(4)] as [String: Any] },
             "long_tail_sections": [["category": "Industry Update", "total_candidates": 20, "topics": topics(8)] as [String: Any]],
             "watchlist": topics(1),
-            "x_buzz": (0..<5).map { _ in ["title": vocabulary.sentence(&random, words: 8), "summary": vocabulary.sentence(&random, words: 16),
-                                          "url": "https://x.example/post/\(random.int(1...999_999))", "source_id": "x_ainews_twitter",
-                                          "source_name": "AINews X", "source_role": "social"] },
+            "x_buzz": (0..<5).map { _ in
+                [
+                    "title": vocabulary.sentence(&random, words: 8), "summary": vocabulary.sentence(&random, words: 16),
+                    "url": "https://x.example/post/\(random.int(1...999_999))", "source_id": "x_ainews_twitter",
+                    "source_name": "AINews X", "source_role": "social",
+                ]
+            },
             "paper_spotlight": [["kind": "daily_hot", "items": Array(papers.prefix(2))], ["kind": "new_frontier", "items": Array(papers.suffix(2))]],
         ]
     }
@@ -63,9 +69,11 @@ public struct HotspotHistory {
     mutating func topic(date: String) -> [String: Any] {
         let items: [[String: Any]] = (0..<random.int(1...4)).map { _ in
             let source = random.pick(HotspotHistory.sources)
-            return ["source_id": source.id, "source_name": source.name, "source_role": source.role, "source_type": "feed",
-                    "title": vocabulary.sentence(&random, words: 9), "url": "https://\(source.id).example/\(random.int(1...999_999))",
-                    "published_at": date + "T06:00:00+00:00", "summary": vocabulary.sentence(&random, words: 25)]
+            return [
+                "source_id": source.id, "source_name": source.name, "source_role": source.role, "source_type": "feed",
+                "title": vocabulary.sentence(&random, words: 9), "url": "https://\(source.id).example/\(random.int(1...999_999))",
+                "published_at": date + "T06:00:00+00:00", "summary": vocabulary.sentence(&random, words: 25),
+            ]
         }
         let score = Double(random.int(10...100)) / 10
         return [

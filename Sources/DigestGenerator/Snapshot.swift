@@ -101,10 +101,14 @@ public struct SnapshotGenerator {
         }
         self.words = words
         var total = 0.0
-        wordCDF = (1...words.count).map { rank in total += 1 / Double(rank); return total }
+        wordCDF = (1...words.count).map { rank in
+            total += 1 / Double(rank); return total
+        }
         var people: [(String, String)] = []
         for _ in 0..<peopleCount {
-            let first = random.chance(0.15) ? random.pick(Vocabulary.forenames).0
+            let first =
+                random.chance(0.15)
+                ? random.pick(Vocabulary.forenames).0
                 : (0..<random.int(2...3)).map { _ in random.pick(Vocabulary.syllables) }.joined().capitalized
             var last = (0..<random.int(2...4)).map { _ in random.pick(Vocabulary.syllables) }.joined().capitalized
             if random.chance(0.2) {
@@ -146,8 +150,12 @@ public struct SnapshotGenerator {
         let day = random.int(1...28)
         var versions: [Record.Version] = []
         for v in 1...(1 + random.zipf(3)) {
-            versions.append(.init(version: "v\(v)", created: SnapshotGenerator.created(year: year, month: monthOfYear, day: day + v - 1,
-                                                                                        seconds: random.int(0...86_399))))
+            versions.append(
+                .init(
+                    version: "v\(v)",
+                    created: SnapshotGenerator.created(
+                        year: year, month: monthOfYear, day: day + v - 1,
+                        seconds: random.int(0...86_399))))
         }
         var crossLists: [String] = []
         for _ in 0..<random.zipf(3) {

@@ -18,10 +18,14 @@ public struct Vocabulary: Sendable {
         public var surname: String { String(display.split(separator: " ").last ?? "") }
     }
 
-    static let syllables = ["va", "lor", "mi", "tex", "quo", "ran", "sel", "dun", "pri", "gal", "bo", "ker", "zen",
-                            "ul", "fa", "rim", "tho", "nex", "car", "li", "mon", "sar", "del", "vi", "pen", "tor"]
-    static let common = ["the", "of", "and", "a", "we", "to", "in", "model", "learning", "method", "show", "that",
-                         "for", "with", "network", "data", "training", "on", "results", "our", "is", "by"]
+    static let syllables = [
+        "va", "lor", "mi", "tex", "quo", "ran", "sel", "dun", "pri", "gal", "bo", "ker", "zen",
+        "ul", "fa", "rim", "tho", "nex", "car", "li", "mon", "sar", "del", "vi", "pen", "tor",
+    ]
+    static let common = [
+        "the", "of", "and", "a", "we", "to", "in", "model", "learning", "method", "show", "that",
+        "for", "with", "network", "data", "training", "on", "results", "our", "is", "by",
+    ]
 
     /// Forename and surname pieces: (TeX, display).
     static let forenames: [(String, String)] = [

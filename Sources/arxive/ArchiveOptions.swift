@@ -6,9 +6,11 @@ import ArxiveKit
 
 /// `--db`, shared by every command.
 struct ArchiveOptions: ParsableArguments {
-    @Option(name: .long, help: ArgumentHelp(
-        "The archive file (default: $ARXIVE_DB, else $XDG_DATA_HOME/arxive/archive.sqlite).",
-        valueName: "path"))
+    @Option(
+        name: .long,
+        help: ArgumentHelp(
+            "The archive file (default: $ARXIVE_DB, else $XDG_DATA_HOME/arxive/archive.sqlite).",
+            valueName: "path"))
     var db: String?
 
     var path: String { ArchiveLocation.resolve(explicit: db) }

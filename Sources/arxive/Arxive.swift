@@ -15,24 +15,34 @@ struct Arxive: ParsableCommand {
             """,
         version: "0.1.0",
         groupedSubcommands: [
-            CommandGroup(name: "Import and export", subcommands: [
-                ImportCommand.self, ExportCommand.self, BackupCommand.self,
-            ]),
-            CommandGroup(name: "Searching and browsing", subcommands: [
-                SearchCommand.self, AuthorCommand.self, AuthorsCommand.self, SimilarCommand.self,
-                DayCommand.self, ShowCommand.self, RunsCommand.self, StatsCommand.self,
-            ]),
-            CommandGroup(name: "Following", subcommands: [
-                FollowCommand.self, UnfollowCommand.self, FollowingCommand.self, MatchesCommand.self, FeedCommand.self,
-            ]),
-            CommandGroup(name: "Reports", subcommands: [
-                RankCommand.self, RecommendCommand.self, TrendsCommand.self, ReportCommand.self, SiteCommand.self, HotCommand.self,
-            ]),
-            CommandGroup(name: "Marks", subcommands: [
-                StarCommand.self, UnstarCommand.self, DismissCommand.self, UndismissCommand.self, TagCommand.self, UntagCommand.self, NoteCommand.self,
-                ReadCommand.self, UnreadCommand.self, SaveCommand.self, SavedCommand.self, UnsaveCommand.self,
-                MuteCommand.self, MutesCommand.self, UnmuteCommand.self,
-            ]),
+            CommandGroup(
+                name: "Import and export",
+                subcommands: [
+                    ImportCommand.self, ExportCommand.self, BackupCommand.self,
+                ]),
+            CommandGroup(
+                name: "Searching and browsing",
+                subcommands: [
+                    SearchCommand.self, AuthorCommand.self, AuthorsCommand.self, SimilarCommand.self,
+                    DayCommand.self, ShowCommand.self, RunsCommand.self, StatsCommand.self,
+                ]),
+            CommandGroup(
+                name: "Following",
+                subcommands: [
+                    FollowCommand.self, UnfollowCommand.self, FollowingCommand.self, MatchesCommand.self, FeedCommand.self,
+                ]),
+            CommandGroup(
+                name: "Reports",
+                subcommands: [
+                    RankCommand.self, RecommendCommand.self, TrendsCommand.self, ReportCommand.self, SiteCommand.self, HotCommand.self,
+                ]),
+            CommandGroup(
+                name: "Marks",
+                subcommands: [
+                    StarCommand.self, UnstarCommand.self, DismissCommand.self, UndismissCommand.self, TagCommand.self, UntagCommand.self, NoteCommand.self,
+                    ReadCommand.self, UnreadCommand.self, SaveCommand.self, SavedCommand.self, UnsaveCommand.self,
+                    MuteCommand.self, MutesCommand.self, UnmuteCommand.self,
+                ]),
         ]
     )
 }

@@ -45,7 +45,9 @@ struct AuthorCommand: ParsableCommand {
             Terminal.print(try JSONOutput.string(result.papers))
             return
         }
-        if result.papers.isEmpty { Terminal.note("No papers by \(fullName).") } else {
+        if result.papers.isEmpty {
+            Terminal.note("No papers by \(fullName).")
+        } else {
             Terminal.print(PaperRenderer.hits(result.papers, style: output.style))
         }
         if !result.possible.isEmpty {

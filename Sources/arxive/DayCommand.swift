@@ -29,8 +29,10 @@ struct DayCommand: ParsableCommand {
 
     func run() throws {
         let day = try parseDay(date)
-        let listing = try oneListing(try archive.openExisting().day(day, digest: digest, showMuted: mutes.showMuted), of: "run", several: "ran", on: day,
-                                     digest: digest) { $0.run.digest }
+        let listing = try oneListing(
+            try archive.openExisting().day(day, digest: digest, showMuted: mutes.showMuted), of: "run", several: "ran", on: day,
+            digest: digest
+        ) { $0.run.digest }
         if listing.mutedHidden > 0 {
             Terminal.note("note: \(listing.mutedHidden) of the day's papers are muted (--all shows them)")
         }

@@ -51,7 +51,8 @@ enum Entrypoint {
         var type: any ParsableCommand.Type = Arxive.self
         var rest = arguments[...]
         while let word = rest.first,
-              let subcommand = type.configuration.subcommands.first(where: { $0._commandName == word || $0.configuration.aliases.contains(word) }) {
+            let subcommand = type.configuration.subcommands.first(where: { $0._commandName == word || $0.configuration.aliases.contains(word) })
+        {
             type = subcommand
             rest = rest.dropFirst()
         }

@@ -47,8 +47,9 @@ struct ExportCommand: ParsableCommand {
     @Option(help: ArgumentHelp("bibtex, csljson, ris, csv, jsonl, md, obsidian or archive.", valueName: "format"))
     var format: Format
 
-    @Option(name: [.customShort("o"), .customLong("output")],
-            help: ArgumentHelp("Write to this file, not standard output (obsidian: this folder).", valueName: "file"))
+    @Option(
+        name: [.customShort("o"), .customLong("output")],
+        help: ArgumentHelp("Write to this file, not standard output (obsidian: this folder).", valueName: "file"))
     var file: String?
 
     @Argument(help: "Only the papers this query finds (the language of 'arxive search').")
@@ -69,14 +70,16 @@ struct ExportCommand: ParsableCommand {
             // gigabytes: the catalogue travels as the snapshot it came from.
             let stats = try archive.stats()
             if stats.catalogueOnly > 0 {
-                Terminal.note("note: the \(stats.catalogueOnly) catalogue papers no digest listed are not in the archive file; "
-                              + "import the arXiv snapshot again where you import it")
+                Terminal.note(
+                    "note: the \(stats.catalogueOnly) catalogue papers no digest listed are not in the archive file; "
+                        + "import the arXiv snapshot again where you import it")
             }
             // Spotlight files and the generator's monthly overviews are facts of
             // the output folder, which travels with them (their papers do travel).
             if stats.spotlightDays + stats.monthlyOverviews > 0 {
-                Terminal.note("note: the \(stats.spotlightDays) spotlight days and \(stats.monthlyOverviews) monthly overviews are not in the archive file; "
-                              + "import the generator's output folder again where you import it")
+                Terminal.note(
+                    "note: the \(stats.spotlightDays) spotlight days and \(stats.monthlyOverviews) monthly overviews are not in the archive file; "
+                        + "import the generator's output folder again where you import it")
             }
             return
         }
@@ -94,11 +97,13 @@ struct ExportCommand: ParsableCommand {
             throw CommandError("cannot write the notes in \(folder.path): \(error.localizedDescription)")
         }
         let written = outcome.created.count + outcome.updated.count
-        Terminal.note("\(written) note\(written == 1 ? "" : "s") written in \(folder.path) (\(outcome.created.count) new, \(outcome.updated.count) changed), "
-                      + "\(outcome.unchanged.count) unchanged")
+        Terminal.note(
+            "\(written) note\(written == 1 ? "" : "s") written in \(folder.path) (\(outcome.created.count) new, \(outcome.updated.count) changed), "
+                + "\(outcome.unchanged.count) unchanged")
         if !outcome.leftAlone.isEmpty {
-            Terminal.note("note: left alone \(outcome.leftAlone.count) file\(outcome.leftAlone.count == 1 ? "" : "s") without arxive's marker line: "
-                          + outcome.leftAlone.prefix(5).joined(separator: ", ") + (outcome.leftAlone.count > 5 ? ", ..." : ""))
+            Terminal.note(
+                "note: left alone \(outcome.leftAlone.count) file\(outcome.leftAlone.count == 1 ? "" : "s") without arxive's marker line: "
+                    + outcome.leftAlone.prefix(5).joined(separator: ", ") + (outcome.leftAlone.count > 5 ? ", ..." : ""))
         }
     }
 

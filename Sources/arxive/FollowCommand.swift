@@ -60,8 +60,11 @@ struct FollowCommand: ParsableCommand {
                 throw CommandError("\(from): \(error.description)")
             }
         } else {
-            requests = [FollowRequest(name: name.joined(separator: " "), semanticScholarIDs: semanticScholarID.map { [$0] } ?? [],
-                                      note: note, exceptions: exceptions)]
+            requests = [
+                FollowRequest(
+                    name: name.joined(separator: " "), semanticScholarIDs: semanticScholarID.map { [$0] } ?? [],
+                    note: note, exceptions: exceptions)
+            ]
         }
         let outcomes = try archive.openOrCreate().follow(requests)
         let added = outcomes.filter { $0 == .added }.count

@@ -89,9 +89,11 @@ struct HotDayCommand: ParsableCommand {
 
     func run() throws {
         let day = try parseDay(date)
-        let listing = try oneListing(try archive.openExisting().hotspotDay(day, digest: digest), of: "hotspot report",
-                                     several: "have a hotspot report", on: day,
-                                     digest: digest) { $0.digest }
+        let listing = try oneListing(
+            try archive.openExisting().hotspotDay(day, digest: digest), of: "hotspot report",
+            several: "have a hotspot report", on: day,
+            digest: digest
+        ) { $0.digest }
         try output.emit(listing) { HotspotRenderer.day($0, style: $1) }
     }
 }

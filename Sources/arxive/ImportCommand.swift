@@ -60,12 +60,16 @@ struct ImportCommand: ParsableCommand {
 
     func run() throws {
         let archive = try self.archive.openOrCreate()
-        let importer = DigestImporter(archive: archive, options: .init(digestName: digest, date: date.flatMap(DigestDate.parse),
-                                                                       catalogue: .init(chunkSize: chunk)))
+        let importer = DigestImporter(
+            archive: archive,
+            options: .init(
+                digestName: digest, date: date.flatMap(DigestDate.parse),
+                catalogue: .init(chunkSize: chunk)))
         let lastPaperBefore = try archive.lastPaperID()
         let progress = Progress(enabled: Terminal.stderrIsTTY)
-        let report = importer.run(paths: paths, progress: { done, total, path in progress.show(done, total, path) },
-                                  catalogueProgress: { progress.show($0) })
+        let report = importer.run(
+            paths: paths, progress: { done, total, path in progress.show(done, total, path) },
+            catalogueProgress: { progress.show($0) })
         progress.finish()
         if verbose {
             for (path, kind) in report.skipped { Terminal.note("skipped \(path): \(kind.reason)") }

@@ -32,16 +32,18 @@ struct PaperIDs: ParsableArguments {
 }
 
 struct StarCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "star", abstract: "Star papers (find them with is:starred).",
-                                                    discussion: "Examples:\n  arxive star 2512.22471\n  arxive search 'is:starred attention'")
+    static let configuration = CommandConfiguration(
+        commandName: "star", abstract: "Star papers (find them with is:starred).",
+        discussion: "Examples:\n  arxive star 2512.22471\n  arxive search 'is:starred attention'")
     @OptionGroup var archive: ArchiveOptions
     @OptionGroup var papers: PaperIDs
     func run() throws { try papers.mark(archive, .star(true)) }
 }
 
 struct UnstarCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "unstar", abstract: "Remove the star from papers.",
-                                                    discussion: "Examples:\n  arxive unstar 2512.22471")
+    static let configuration = CommandConfiguration(
+        commandName: "unstar", abstract: "Remove the star from papers.",
+        discussion: "Examples:\n  arxive unstar 2512.22471")
     @OptionGroup var archive: ArchiveOptions
     @OptionGroup var papers: PaperIDs
     func run() throws { try papers.mark(archive, .star(false)) }
@@ -64,32 +66,36 @@ struct DismissCommand: ParsableCommand {
 }
 
 struct UndismissCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "undismiss", abstract: "Take back a dismissal.",
-                                                    discussion: "Examples:\n  arxive undismiss 2512.22473")
+    static let configuration = CommandConfiguration(
+        commandName: "undismiss", abstract: "Take back a dismissal.",
+        discussion: "Examples:\n  arxive undismiss 2512.22473")
     @OptionGroup var archive: ArchiveOptions
     @OptionGroup var papers: PaperIDs
     func run() throws { try papers.mark(archive, .dismiss(false)) }
 }
 
 struct ReadCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "read", abstract: "Mark papers read (is:read, is:unread).",
-                                                    discussion: "Examples:\n  arxive read 2512.22471 2512.22473\n  arxive search 'is:unread date:2025-12'")
+    static let configuration = CommandConfiguration(
+        commandName: "read", abstract: "Mark papers read (is:read, is:unread).",
+        discussion: "Examples:\n  arxive read 2512.22471 2512.22473\n  arxive search 'is:unread date:2025-12'")
     @OptionGroup var archive: ArchiveOptions
     @OptionGroup var papers: PaperIDs
     func run() throws { try papers.mark(archive, .read(true)) }
 }
 
 struct UnreadCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "unread", abstract: "Mark papers unread again.",
-                                                    discussion: "Examples:\n  arxive unread 2512.22471")
+    static let configuration = CommandConfiguration(
+        commandName: "unread", abstract: "Mark papers unread again.",
+        discussion: "Examples:\n  arxive unread 2512.22471")
     @OptionGroup var archive: ArchiveOptions
     @OptionGroup var papers: PaperIDs
     func run() throws { try papers.mark(archive, .read(false)) }
 }
 
 struct TagCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "tag", abstract: "Tag a paper (find it with tag:NAME).",
-                                                    discussion: "Examples:\n  arxive tag 2512.22471 to-read bayesian\n  arxive search 'tag:to-read'")
+    static let configuration = CommandConfiguration(
+        commandName: "tag", abstract: "Tag a paper (find it with tag:NAME).",
+        discussion: "Examples:\n  arxive tag 2512.22471 to-read bayesian\n  arxive search 'tag:to-read'")
     @OptionGroup var archive: ArchiveOptions
     @Argument(help: ArgumentHelp("The paper.", valueName: "arxiv-id")) var id: String
     @Argument(help: "One or more tags.") var tags: [String]
@@ -105,8 +111,9 @@ struct TagCommand: ParsableCommand {
 }
 
 struct UntagCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "untag", abstract: "Remove tags from a paper.",
-                                                    discussion: "Examples:\n  arxive untag 2512.22471 to-read")
+    static let configuration = CommandConfiguration(
+        commandName: "untag", abstract: "Remove tags from a paper.",
+        discussion: "Examples:\n  arxive untag 2512.22471 to-read")
     @OptionGroup var archive: ArchiveOptions
     @Argument(help: ArgumentHelp("The paper.", valueName: "arxiv-id")) var id: String
     @Argument(help: "One or more tags.") var tags: [String]

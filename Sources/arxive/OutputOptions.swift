@@ -51,8 +51,10 @@ func validateMonth(_ month: String?, option: String = "--month") throws {
 /// The one listing of a day (`day`, `hot day`): an error when there is none,
 /// or when several digests have one and `--digest` did not pick.
 /// `several` says what the digests did: `ran`, `have a hotspot report`.
-func oneListing<T>(_ listings: [T], of what: String, several: String, on day: String, digest: String?,
-                   digestOf: (T) -> String) throws -> T {
+func oneListing<T>(
+    _ listings: [T], of what: String, several: String, on day: String, digest: String?,
+    digestOf: (T) -> String
+) throws -> T {
     guard let listing = listings.first else { throw CommandError("no \(what) on \(day)" + (digest.map { " for digest \($0)" } ?? "")) }
     guard listings.count == 1 else {
         throw CommandError("\(listings.count) digests \(several) on \(day) (\(listings.map(digestOf).joined(separator: ", "))): pick one with --digest")

@@ -126,9 +126,7 @@ struct RankCommand: ParsableCommand {
             try archive.saveRankProfile(save, options)
             Terminal.note("Saved rank profile '\(save)'.")
         }
-        let scope: RankScope = if let date { .day(date, digest: digest) }
-            else if let month { .month(month) }
-            else { .query(try QueryParser.parse(query!)) }
+        let scope: RankScope = if let date { .day(date, digest: digest) } else if let month { .month(month) } else { .query(try QueryParser.parse(query!)) }
         let ranking = try archive.rank(scope, options: options, limit: limit ?? (date != nil ? nil : 50), showMuted: mutes.showMuted)
         if export.format != nil { return try export.write(archive, arxivIDs: ranking.papers.map(\.paper.arxivID)) }
         try output.emit(ranking.papers) { _, style in RankRenderer.ranking(ranking, explain: explain, diff: diff, style: style) }
@@ -154,7 +152,8 @@ struct RankCommand: ParsableCommand {
     /// `ti:pruning=3`: the last `=` separates the points.
     static func boost(_ text: String) throws -> RankOptions.Boost {
         guard let eq = text.lastIndex(of: "="), let points = Double(text[text.index(after: eq)...]), pointsRange.contains(points),
-              !text[..<eq].trimmingCharacters(in: .whitespaces).isEmpty else {
+            !text[..<eq].trimmingCharacters(in: .whitespaces).isEmpty
+        else {
             throw ValidationError("--boost '\(text)': write TERM=POINTS, e.g. 'ti:pruning=3' (points from -1000 to 1000)")
         }
         let term = String(text[..<eq])

@@ -57,7 +57,8 @@ struct RecommendCommand: ParsableCommand {
 
     func run() throws {
         let marks: MarkedPapers = tag.map(MarkedPapers.tag) ?? .starred
-        let scope: Query? = try month.map { try QueryParser.parse("date:\($0)") }
+        let scope: Query? =
+            try month.map { try QueryParser.parse("date:\($0)") }
             ?? date.map { try QueryParser.parse("date:\(try parseDay($0))") }
             ?? query.map(QueryParser.parse)
         let result = try archive.openExisting().recommend(from: marks, in: scope, limit: limit == 0 ? nil : limit, explain: explain, showMuted: mutes.showMuted)

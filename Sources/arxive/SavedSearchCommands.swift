@@ -42,8 +42,9 @@ struct SavedCommand: ParsableCommand {
 }
 
 struct UnsaveCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "unsave", abstract: "Delete a saved search.",
-                                                    discussion: "Examples:\n  arxive unsave moe")
+    static let configuration = CommandConfiguration(
+        commandName: "unsave", abstract: "Delete a saved search.",
+        discussion: "Examples:\n  arxive unsave moe")
     @OptionGroup var archive: ArchiveOptions
     @Argument(help: "The name.") var name: String
     func run() throws { try archive.openExisting().deleteSavedSearch(name) }

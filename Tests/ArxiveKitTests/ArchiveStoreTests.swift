@@ -12,8 +12,9 @@ struct ArchiveStoreTests {
     }
 
     func paper(_ id: String, title: String = "A title", comment: String = "c", relevance: Int = 8, authors: [String] = ["Ann Lee"]) -> DigestPaper {
-        DigestPaper(arxivID: id, title: title, authors: authors, abstract: "An abstract about \(title).",
-                    relevance: relevance, novelty: 5, score: Double(relevance + 5), comment: comment)
+        DigestPaper(
+            arxivID: id, title: title, authors: authors, abstract: "An abstract about \(title).",
+            relevance: relevance, novelty: 5, score: Double(relevance + 5), comment: comment)
     }
 
     func request(_ d: Digest, date: String? = nil, path: String, sha: String) -> StoreRequest {
@@ -141,13 +142,15 @@ struct ArchiveStoreTests {
         try badPage.write(to: folder.appendingPathComponent("a/2025-12-01-output.md"), atomically: true, encoding: .utf8)
         let worse = DigestImporter(archive: try Archive.inMemory()).run(paths: [folder.appendingPathComponent("a").path])
         let pageFailure = worse.failures.first { $0.path.hasSuffix(".md") }?.reason
-        #expect(pageFailure?.hasPrefix("not imported: line ") == true && pageFailure?.contains("'25x2.00402' is not an arXiv id") == true,
-                "\(pageFailure ?? "no failure")")
+        #expect(
+            pageFailure?.hasPrefix("not imported: line ") == true && pageFailure?.contains("'25x2.00402' is not an arXiv id") == true,
+            "\(pageFailure ?? "no failure")")
         try page.write(to: folder.appendingPathComponent("a/2025-12-01-output.md"), atomically: true, encoding: .utf8)
 
         // The page comes first (a/ before b/): it is stored with its papers, then the JSON's verdicts replace them.
-        try Paths.text("json/2025-12-01-output.json").write(to: folder.appendingPathComponent("b/2025-12-01-output.json"),
-                                                            atomically: true, encoding: .utf8)
+        try Paths.text("json/2025-12-01-output.json").write(
+            to: folder.appendingPathComponent("b/2025-12-01-output.json"),
+            atomically: true, encoding: .utf8)
         try FileManager.default.removeItem(at: folder.appendingPathComponent("a/2025-12-01-output.json"))
         let ordered = try Archive.inMemory()
         let both = DigestImporter(archive: ordered).run(paths: [folder.path])
@@ -172,9 +175,10 @@ struct ArchiveStoreTests {
         let archive = try Archive.inMemory()
         let days = ["2025-05-03", "2025-05-01", "2025-05-02"]
         // One group, out of order, then a later group that drops the last day.
-        _ = try archive.store(days.enumerated().map { i, day in
-            request(digest(day, [paper("2505.00001", comment: "seen \(day)", relevance: 5 + i)]), path: "/d/\(day).md", sha: day)
-        })
+        _ = try archive.store(
+            days.enumerated().map { i, day in
+                request(digest(day, [paper("2505.00001", comment: "seen \(day)", relevance: 5 + i)]), path: "/d/\(day).md", sha: day)
+            })
         var hit = try #require(try archive.search(parse("id:2505.00001")).first)
         #expect((hit.firstSeen, hit.lastSeen, hit.verdict.relevance) == ("2025-05-01", "2025-05-03", 5))
         _ = try archive.store(request(digest("2025-05-03", [paper("2505.00002")]), path: "/d/2025-05-03.md", sha: "changed"))
@@ -187,17 +191,20 @@ struct ArchiveStoreTests {
         let archive = try fixtureArchive()
         // The query both tools run (sqlite-utils' Table.detect_fts, Datasette's detect_fts).
         let found = try archive.withDatabaseForTesting { db in
-            try String.fetchAll(db, sql: """
-                SELECT name FROM sqlite_master WHERE rootpage = 0
-                AND (sql LIKE '%VIRTUAL TABLE%USING FTS%content="papers"%' OR sql LIKE '%VIRTUAL TABLE%USING FTS%content=[papers]%'
-                     OR (tbl_name = 'papers' AND sql LIKE '%VIRTUAL TABLE%USING FTS%'))
-                """)
+            try String.fetchAll(
+                db,
+                sql: """
+                    SELECT name FROM sqlite_master WHERE rootpage = 0
+                    AND (sql LIKE '%VIRTUAL TABLE%USING FTS%content="papers"%' OR sql LIKE '%VIRTUAL TABLE%USING FTS%content=[papers]%'
+                         OR (tbl_name = 'papers' AND sql LIKE '%VIRTUAL TABLE%USING FTS%'))
+                    """)
         }
         #expect(found == ["papers_fts"])
         // What Datasette's search box runs for a plain word.
         let theirs = try archive.withDatabaseForTesting { db in
-            try String.fetchAll(db, sql: "SELECT arxiv_id FROM papers WHERE rowid IN (SELECT rowid FROM papers_fts WHERE papers_fts MATCH ?)",
-                                arguments: ["kernel"])
+            try String.fetchAll(
+                db, sql: "SELECT arxiv_id FROM papers WHERE rowid IN (SELECT rowid FROM papers_fts WHERE papers_fts MATCH ?)",
+                arguments: ["kernel"])
         }
         #expect(Set(theirs) == Set(try archive.search(parse("kernel"), limit: 100).map(\.arxivID)))
     }
@@ -221,15 +228,21 @@ struct ArchiveStoreTests {
         // A failure SQLite raises after the file's run, paper and authors are written:
         // the group is stored without a savepoint per file, so this takes the slow path.
         try archive.withDatabaseForTesting { db in
-            try db.execute(sql: """
-                CREATE TEMP TRIGGER fail_on_comment BEFORE INSERT ON main.verdicts WHEN new.comment = 'explode'
-                BEGIN SELECT RAISE(ABORT, 'refused by the test'); END
-                """)
+            try db.execute(
+                sql: """
+                    CREATE TEMP TRIGGER fail_on_comment BEFORE INSERT ON main.verdicts WHEN new.comment = 'explode'
+                    BEGIN SELECT RAISE(ABORT, 'refused by the test'); END
+                    """)
         }
         let first = request(digest("2025-05-01", [paper("2505.00001", title: "First routing", authors: ["Ann Lee"])]), path: "/d/1.md", sha: "1")
-        let bad = request(digest("2025-05-02", [paper("2505.00002", title: "Second routing", authors: ["Bo Tran"]),
-                                                paper("2505.00003", title: "Third routing", comment: "explode", authors: ["Cy Dahl"])]),
-                          path: "/d/2.md", sha: "2")
+        let bad = request(
+            digest(
+                "2025-05-02",
+                [
+                    paper("2505.00002", title: "Second routing", authors: ["Bo Tran"]),
+                    paper("2505.00003", title: "Third routing", comment: "explode", authors: ["Cy Dahl"]),
+                ]),
+            path: "/d/2.md", sha: "2")
         let last = request(digest("2025-05-03", [paper("2505.00004", title: "Fourth routing", authors: ["Ann Lee", "Di Roe"])]), path: "/d/3.md", sha: "3")
         let results = try archive.store([first, bad, last])
         #expect(results.map { (try? $0.get()) != nil } == [true, false, true])
@@ -245,13 +258,19 @@ struct ArchiveStoreTests {
     @Test("Within one group, a paper whose authors change and a paper dropped again leave exactly the right author links")
     func authorLinksWithinGroup() throws {
         let archive = try Archive.inMemory()
-        let day1 = request(digest("2025-05-01", [paper("2505.00001", title: "Early routing", authors: ["Ann Lee", "Bo Tran"]),
-                                                 paper("2505.00002", title: "Dropped routing", authors: ["Cy Dahl"])]),
-                           path: "/d/1.md", sha: "1")
+        let day1 = request(
+            digest(
+                "2025-05-01",
+                [
+                    paper("2505.00001", title: "Early routing", authors: ["Ann Lee", "Bo Tran"]),
+                    paper("2505.00002", title: "Dropped routing", authors: ["Cy Dahl"]),
+                ]),
+            path: "/d/1.md", sha: "1")
         let day2 = request(digest("2025-05-02", [paper("2505.00001", title: "Later routing", authors: ["Di Roe"])]), path: "/d/2.md", sha: "2")
         // Day 1's file, edited: it no longer lists the second paper, which no other run lists.
-        let day1Edited = request(digest("2025-05-01", [paper("2505.00001", title: "Early routing", authors: ["Ann Lee", "Bo Tran"])]),
-                                 path: "/d/1.md", sha: "1b")
+        let day1Edited = request(
+            digest("2025-05-01", [paper("2505.00001", title: "Early routing", authors: ["Ann Lee", "Bo Tran"])]),
+            path: "/d/1.md", sha: "1b")
         let results = try archive.store([day1, day2, day1Edited])
         #expect(results.allSatisfy { (try? $0.get()) != nil })
         #expect(try archive.paper("2505.00001")?.authors == ["Di Roe"])
@@ -269,8 +288,9 @@ struct ArchiveStoreTests {
         // SQLite gives a new row the largest id plus one: the id of the
         // newest paper, once that paper is dropped.
         let archive = try Archive.inMemory()
-        let day1 = request(digest("2025-05-01", [paper("2505.00001", title: "Kept lattice"), paper("2505.00002", title: "Dropped lattice")]),
-                           path: "/d/1.md", sha: "1")
+        let day1 = request(
+            digest("2025-05-01", [paper("2505.00001", title: "Kept lattice"), paper("2505.00002", title: "Dropped lattice")]),
+            path: "/d/1.md", sha: "1")
         let day1Edited = request(digest("2025-05-01", [paper("2505.00001", title: "Kept lattice")]), path: "/d/1.md", sha: "1b")
         let day2 = request(digest("2025-05-02", [paper("2505.00003", title: "Fresh lattice")]), path: "/d/2.md", sha: "2")
         let results = try archive.store([day1, day1Edited, day2])
@@ -330,14 +350,16 @@ struct ArchiveStoreTests {
         #expect(try archive.integrityProblems().isEmpty)
     }
 
-    @Test("The FTS triggers an import drops inside its transaction are back after it, also when a file of the group failed; a user's own trigger stays and fires")
+    @Test(
+        "The FTS triggers an import drops inside its transaction are back after it, also when a file of the group failed; a user's own trigger stays and fires")
     func triggersBackAfterImport() throws {
         let archive = try Archive.inMemory()
         try archive.withDatabaseForTesting { db in
-            try db.execute(sql: """
-                CREATE TABLE my_log (arxiv_id TEXT);
-                CREATE TRIGGER my_papers_ai AFTER INSERT ON papers BEGIN INSERT INTO my_log VALUES (new.arxiv_id); END;
-                """)
+            try db.execute(
+                sql: """
+                    CREATE TABLE my_log (arxiv_id TEXT);
+                    CREATE TRIGGER my_papers_ai AFTER INSERT ON papers BEGIN INSERT INTO my_log VALUES (new.arxiv_id); END;
+                    """)
         }
         let good = request(digest("2025-05-01", [paper("2505.00001")]), path: "/d/good.md", sha: "g")
         let bad = request(digest(nil, format: .json, [paper("2505.00009")]), path: "/d/bad.json", sha: "b")
@@ -366,4 +388,3 @@ struct ArchiveStoreTests {
         #expect(problems == ["paper_authors row (without rowid) refers to a missing papers row"], "\(problems)")
     }
 }
-

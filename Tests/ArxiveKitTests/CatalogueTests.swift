@@ -88,9 +88,12 @@ struct CatalogueTests {
         for record in files.records {
             let fields = try #require(try archive.paper(record.id)).catalogue
             let latest = try #require(record.versions.last)
-            #expect(fields == CatalogueFields(doi: record.doi, journalRef: record.journalRef, latestVersion: latest.version,
-                                              latestVersionDate: CatalogueFields.day(ofCreated: latest.created), license: record.license),
-                    "\(record.id)")
+            #expect(
+                fields
+                    == CatalogueFields(
+                        doi: record.doi, journalRef: record.journalRef, latestVersion: latest.version,
+                        latestVersionDate: CatalogueFields.day(ofCreated: latest.created), license: record.license),
+                "\(record.id)")
             #expect(fields.latestVersionDate != nil)
             withDOI += record.doi == nil ? 0 : 1
             withJournal += record.journalRef == nil ? 0 : 1
@@ -167,12 +170,17 @@ struct CatalogueTests {
         defer { files.remove() }
         let archive = try files.imported()
         let record = files.records[5]
-        let digest = Digest(format: .json, date: "2026-01-05", header: nil, papers: [
-            DigestPaper(arxivID: record.id, title: "An invented newer title", authors: ["Ilse Keller"], abstract: "Newer text.",
-                        relevance: 8, novelty: 6, score: 14, comment: "Relevant to the invented topic."),
-        ])
-        _ = try archive.store(StoreRequest(digest: digest, digestName: "daily", date: "2026-01-05",
-                                           source: DigestSource(path: "/tmp/a.json", sha256: "1")))
+        let digest = Digest(
+            format: .json, date: "2026-01-05", header: nil,
+            papers: [
+                DigestPaper(
+                    arxivID: record.id, title: "An invented newer title", authors: ["Ilse Keller"], abstract: "Newer text.",
+                    relevance: 8, novelty: 6, score: 14, comment: "Relevant to the invented topic.")
+            ])
+        _ = try archive.store(
+            StoreRequest(
+                digest: digest, digestName: "daily", date: "2026-01-05",
+                source: DigestSource(path: "/tmp/a.json", sha256: "1")))
         #expect(try archive.stats().papers == 30)
         let hit = try #require(try archive.search(try parse("in:digest id:\(record.id)")).first)
         #expect(hit.title == "An invented newer title", "the digest's day is newer than the snapshot's")
@@ -180,8 +188,10 @@ struct CatalogueTests {
         #expect(try archive.stats().catalogueOnly == 29, "a listed paper is no longer the catalogue's only")
         // The day is imported again without the paper: the catalogue keeps it.
         let empty = Digest(format: .json, date: "2026-01-05", header: nil, papers: [])
-        _ = try archive.store(StoreRequest(digest: empty, digestName: "daily", date: "2026-01-05",
-                                           source: DigestSource(path: "/tmp/a.json", sha256: "2")))
+        _ = try archive.store(
+            StoreRequest(
+                digest: empty, digestName: "daily", date: "2026-01-05",
+                source: DigestSource(path: "/tmp/a.json", sha256: "2")))
         #expect(try archive.stats().papers == 30)
         #expect(try archive.search(try parse("in:digest id:\(record.id)")).isEmpty)
         #expect(try archive.stats().catalogueOnly == 30)
@@ -228,12 +238,17 @@ struct CatalogueTests {
         let inHepTh = files.records.filter { $0.categories.split(separator: " ").contains("hep-th") }
         #expect(inHepTh.count > 3)
         let listed = inHepTh[1]
-        let digest = Digest(format: .json, date: "2026-01-05", header: nil, papers: [
-            DigestPaper(arxivID: listed.id, title: listed.title, authors: ["Ilse Keller"], abstract: listed.abstract,
-                        relevance: 7, novelty: 5, score: 12, comment: "An invented verdict."),
-        ])
-        _ = try archive.store(StoreRequest(digest: digest, digestName: "daily", date: "2026-01-05",
-                                           source: DigestSource(path: "/tmp/a.json", sha256: "1")))
+        let digest = Digest(
+            format: .json, date: "2026-01-05", header: nil,
+            papers: [
+                DigestPaper(
+                    arxivID: listed.id, title: listed.title, authors: ["Ilse Keller"], abstract: listed.abstract,
+                    relevance: 7, novelty: 5, score: 12, comment: "An invented verdict.")
+            ])
+        _ = try archive.store(
+            StoreRequest(
+                digest: digest, digestName: "daily", date: "2026-01-05",
+                source: DigestSource(path: "/tmp/a.json", sha256: "1")))
         let expected = [listed.id] + inHepTh.reversed().map(\.id).filter { $0 != listed.id }
         for order in [SearchOrder.rank, .date, .score] {
             #expect(try archive.search(try parse("cat:hep-th"), order: order, limit: 1_000).map(\.arxivID) == expected, "\(order)")
@@ -256,16 +271,20 @@ struct CatalogueTests {
         #expect(title.count >= 3)
         let phrase = "\"\(title[0]) \(title[1])\""
         // (arxive query, the same as an FTS5 expression)
-        let queries = [(title[2], "\"\(title[2])\""), (phrase, phrase), (String(title[2].prefix(3)) + "*", "\"\(title[2].prefix(3))\" *"),
-                       ("the", "\"the\""), ("\(title[0]) \(title[2])", "\"\(title[0])\" AND \"\(title[2])\"")]
+        let queries = [
+            (title[2], "\"\(title[2])\""), (phrase, phrase), (String(title[2].prefix(3)) + "*", "\"\(title[2].prefix(3))\" *"),
+            ("the", "\"the\""), ("\(title[0]) \(title[2])", "\"\(title[0])\" AND \"\(title[2])\""),
+        ]
         // 30 hits are kept best-so-far, 150 by sorting every match (`Archive.best`).
         for (query, expression) in queries {
             for limit in [30, 150] {
                 let expected = try archive.withDatabaseForTesting { db in
-                    try String.fetchAll(db, sql: """
-                        SELECT p.arxiv_id FROM papers_fts JOIN papers p ON p.id = papers_fts.rowid
-                        WHERE papers_fts MATCH ? ORDER BY bm25(papers_fts, 8.0, 1.0, 2.0), papers_fts.rowid DESC LIMIT ?
-                        """, arguments: [expression, limit])
+                    try String.fetchAll(
+                        db,
+                        sql: """
+                            SELECT p.arxiv_id FROM papers_fts JOIN papers p ON p.id = papers_fts.rowid
+                            WHERE papers_fts MATCH ? ORDER BY bm25(papers_fts, 8.0, 1.0, 2.0), papers_fts.rowid DESC LIMIT ?
+                            """, arguments: [expression, limit])
                 }
                 #expect(!expected.isEmpty, "\(query)")
                 #expect(try archive.search(try parse(query), limit: limit).map(\.arxivID) == expected, "\(query), \(limit)")
@@ -275,8 +294,9 @@ struct CatalogueTests {
         // One phrase is ranked from arxive_phrase_frequency; several leave it to bm25.
         let frequencies = try archive.withDatabaseForTesting { db in
             try [phrase, "\"the\" AND \"\(title[2])\""].map { expression in
-                try Double?.fetchOne(db, sql: "SELECT arxive_phrase_frequency(papers_fts, 8.0, 1.0, 2.0) FROM papers_fts WHERE papers_fts MATCH ? LIMIT 1",
-                                     arguments: [expression]) ?? nil
+                try Double?.fetchOne(
+                    db, sql: "SELECT arxive_phrase_frequency(papers_fts, 8.0, 1.0, 2.0) FROM papers_fts WHERE papers_fts MATCH ? LIMIT 1",
+                    arguments: [expression]) ?? nil
             }
         }
         #expect(frequencies[0] != nil && frequencies[0]! >= 8)  // the phrase is in a title
@@ -391,13 +411,17 @@ struct CatalogueTests {
         #expect(common.hits.count == 5)
         // They are the best five by bm25 among the newest `orderedMatchLimit` matches.
         let expected = try archive.withDatabaseForTesting { db in
-            let oldest = try Int64.fetchOne(db, sql: """
-                SELECT rowid FROM papers_fts WHERE papers_fts MATCH 'the' ORDER BY rowid DESC LIMIT 1 OFFSET ?
-                """, arguments: [Archive.orderedMatchLimit - 1])!
-            return try String.fetchAll(db, sql: """
-                SELECT p.arxiv_id FROM papers_fts JOIN papers p ON p.id = papers_fts.rowid
-                WHERE papers_fts MATCH 'the' AND papers_fts.rowid >= ? ORDER BY papers_fts.rank, papers_fts.rowid DESC LIMIT 5
-                """, arguments: [oldest])
+            let oldest = try Int64.fetchOne(
+                db,
+                sql: """
+                    SELECT rowid FROM papers_fts WHERE papers_fts MATCH 'the' ORDER BY rowid DESC LIMIT 1 OFFSET ?
+                    """, arguments: [Archive.orderedMatchLimit - 1])!
+            return try String.fetchAll(
+                db,
+                sql: """
+                    SELECT p.arxiv_id FROM papers_fts JOIN papers p ON p.id = papers_fts.rowid
+                    WHERE papers_fts MATCH 'the' AND papers_fts.rowid >= ? ORDER BY papers_fts.rank, papers_fts.rowid DESC LIMIT 5
+                    """, arguments: [oldest])
         }
         #expect(common.hits.map(\.arxivID) == expected)
         // Filters that select few papers choose the candidates: nothing is cut.

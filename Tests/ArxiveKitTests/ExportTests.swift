@@ -26,7 +26,8 @@ struct ExportTests {
         #expect(bib.contains("eprint        = {2512.00401}") && bib.contains("archivePrefix = {arXiv}") && bib.contains("primaryClass  = {cs.LG}"))
         #expect(bib.contains("year          = {1999}") && bib.contains("eprint        = {hep-th/9901001}"))
         #expect(bib.components(separatedBy: "primaryClass").count == 2, "only the paper whose source named it")
-        #expect(PaperExport.bibtex(records.reversed()).split(separator: "\n").filter { $0.hasPrefix("@misc") }.sorted()
+        #expect(
+            PaperExport.bibtex(records.reversed()).split(separator: "\n").filter { $0.hasPrefix("@misc") }.sorted()
                 == bib.split(separator: "\n").filter { $0.hasPrefix("@misc") }.sorted(), "keys do not depend on the order")
         #expect(PaperExport.bibtexText("50% of A&B_c {x $O(n_1)$") == "50\\% of A\\&B\\_c \\textbraceleft{}x $O(n_1)$")
         #expect(PaperExport.bibtexText("Béthune {Gauss} Schrödinger") == "B{\\'e}thune {Gauss} Schr{\\\"o}dinger")
@@ -149,8 +150,9 @@ struct ExportTests {
         #expect(entries.contains { $0.contains("Phạm, N.V.") || $0.contains("Phạm, N. V.") }, "\(entries.first ?? "")")
     }
 
-    @Test("100 generated papers render in pandoc --citeproc (Debian's pandoc), each entry with its DOI, without a warning",
-          .enabled(if: FileManager.default.isExecutableFile(atPath: "/usr/bin/pandoc")))
+    @Test(
+        "100 generated papers render in pandoc --citeproc (Debian's pandoc), each entry with its DOI, without a warning",
+        .enabled(if: FileManager.default.isExecutableFile(atPath: "/usr/bin/pandoc")))
     func pandocRenders() throws {
         let history = History.generate(days: 12, seed: 9)
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("arxive-pandoc-\(UUID())")
@@ -161,8 +163,9 @@ struct ExportTests {
         var records = Array(try archive.records().prefix(100))
         records[0].title = "Schrödinger {Gauss} Bridges at 50% for R&D_x, \"quoted\""
         records[0].authors[0] = "Nguyễn Văn Phạm"
-        records[1].catalogue = CatalogueFields(doi: "10.9999/invented.7", journalRef: "Invented Letters 12 (2025) 34", latestVersion: "v3",
-                                               latestVersionDate: "2025-06-01", license: "http://creativecommons.org/licenses/by/4.0/")
+        records[1].catalogue = CatalogueFields(
+            doi: "10.9999/invented.7", journalRef: "Invented Letters 12 (2025) 34", latestVersion: "v3",
+            latestVersionDate: "2025-06-01", license: "http://creativecommons.org/licenses/by/4.0/")
         let file = folder.appendingPathComponent("papers.json")
         try PaperExport.cslJSON(records).write(to: file, atomically: true, encoding: .utf8)
         let process = Process()

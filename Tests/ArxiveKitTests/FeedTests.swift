@@ -1,10 +1,11 @@
 import ArxiveKit
 import DigestGenerator
 import Foundation
-#if canImport(FoundationXML)
-import FoundationXML
-#endif
 import Testing
+
+#if canImport(FoundationXML)
+    import FoundationXML
+#endif
 
 @Suite("Atom feeds")
 struct FeedTests {
@@ -32,8 +33,10 @@ struct FeedTests {
             return parser.parse() ? entries : nil
         }
 
-        func parser(_ parser: XMLParser, didStartElement name: String, namespaceURI: String?, qualifiedName: String?,
-                    attributes: [String: String] = [:]) {
+        func parser(
+            _ parser: XMLParser, didStartElement name: String, namespaceURI: String?, qualifiedName: String?,
+            attributes: [String: String] = [:]
+        ) {
             path.append(name)
             text = ""
         }

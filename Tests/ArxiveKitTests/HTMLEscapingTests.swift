@@ -1,6 +1,7 @@
-@testable import ArxiveKit
 import Foundation
 import Testing
+
+@testable import ArxiveKit
 
 /// HTML escapes by default: `Markup` is the only way pages are built.
 @Suite("HTML that escapes by default")

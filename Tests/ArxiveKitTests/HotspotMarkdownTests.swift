@@ -119,8 +119,10 @@ struct HotspotMarkdownTests {
     @Test("Both in one import, whatever the order of their paths: the report is stored, the Markdown checked")
     func bothTogether() throws {
         // `a/` sorts before `hot/`: the Markdown's path comes first.
-        let folder = try Self.folder([("hot/md/2026-06/2026-06-02-hotspots.md", "a/2026-06-02-hotspots.md"),
-                                      ("hot/reports/2026-06-02.json", "hot/reports/2026-06-02.json")])
+        let folder = try Self.folder([
+            ("hot/md/2026-06/2026-06-02-hotspots.md", "a/2026-06-02-hotspots.md"),
+            ("hot/reports/2026-06-02.json", "hot/reports/2026-06-02.json"),
+        ])
         defer { try? FileManager.default.removeItem(at: folder) }
         let archive = try Archive.inMemory()
         let report = expectClean(DigestImporter(archive: archive).run(paths: [folder.path]))
@@ -140,7 +142,8 @@ struct HotspotMarkdownTests {
         let report = expectClean(DigestImporter(archive: archive).run(paths: [md.path]))
         #expect(report.copiesChecked == 1 && report.hotspotDays == 0)
         #expect(report.notes.count == 1)
-        #expect(report.notes.first?.contains("featured 2 is 'Ledgerkit Loses Stars' where the report has 'Ledgerkit Gains Stars: the invented headline'") == true)
+        #expect(
+            report.notes.first?.contains("featured 2 is 'Ledgerkit Loses Stars' where the report has 'Ledgerkit Gains Stars: the invented headline'") == true)
         #expect(try archive.hotspotDay("2026-06-02")[0].featured.map(\.headline).last == "Ledgerkit Gains Stars: the invented headline")
     }
 

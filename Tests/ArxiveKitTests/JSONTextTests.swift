@@ -1,8 +1,9 @@
-@testable import ArxiveKit
-@testable import DigestGenerator
 import Foundation
 import PropertyBased
 import Testing
+
+@testable import ArxiveKit
+@testable import DigestGenerator
 
 /// `JSONText` against its reference, `JSONSerialization`.
 @Suite("JSON text written by arxive's own writer")
@@ -38,8 +39,9 @@ struct JSONTextTests {
 
     @Test("Every value of every hotspot report of the fixtures, the samples and a generated day")
     func reports() throws {
-        var files = try FileManager.default.contentsOfDirectory(at: SourceKindTests.out.appendingPathComponent("hot/reports"),
-                                                                includingPropertiesForKeys: nil)
+        var files = try FileManager.default.contentsOfDirectory(
+            at: SourceKindTests.out.appendingPathComponent("hot/reports"),
+            includingPropertiesForKeys: nil)
         let sample = Paths.samples.appendingPathComponent("assistant-out-2026/hot/reports/2026-05-14.json")
         if FileManager.default.fileExists(atPath: sample.path) { files.append(sample) }
         var count = 0
@@ -56,8 +58,10 @@ struct JSONTextTests {
 
     @Test("Numbers at the edges: integers, the shortest digits, exponents, negative zero, long literals")
     func numbers() throws {
-        for text in ["0", "10.0", "1e15", "1e16", "1e-7", "2.5e-05", "0.30000000000000004", "1.7976931348623157e308", "5e-324",
-                     "123456789012345678", "-9223372036854775808", "18446744073709551615", "33.333333333333336", "true", "false", "null"] {
+        for text in [
+            "0", "10.0", "1e15", "1e16", "1e-7", "2.5e-05", "0.30000000000000004", "1.7976931348623157e308", "5e-324",
+            "123456789012345678", "-9223372036854775808", "18446744073709551615", "33.333333333333336", "true", "false", "null",
+        ] {
             Self.check(try JSONSerialization.jsonObject(with: Data("[\(text)]".utf8)))
             Self.check((try JSONSerialization.jsonObject(with: Data("[\(text)]".utf8)) as! [Any])[0])
         }

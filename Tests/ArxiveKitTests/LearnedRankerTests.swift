@@ -1,8 +1,9 @@
-@testable import ArxiveKit
 import DigestGenerator
 import Foundation
 import GRDB
 import Testing
+
+@testable import ArxiveKit
 
 @Suite("The ranker learned from marks")
 struct LearnedRankerTests {
@@ -57,8 +58,10 @@ struct LearnedRankerTests {
         let lambda = 0.05
         let model = LogisticRegression.train(samples, featureCount: 14, lambda: lambda, tolerance: 1e-10)
         let rows = samples.map { s in (0..<14).map { j in s.features.indexes.firstIndex(of: Int32(j)).map { s.features.values[$0] } ?? 0 } }
-        let data: [String: Any] = ["x": rows, "y": samples.map { $0.isPositive ? 1 : 0 }, "weight": samples.map(\.weight),
-                                   "c": 1 / (lambda * samples.reduce(0) { $0 + $1.weight })]
+        let data: [String: Any] = [
+            "x": rows, "y": samples.map { $0.isPositive ? 1 : 0 }, "weight": samples.map(\.weight),
+            "c": 1 / (lambda * samples.reduce(0) { $0 + $1.weight }),
+        ]
         let file = FileManager.default.temporaryDirectory.appendingPathComponent("arxive-logistic-\(UUID()).json")
         defer { try? FileManager.default.removeItem(at: file) }
         try JSONSerialization.data(withJSONObject: data).write(to: file)
@@ -81,8 +84,10 @@ struct LearnedRankerTests {
     @Test("TermReader reads the tokens GRDB's tokenize(document:) gives, with the archive's tokenizer")
     func termCounterAgreesWithGRDB() throws {
         let archive = try Archive.inMemory()
-        let texts = ["Schrödinger's naïve façade: 3.5% über-fast Ölmühle, ﬁnite Łukasik–Dvořák models modelling MODELS",
-                     "", "   ", "日本語のテキスト and emoji 🧪 tokens", try Paths.text("md/2025-12-01-output.md")]
+        let texts = [
+            "Schrödinger's naïve façade: 3.5% über-fast Ölmühle, ﬁnite Łukasik–Dvořák models modelling MODELS",
+            "", "   ", "日本語のテキスト and emoji 🧪 tokens", try Paths.text("md/2025-12-01-output.md"),
+        ]
         try archive.withDatabaseForTesting { db in
             let tokenizer = try db.makeTokenizer(PaperFeatures.tokenizer)
             let reader = TermReader()
@@ -151,8 +156,9 @@ struct LearnedRankerTests {
         #expect(throws: RecommendError.tooFewPositives(.tag("Lattice"), have: 2, need: 3), "tags compare without case") {
             try archive.recommend(from: .tag("Lattice"))
         }
-        #expect(RecommendError.tooFewPositives(.tag("lattice"), have: 2, need: 3).localizedDescription
-            == "learning needs at least 3 papers tagged 'lattice' and the archive has 2: tag 1 more (arxive tag ID lattice)")
+        #expect(
+            RecommendError.tooFewPositives(.tag("lattice"), have: 2, need: 3).localizedDescription
+                == "learning needs at least 3 papers tagged 'lattice' and the archive has 2: tag 1 more (arxive tag ID lattice)")
         for id in ofTopic.dropFirst(2).prefix(6) { try archive.mark(id, .addTags(["lattice"])) }
         let dismissed = ofTopic[10]
         try archive.mark(dismissed, .dismiss(true))

@@ -60,10 +60,14 @@ struct MarksTests {
     @Test("Marks survive re-importing every digest, and a paper dropped and imported again")
     func marksSurviveImports() throws {
         let archive = try Archive.inMemory()
-        let first = StoreRequest(digest: Digest(format: .markdown, date: "2025-05-01", header: RunHeader(), papers: [
-            DigestPaper(arxivID: "2505.00001", title: "Kept", authors: ["Ann Lee"], abstract: "a", relevance: 8, novelty: 5, score: 13, comment: "c"),
-            DigestPaper(arxivID: "2505.00002", title: "Dropped", authors: ["Bo Chen"], abstract: "b", relevance: 8, novelty: 5, score: 13, comment: "c"),
-        ]), digestName: "daily", date: "2025-05-01", source: DigestSource(path: "/d/a.md", sha256: "1"))
+        let first = StoreRequest(
+            digest: Digest(
+                format: .markdown, date: "2025-05-01", header: RunHeader(),
+                papers: [
+                    DigestPaper(arxivID: "2505.00001", title: "Kept", authors: ["Ann Lee"], abstract: "a", relevance: 8, novelty: 5, score: 13, comment: "c"),
+                    DigestPaper(
+                        arxivID: "2505.00002", title: "Dropped", authors: ["Bo Chen"], abstract: "b", relevance: 8, novelty: 5, score: 13, comment: "c"),
+                ]), digestName: "daily", date: "2025-05-01", source: DigestSource(path: "/d/a.md", sha256: "1"))
         _ = try archive.store(first)
         try archive.mark("2505.00002", .star(true))
         try archive.mark("2505.00002", .addTags(["keep"]))
@@ -96,24 +100,29 @@ struct MarksTests {
             try archive.saveSearch("moe", query: "ti:experts")
         }
         // A later version rebuilds the marks table with a new column, as a real migration would.
-        let later = Archive.migrator(adding: [("999_later", """
-            CREATE TABLE marks_new (id INTEGER PRIMARY KEY, arxiv_id TEXT NOT NULL UNIQUE, starred INTEGER NOT NULL DEFAULT 0,
-                                    read_at TEXT, note TEXT, updated_at TEXT NOT NULL, dismissed_at TEXT, colour TEXT);
-            INSERT INTO marks_new (id, arxiv_id, starred, read_at, note, updated_at, dismissed_at)
-                SELECT id, arxiv_id, starred, read_at, note, updated_at, dismissed_at FROM marks;
-            DROP TABLE marks;
-            ALTER TABLE marks_new RENAME TO marks;
-            CREATE TRIGGER marks_ai AFTER INSERT ON marks BEGIN
-                INSERT INTO notes_fts(rowid, note) VALUES (new.id, coalesce(new.note, ''));
-            END;
-            CREATE TRIGGER marks_ad AFTER DELETE ON marks BEGIN
-                INSERT INTO notes_fts(notes_fts, rowid, note) VALUES ('delete', old.id, coalesce(old.note, ''));
-            END;
-            CREATE TRIGGER marks_au AFTER UPDATE OF note ON marks BEGIN
-                INSERT INTO notes_fts(notes_fts, rowid, note) VALUES ('delete', old.id, coalesce(old.note, ''));
-                INSERT INTO notes_fts(rowid, note) VALUES (new.id, coalesce(new.note, ''));
-            END;
-            """)])
+        let later = Archive.migrator(adding: [
+            (
+                "999_later",
+                """
+                CREATE TABLE marks_new (id INTEGER PRIMARY KEY, arxiv_id TEXT NOT NULL UNIQUE, starred INTEGER NOT NULL DEFAULT 0,
+                                        read_at TEXT, note TEXT, updated_at TEXT NOT NULL, dismissed_at TEXT, colour TEXT);
+                INSERT INTO marks_new (id, arxiv_id, starred, read_at, note, updated_at, dismissed_at)
+                    SELECT id, arxiv_id, starred, read_at, note, updated_at, dismissed_at FROM marks;
+                DROP TABLE marks;
+                ALTER TABLE marks_new RENAME TO marks;
+                CREATE TRIGGER marks_ai AFTER INSERT ON marks BEGIN
+                    INSERT INTO notes_fts(rowid, note) VALUES (new.id, coalesce(new.note, ''));
+                END;
+                CREATE TRIGGER marks_ad AFTER DELETE ON marks BEGIN
+                    INSERT INTO notes_fts(notes_fts, rowid, note) VALUES ('delete', old.id, coalesce(old.note, ''));
+                END;
+                CREATE TRIGGER marks_au AFTER UPDATE OF note ON marks BEGIN
+                    INSERT INTO notes_fts(notes_fts, rowid, note) VALUES ('delete', old.id, coalesce(old.note, ''));
+                    INSERT INTO notes_fts(rowid, note) VALUES (new.id, coalesce(new.note, ''));
+                END;
+                """
+            )
+        ])
         let queue = try DatabaseQueue(path: path)
         try later.migrate(queue)
         #expect(try queue.read { try String.fetchAll($0, sql: "SELECT identifier FROM grdb_migrations") }.last == "999_later")

@@ -9,19 +9,26 @@ struct MutesTests {
     func archive() throws -> Archive {
         let archive = try Archive.inMemory()
         func paper(_ id: String, _ title: String, _ author: String, relevance: Int) -> DigestPaper {
-            DigestPaper(arxivID: id, title: title, authors: [author], abstract: "An invented abstract about \(title.lowercased()).",
-                        relevance: relevance, novelty: 5, score: Double(relevance + 5), comment: "Invented comment.")
+            DigestPaper(
+                arxivID: id, title: title, authors: [author], abstract: "An invented abstract about \(title.lowercased()).",
+                relevance: relevance, novelty: 5, score: Double(relevance + 5), comment: "Invented comment.")
         }
         let days = [
-            ("2025-05-01", [paper("2505.00001", "A benchmark leaderboard for tabular agents", "Ann Lee", relevance: 9),
-                            paper("2505.00002", "Sparse routing in mixture models", "Bo Chen", relevance: 8),
-                            paper("2505.00003", "A benchmark of quantum annealers", "Cl{\\'e}ment Dubois", relevance: 7),
-                            paper("2505.00004", "Orbital resonance detection", "Dara Okafor", relevance: 6)]),
+            (
+                "2025-05-01",
+                [
+                    paper("2505.00001", "A benchmark leaderboard for tabular agents", "Ann Lee", relevance: 9),
+                    paper("2505.00002", "Sparse routing in mixture models", "Bo Chen", relevance: 8),
+                    paper("2505.00003", "A benchmark of quantum annealers", "Cl{\\'e}ment Dubois", relevance: 7),
+                    paper("2505.00004", "Orbital resonance detection", "Dara Okafor", relevance: 6),
+                ]
+            ),
             ("2025-05-02", [paper("2505.00005", "Another benchmark suite for routing", "Eli Moss", relevance: 9)]),
         ]
         for (date, papers) in days {
-            let request = StoreRequest(digest: Digest(format: .json, date: date, header: RunHeader(), papers: papers),
-                                       digestName: "daily", date: date, source: DigestSource(path: "/d/\(date).json", sha256: date))
+            let request = StoreRequest(
+                digest: Digest(format: .json, date: date, header: RunHeader(), papers: papers),
+                digestName: "daily", date: date, source: DigestSource(path: "/d/\(date).json", sha256: date))
             #expect(try archive.store(request).change == .runAdded)
         }
         let followed = try archive.follow([FollowRequest(name: "Clément Dubois")])
@@ -35,7 +42,8 @@ struct MutesTests {
     func hiding() throws {
         let archive = try archive()
         #expect(try archive.mute("ti:benchmark", note: "not my field") == 2, "the followed author's paper stays")
-        #expect(try archive.mutes().map { [$0.query, $0.note ?? "", String($0.papers), String($0.includeFollowed)] }
+        #expect(
+            try archive.mutes().map { [$0.query, $0.note ?? "", String($0.papers), String($0.includeFollowed)] }
                 == [["ti:benchmark", "not my field", "2", "false"]])
 
         #expect(ids(try archive.search(parse("benchmark"))) == ["2505.00003"])

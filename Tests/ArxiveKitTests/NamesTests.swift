@@ -4,17 +4,19 @@ import Testing
 
 @Suite("Names: TeX decoding, match keys, matching")
 struct NamesTests {
-    @Test("TeX accents and letters decode to NFC Unicode", arguments: [
-        ("R{\\o}d", "Rød"), ("B\\'ethune", "Béthune"), ("J\\\"urgen", "Jürgen"), ("Micha{\\l}", "Michał"),
-        ("O\\u{g}uzhan", "Oğuzhan"), ("Fan\\`i", "Fanì"), ("\\'Alvaro", "Álvaro"), ("Pe\\~na", "Peña"),
-        ("Fran\\c{c}ois", "François"), ("Dvo\\v{r}\\'ak", "Dvořák"), ("Erd\\H{o}s", "Erdős"), ("\\k{a}", "ą"),
-        ("{\\AA}berg", "Åberg"), ("Stra{\\ss}e", "Straße"), ("\\'{\\i}", "í"), ("\\'\\i", "í"), ("{\\L}ukasik", "Łukasik"),
-        ("Bj\\o rn", "Bjørn"), ("{{\\\"{u}}}ber", "über"), ("\\d{s}", "ṣ"), ("\\=a", "ā"), ("\\.Z", "Ż"), ("\\r{u}", "ů"),
-        ("\\ae{}sir", "æsir"), ("{\\TH}or", "Þor"), ("Jos\\'e M. F. Moura", "José M. F. Moura"),
-        // Stacked accents (Vietnamese): the outer accent goes on top of the inner one.
-        ("Nguy\\~{\\^e}n", "Nguy\u{1EC5}n"), ("Nguy{\\~{\\^e}}n", "Nguy\u{1EC5}n"), ("Tr\\`{\\^a}n", "Tr\u{1EA7}n"),
-        ("\\'{\\^o}", "\u{1ED1}"), ("\\d{\\^o}", "\u{1ED9}"), ("\\~{\\u{a}}", "\u{1EB5}"),
-    ])
+    @Test(
+        "TeX accents and letters decode to NFC Unicode",
+        arguments: [
+            ("R{\\o}d", "Rød"), ("B\\'ethune", "Béthune"), ("J\\\"urgen", "Jürgen"), ("Micha{\\l}", "Michał"),
+            ("O\\u{g}uzhan", "Oğuzhan"), ("Fan\\`i", "Fanì"), ("\\'Alvaro", "Álvaro"), ("Pe\\~na", "Peña"),
+            ("Fran\\c{c}ois", "François"), ("Dvo\\v{r}\\'ak", "Dvořák"), ("Erd\\H{o}s", "Erdős"), ("\\k{a}", "ą"),
+            ("{\\AA}berg", "Åberg"), ("Stra{\\ss}e", "Straße"), ("\\'{\\i}", "í"), ("\\'\\i", "í"), ("{\\L}ukasik", "Łukasik"),
+            ("Bj\\o rn", "Bjørn"), ("{{\\\"{u}}}ber", "über"), ("\\d{s}", "ṣ"), ("\\=a", "ā"), ("\\.Z", "Ż"), ("\\r{u}", "ů"),
+            ("\\ae{}sir", "æsir"), ("{\\TH}or", "Þor"), ("Jos\\'e M. F. Moura", "José M. F. Moura"),
+            // Stacked accents (Vietnamese): the outer accent goes on top of the inner one.
+            ("Nguy\\~{\\^e}n", "Nguy\u{1EC5}n"), ("Nguy{\\~{\\^e}}n", "Nguy\u{1EC5}n"), ("Tr\\`{\\^a}n", "Tr\u{1EA7}n"),
+            ("\\'{\\^o}", "\u{1ED1}"), ("\\d{\\^o}", "\u{1ED9}"), ("\\~{\\u{a}}", "\u{1EB5}"),
+        ])
     func decodes(tex: String, expected: String) {
         #expect(TeXDecoder.decode(tex) == expected)
     }
@@ -36,8 +38,9 @@ struct NamesTests {
             let person = PersonName(source: a)
             #expect(!person.key.contains("  ") && person.key == person.key.lowercased())
             _ = NameMatcher.match(query: a, candidate: b)
-            #expect(NameMatcher.match(query: person.display, candidate: person.display) != nil || person.key.isEmpty,
-                    "a name matches itself: \(person.display.debugDescription)")
+            #expect(
+                NameMatcher.match(query: person.display, candidate: person.display) != nil || person.key.isEmpty,
+                "a name matches itself: \(person.display.debugDescription)")
             // A decoded name free of TeX's own characters (an unknown command
             // stays as written) is what a user types: it keys as the import
             // keyed it, and what arxive writes in TeX (BibTeX) reads back as it.
@@ -63,17 +66,19 @@ struct NamesTests {
         #expect(PersonName(source: "Ana Mar\\'{\\i}a Nu{\\~n}ez").key == "ana maria nunez")
     }
 
-    @Test("Initials and forenames: compatible; other forenames: surname only", arguments: [
-        ("y bengio", "yoshua bengio", NameMatchLevel.compatible),
-        ("yoshua bengio", "y bengio", .compatible),
-        ("yoshua bengio", "yoshua bengio", .exact),
-        ("yoshua bengio", "yoshua j bengio", .compatible),
-        ("y j bengio", "yoshua j bengio", .compatible),
-        ("samy bengio", "yoshua bengio", .surname),
-        ("emmanuel bengio", "yoshua bengio", .surname),
-        ("bengio", "yoshua bengio", .surname),
-        ("y bengio", "samy bengio", .surname),
-    ])
+    @Test(
+        "Initials and forenames: compatible; other forenames: surname only",
+        arguments: [
+            ("y bengio", "yoshua bengio", NameMatchLevel.compatible),
+            ("yoshua bengio", "y bengio", .compatible),
+            ("yoshua bengio", "yoshua bengio", .exact),
+            ("yoshua bengio", "yoshua j bengio", .compatible),
+            ("y j bengio", "yoshua j bengio", .compatible),
+            ("samy bengio", "yoshua bengio", .surname),
+            ("emmanuel bengio", "yoshua bengio", .surname),
+            ("bengio", "yoshua bengio", .surname),
+            ("y bengio", "samy bengio", .surname),
+        ])
     func matching(query: String, candidate: String, level: NameMatchLevel) {
         #expect(NameMatcher.match(query: query, candidate: candidate) == level)
     }

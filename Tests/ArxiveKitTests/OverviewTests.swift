@@ -93,8 +93,10 @@ struct OverviewTests {
         let report = DigestImporter(archive: archive).run(paths: [Paths.root.appendingPathComponent("Tests/Fixtures/hostile/2025-12-05-output.md").path])
         #expect(report.failures.isEmpty)
         let month = try archive.monthReport("2025-12")
-        var pages = [ReportHTML.month(month), ReportHTML.year(try archive.yearReport("2025")),
-                     ReportHTML.day(try archive.day("2025-12-05")[0], previous: nil, next: nil, month: nil)]
+        var pages = [
+            ReportHTML.month(month), ReportHTML.year(try archive.yearReport("2025")),
+            ReportHTML.day(try archive.day("2025-12-05")[0], previous: nil, next: nil, month: nil),
+        ]
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("arxive-site-\(UUID())")
         defer { try? FileManager.default.removeItem(at: folder) }
         _ = try Site.build(archive, into: folder)
@@ -114,7 +116,8 @@ struct OverviewTests {
         let markdown = ReportMarkdown.month(month)
         #expect(markdown.contains("Attacks <script>alert(\"title\")</script> & \"Quotes\" <img src=x onerror=alert('t')>"))
         let json = try JSONOutput.string(month)
-        #expect(json.contains(#"Attacks <script>alert(\"title\")<\/script> & \"Quotes\" <img src=x onerror=alert('t')>"#)
+        #expect(
+            json.contains(#"Attacks <script>alert(\"title\")<\/script> & \"Quotes\" <img src=x onerror=alert('t')>"#)
                 || json.contains(#"Attacks <script>alert(\"title\")</script> & \"Quotes\" <img src=x onerror=alert('t')>"#))
     }
 

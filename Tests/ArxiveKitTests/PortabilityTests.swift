@@ -6,10 +6,12 @@ import Testing
 
 @Suite("Moving and merging archives")
 struct PortabilityTests {
-    static let queries = ["model", "training network", "\"the model\"", "vala*", "ti:valor OR ti:tex", "rel:>=9", "nov:<5 date:2025-02",
-                          "match:author", "digest:upstream", "au:Morvan", "au:\"Y. Morvan\"", "-model learning", "score:15..17",
-                          "is:starred", "is:dismissed", "tag:keep", "note:lattice", "q:mine", "date:2025-03..2025-04 comment:learning",
-                          "(pruning OR routing) -ti:kernel", "id:2501.00101", "is:muted"]
+    static let queries = [
+        "model", "training network", "\"the model\"", "vala*", "ti:valor OR ti:tex", "rel:>=9", "nov:<5 date:2025-02",
+        "match:author", "digest:upstream", "au:Morvan", "au:\"Y. Morvan\"", "-model learning", "score:15..17",
+        "is:starred", "is:dismissed", "tag:keep", "note:lattice", "q:mine", "date:2025-03..2025-04 comment:learning",
+        "(pruning OR routing) -ti:kernel", "id:2501.00101", "is:muted",
+    ]
 
     /// Everything a user would look at, as comparable text.
     func snapshot(_ archive: Archive) throws -> [String] {
@@ -76,7 +78,8 @@ struct PortabilityTests {
         // Importing it again changes nothing; exporting the copy gives the same lines
         // (but the header's date; papers are numbered in another order).
         #expect(try copy.importArchive(file) == ArchiveMerge())
-        #expect(try export(copy).split(separator: 10).dropFirst().sorted { $0.lexicographicallyPrecedes($1) }
+        #expect(
+            try export(copy).split(separator: 10).dropFirst().sorted { $0.lexicographicallyPrecedes($1) }
                 == file.split(separator: 10).dropFirst().sorted { $0.lexicographicallyPrecedes($1) })
     }
 
@@ -121,11 +124,13 @@ struct PortabilityTests {
         var lines = String(decoding: try export(original), as: UTF8.self).split(separator: "\n").map(String.init)
         let empty = try Archive.inMemory()
         // Each bad line is named by number, and by the key that is wrong.
-        for (bad, why) in [("{\"type\":\"paper\",\"arxiv_id\":1}", "'arxiv_id' is not text"),
-                           ("{\"type\":\"paper\",\"arxiv_id\":\"2501.00101\"}", "is missing"),
-                           ("{\"type\":\"paper\",\"arxiv_id\":\"2501.00101\",\"title\":\"T\",\"authors\":[\"A\", 7]}", "'authors[1]' is not text"),
-                           ("{\"type\":\"paper\",", "not valid JSON"),
-                           ("{\"type\":\"comet\"}", "unknown line type 'comet'")] {
+        for (bad, why) in [
+            ("{\"type\":\"paper\",\"arxiv_id\":1}", "'arxiv_id' is not text"),
+            ("{\"type\":\"paper\",\"arxiv_id\":\"2501.00101\"}", "is missing"),
+            ("{\"type\":\"paper\",\"arxiv_id\":\"2501.00101\",\"title\":\"T\",\"authors\":[\"A\", 7]}", "'authors[1]' is not text"),
+            ("{\"type\":\"paper\",", "not valid JSON"),
+            ("{\"type\":\"comet\"}", "unknown line type 'comet'"),
+        ] {
             lines.insert(bad, at: 3)
             #expect {
                 try empty.importArchive(Data(lines.joined(separator: "\n").utf8))

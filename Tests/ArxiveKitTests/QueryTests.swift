@@ -40,13 +40,15 @@ struct QueryTests {
         #expect(try parse("rel:9") == .filter(.relevance(NumberRange(lower: 9, upper: 9))))
     }
 
-    @Test("Malformed queries explain themselves and point at the bad part", arguments: [
-        ("", 1, "empty"), ("foo:bar", 1, "unknown field 'foo:'"), ("moe \"sparse", 5, "never closed"),
-        ("a OR", 3, "OR needs a term"), ("OR a", 1, "OR needs a term"), ("(a b", 1, "never closed"), ("a b)", 4, "without its '('"),
-        ("rel:high", 1, "not a number condition"), ("date:2025-13", 1, "not a date"), ("date:2025-12-10..2025-12-01", 1, "ends before"),
-        ("match:title", 1, "takes 'author'"), ("id:nope", 1, "not an arXiv id"), ("+++", 1, "no letters or digits"),
-        ("-", 1, "no letters or digits"), ("NOT", 1, "needs a term"), ("ti:", 1, "needs a value"), ("()", 2, "holds nothing"),
-    ])
+    @Test(
+        "Malformed queries explain themselves and point at the bad part",
+        arguments: [
+            ("", 1, "empty"), ("foo:bar", 1, "unknown field 'foo:'"), ("moe \"sparse", 5, "never closed"),
+            ("a OR", 3, "OR needs a term"), ("OR a", 1, "OR needs a term"), ("(a b", 1, "never closed"), ("a b)", 4, "without its '('"),
+            ("rel:high", 1, "not a number condition"), ("date:2025-13", 1, "not a date"), ("date:2025-12-10..2025-12-01", 1, "ends before"),
+            ("match:title", 1, "takes 'author'"), ("id:nope", 1, "not an arXiv id"), ("+++", 1, "no letters or digits"),
+            ("-", 1, "no letters or digits"), ("NOT", 1, "needs a term"), ("ti:", 1, "needs a value"), ("()", 2, "holds nothing"),
+        ])
     func errors(input: String, column: Int, message: String) {
         #expect {
             _ = try QueryParser.parse(input)
@@ -79,8 +81,10 @@ struct QueryTests {
     @Test("Thousands of random queries never crash and never surface an SQLite error")
     func randomQueries() async throws {
         let archive = try QueryTests.digestsAndCatalogue()
-        let fields = ["", "", "", "ti:", "abs:", "au:", "comment:", "id:", "date:", "rel:", "nov:", "score:", "match:", "digest:",
-                      "cat:", "in:", "x:"]
+        let fields = [
+            "", "", "", "ti:", "abs:", "au:", "comment:", "id:", "date:", "rel:", "nov:", "score:", "match:", "digest:",
+            "cat:", "in:", "x:",
+        ]
         let term = Gen.element(of: QueryTests.alphabet).map { $0 ?? " " }.string(of: 0...12)
         let piece = zip(Gen.element(of: fields).map { $0 ?? "" }, term).map { $0 + $1 }
         let query = piece.array(of: 0...12).map { $0.joined(separator: " ") }
@@ -105,26 +109,34 @@ struct QueryTests {
         // that they reach every kind of search plan and find papers.
         let archive = try QueryTests.digestsAndCatalogue()
         let (titles, names) = try archive.withDatabaseForTesting { db in
-            (try String.fetchAll(db, sql: "SELECT title FROM papers ORDER BY id % 7, id LIMIT 200"),
-             try String.fetchAll(db, sql: "SELECT name FROM authors ORDER BY id % 5, id LIMIT 40"))
+            (
+                try String.fetchAll(db, sql: "SELECT title FROM papers ORDER BY id % 7, id LIMIT 200"),
+                try String.fetchAll(db, sql: "SELECT name FROM authors ORDER BY id % 5, id LIMIT 40")
+            )
         }
         var seen = Set<String>()
         let words = titles.flatMap { $0.lowercased().split(separator: " ").map { String($0.filter(\.isLetter)) } }
             .filter { $0.count > 2 && seen.insert($0).inserted }.prefix(60)
         var pieces: [String] = []
         for (word, next) in zip(words, words.dropFirst()) {
-            pieces += [word, word, String(word.prefix(3)) + "*", "\"\(word) \(next)\"", "-\(word)", "NOT \(next)",
-                       "(\(word) OR \(next))", "ti:\(word)", "abs:\(word)", "comment:\(word)"]
+            pieces += [
+                word, word, String(word.prefix(3)) + "*", "\"\(word) \(next)\"", "-\(word)", "NOT \(next)",
+                "(\(word) OR \(next))", "ti:\(word)", "abs:\(word)", "comment:\(word)",
+            ]
         }
         for name in names {
             pieces += ["au:\"\(name)\"", "au:" + (name.split(separator: " ").last.map(String.init) ?? name)]
         }
-        pieces += ["date:2025-12", "date:2025-12-01..2026-04-30", "date:2007", "date:2007-04-01..2007-04-03", "rel:>=8", "nov:<5",
-                   "score:10..20", "match:author", "digest:daily", "digest:upstream", "cat:cs.LG", "cat:hep-th", "cat:astro-ph",
-                   "in:digest", "in:catalogue", "id:2604.00501"]
-        let query = zip(Gen.element(of: pieces).map { $0 ?? "" }.array(of: 1...4),
-                        Gen.element(of: [" ", " ", " OR ", " AND "]).map { $0 ?? " " })
-            .map { terms, joiner in terms.joined(separator: joiner) }
+        pieces += [
+            "date:2025-12", "date:2025-12-01..2026-04-30", "date:2007", "date:2007-04-01..2007-04-03", "rel:>=8", "nov:<5",
+            "score:10..20", "match:author", "digest:daily", "digest:upstream", "cat:cs.LG", "cat:hep-th", "cat:astro-ph",
+            "in:digest", "in:catalogue", "id:2604.00501",
+        ]
+        let query = zip(
+            Gen.element(of: pieces).map { $0 ?? "" }.array(of: 1...4),
+            Gen.element(of: [" ", " ", " OR ", " AND "]).map { $0 ?? " " }
+        )
+        .map { terms, joiner in terms.joined(separator: joiner) }
         let found = Counter()
         await propertyCheck(count: 2_000, input: query) { text in
             do {

@@ -133,7 +133,8 @@ struct RealSamplesRankTests {
     func everyDay() throws {
         let archive = try Archive.inMemory()
         expectClean(DigestImporter(archive: archive).run(paths: ["assistant-out", "page-text", "site"].map { Paths.samples.appendingPathComponent($0).path }))
-        expectClean(DigestImporter(archive: archive, options: .init(digestName: "upstream")).run(paths: [Paths.samples.appendingPathComponent("upstream-out").path]))
+        expectClean(
+            DigestImporter(archive: archive, options: .init(digestName: "upstream")).run(paths: [Paths.samples.appendingPathComponent("upstream-out").path]))
         let runs = try archive.runs()
         #expect(runs.count == 7)
         for run in runs {

@@ -45,7 +45,10 @@ struct ReaderTests {
         #expect((h.promptCost, h.completionCost, h.totalCost) == (2.01, 0.91, 2.92))
         #expect(h.scannedPapers == 211 && h.totalPapers == nil)
         let p = try read("md/2025-02-03-output.md").papers[0]
-        #expect(p.abstract == "Low-rank adapters drift when the input distribution moves; we bound the drift and propose a correction that costs one extra matrix product.")
+        #expect(
+            p.abstract
+                == "Low-rank adapters drift when the input distribution moves; we bound the drift and propose a correction that costs one extra matrix product."
+        )
     }
 
     @Test("Era 3: model cell, M/D/YYYY, remedial note, old-style id")
@@ -108,18 +111,27 @@ struct ReaderTests {
         #expect(try read("json/2025-12-04-output.json").papers.isEmpty)
     }
 
-    @Test("Bad input names the line", arguments: [
-        ("# Personalized Daily ArXiv Papers 13/45/2025\n", 1, "is not a date"),
-        ("# Personalized Daily ArXiv Papers 2025-12-01\n\n## 1. [T](https://arxiv.org/abs/x)\n\n**ArXiv ID:** not-an-id\n", 5, "is not an arXiv id"),
-        ("# Personalized Daily ArXiv Papers 2025-12-01\n## 1. [T](https://arxiv.org/abs/2512.00001)\n**ArXiv ID:** 2512.00001\n**Relevance:** high\n", 4, "not a whole number"),
-        ("{\n  \"2512.00001\": {\n    \"title\": \"x\",\n    \"RELEVANCE\": \"ten\"\n  }\n}\n", 2, "not a whole number"),
-        ("{\n  \"2512.00001\": {\"title\": \"x\",\n", 2, "not valid JSON"),
-        // Beyond any day's figures: a sum over two such runs overflowed (and crashed `runs`).
-        ("# Personalized Daily ArXiv Papers 2025-12-01\n\n| *[gpt-5]* | Prompt | Completion | Total |\n|-|-|-|-|\n"
-            + "| **Token** | 9000000000000000000 | 1 | 9000000000000000001 |\n", 5, "token row does not hold three numbers"),
-        ("# Personalized Daily ArXiv Papers 2025-12-01\n\n| *[gpt-5]* | Prompt | Completion | Total |\n|-|-|-|-|\n"
-            + "| **Token** | 1 | 2 | 3 |\n| **Cost** | $1e400 | $0 | $0 |\n", 6, "cost row does not hold three amounts"),
-    ])
+    @Test(
+        "Bad input names the line",
+        arguments: [
+            ("# Personalized Daily ArXiv Papers 13/45/2025\n", 1, "is not a date"),
+            ("# Personalized Daily ArXiv Papers 2025-12-01\n\n## 1. [T](https://arxiv.org/abs/x)\n\n**ArXiv ID:** not-an-id\n", 5, "is not an arXiv id"),
+            (
+                "# Personalized Daily ArXiv Papers 2025-12-01\n## 1. [T](https://arxiv.org/abs/2512.00001)\n**ArXiv ID:** 2512.00001\n**Relevance:** high\n", 4,
+                "not a whole number"
+            ),
+            ("{\n  \"2512.00001\": {\n    \"title\": \"x\",\n    \"RELEVANCE\": \"ten\"\n  }\n}\n", 2, "not a whole number"),
+            ("{\n  \"2512.00001\": {\"title\": \"x\",\n", 2, "not valid JSON"),
+            // Beyond any day's figures: a sum over two such runs overflowed (and crashed `runs`).
+            (
+                "# Personalized Daily ArXiv Papers 2025-12-01\n\n| *[gpt-5]* | Prompt | Completion | Total |\n|-|-|-|-|\n"
+                    + "| **Token** | 9000000000000000000 | 1 | 9000000000000000001 |\n", 5, "token row does not hold three numbers"
+            ),
+            (
+                "# Personalized Daily ArXiv Papers 2025-12-01\n\n| *[gpt-5]* | Prompt | Completion | Total |\n|-|-|-|-|\n"
+                    + "| **Token** | 1 | 2 | 3 |\n| **Cost** | $1e400 | $0 | $0 |\n", 6, "cost row does not hold three amounts"
+            ),
+        ])
     func errors(text: String, line: Int, message: String) {
         #expect {
             _ = try SourceReader.read(Data(text.utf8)).digest

@@ -28,22 +28,31 @@ struct RealSamples2026Tests {
         let (archive, report) = try importAll()
         let files = try FileManager.default.subpathsOfDirectory(atPath: sample("assistant-out-2026"))
             .filter { !$0.hasPrefix(".") && !$0.contains("/.") }
-            .filter { var dir: ObjCBool = false; return FileManager.default.fileExists(atPath: sample("assistant-out-2026/" + $0), isDirectory: &dir) && !dir.boolValue }
+            .filter {
+                var dir: ObjCBool = false;
+                return FileManager.default.fileExists(atPath: sample("assistant-out-2026/" + $0), isDirectory: &dir) && !dir.boolValue
+            }
         let skippedHere = report.skipped.filter { $0.path.contains("assistant-out-2026") }
         // The folder's files that hold no paper digest, each skipped by its kind.
         // A hotspot day's Markdown (the generator's, or the site's page of the day) is read as that day.
-        let hotspotPage = { (path: String) in path.hasPrefix("hot/md/") || path.range(of: #"^site/hot/[0-9-]{10}/index\.md$"#, options: .regularExpression) != nil }
+        let hotspotPage = { (path: String) in
+            path.hasPrefix("hot/md/") || path.range(of: #"^site/hot/[0-9-]{10}/index\.md$"#, options: .regularExpression) != nil
+        }
         let noDigest = files.filter {
-            !hotspotPage($0) && (($0.hasPrefix("hot/") && !$0.hasPrefix("hot/reports/")) || $0.hasPrefix("web_data/") || $0.hasPrefix("site/") || $0.hasSuffix("index.md"))
+            !hotspotPage($0)
+                && (($0.hasPrefix("hot/") && !$0.hasPrefix("hot/reports/")) || $0.hasPrefix("web_data/") || $0.hasPrefix("site/") || $0.hasSuffix("index.md"))
         }
         #expect(skippedHere.count == noDigest.count, "every file but the digests, the bundles, spotlights, overviews and hotspot reports")
-        #expect(Set(skippedHere.filter { $0.path.contains("/hot/raw/") || $0.path.contains("/hot/normalized/") || $0.path.contains("/hot/clusters/") }.map(\.kind)) == [.hotspotSourceDump])
+        #expect(
+            Set(skippedHere.filter { $0.path.contains("/hot/raw/") || $0.path.contains("/hot/normalized/") || $0.path.contains("/hot/clusters/") }.map(\.kind))
+                == [.hotspotSourceDump])
         #expect(Set(skippedHere.filter { $0.path.contains("/web_data/") }.map(\.kind)) == [.webCopy])
         #expect(skippedHere.contains { $0.path.hasSuffix(".svg") && $0.kind == .image })
         #expect(report.spotlightDays == 2 && report.monthlyOverviews == 2)
         let stats = try archive.stats()
         let again = DigestImporter(archive: archive).run(paths: ["assistant-out-2026", "astro-out", "upstream-out-2026-08-21"].map(sample))
-        #expect(again.runsAdded == 0 && again.runsUpdated == 0 && again.spotlightDays == 0 && again.monthlyOverviews == 0
+        #expect(
+            again.runsAdded == 0 && again.runsUpdated == 0 && again.spotlightDays == 0 && again.monthlyOverviews == 0
                 && again.hotspotDays == 0 && again.newPapers == 0)
         #expect(try archive.stats() == stats)
         #expect(try archive.integrityProblems().isEmpty)
@@ -153,8 +162,9 @@ struct RealSamples2026Tests {
         #expect(!paper.authors.isEmpty && paper.authors.allSatisfy { !$0.contains("\\") }, "TeX decoded")
         // A word only the takeaways of the first featured topic hold is found there.
         let takeaways = try #require(featured[0]["KEY_TAKEAWAYS"] as? [String]).joined(separator: " ")
-        let word = try #require(takeaways.split(whereSeparator: { !$0.isLetter }).map(String.init).filter { $0.count > 6 }
-            .first { !(featured[0]["title"] as! String).contains($0) })
+        let word = try #require(
+            takeaways.split(whereSeparator: { !$0.isLetter }).map(String.init).filter { $0.count > 6 }
+                .first { !(featured[0]["title"] as! String).contains($0) })
         let hits = try archive.hotspotSearch(try QueryParser.parseHotspotQuery("\(word) date:2026-05-14"))
         #expect(hits.contains { $0.title == featured[0]["title"] as? String }, "\(word)")
     }

@@ -56,13 +56,15 @@ struct RealSamplesTests {
         #expect(try archive.integrityProblems().isEmpty)
     }
 
-    @Test("Every era's header is read", arguments: [
-        ("assistant-out/md/2025-01/2025-01-17-output.md", "2025-01-17", nil as String?, nil as Int?, 0.980125, 25),
-        ("assistant-out/md/2025-02/2025-02-10-output.md", "2025-02-10", nil, 119441, 3.79, 34),
-        ("assistant-out/md/2025-03/2025-03-14-output.md", "2025-03-14", "gpt-4o", 48291, 0.17, 44),
-        ("assistant-out/md/2026-04/2026-04-01-latest.md", "2026-04-01", "gpt-5.4", 176796, 0.54, 26),
-        ("site/archive/2025-12/30/index.md", "2025-12-30", "gpt-5", 100675, 0.53, 42),
-    ])
+    @Test(
+        "Every era's header is read",
+        arguments: [
+            ("assistant-out/md/2025-01/2025-01-17-output.md", "2025-01-17", nil as String?, nil as Int?, 0.980125, 25),
+            ("assistant-out/md/2025-02/2025-02-10-output.md", "2025-02-10", nil, 119441, 3.79, 34),
+            ("assistant-out/md/2025-03/2025-03-14-output.md", "2025-03-14", "gpt-4o", 48291, 0.17, 44),
+            ("assistant-out/md/2026-04/2026-04-01-latest.md", "2026-04-01", "gpt-5.4", 176796, 0.54, 26),
+            ("site/archive/2025-12/30/index.md", "2025-12-30", "gpt-5", 100675, 0.53, 42),
+        ])
     func headers(path: String, date: String, model: String?, tokens: Int?, cost: Double, papers: Int) throws {
         let digest = try #require(try SourceReader.read(Data(contentsOf: URL(fileURLWithPath: sample(path)))).digest)
         #expect(digest.date == date)
@@ -77,7 +79,8 @@ struct RealSamplesTests {
     func details() throws {
         let march = try #require(try SourceReader.read(Data(contentsOf: URL(fileURLWithPath: sample("assistant-out/md/2025-03/2025-03-14-output.md")))).digest)
         #expect(march.header?.notes?.hasPrefix("This is a remedial run") == true)
-        let january = try #require(try SourceReader.read(Data(contentsOf: URL(fileURLWithPath: sample("assistant-out/json/2025-01/2025-01-17-output.json")))).digest)
+        let january = try #require(
+            try SourceReader.read(Data(contentsOf: URL(fileURLWithPath: sample("assistant-out/json/2025-01/2025-01-17-output.json")))).digest)
         #expect(january.papers.allSatisfy { !$0.abstract.hasPrefix("arXiv:") && $0.announceType == "new" && $0.arxivVersion == 1 })
         #expect(!january.papers.contains { $0.authors.contains { $0.contains("(") || $0.contains(")") } }, "affiliations removed")
     }

@@ -13,26 +13,28 @@ struct RenderTests {
     func runs() throws {
         let archive = try fixtureArchive()
         let text = RunRenderer.runs(try archive.runs(month: "2025-12"))
-        #expect(text == """
-            date        digest  model  prompt  completion  tokens   cost  arXiv  scanned  relevant  listed
-            2025-12-01  daily   gpt-5   50210       40100   90310  $0.46    512      340         3       3
-            2025-12-02  daily   gpt-5   30100       20050   50150  $0.24    420      300         2       2
-            2025-12-03  daily   gpt-5   20000       10000   30000  $0.13    380      250         1       1
-            2025-12-04  daily   gpt-5   25000        5000   30000  $0.08    198      120         0       0
-            4 runs, 200460 tokens, $0.91
-            """)
+        #expect(
+            text == """
+                date        digest  model  prompt  completion  tokens   cost  arXiv  scanned  relevant  listed
+                2025-12-01  daily   gpt-5   50210       40100   90310  $0.46    512      340         3       3
+                2025-12-02  daily   gpt-5   30100       20050   50150  $0.24    420      300         2       2
+                2025-12-03  daily   gpt-5   20000       10000   30000  $0.13    380      250         1       1
+                2025-12-04  daily   gpt-5   25000        5000   30000  $0.08    198      120         0       0
+                4 runs, 200460 tokens, $0.91
+                """)
     }
 
     @Test("search hits: numbered, verdict line, authors, highlighted snippet")
     func hits() throws {
         let archive = try fixtureArchive()
         let text = PaperRenderer.hits(try archive.search(QueryParser.parse("ti:tokenizer")))
-        #expect(text == """
-              1. Tokenizer-Free Language Models
-                 2604.00501 · last seen 2026-04-06 · rel 9 · nov 9 · score 18
-                 Zoë Achterberg
-                 **Tokenizer**-Free Language Models
-            """)
+        #expect(
+            text == """
+                  1. Tokenizer-Free Language Models
+                     2604.00501 · last seen 2026-04-06 · rel 9 · nov 9 · score 18
+                     Zoë Achterberg
+                     **Tokenizer**-Free Language Models
+                """)
     }
 
     @Test("hit numbers are right-aligned in three columns")

@@ -1,5 +1,6 @@
-@testable import ArxiveSchema
 import Testing
+
+@testable import ArxiveSchema
 
 @Suite("Schema")
 struct SchemaTests {
@@ -7,9 +8,12 @@ struct SchemaTests {
     func migrationsInOrder() {
         let names = Schema.migrations.map(\.identifier)
         // Archives made by earlier versions recorded these names: renaming one would apply it again.
-        #expect(Array(names.prefix(12)) == ["001_archive", "002_follow", "003_rank_profiles", "004_marks", "005_search_tools",
-                                            "006_runs_by_date", "007_catalogue", "008_topics_spotlights", "009_hotspots",
-                                            "010_hotspot_markdown", "011_dismissed", "012_mutes"])
+        #expect(
+            Array(names.prefix(12)) == [
+                "001_archive", "002_follow", "003_rank_profiles", "004_marks", "005_search_tools",
+                "006_runs_by_date", "007_catalogue", "008_topics_spotlights", "009_hotspots",
+                "010_hotspot_markdown", "011_dismissed", "012_mutes",
+            ])
         let numbers = names.map { Int($0.prefix(3)) }
         #expect(numbers == Array(1...names.count).map(Optional.some), "numbered 001, 002, ... without a gap or a repeat")
         #expect(Schema.migrations.allSatisfy { $0.sql.contains("CREATE") || $0.sql.contains("ALTER") })

@@ -54,9 +54,11 @@ struct SearchTests {
         #expect(Set(try ids("score:>=18 nov:9")) == ["2503.00301", "2604.00501"])
     }
 
-    @Test("Text that breaks raw FTS5 is searched as text", arguments: [
-        "self-attention", "C++", "2512.00402", "\"\"\"\"", "sparse\"", "a:b\"", "ünïcödé", "mixture-of-experts", "(sparse)", "O'Neil",
-    ])
+    @Test(
+        "Text that breaks raw FTS5 is searched as text",
+        arguments: [
+            "self-attention", "C++", "2512.00402", "\"\"\"\"", "sparse\"", "a:b\"", "ünïcödé", "mixture-of-experts", "(sparse)", "O'Neil",
+        ])
     func hostileText(_ text: String) throws {
         do {
             _ = try archive.search(parse(text))
@@ -78,8 +80,9 @@ struct SearchTests {
         #expect((hit.firstSeen, hit.lastSeen) == ("2025-12-01", "2025-12-03"))
         #expect((hit.verdict.relevance, hit.verdict.novelty, hit.verdict.score) == (8, 6, 14))
         #expect(hit.authors == ["Jiří Dvořák", "Michał Łukasik"])
-        #expect(hit.snippet?.contains(Snippet.open + "Kernels" + Snippet.close) == true
-            || hit.snippet?.contains(Snippet.open + "kernels" + Snippet.close) == true)
+        #expect(
+            hit.snippet?.contains(Snippet.open + "Kernels" + Snippet.close) == true
+                || hit.snippet?.contains(Snippet.open + "kernels" + Snippet.close) == true)
     }
 
     @Test("Snippets read in one pass (no filters) and looked up hit by hit (filters) are the same")

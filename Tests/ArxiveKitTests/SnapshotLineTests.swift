@@ -1,7 +1,8 @@
-@testable import ArxiveKit
 import DigestGenerator
 import Foundation
 import Testing
+
+@testable import ArxiveKit
 
 /// Snapshot lines are read by arxive's own JSON cursor, not by Foundation
 /// (see `JSONCursor`): on any line it must read what Foundation's parser
@@ -66,8 +67,10 @@ struct SnapshotLineTests {
         for seed in 0..<2_000 {
             var writer = Writer(random: SeededRandom(seed: UInt64(seed)))
             var members: [(String, String)] = []
-            let keys = ["id", "title", "abstract", "authors", "categories", "update_date", "authors_parsed",
-                        "versions", "submitter", "doi", "comments", "journal-ref", "other key", "x\"y", "nested"]
+            let keys = [
+                "id", "title", "abstract", "authors", "categories", "update_date", "authors_parsed",
+                "versions", "submitter", "doi", "comments", "journal-ref", "other key", "x\"y", "nested",
+            ]
             for key in keys where writer.random.chance(0.8) {
                 switch key {
                 case "authors_parsed":
@@ -91,8 +94,10 @@ struct SnapshotLineTests {
             let foundation = try #require(try JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any], "\(line)")
             let ours = try SnapshotLineTests.read(line)
 
-            for (key, field) in [("id", ours.id), ("title", ours.title), ("abstract", ours.abstract), ("authors", ours.authors),
-                                 ("categories", ours.categories), ("update_date", ours.updateDate)] {
+            for (key, field) in [
+                ("id", ours.id), ("title", ours.title), ("abstract", ours.abstract), ("authors", ours.authors),
+                ("categories", ours.categories), ("update_date", ours.updateDate),
+            ] {
                 #expect(field == foundation[key] as? String, "\(key) of \(line)")
             }
             #expect(ours.authorsParsed == foundation["authors_parsed"] as? [[String]], "\(line)")
@@ -114,7 +119,9 @@ struct SnapshotLineTests {
                 var written: [String] = []
                 try Array(extra.utf8).withUnsafeBufferPointer { bytes in
                     var cursor = JSONCursor(bytes)
-                    try cursor.object { key, cursor throws(JSONCursor.Failure) in written.append(key); try cursor.skipValue() }
+                    try cursor.object { key, cursor throws(JSONCursor.Failure) in
+                        written.append(key); try cursor.skipValue()
+                    }
                 }
                 #expect(written == written.sorted(), "keys are written sorted: \(extra)")
             }
@@ -127,8 +134,11 @@ struct SnapshotLineTests {
         let broken: [UInt8] = Array("{}[],:\"\\0-.eEnu1 x".utf8)
         for seed in 0..<3_000 {
             var writer = Writer(random: SeededRandom(seed: UInt64(seed)))
-            var bytes = Array(writer.object([("id", writer.string("0704.0001")), ("title", writer.string(writer.text())),
-                                             ("more", writer.value(depth: 2))]).utf8)
+            var bytes = Array(
+                writer.object([
+                    ("id", writer.string("0704.0001")), ("title", writer.string(writer.text())),
+                    ("more", writer.value(depth: 2)),
+                ]).utf8)
             switch random.int(0...2) {
             case 0: bytes = Array(bytes.prefix(random.int(0...(bytes.count - 1))))
             case 1: bytes[random.int(0...(bytes.count - 1))] = random.pick(broken)
@@ -140,8 +150,11 @@ struct SnapshotLineTests {
             let ours = try? bytes.withUnsafeBufferPointer { try SnapshotLine($0) }
             let text = String(decoding: bytes, as: UTF8.self)
             // A value of the wrong type for a column is refused too, though it is JSON.
-            let wrongType = foundation.map { f in f["id"].map { !($0 is String || $0 is NSNull) } == true
-                || f["title"].map { !($0 is String || $0 is NSNull) } == true } ?? false
+            let wrongType =
+                foundation.map { f in
+                    f["id"].map { !($0 is String || $0 is NSNull) } == true
+                        || f["title"].map { !($0 is String || $0 is NSNull) } == true
+                } ?? false
             #expect((ours != nil) == (foundation != nil && !wrongType), "\(text)")
             if let ours, let foundation {
                 #expect(ours.title == foundation["title"] as? String, "\(text)")
@@ -188,7 +201,8 @@ struct SnapshotLineTests {
 
     @Test("Control characters in a record's texts become spaces")
     func controlCharacters() throws {
-        let line = #"{"id": "0704.0001", "title": "Dark\u001b[2J matter", "abstract": "A\u0007 study.", "categories": "hep-ph\u001b astro-ph", "#
+        let line =
+            #"{"id": "0704.0001", "title": "Dark\u001b[2J matter", "abstract": "A\u0007 study.", "categories": "hep-ph\u001b astro-ph", "#
             + #""authors_parsed": [["Ren\u001b]0;x", "Ann", ""]], "update_date": "2008-11-13"}"#
         var names = SnapshotNames()
         let record = try SnapshotReader.record(ArraySlice(line.utf8), names: &names)
@@ -207,4 +221,3 @@ struct SnapshotLineTests {
         #expect(names.name("Lucja Ma{\\l}ecka").key == "lucja malecka")
     }
 }
-

@@ -1,34 +1,37 @@
-@testable import ArxiveKit
 import Foundation
 import Testing
+
+@testable import ArxiveKit
 
 /// The recognizer's table, file by file, and the small parsers the new readers share.
 @Suite("Recognizing every file of an output folder")
 struct SourceKindTests {
     static let out = Paths.fixturesRoot.appendingPathComponent("out-2026")
 
-    @Test("Each fixture file of today's output folder is the kind its content says", arguments: [
-        ("json/2026-06/2026-06-02-output.json", SourceKind.digest(.json)),
-        ("json/2026-06/2026-06-03-output.json", .digest(.json)),
-        ("json/2026-06/2026-06-02-daily-papers.json", .digest(.topicBundle)),
-        ("json/2026-06/2026-06-02-hotspot-papers.json", .spotlights),
-        ("md/2026-06/2026-06-02-latest.md", .digest(.markdown)),
-        ("md/2026-06/index.md", .skipped(.indexPage)),
-        ("monthly/2026-06-summary.json", .monthlyOverview),
-        ("monthly/2026-05-summary.json", .monthlyOverview),
-        ("hot/reports/2026-06-02.json", .hotspotReport(.json)),
-        ("hot/reports/2026-06-03.json", .hotspotReport(.json)),
-        ("hot/md/2026-06/2026-06-02-hotspots.md", .hotspotReport(.markdown)),
-        ("hot/raw/2026-06-02/hn_discussion.json", .skipped(.hotspotSourceDump)),
-        ("hot/clusters/2026-06-02.json", .skipped(.hotspotSourceDump)),
-        ("web_data/hot/2026-06-02.json", .skipped(.webCopy)),
-        ("web_data/hot/2026-06/index.json", .skipped(.webCopy)),
-        ("site/assets/nav/day/2026-06-02-center.svg", .skipped(.image)),
-        ("site/archive/2026/index.md", .skipped(.overviewPage)),
-        ("site/archive/2026-06/summary/index.md", .skipped(.overviewPage)),
-        ("site/hot/2026-06/index.md", .skipped(.indexPage)),
-        ("site/hot/2026-06-04/index.md", .hotspotReport(.markdown)),
-    ])
+    @Test(
+        "Each fixture file of today's output folder is the kind its content says",
+        arguments: [
+            ("json/2026-06/2026-06-02-output.json", SourceKind.digest(.json)),
+            ("json/2026-06/2026-06-03-output.json", .digest(.json)),
+            ("json/2026-06/2026-06-02-daily-papers.json", .digest(.topicBundle)),
+            ("json/2026-06/2026-06-02-hotspot-papers.json", .spotlights),
+            ("md/2026-06/2026-06-02-latest.md", .digest(.markdown)),
+            ("md/2026-06/index.md", .skipped(.indexPage)),
+            ("monthly/2026-06-summary.json", .monthlyOverview),
+            ("monthly/2026-05-summary.json", .monthlyOverview),
+            ("hot/reports/2026-06-02.json", .hotspotReport(.json)),
+            ("hot/reports/2026-06-03.json", .hotspotReport(.json)),
+            ("hot/md/2026-06/2026-06-02-hotspots.md", .hotspotReport(.markdown)),
+            ("hot/raw/2026-06-02/hn_discussion.json", .skipped(.hotspotSourceDump)),
+            ("hot/clusters/2026-06-02.json", .skipped(.hotspotSourceDump)),
+            ("web_data/hot/2026-06-02.json", .skipped(.webCopy)),
+            ("web_data/hot/2026-06/index.json", .skipped(.webCopy)),
+            ("site/assets/nav/day/2026-06-02-center.svg", .skipped(.image)),
+            ("site/archive/2026/index.md", .skipped(.overviewPage)),
+            ("site/archive/2026-06/summary/index.md", .skipped(.overviewPage)),
+            ("site/hot/2026-06/index.md", .skipped(.indexPage)),
+            ("site/hot/2026-06-04/index.md", .hotspotReport(.markdown)),
+        ])
     func kinds(relative: String, kind: SourceKind) throws {
         let url = SourceKindTests.out.appendingPathComponent(relative)
         #expect(SourceKind.recognize(try Data(contentsOf: url), path: url.path) == kind)
@@ -69,14 +72,18 @@ struct SourceKindTests {
         #expect(HTMLText.decodeEntities("a &amp; b &lt;c&gt; &#x27;d&#39; &quot;e&quot; &bogus; & f") == "a & b <c> 'd' \"e\" &bogus; & f")
         #expect(HTMLText.text("<strong>Why</strong> \n selected") == "Why selected")
         let paper = { (id: String) in DigestPaper(arxivID: id, title: id, authors: [], abstract: "") }
-        let day = SpotlightDay(date: "2026-06-02", sections: [
-            .init(kind: "new_frontier", arxivIDs: ["b"]), .init(kind: "daily_hot", arxivIDs: ["a", "b"]),
-        ], papers: [
-            .init(paper: paper("a"), kinds: ["daily_hot", "new_frontier"]), .init(paper: paper("b"), kinds: ["new_frontier"]),
-            .init(paper: paper("c"), kinds: ["daily_hot"]),
-        ])
+        let day = SpotlightDay(
+            date: "2026-06-02",
+            sections: [
+                .init(kind: "new_frontier", arxivIDs: ["b"]), .init(kind: "daily_hot", arxivIDs: ["a", "b"]),
+            ],
+            papers: [
+                .init(paper: paper("a"), kinds: ["daily_hot", "new_frontier"]), .init(paper: paper("b"), kinds: ["new_frontier"]),
+                .init(paper: paper("c"), kinds: ["daily_hot"]),
+            ])
         // The sections are what the generator chose; a paper's own kinds count only for a paper no section lists.
-        #expect(day.spotlights.map { "\($0.kind) \($0.position) \($0.paper.paper.arxivID)" }
+        #expect(
+            day.spotlights.map { "\($0.kind) \($0.position) \($0.paper.paper.arxivID)" }
                 == ["new_frontier 1 b", "daily_hot 1 a", "daily_hot 2 b", "daily_hot 3 c"])
     }
 }

@@ -93,8 +93,11 @@ func expectIndexAsRebuilt(_ archive: Archive, matching query: String, sourceLoca
 /// into their odd corners (table and field syntax, JSON punctuation, numbers
 /// out of range, bytes that are not UTF-8).
 struct Damage {
-    static let pieces: [[UInt8]] = ["|", "**", "## ", "<td>", "</table>", "\"", "{", "}", "[", "]", "\\u", ":", ",",
-                                    "\n", "\r", "99999999999999999999", "-1", "1e400", "NaN", "💥", "Á", "arXiv:", "v1"]
+    static let pieces: [[UInt8]] =
+        [
+            "|", "**", "## ", "<td>", "</table>", "\"", "{", "}", "[", "]", "\\u", ":", ",",
+            "\n", "\r", "99999999999999999999", "-1", "1e400", "NaN", "💥", "Á", "arXiv:", "v1",
+        ]
         .map { Array($0.utf8) } + [[0x00], [0xFF], [0xC3], [0xE2, 0x82]]
 
     /// Every fixture file of every layout (Markdown, JSON, page text, site

@@ -1,7 +1,8 @@
-@testable import ArxiveKit
 import Foundation
 import PropertyBased
 import Testing
+
+@testable import ArxiveKit
 
 /// The readers' byte-level text helpers replace Foundation routines for
 /// speed: on any text they must give what those routines give.
@@ -15,7 +16,9 @@ struct TextBytesTests {
         let text = Gen.element(of: TextBytesTests.alphabet).map { $0 ?? " " }.string(of: 0...40)
         await propertyCheck(count: 2_000, input: text) { text in
             for separator in [" and ", "<td", "</td>", ",", "é", "\r\n"] {
-                #expect(text.components(separatedByBytes: separator) == text.components(separatedBy: separator), "\(text.debugDescription) by \(separator.debugDescription)")
+                #expect(
+                    text.components(separatedByBytes: separator) == text.components(separatedBy: separator),
+                    "\(text.debugDescription) by \(separator.debugDescription)")
                 #expect(text.containsBytes(separator) == text.contains(separator), "\(text.debugDescription) holds \(separator.debugDescription)")
             }
         }
@@ -59,11 +62,12 @@ struct TextBytesTests {
         #expect(ArxivID.parse("hep-th/9901001v2")! == ("hep-th/9901001", 2))
         #expect(ArxivID.parse("math.AG/0101001")! == ("math.AG/0101001", nil))
         #expect(ArxivID.parse("cond-mat/0101001")! == ("cond-mat/0101001", nil))
-        for bad in ["", "arxiv:", "v2", "2512.22471v", "2512.22471x2", "hep-th/990100", "hep-th/99010011", "Hep-th/9901001",
-                    "hep-/9901001", "-th/9901001", "math.Ag/0101001", "math.AGX/0101001", "math.AG.X/0101001", "hep-th/9901001/1",
-                    "/9901001", "hep th/9901001", "hep-th/99O1001", "é/9901001", "2512.22471 v2"] {
+        for bad in [
+            "", "arxiv:", "v2", "2512.22471v", "2512.22471x2", "hep-th/990100", "hep-th/99010011", "Hep-th/9901001",
+            "hep-/9901001", "-th/9901001", "math.Ag/0101001", "math.AGX/0101001", "math.AG.X/0101001", "hep-th/9901001/1",
+            "/9901001", "hep th/9901001", "hep-th/99O1001", "é/9901001", "2512.22471 v2",
+        ] {
             #expect(ArxivID.parse(bad) == nil, "\(bad)")
         }
     }
 }
-

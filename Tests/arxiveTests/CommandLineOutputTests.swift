@@ -62,8 +62,9 @@ struct CommandLineOutputTests {
         #expect(try cli.run(["backup", "--db", cli.db, copy]).status == 0)
         #expect(try cli.run(["backup", "--db", cli.db, copy]).status == 1, "never overwrites")
         let nowhere = try cli.run(["backup", "--db", cli.db, "no/such/copy.sqlite"])
-        #expect(nowhere.status == 1 && nowhere.stderr.hasPrefix("arxive: error: cannot write no/such/copy.sqlite: there is no folder"),
-                "\(nowhere.stderr)")
+        #expect(
+            nowhere.status == 1 && nowhere.stderr.hasPrefix("arxive: error: cannot write no/such/copy.sqlite: there is no folder"),
+            "\(nowhere.stderr)")
         #expect(try cli.run(["export", "--db", cli.db, "--format", "archive", "ti:x"]).status == 2)
 
         // The catalogue does not travel in an archive file: the export says how much it left out.
@@ -74,8 +75,9 @@ struct CommandLineOutputTests {
             .write(toFile: snapshot, atomically: true, encoding: .utf8)
         #expect(try cli.run(["import", "--db", cli.db, snapshot]).status == 0)
         let withCatalogue = try cli.run(["export", "--db", cli.db, "--format", "archive", "-o", file])
-        #expect(withCatalogue.status == 0 && withCatalogue.stderr.contains("the 30 catalogue papers no digest listed are not in the archive file"),
-                "\(withCatalogue.stderr)")
+        #expect(
+            withCatalogue.status == 0 && withCatalogue.stderr.contains("the 30 catalogue papers no digest listed are not in the archive file"),
+            "\(withCatalogue.stderr)")
     }
 
     @Test("trends, report and site from the command line: JSON contracts, files, exit codes")
@@ -95,7 +97,8 @@ struct CommandLineOutputTests {
         #expect(text.stdout.split(separator: "\n").allSatisfy { $0.count <= 80 })
         let cost = try cli.json(["trends", "--cost"]) as! [[String: Any]]
         // The fixtures' December: four runs (one empty), 3 + 2 + 1 + 0 listings, $0.46 + $0.24 + $0.13 + $0.08.
-        #expect(cost.contains { $0["model"] is NSNull && $0["period"] as? String == "2025-12" && $0["runs"] as? Int == 4 && $0["total_cost"] as? Double == 0.91 })
+        #expect(
+            cost.contains { $0["model"] is NSNull && $0["period"] as? String == "2025-12" && $0["runs"] as? Int == 4 && $0["total_cost"] as? Double == 0.91 })
         let report = try cli.json(["report", "2025-12"]) as! [String: Any]
         #expect(report["runs"] as? Int == 4 && report["papers_listed"] as? Int == 6 && report["distinct_papers"] as? Int == 4)
         #expect(report["total_tokens"] as? Int == 200_460 && report["total_cost"] as? Double == 0.91)

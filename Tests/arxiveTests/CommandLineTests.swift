@@ -12,9 +12,15 @@ struct CommandLineTests {
         let first = try cli.run(["import", "--db", cli.db] + paths)
         #expect(first.status == 0)
         #expect(first.stdout.isEmpty)
-        #expect(first.stderr.contains("Read 14 files: 8 runs added, 5 updated, 8 new papers, 12 verdicts, 0 failures; skipped 1 file that holds no digest: 1 overview page"), "\(first.stderr)")
+        #expect(
+            first.stderr.contains(
+                "Read 14 files: 8 runs added, 5 updated, 8 new papers, 12 verdicts, 0 failures; skipped 1 file that holds no digest: 1 overview page"),
+            "\(first.stderr)")
         let second = try cli.run(["import", "--db", cli.db] + paths)
-        #expect(second.stderr.contains("0 runs added, 0 updated, 13 files unchanged, 0 new papers, 0 verdicts, 0 failures; skipped 1 file that holds no digest: 1 overview page"), "\(second.stderr)")
+        #expect(
+            second.stderr.contains(
+                "0 runs added, 0 updated, 13 files unchanged, 0 new papers, 0 verdicts, 0 failures; skipped 1 file that holds no digest: 1 overview page"),
+            "\(second.stderr)")
     }
 
     @Test("import: a bad file is named with its line, the others go in, exit 1")
@@ -41,8 +47,10 @@ struct CommandLineTests {
         defer { cli.remove() }
         try cli.importFixtures()
         let runs = try cli.json(["runs"]) as! [[String: Any]]
-        let runKeys: Set = ["digest", "date", "model", "prompt_tokens", "completion_tokens", "total_tokens", "prompt_cost",
-                            "completion_cost", "total_cost", "total_papers", "scanned_papers", "relevant_papers"]
+        let runKeys: Set = [
+            "digest", "date", "model", "prompt_tokens", "completion_tokens", "total_tokens", "prompt_cost",
+            "completion_cost", "total_cost", "total_papers", "scanned_papers", "relevant_papers",
+        ]
         #expect(runs.count == 9)
         #expect(runs.allSatisfy { runKeys.isSubset(of: Set($0.keys)) })
         #expect(runs[0]["date"] as? String == "2025-01-06")
@@ -55,13 +63,17 @@ struct CommandLineTests {
         #expect(papers.map { $0["arxiv_id"] as! String } == ["2512.00401", "2512.00402", "2501.00101"])
         #expect(papers[0]["author_match"] as? Bool == true && papers[0]["relevance"] is NSNull)
         #expect(papers[0]["authors"] as? [String] == ["Y. Morvan", "Emma Morvan", "François Béranger"])
-        #expect(Set(papers[1].keys) == ["position", "arxiv_id", "title", "authors", "relevance", "novelty", "score", "comment", "author_match",
-                                          "primary_topic", "topics", "spotlight", "spotlight_comment"])
+        #expect(
+            Set(papers[1].keys) == [
+                "position", "arxiv_id", "title", "authors", "relevance", "novelty", "score", "comment", "author_match",
+                "primary_topic", "topics", "spotlight", "spotlight_comment",
+            ])
 
         let hits = try cli.json(["search", "sparse attention"]) as! [[String: Any]]
         #expect(hits.count == 1)
-        #expect(["arxiv_id", "title", "authors", "first_seen", "last_seen", "relevance", "novelty", "score", "comment", "author_match", "snippet"]
-            .allSatisfy { hits[0].keys.contains($0) })
+        #expect(
+            ["arxiv_id", "title", "authors", "first_seen", "last_seen", "relevance", "novelty", "score", "comment", "author_match", "snippet"]
+                .allSatisfy { hits[0].keys.contains($0) })
         #expect((hits[0]["snippet"] as? String)?.contains("**") == true)
 
         let show = try cli.json(["show", "arXiv:2512.00402v1"]) as! [String: Any]
@@ -238,10 +250,12 @@ struct CommandLineTests {
         #expect(fromProfile.count >= 3)
         let diff = try cli.run(["rank", "--db", cli.db, "2025-12-01", "--min-relevance", "10", "--diff"])
         #expect(diff.stdout.contains("Would not have survived the cut-offs"), "\(diff.stdout)")
-        for bad in [["--weights", "relevance=x"], ["--boost", "pruning"], ["--month", "2025-13"],
-                    // Numbers far out of a verdict's scale (1e308 overflowed into a crash), and an empty profile name.
-                    ["--weights", "relevance=1e308,novelty=1e308"], ["--boost", "ti:x=1e300"], ["--boost-followed=5000"],
-                    ["--save", " "]] {
+        for bad in [
+            ["--weights", "relevance=x"], ["--boost", "pruning"], ["--month", "2025-13"],
+            // Numbers far out of a verdict's scale (1e308 overflowed into a crash), and an empty profile name.
+            ["--weights", "relevance=1e308,novelty=1e308"], ["--boost", "ti:x=1e300"], ["--boost-followed=5000"],
+            ["--save", " "],
+        ] {
             let result = try cli.run(["rank", "--db", cli.db] + (bad[0] == "--month" ? bad : ["2025-12-01"] + bad))
             #expect(result.status == 2, "\(bad): \(result.stderr)")
         }
@@ -260,8 +274,10 @@ struct CommandLineTests {
         #expect(try cli.run(["similar", "--db", cli.db, "not-an-id"]).status == 2)
         // The largest --limit there is: no arithmetic on it may overflow, in any command that lists.
         let most = String(Int.max)
-        for command in [["similar", "2512.00401"], ["search", "kernel"], ["search", "kernel", "--sort", "date"], ["author", "Morvan"],
-                        ["authors"], ["matches"], ["rank", "--month", "2025-12"], ["trends", "kernel"]] {
+        for command in [
+            ["similar", "2512.00401"], ["search", "kernel"], ["search", "kernel", "--sort", "date"], ["author", "Morvan"],
+            ["authors"], ["matches"], ["rank", "--month", "2025-12"], ["trends", "kernel"],
+        ] {
             let result = try cli.run(command + ["--db", cli.db, "--limit", most])
             #expect(result.status == 0, "\(command): \(result.stderr.prefix(200))")
         }
@@ -272,8 +288,10 @@ struct CommandLineTests {
         let cli = try CLI()
         defer { cli.remove() }
         try cli.importFixtures()
-        for args in [["star", "2512.00401", "2512.00402"], ["tag", "2512.00401", "moe", "to-read"], ["read", "2512.00402"],
-                     ["save", "todo", "tag:to-read -is:read"]] {
+        for args in [
+            ["star", "2512.00401", "2512.00402"], ["tag", "2512.00401", "moe", "to-read"], ["read", "2512.00402"],
+            ["save", "todo", "tag:to-read -is:read"],
+        ] {
             let result = try cli.run(args + ["--db", cli.db])
             #expect(result.status == 0, "\(args): \(result.stderr)")
         }

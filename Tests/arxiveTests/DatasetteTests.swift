@@ -48,8 +48,10 @@ struct DatasetteTests {
 enum Datasette {
     /// `$ARXIVE_DATASETTE`, or the one `.ci/run` installs.
     static let path: String? = {
-        let candidates: [String?] = [ProcessInfo.processInfo.environment["ARXIVE_DATASETTE"],
-                                     CLI.root.appendingPathComponent(".build/ci-venv/bin/datasette").path]
+        let candidates: [String?] = [
+            ProcessInfo.processInfo.environment["ARXIVE_DATASETTE"],
+            CLI.root.appendingPathComponent(".build/ci-venv/bin/datasette").path,
+        ]
         return candidates.compactMap { $0 }.first { FileManager.default.isExecutableFile(atPath: $0) }
     }()
 }

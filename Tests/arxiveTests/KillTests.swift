@@ -116,7 +116,8 @@ struct KillTests {
                 #expect(row["n"] as Int == expected[date], "attempt \(attempt): \(date) is not whole")
             }
             // The FTS triggers an import drops inside its transaction are all there.
-            let triggers = try String.fetchAll(db, sql: "SELECT name FROM sqlite_master WHERE type = 'trigger' AND tbl_name IN ('papers', 'authors') ORDER BY name")
+            let triggers = try String.fetchAll(
+                db, sql: "SELECT name FROM sqlite_master WHERE type = 'trigger' AND tbl_name IN ('papers', 'authors') ORDER BY name")
             #expect(triggers == ["authors_ad", "authors_ai", "authors_au", "papers_ad", "papers_ai", "papers_au"], "attempt \(attempt)")
         }
     }

@@ -44,9 +44,11 @@ struct LearningCommandTests {
             let parts = paper["parts"] as! [[String: Any]]
             #expect(parts.contains { ($0["label"] as! String).hasPrefix("learned from starred: place ") && ($0["points"] as! Double) <= 12 })
         }
-        for bad in [["recommend", "--starred", "--tag", "x"], ["recommend", "--month", "2025-13"], ["recommend", "--month", "2025-02", "moe"],
-                    ["recommend", "--limit", "-1"], ["rank", "--month", "2025-02", "--learned-points", "3"],
-                    ["rank", "--month", "2025-02", "--learned", ""]] {
+        for bad in [
+            ["recommend", "--starred", "--tag", "x"], ["recommend", "--month", "2025-13"], ["recommend", "--month", "2025-02", "moe"],
+            ["recommend", "--limit", "-1"], ["rank", "--month", "2025-02", "--learned-points", "3"],
+            ["rank", "--month", "2025-02", "--learned", ""],
+        ] {
             #expect(try cli.run(bad + ["--db", cli.db]).status == 2, "\(bad)")
         }
         #expect(try cli.run(["recommend", "--tag", "nothing", "--db", cli.db]).status == 1)

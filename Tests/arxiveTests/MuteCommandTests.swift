@@ -16,7 +16,8 @@ struct MuteCommandTests {
         let muted = try cli.run(["mute", "id:\(hidden)", "--note", "seen it", "--db", cli.db])
         #expect(muted.status == 0 && muted.stderr.contains("hides 1 paper now"), "\(muted.stderr)")
         let mutes = try cli.json(["mutes"]) as! [[String: Any]]
-        #expect(mutes.count == 1 && mutes[0]["query"] as? String == "id:\(hidden)" && mutes[0]["papers"] as? Int == 1
+        #expect(
+            mutes.count == 1 && mutes[0]["query"] as? String == "id:\(hidden)" && mutes[0]["papers"] as? Int == 1
                 && mutes[0]["note"] as? String == "seen it" && mutes[0]["include_followed"] as? Bool == false)
         #expect(try cli.run(["mutes", "--db", cli.db]).stdout.contains("id:\(hidden)"))
 

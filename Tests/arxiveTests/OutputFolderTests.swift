@@ -9,7 +9,8 @@ import Testing
 @Suite("Today's output folders, end to end")
 struct OutputFolderTests {
     static let tree = CLI.root.appendingPathComponent("Tests/Fixtures/out-2026")
-    static let summary = "Read 23 files: 2 runs added, 3 updated, 2 spotlight days, 2 monthly overviews, 3 hotspot days, "
+    static let summary =
+        "Read 23 files: 2 runs added, 3 updated, 2 spotlight days, 2 monthly overviews, 3 hotspot days, "
         + "1 copy of a stored day checked, 7 new papers, 3 verdicts, 0 failures; skipped 10 files that hold no digest: "
         + "3 hotspot source dumps, 2 web-page copies, 2 index pages, 2 overview pages, 1 image"
 
@@ -147,8 +148,9 @@ struct OutputFolderTests {
 
     static let samples = CLI.root.deletingLastPathComponent().appendingPathComponent("shared/samples")
 
-    @Test("rank DATE reproduces a whole day of 91 papers as published, and a topic day too",
-          .enabled(if: FileManager.default.fileExists(atPath: samples.path), "../shared/samples is not beside the checkout"))
+    @Test(
+        "rank DATE reproduces a whole day of 91 papers as published, and a topic day too",
+        .enabled(if: FileManager.default.fileExists(atPath: samples.path), "../shared/samples is not beside the checkout"))
     func rankWholeDay() throws {
         let cli = try CLI()
         defer { cli.remove() }
@@ -178,7 +180,8 @@ struct OutputFolderTests {
         #expect(picks[0]["arxive_rank"] as? Int == 2 && picks[1]["arxive_rank"] is NSNull && picks[0]["category"] as? String == "Agents")
         #expect(report["runs_model_not_run"] as? Int == 1 && report["papers_unread"] as? Int == 290)
         let markdown = try cli.run(["report", "--db", cli.db, "2026-06"]).stdout
-        #expect(markdown.contains("## Topics") && markdown.contains("### Agent Memory and Planning (2 papers)")
+        #expect(
+            markdown.contains("## Topics") && markdown.contains("### Agent Memory and Planning (2 papers)")
                 && markdown.contains("## The generator's own picks") && markdown.contains("290 papers scanned and left unread"))
         let html = try cli.run(["report", "--db", cli.db, "2026-06", "--format", "html"]).stdout
         #expect(html.contains("<h2>Spotlights</h2>") && html.contains("arxive&#39;s #2"))
@@ -211,7 +214,8 @@ struct OutputFolderTests {
         #expect((featured[0]["sources"] as! [[String: Any]]).map { $0["name"] as! String } == ["Lumen Labs Blog", "Hacker News"])
         #expect((featured[0]["scores"] as! [String: Double])["HEAT"] == 8 && (featured[0]["takeaways"] as! [String]).count == 2)
         let sections = (day["sections"] as! [[String: Any]]).map { "\($0["kind"]!) \($0["category"] ?? "-")" }
-        #expect(sections == ["category Product Release", "category Research", "long_tail Industry Update", "watchlist <null>", "x_buzz <null>"]
+        #expect(
+            sections == ["category Product Release", "category Research", "long_tail Industry Update", "watchlist <null>", "x_buzz <null>"]
                 || sections == ["category Product Release", "category Research", "long_tail Industry Update", "watchlist -", "x_buzz -"], "\(sections)")
         let papers = day["papers"] as! [[String: Any]]
         #expect(papers.map { "\($0["kind"]!) \($0["arxiv_id"]!)" } == ["daily_hot 2606.02444", "new_frontier 2606.01999"])
@@ -249,7 +253,9 @@ struct OutputFolderTests {
         #expect(runs[0]["topics"] as? Int == 7 && runs[0]["papers"] as? Int == 2 && (runs[0]["source_stats"] as! [String: Int])["github_trend"] == 3)
         let trends = try cli.json(["hot", "trends"]) as! [String: Any]
         #expect((trends["top_sources"] as! [[String: Any]]).first?["name"] as? String == "Hacker News")
-        #expect((trends["by_category"] as! [[String: Any]]).contains { $0["name"] as? String == "Product Release" && $0["topics"] as? Int == 4 }, "3 of the reports, 1 of the Markdown-only day")
+        #expect(
+            (trends["by_category"] as! [[String: Any]]).contains { $0["name"] as? String == "Product Release" && $0["topics"] as? Int == 4 },
+            "3 of the reports, 1 of the Markdown-only day")
         #expect((trends["top_tags"] as! [[String: Any]]).first?["name"] as? String == "models")
         let stats = try cli.json(["stats"]) as! [String: Any]
         #expect(stats["hotspot_days"] as? Int == 3 && stats["hotspot_topics"] as? Int == 10 && stats["catalogue_only"] as? Int == 0)

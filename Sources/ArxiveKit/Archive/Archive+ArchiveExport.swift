@@ -32,34 +32,49 @@ extension Archive {
         try database.read { db in
             try line(ArchiveFile.Header(exportedAt: ISO8601DateFormatter().string(from: Date())))
             for row in try Row.fetchAll(db, sql: "SELECT id, arxiv_id, title, abstract, text_date FROM papers ORDER BY id") {
-                try line(ArchiveFile.Paper(arxivId: row["arxiv_id"], title: row["title"], authors: try Archive.authorNames(paperID: row["id"], db),
-                                           abstract: row["abstract"], textDate: row["text_date"]))
+                try line(
+                    ArchiveFile.Paper(
+                        arxivId: row["arxiv_id"], title: row["title"], authors: try Archive.authorNames(paperID: row["id"], db),
+                        abstract: row["abstract"], textDate: row["text_date"]))
             }
-            for run in try Row.fetchAll(db, sql: """
-                SELECT r.*, pr.text AS prompt FROM runs r LEFT JOIN prompts pr ON pr.id = r.prompt_id ORDER BY r.date, r.digest
-                """) {
-                let sources = try Row.fetchAll(db, sql: "SELECT path, format, sha256, imported_at FROM run_sources WHERE run_id = ? ORDER BY path",
-                                               arguments: [run["id"] as Int64]).map {
+            for run in try Row.fetchAll(
+                db,
+                sql: """
+                    SELECT r.*, pr.text AS prompt FROM runs r LEFT JOIN prompts pr ON pr.id = r.prompt_id ORDER BY r.date, r.digest
+                    """)
+            {
+                let sources = try Row.fetchAll(
+                    db, sql: "SELECT path, format, sha256, imported_at FROM run_sources WHERE run_id = ? ORDER BY path",
+                    arguments: [run["id"] as Int64]
+                ).map {
                     ArchiveFile.Run.Source(path: $0["path"], format: $0["format"], sha256: $0["sha256"], importedAt: $0["imported_at"])
                 }
-                let verdicts = try Row.fetchAll(db, sql: """
-                    SELECT p.arxiv_id, v.* FROM verdicts v JOIN papers p ON p.id = v.paper_id WHERE v.run_id = ? ORDER BY v.position
-                    """, arguments: [run["id"] as Int64]).map {
-                    ArchiveFile.Run.Verdict(arxivId: $0["arxiv_id"], position: $0["position"], relevance: $0["relevance"], novelty: $0["novelty"],
-                                            score: $0["score"], comment: $0["comment"], authorMatch: $0["author_match"],
-                                            arxivVersion: $0["arxiv_version"], announceType: $0["announce_type"], extra: $0["extra"])
+                let verdicts = try Row.fetchAll(
+                    db,
+                    sql: """
+                        SELECT p.arxiv_id, v.* FROM verdicts v JOIN papers p ON p.id = v.paper_id WHERE v.run_id = ? ORDER BY v.position
+                        """, arguments: [run["id"] as Int64]
+                ).map {
+                    ArchiveFile.Run.Verdict(
+                        arxivId: $0["arxiv_id"], position: $0["position"], relevance: $0["relevance"], novelty: $0["novelty"],
+                        score: $0["score"], comment: $0["comment"], authorMatch: $0["author_match"],
+                        arxivVersion: $0["arxiv_version"], announceType: $0["announce_type"], extra: $0["extra"])
                 }
-                try line(ArchiveFile.Run(digest: run["digest"], date: run["date"], model: run["model"], promptTokens: run["prompt_tokens"],
-                                         completionTokens: run["completion_tokens"], totalTokens: run["total_tokens"],
-                                         promptCost: run["prompt_cost"], completionCost: run["completion_cost"], totalCost: run["total_cost"],
-                                         totalPapers: run["total_papers"], scannedPapers: run["scanned_papers"],
-                                         relevantPapers: run["relevant_papers"], prompt: run["prompt"], notes: run["notes"],
-                                         sources: sources, verdicts: verdicts,
-                                         topics: try Archive.topicOrder(runID: run["id"], db).nilIfEmpty))
+                try line(
+                    ArchiveFile.Run(
+                        digest: run["digest"], date: run["date"], model: run["model"], promptTokens: run["prompt_tokens"],
+                        completionTokens: run["completion_tokens"], totalTokens: run["total_tokens"],
+                        promptCost: run["prompt_cost"], completionCost: run["completion_cost"], totalCost: run["total_cost"],
+                        totalPapers: run["total_papers"], scannedPapers: run["scanned_papers"],
+                        relevantPapers: run["relevant_papers"], prompt: run["prompt"], notes: run["notes"],
+                        sources: sources, verdicts: verdicts,
+                        topics: try Archive.topicOrder(runID: run["id"], db).nilIfEmpty))
             }
             for day in try Row.fetchAll(db, sql: "SELECT id, digest, source_path, source_sha256 FROM hotspot_days ORDER BY date, digest") {
-                try line(ArchiveFile.HotspotDay(digest: day["digest"], sourcePath: day["source_path"], sourceSha256: day["source_sha256"],
-                                                report: try Archive.hotspotReport(dayID: day["id"], db)))
+                try line(
+                    ArchiveFile.HotspotDay(
+                        digest: day["digest"], sourcePath: day["source_path"], sourceSha256: day["source_sha256"],
+                        report: try Archive.hotspotReport(dayID: day["id"], db)))
             }
             for rule in try Archive.rules(db) {
                 try line(ArchiveFile.FollowedAuthor(name: rule.name, semanticScholarIds: rule.semanticScholarIDs, note: rule.note, exceptions: rule.exceptions))
@@ -67,8 +82,10 @@ extension Archive {
             for mark in try Row.fetchAll(db, sql: "SELECT arxiv_id, starred, dismissed_at, read_at, note, updated_at FROM marks ORDER BY arxiv_id") {
                 let tags = try Row.fetchAll(db, sql: "SELECT tag, added_at FROM tags WHERE arxiv_id = ? ORDER BY tag", arguments: [mark["arxiv_id"] as String])
                     .map { ArchiveFile.Mark.Tag(tag: $0["tag"], addedAt: $0["added_at"]) }
-                try line(ArchiveFile.Mark(arxivId: mark["arxiv_id"], starred: mark["starred"], dismissedAt: mark["dismissed_at"], readAt: mark["read_at"], note: mark["note"],
-                                          updatedAt: mark["updated_at"], tags: tags))
+                try line(
+                    ArchiveFile.Mark(
+                        arxivId: mark["arxiv_id"], starred: mark["starred"], dismissedAt: mark["dismissed_at"], readAt: mark["read_at"], note: mark["note"],
+                        updatedAt: mark["updated_at"], tags: tags))
             }
             for row in try Row.fetchAll(db, sql: "SELECT name, query, saved_at FROM saved_searches ORDER BY name") {
                 try line(ArchiveFile.SavedSearch(name: row["name"], query: row["query"], savedAt: row["saved_at"]))

@@ -55,8 +55,10 @@ extension Archive {
                 if request.digest.header != nil { merge.runsAdded += 1 } else { merge.runsExtended += 1 }
             }
             for day in lines.hotspotDays {
-                requests.append(StoreRequest(content: .hotspotReport(day.report), digestName: day.digest, date: day.report.date,
-                                             source: DigestSource(path: day.sourcePath, sha256: day.sourceSha256)))
+                requests.append(
+                    StoreRequest(
+                        content: .hotspotReport(day.report), digestName: day.digest, date: day.report.date,
+                        source: DigestSource(path: day.sourcePath, sha256: day.sourceSha256)))
             }
             // Any failure rolls the whole merge back: no savepoint per run.
             var remaining = requests[...]
@@ -70,8 +72,9 @@ extension Archive {
                 let runID = try Int64.fetchOne(db, sql: "SELECT id FROM runs WHERE digest = ? AND date = ?", arguments: [digest, date])!
                 try db.execute(sql: "DELETE FROM run_sources WHERE run_id = ? AND path = ?", arguments: [runID, Archive.archiveSourcePath])
                 for s in list {
-                    try db.execute(sql: "INSERT OR IGNORE INTO run_sources (run_id, path, format, sha256, imported_at) VALUES (?, ?, ?, ?, ?)",
-                                   arguments: [runID, s.path, s.format, s.sha256, s.importedAt])
+                    try db.execute(
+                        sql: "INSERT OR IGNORE INTO run_sources (run_id, path, format, sha256, imported_at) VALUES (?, ?, ?, ?, ?)",
+                        arguments: [runID, s.path, s.format, s.sha256, s.importedAt])
                 }
             }
             merge.newPapers = (try Int.fetchOne(db, sql: "SELECT count(*) FROM papers") ?? 0) - papersBefore
@@ -91,17 +94,20 @@ extension Archive {
         var merged = 0
         let now = ISO8601DateFormatter().string(from: Date())
         for rule in lines.rules {
-            _ = try Archive.follow(FollowRequest(name: rule.name, semanticScholarIDs: rule.semanticScholarIds, note: rule.note,
-                                                 exceptions: rule.exceptions), now: now, db)
+            _ = try Archive.follow(
+                FollowRequest(
+                    name: rule.name, semanticScholarIDs: rule.semanticScholarIds, note: rule.note,
+                    exceptions: rule.exceptions), now: now, db)
         }
         for mark in lines.marks {
             let current = try String.fetchOne(db, sql: "SELECT updated_at FROM marks WHERE arxiv_id = ?", arguments: [mark.arxivId])
             if current.map({ mark.updatedAt > $0 }) ?? true {
-                try db.execute(sql: """
-                    INSERT INTO marks (arxiv_id, starred, dismissed_at, read_at, note, updated_at) VALUES (?, ?, ?, ?, ?, ?)
-                    ON CONFLICT (arxiv_id) DO UPDATE SET starred = excluded.starred, dismissed_at = excluded.dismissed_at,
-                        read_at = excluded.read_at, note = excluded.note, updated_at = excluded.updated_at
-                    """, arguments: [mark.arxivId, mark.starred, mark.dismissedAt, mark.readAt, mark.note, mark.updatedAt])
+                try db.execute(
+                    sql: """
+                        INSERT INTO marks (arxiv_id, starred, dismissed_at, read_at, note, updated_at) VALUES (?, ?, ?, ?, ?, ?)
+                        ON CONFLICT (arxiv_id) DO UPDATE SET starred = excluded.starred, dismissed_at = excluded.dismissed_at,
+                            read_at = excluded.read_at, note = excluded.note, updated_at = excluded.updated_at
+                        """, arguments: [mark.arxivId, mark.starred, mark.dismissedAt, mark.readAt, mark.note, mark.updatedAt])
                 merged += 1
             }
             for tag in mark.tags {
@@ -109,23 +115,26 @@ extension Archive {
             }
         }
         for search in lines.savedSearches {
-            try db.execute(sql: """
-                INSERT INTO saved_searches (name, query, saved_at) VALUES (?, ?, ?)
-                ON CONFLICT (name) DO UPDATE SET query = excluded.query, saved_at = excluded.saved_at WHERE excluded.saved_at > saved_searches.saved_at
-                """, arguments: [search.name, search.query, search.savedAt])
+            try db.execute(
+                sql: """
+                    INSERT INTO saved_searches (name, query, saved_at) VALUES (?, ?, ?)
+                    ON CONFLICT (name) DO UPDATE SET query = excluded.query, saved_at = excluded.saved_at WHERE excluded.saved_at > saved_searches.saved_at
+                    """, arguments: [search.name, search.query, search.savedAt])
         }
         for profile in lines.rankProfiles {
-            try db.execute(sql: """
-                INSERT INTO rank_profiles (name, options, saved_at) VALUES (?, ?, ?)
-                ON CONFLICT (name) DO UPDATE SET options = excluded.options, saved_at = excluded.saved_at WHERE excluded.saved_at > rank_profiles.saved_at
-                """, arguments: [profile.name, profile.options, profile.savedAt])
+            try db.execute(
+                sql: """
+                    INSERT INTO rank_profiles (name, options, saved_at) VALUES (?, ?, ?)
+                    ON CONFLICT (name) DO UPDATE SET options = excluded.options, saved_at = excluded.saved_at WHERE excluded.saved_at > rank_profiles.saved_at
+                    """, arguments: [profile.name, profile.options, profile.savedAt])
         }
         for mute in lines.mutes {
-            try db.execute(sql: """
-                INSERT INTO mutes (query, note, include_followed, added_at) VALUES (?, ?, ?, ?)
-                ON CONFLICT (query) DO UPDATE SET note = excluded.note, include_followed = excluded.include_followed, added_at = excluded.added_at
-                    WHERE excluded.added_at > mutes.added_at
-                """, arguments: [mute.query, mute.note, mute.includeFollowed, mute.addedAt])
+            try db.execute(
+                sql: """
+                    INSERT INTO mutes (query, note, include_followed, added_at) VALUES (?, ?, ?, ?)
+                    ON CONFLICT (query) DO UPDATE SET note = excluded.note, include_followed = excluded.include_followed, added_at = excluded.added_at
+                        WHERE excluded.added_at > mutes.added_at
+                    """, arguments: [mute.query, mute.note, mute.includeFollowed, mute.addedAt])
         }
         return merged
     }
@@ -139,38 +148,46 @@ extension Archive {
     static func storeRequest(for run: ArchiveFile.Run, papers: [String: ArchiveFile.Paper], _ db: Database) throws -> StoreRequest? {
         func paper(_ v: ArchiveFile.Run.Verdict) -> DigestPaper {
             let text = papers[v.arxivId]
-            return DigestPaper(arxivID: v.arxivId, title: text?.title ?? "", authors: text?.authors ?? [], abstract: text?.abstract ?? "",
-                               relevance: v.relevance, novelty: v.novelty, score: v.score, comment: v.comment, authorMatch: v.authorMatch,
-                               arxivVersion: v.arxivVersion, announceType: v.announceType, extra: v.extra,
-                               topics: TopicFields.assignment(inExtra: v.extra))
+            return DigestPaper(
+                arxivID: v.arxivId, title: text?.title ?? "", authors: text?.authors ?? [], abstract: text?.abstract ?? "",
+                relevance: v.relevance, novelty: v.novelty, score: v.score, comment: v.comment, authorMatch: v.authorMatch,
+                arxivVersion: v.arxivVersion, announceType: v.announceType, extra: v.extra,
+                topics: TopicFields.assignment(inExtra: v.extra))
         }
         let source = DigestSource(path: archiveSourcePath, sha256: UUID().uuidString)
         guard let runID = try Int64.fetchOne(db, sql: "SELECT id FROM runs WHERE digest = ? AND date = ?", arguments: [run.digest, run.date]) else {
             var header = RunHeader()
-            (header.model, header.promptTokens, header.completionTokens, header.totalTokens) = (run.model, run.promptTokens, run.completionTokens, run.totalTokens)
+            (header.model, header.promptTokens, header.completionTokens, header.totalTokens) = (
+                run.model, run.promptTokens, run.completionTokens, run.totalTokens
+            )
             (header.promptCost, header.completionCost, header.totalCost) = (run.promptCost, run.completionCost, run.totalCost)
             (header.totalPapers, header.scannedPapers, header.relevantPapers) = (run.totalPapers, run.scannedPapers, run.relevantPapers)
             (header.selectionPrompt, header.notes) = (run.prompt, run.notes)
             // Stored in position order, the positions come out as they were (1, 2, ...).
             let listing = run.verdicts.sorted { $0.position < $1.position }.map(paper)
-            return StoreRequest(digest: Digest(format: .json, date: run.date, header: header, papers: listing, topicOrder: run.topics ?? []),
-                                digestName: run.digest, date: run.date, source: source)
+            return StoreRequest(
+                digest: Digest(format: .json, date: run.date, header: header, papers: listing, topicOrder: run.topics ?? []),
+                digestName: run.digest, date: run.date, source: source)
         }
-        let held = try Row.fetchAll(db, sql: """
-            SELECT p.arxiv_id, p.title, p.abstract, v.* FROM verdicts v JOIN papers p ON p.id = v.paper_id WHERE v.run_id = ? ORDER BY v.position
-            """, arguments: [runID])
+        let held = try Row.fetchAll(
+            db,
+            sql: """
+                SELECT p.arxiv_id, p.title, p.abstract, v.* FROM verdicts v JOIN papers p ON p.id = v.paper_id WHERE v.run_id = ? ORDER BY v.position
+                """, arguments: [runID])
         let heldIDs = Set(held.map { $0["arxiv_id"] as String })
         let missing = run.verdicts.filter { !heldIDs.contains($0.arxivId) }.sorted { $0.position < $1.position }
         guard !missing.isEmpty else { return nil }
         var listing = try held.map { row in
-            DigestPaper(arxivID: row["arxiv_id"], title: row["title"], authors: try authorNames(paperID: row["paper_id"], db), abstract: row["abstract"],
-                        relevance: row["relevance"], novelty: row["novelty"], score: row["score"], comment: row["comment"],
-                        authorMatch: row["author_match"], arxivVersion: row["arxiv_version"], announceType: row["announce_type"], extra: row["extra"],
-                        topics: TopicFields.assignment(inExtra: row["extra"]))
+            DigestPaper(
+                arxivID: row["arxiv_id"], title: row["title"], authors: try authorNames(paperID: row["paper_id"], db), abstract: row["abstract"],
+                relevance: row["relevance"], novelty: row["novelty"], score: row["score"], comment: row["comment"],
+                authorMatch: row["author_match"], arxivVersion: row["arxiv_version"], announceType: row["announce_type"], extra: row["extra"],
+                topics: TopicFields.assignment(inExtra: row["extra"]))
         }
         listing += missing.map(paper)
-        return StoreRequest(digest: Digest(format: .json, date: run.date, header: nil, papers: listing, topicOrder: run.topics ?? []),
-                            digestName: run.digest, date: run.date, source: source)
+        return StoreRequest(
+            digest: Digest(format: .json, date: run.date, header: nil, papers: listing, topicOrder: run.topics ?? []),
+            digestName: run.digest, date: run.date, source: source)
     }
 
     /// Every line of an archive file, checked before anything is written.
@@ -219,8 +236,12 @@ extension Archive {
         case .keyNotFound(let missing, let context): return "'\(key(context, missing))' is missing"
         case .valueNotFound(_, let context): return "'\(key(context))' is null"
         case .typeMismatch(let type, let context):
-            let expected = type == String.self ? "text" : type == Bool.self ? "true or false"
-                : [Int.self, Int64.self, Double.self].contains { $0 == type } ? "a number" : "of the right kind"
+            let expected =
+                type == String.self
+                ? "text"
+                : type == Bool.self
+                    ? "true or false"
+                    : [Int.self, Int64.self, Double.self].contains { $0 == type } ? "a number" : "of the right kind"
             return "'\(key(context))' is not \(expected)"
         case .dataCorrupted(let context) where context.codingPath.isEmpty: return "not valid JSON"
         case .dataCorrupted(let context): return "'\(key(context))': \(context.debugDescription)"

@@ -19,8 +19,9 @@ extension Archive {
 
     /// The verdict columns of a row selecting `relevance, novelty, score, comment, author_match`.
     static func verdictFields(_ row: Row) -> VerdictFields {
-        VerdictFields(relevance: row["relevance"], novelty: row["novelty"], score: row["score"],
-                      comment: row["comment"], authorMatch: row["author_match"])
+        VerdictFields(
+            relevance: row["relevance"], novelty: row["novelty"], score: row["score"],
+            comment: row["comment"], authorMatch: row["author_match"])
     }
 
     /// Every run, oldest first; `month` is `YYYY-MM`.
@@ -44,14 +45,19 @@ extension Archive {
             var arguments: StatementArguments = [date]
             if let digest { sql += " AND r.digest = ?"; _ = arguments.append(contentsOf: [digest]) }
             return try Row.fetchAll(db, sql: sql + " ORDER BY r.digest", arguments: arguments).map { run in
-                let papers = try Row.fetchAll(db, sql: """
-                    SELECT v.id AS verdict_id, v.position, p.id, p.arxiv_id, p.title, v.relevance, v.novelty, v.score, v.comment, v.author_match
-                    FROM verdicts v JOIN papers p ON p.id = v.paper_id WHERE v.run_id = ? ORDER BY v.position
-                    """, arguments: [run["id"] as Int64]).filter { !muted.contains($0["id"]) }.map { row in
-                    ListedPaper(position: row["position"], arxivID: row["arxiv_id"], title: row["title"],
-                                authors: try Archive.authorNames(paperID: row["id"], db), verdict: Archive.verdictFields(row),
-                                topics: try Archive.listingTopics(verdictID: row["verdict_id"], paperID: row["id"],
-                                                                  digest: run["digest"], date: run["date"], db))
+                let papers = try Row.fetchAll(
+                    db,
+                    sql: """
+                        SELECT v.id AS verdict_id, v.position, p.id, p.arxiv_id, p.title, v.relevance, v.novelty, v.score, v.comment, v.author_match
+                        FROM verdicts v JOIN papers p ON p.id = v.paper_id WHERE v.run_id = ? ORDER BY v.position
+                        """, arguments: [run["id"] as Int64]
+                ).filter { !muted.contains($0["id"]) }.map { row in
+                    ListedPaper(
+                        position: row["position"], arxivID: row["arxiv_id"], title: row["title"],
+                        authors: try Archive.authorNames(paperID: row["id"], db), verdict: Archive.verdictFields(row),
+                        topics: try Archive.listingTopics(
+                            verdictID: row["verdict_id"], paperID: row["id"],
+                            digest: run["digest"], date: run["date"], db))
                 }
                 var listing = DayListing(run: Archive.runSummary(run), papers: papers, topicOrder: try Archive.topicOrder(runID: run["id"], db))
                 listing.mutedHidden = listing.run.listed - papers.count
@@ -64,49 +70,58 @@ extension Archive {
     public func paper(_ arxivID: String) throws -> PaperDetail? {
         try database.read { db in
             guard let paperID = try Archive.paperRowID(for: arxivID, db),
-                  let row = try Row.fetchOne(db, sql: "SELECT id, arxiv_id, title, abstract, catalogue FROM papers WHERE id = ?", arguments: [paperID]) else {
+                let row = try Row.fetchOne(db, sql: "SELECT id, arxiv_id, title, abstract, catalogue FROM papers WHERE id = ?", arguments: [paperID])
+            else {
                 return nil
             }
-            let verdicts = try Row.fetchAll(db, sql: """
-                SELECT v.id, r.digest, r.date, v.position, v.relevance, v.novelty, v.score, v.comment, v.author_match
-                FROM verdicts v JOIN runs r ON r.id = v.run_id WHERE v.paper_id = ? ORDER BY r.date, r.digest
-                """, arguments: [paperID]).map { v in
-                PaperDetail.Listing(digest: v["digest"], date: v["date"], position: v["position"], verdict: Archive.verdictFields(v),
-                                    topics: try Archive.listingTopics(verdictID: v["id"], paperID: paperID, digest: v["digest"], date: v["date"], db))
+            let verdicts = try Row.fetchAll(
+                db,
+                sql: """
+                    SELECT v.id, r.digest, r.date, v.position, v.relevance, v.novelty, v.score, v.comment, v.author_match
+                    FROM verdicts v JOIN runs r ON r.id = v.run_id WHERE v.paper_id = ? ORDER BY r.date, r.digest
+                    """, arguments: [paperID]
+            ).map { v in
+                PaperDetail.Listing(
+                    digest: v["digest"], date: v["date"], position: v["position"], verdict: Archive.verdictFields(v),
+                    topics: try Archive.listingTopics(verdictID: v["id"], paperID: paperID, digest: v["digest"], date: v["date"], db))
             }
-            return PaperDetail(arxivID: row["arxiv_id"], title: row["title"], authors: try Archive.authorNames(paperID: paperID, db),
-                               abstract: row["abstract"], verdicts: verdicts, marks: try Archive.marks(of: row["arxiv_id"], db),
-                               spotlights: try Archive.spotlights(paperID: paperID, db), monthlyPicks: try Archive.monthlyPicks(paperID: paperID, db),
-                               hotspots: try Archive.hotspotPapers(where: "h.paper_id = ?", [paperID], db),
-                               catalogue: CatalogueFields(catalogueJSON: row["catalogue"]))
+            return PaperDetail(
+                arxivID: row["arxiv_id"], title: row["title"], authors: try Archive.authorNames(paperID: paperID, db),
+                abstract: row["abstract"], verdicts: verdicts, marks: try Archive.marks(of: row["arxiv_id"], db),
+                spotlights: try Archive.spotlights(paperID: paperID, db), monthlyPicks: try Archive.monthlyPicks(paperID: paperID, db),
+                hotspots: try Archive.hotspotPapers(where: "h.paper_id = ?", [paperID], db),
+                catalogue: CatalogueFields(catalogueJSON: row["catalogue"]))
         }
     }
 
     public func stats() throws -> ArchiveStats {
         try database.read { db in
-            let row = try Row.fetchOne(db, sql: """
-                SELECT (SELECT count(*) FROM papers) AS papers, (SELECT count(*) FROM runs) AS runs,
-                       (SELECT count(*) FROM verdicts) AS verdicts,
-                       -- Only names some paper lists: a changed author list leaves its old names' rows behind.
-                       (SELECT count(DISTINCT author_id) FROM paper_authors) AS authors,
-                       (SELECT count(*) FROM runs r WHERE r.scanned_papers > 0 AND coalesce(r.total_tokens, r.prompt_tokens + r.completion_tokens) = 0
-                          AND NOT EXISTS (SELECT 1 FROM verdicts v WHERE v.run_id = r.id)) AS outages,
-                       (SELECT count(*) FROM spotlight_days) AS spotlight_days,
-                       (SELECT count(*) FROM monthly_overviews) AS monthly_overviews,
-                       (SELECT count(*) FROM hotspot_days) AS hotspot_days, (SELECT count(*) FROM hotspot_topics) AS hotspot_topics,
-                       (SELECT count(DISTINCT digest) FROM runs) AS digests,
-                       (SELECT min(date) FROM runs) AS first_date, (SELECT max(date) FROM runs) AS last_date,
-                       -- A paper no run listed has no last_seen: counted in papers_by_last_seen, not row by row.
-                       -- Less the few that only spotlight files and monthly overviews hold.
-                       (SELECT count(*) FROM papers WHERE last_seen IS NULL)
-                         - (SELECT count(*) FROM papers WHERE catalogue_date IS NULL AND last_seen IS NULL
-                              AND id IN (SELECT paper_id FROM spotlights UNION SELECT paper_id FROM monthly_picks
-                                         UNION SELECT paper_id FROM hotspot_papers)) AS catalogue_only
-                """)!
-            return ArchiveStats(papers: row["papers"], runs: row["runs"], verdicts: row["verdicts"], authors: row["authors"],
-                                digests: row["digests"], firstDate: row["first_date"], lastDate: row["last_date"],
-                                catalogueOnly: row["catalogue_only"], outages: row["outages"], spotlightDays: row["spotlight_days"],
-                                monthlyOverviews: row["monthly_overviews"], hotspotDays: row["hotspot_days"], hotspotTopics: row["hotspot_topics"])
+            let row = try Row.fetchOne(
+                db,
+                sql: """
+                    SELECT (SELECT count(*) FROM papers) AS papers, (SELECT count(*) FROM runs) AS runs,
+                           (SELECT count(*) FROM verdicts) AS verdicts,
+                           -- Only names some paper lists: a changed author list leaves its old names' rows behind.
+                           (SELECT count(DISTINCT author_id) FROM paper_authors) AS authors,
+                           (SELECT count(*) FROM runs r WHERE r.scanned_papers > 0 AND coalesce(r.total_tokens, r.prompt_tokens + r.completion_tokens) = 0
+                              AND NOT EXISTS (SELECT 1 FROM verdicts v WHERE v.run_id = r.id)) AS outages,
+                           (SELECT count(*) FROM spotlight_days) AS spotlight_days,
+                           (SELECT count(*) FROM monthly_overviews) AS monthly_overviews,
+                           (SELECT count(*) FROM hotspot_days) AS hotspot_days, (SELECT count(*) FROM hotspot_topics) AS hotspot_topics,
+                           (SELECT count(DISTINCT digest) FROM runs) AS digests,
+                           (SELECT min(date) FROM runs) AS first_date, (SELECT max(date) FROM runs) AS last_date,
+                           -- A paper no run listed has no last_seen: counted in papers_by_last_seen, not row by row.
+                           -- Less the few that only spotlight files and monthly overviews hold.
+                           (SELECT count(*) FROM papers WHERE last_seen IS NULL)
+                             - (SELECT count(*) FROM papers WHERE catalogue_date IS NULL AND last_seen IS NULL
+                                  AND id IN (SELECT paper_id FROM spotlights UNION SELECT paper_id FROM monthly_picks
+                                             UNION SELECT paper_id FROM hotspot_papers)) AS catalogue_only
+                    """)!
+            return ArchiveStats(
+                papers: row["papers"], runs: row["runs"], verdicts: row["verdicts"], authors: row["authors"],
+                digests: row["digests"], firstDate: row["first_date"], lastDate: row["last_date"],
+                catalogueOnly: row["catalogue_only"], outages: row["outages"], spotlightDays: row["spotlight_days"],
+                monthlyOverviews: row["monthly_overviews"], hotspotDays: row["hotspot_days"], hotspotTopics: row["hotspot_topics"])
         }
     }
 }

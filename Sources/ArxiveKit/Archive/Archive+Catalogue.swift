@@ -28,10 +28,13 @@ extension Archive {
     /// The state of an earlier import of `path`, if there was one.
     public func catalogueFileState(path: String) throws -> CatalogueFileState? {
         try database.read { db in
-            try Row.fetchOne(db, sql: "SELECT fingerprint, records_done, finished_at FROM catalogue_imports WHERE path = ?",
-                             arguments: [path]).map { row in
-                CatalogueFileState(fingerprint: row["fingerprint"], recordsDone: row["records_done"],
-                                   finished: row["finished_at"] as String? != nil)
+            try Row.fetchOne(
+                db, sql: "SELECT fingerprint, records_done, finished_at FROM catalogue_imports WHERE path = ?",
+                arguments: [path]
+            ).map { row in
+                CatalogueFileState(
+                    fingerprint: row["fingerprint"], recordsDone: row["records_done"],
+                    finished: row["finished_at"] as String? != nil)
             }
         }
     }
@@ -41,14 +44,17 @@ extension Archive {
     ///
     /// `authorIDs` (name -> id) carries over from chunk to chunk: most names
     /// in a chunk were seen in earlier ones. The caller bounds its size.
-    public func storeCatalogueChunk(path: String, fingerprint: String, pulling next: () -> CatalogueRecord?,
-                                    recordsDone: () -> Int, authorIDs: inout [String: Int64]) throws -> CatalogueChunkOutcome {
+    public func storeCatalogueChunk(
+        path: String, fingerprint: String, pulling next: () -> CatalogueRecord?,
+        recordsDone: () -> Int, authorIDs: inout [String: Int64]
+    ) throws -> CatalogueChunkOutcome {
         let before = authorIDs
         do {
             // A chunk links only papers and authors it has just stored or read itself.
             return try writeWithoutForeignKeyChecks { db in
-                try storeCatalogueChunk(path: path, fingerprint: fingerprint, pulling: next,
-                                        recordsDone: recordsDone, authorIDs: &authorIDs, db)
+                try storeCatalogueChunk(
+                    path: path, fingerprint: fingerprint, pulling: next,
+                    recordsDone: recordsDone, authorIDs: &authorIDs, db)
             }
         } catch {
             authorIDs = before  // the rollback took the chunk's new authors away
@@ -56,8 +62,10 @@ extension Archive {
         }
     }
 
-    private func storeCatalogueChunk(path: String, fingerprint: String, pulling next: () -> CatalogueRecord?,
-                                     recordsDone: () -> Int, authorIDs: inout [String: Int64], _ db: Database) throws -> CatalogueChunkOutcome {
+    private func storeCatalogueChunk(
+        path: String, fingerprint: String, pulling next: () -> CatalogueRecord?,
+        recordsDone: () -> Int, authorIDs: inout [String: Int64], _ db: Database
+    ) throws -> CatalogueChunkOutcome {
         let lastAuthor = try deferIndexing(db)
         // Merging segments while the chunk is indexed would merge the
         // same data again and again over a long import; `finishCatalogueImport`
@@ -77,10 +85,11 @@ extension Archive {
         try indexChangedText(authorsAfter: lastAuthor, db)
         try db.execute(sql: "INSERT INTO papers_fts(papers_fts, rank) VALUES ('automerge', 4)")
         try db.execute(sql: "INSERT INTO papers_fts(papers_fts, rank) VALUES ('crisismerge', 16)")
-        try db.execute(sql: """
-            INSERT INTO catalogue_imports (path, fingerprint, records_done) VALUES (?, ?, ?)
-            ON CONFLICT (path) DO UPDATE SET fingerprint = excluded.fingerprint, records_done = excluded.records_done, finished_at = NULL
-            """, arguments: [path, fingerprint, recordsDone()])
+        try db.execute(
+            sql: """
+                INSERT INTO catalogue_imports (path, fingerprint, records_done) VALUES (?, ?, ?)
+                ON CONFLICT (path) DO UPDATE SET fingerprint = excluded.fingerprint, records_done = excluded.records_done, finished_at = NULL
+                """, arguments: [path, fingerprint, recordsDone()])
         return outcome
     }
 
@@ -89,8 +98,9 @@ extension Archive {
     public func finishCatalogueImport(path: String, optimize: Bool) throws {
         try database.write { db in
             if optimize { try db.execute(sql: "INSERT INTO papers_fts(papers_fts) VALUES ('optimize')") }
-            try db.execute(sql: "UPDATE catalogue_imports SET finished_at = ? WHERE path = ?",
-                           arguments: [ISO8601DateFormatter().string(from: Date()), path])
+            try db.execute(
+                sql: "UPDATE catalogue_imports SET finished_at = ? WHERE path = ?",
+                arguments: [ISO8601DateFormatter().string(from: Date()), path])
         }
     }
 
@@ -109,11 +119,14 @@ extension Archive {
         let categories = r.categories.joined(separator: " ")
         // Inserted first: most of a snapshot is new to the archive, and the
         // insert's search of the id index replaces a SELECT's.
-        try db.cachedStatement(sql: """
-            INSERT INTO papers (arxiv_id, text_date, title, authors, abstract, categories, published, catalogue_date, catalogue)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (arxiv_id) DO NOTHING
-            """).run(r.arxivID, r.updated, r.title, r.authors.joined(separator: ", "), r.abstract, categories,
-                     r.published, r.updated, r.extra)
+        try db.cachedStatement(
+            sql: """
+                INSERT INTO papers (arxiv_id, text_date, title, authors, abstract, categories, published, catalogue_date, catalogue)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (arxiv_id) DO NOTHING
+                """
+        ).run(
+            r.arxivID, r.updated, r.title, r.authors.joined(separator: ", "), r.abstract, categories,
+            r.published, r.updated, r.extra)
         if db.changesCount > 0 {
             let id = db.lastInsertedRowID
             try db.cachedStatement(sql: "INSERT INTO temp.fts_new (id) VALUES (?)").run(id)
@@ -121,22 +134,26 @@ extension Archive {
             try insertCategories(r.categories, paperID: id, db)
             return .added
         }
-        let row = try Row.fetchOne(db.cachedStatement(sql: "SELECT id, text_date, catalogue_date FROM papers WHERE arxiv_id = ?"),
-                                   arguments: [r.arxivID])!
+        let row = try Row.fetchOne(
+            db.cachedStatement(sql: "SELECT id, text_date, catalogue_date FROM papers WHERE arxiv_id = ?"),
+            arguments: [r.arxivID])!
         let id: Int64 = row["id"]
         if row["catalogue_date"] as String? == r.updated { return .unchanged }
-        try db.cachedExecute(sql: "UPDATE papers SET categories = ?, published = ?, catalogue_date = ?, catalogue = ? WHERE id = ?",
-                             arguments: [categories, r.published, r.updated, r.extra, id])
+        try db.cachedExecute(
+            sql: "UPDATE papers SET categories = ?, published = ?, catalogue_date = ?, catalogue = ? WHERE id = ?",
+            arguments: [categories, r.published, r.updated, r.extra, id])
         try db.cachedExecute(sql: "DELETE FROM paper_categories WHERE paper_id = ?", arguments: [id])
         try insertCategories(r.categories, paperID: id, db)
         // The newer text wins, the snapshot's or a digest's (as between digests).
         guard r.updated >= row["text_date"] as String else { return .updated }
-        try db.cachedExecute(sql: """
-            INSERT OR IGNORE INTO temp.fts_old SELECT id, title, abstract, comments FROM papers
-            WHERE id = ? AND id NOT IN (SELECT id FROM temp.fts_new)
-            """, arguments: [id])
-        try db.cachedExecute(sql: "UPDATE papers SET title = ?, abstract = ?, authors = ?, text_date = ? WHERE id = ?",
-                             arguments: [r.title, r.abstract, r.authors.joined(separator: ", "), r.updated, id])
+        try db.cachedExecute(
+            sql: """
+                INSERT OR IGNORE INTO temp.fts_old SELECT id, title, abstract, comments FROM papers
+                WHERE id = ? AND id NOT IN (SELECT id FROM temp.fts_new)
+                """, arguments: [id])
+        try db.cachedExecute(
+            sql: "UPDATE papers SET title = ?, abstract = ?, authors = ?, text_date = ? WHERE id = ?",
+            arguments: [r.title, r.abstract, r.authors.joined(separator: ", "), r.updated, id])
         try db.cachedExecute(sql: "DELETE FROM paper_authors WHERE paper_id = ?", arguments: [id])
         authorsToLink[id] = r
         return .updated

@@ -20,18 +20,19 @@ extension Archive {
     }
 
     func refreshDerivedColumns(_ db: Database) throws {
-        try db.cachedExecute(sql: """
-            UPDATE papers SET first_seen = d.first_seen, last_seen = d.last_seen, latest_verdict_id = d.latest
-            FROM (SELECT c.id,
-                         (SELECT min(r.date) FROM verdicts v JOIN runs r ON r.id = v.run_id WHERE v.paper_id = c.id) AS first_seen,
-                         (SELECT max(r.date) FROM verdicts v JOIN runs r ON r.id = v.run_id WHERE v.paper_id = c.id) AS last_seen,
-                         (SELECT v.id FROM verdicts v JOIN runs r ON r.id = v.run_id WHERE v.paper_id = c.id
-                          ORDER BY r.date DESC, r.digest DESC LIMIT 1) AS latest
-                  FROM temp.listing_changed c) AS d
-            WHERE papers.id = d.id
-              AND (papers.first_seen IS NOT d.first_seen OR papers.last_seen IS NOT d.last_seen
-                   OR papers.latest_verdict_id IS NOT d.latest)
-            """)
+        try db.cachedExecute(
+            sql: """
+                UPDATE papers SET first_seen = d.first_seen, last_seen = d.last_seen, latest_verdict_id = d.latest
+                FROM (SELECT c.id,
+                             (SELECT min(r.date) FROM verdicts v JOIN runs r ON r.id = v.run_id WHERE v.paper_id = c.id) AS first_seen,
+                             (SELECT max(r.date) FROM verdicts v JOIN runs r ON r.id = v.run_id WHERE v.paper_id = c.id) AS last_seen,
+                             (SELECT v.id FROM verdicts v JOIN runs r ON r.id = v.run_id WHERE v.paper_id = c.id
+                              ORDER BY r.date DESC, r.digest DESC LIMIT 1) AS latest
+                      FROM temp.listing_changed c) AS d
+                WHERE papers.id = d.id
+                  AND (papers.first_seen IS NOT d.first_seen OR papers.last_seen IS NOT d.last_seen
+                       OR papers.latest_verdict_id IS NOT d.latest)
+                """)
         try db.cachedExecute(sql: "DELETE FROM temp.listing_changed")
     }
 }

@@ -32,17 +32,20 @@ extension Archive {
             ruleID = existing["id"]
             let ids = Archive.idList(existing["semantic_scholar_ids"])
             let merged = ids + request.semanticScholarIDs.filter { !ids.contains($0) }
-            try db.execute(sql: "UPDATE followed_authors SET semantic_scholar_ids = ?, note = ? WHERE id = ?",
-                           arguments: [merged.joined(separator: ","), request.note ?? existing["note"], ruleID])
+            try db.execute(
+                sql: "UPDATE followed_authors SET semantic_scholar_ids = ?, note = ? WHERE id = ?",
+                arguments: [merged.joined(separator: ","), request.note ?? existing["note"], ruleID])
         } else {
-            try db.execute(sql: """
-                INSERT INTO followed_authors (name, key, semantic_scholar_ids, note, added_at) VALUES (?, ?, ?, ?, ?)
-                """, arguments: [TeXDecoder.decode(request.name), key, request.semanticScholarIDs.joined(separator: ","), request.note, now])
+            try db.execute(
+                sql: """
+                    INSERT INTO followed_authors (name, key, semantic_scholar_ids, note, added_at) VALUES (?, ?, ?, ?, ?)
+                    """, arguments: [TeXDecoder.decode(request.name), key, request.semanticScholarIDs.joined(separator: ","), request.note, now])
             ruleID = db.lastInsertedRowID
         }
         for name in request.exceptions {
-            try db.execute(sql: "INSERT OR IGNORE INTO followed_author_exceptions (rule_id, key, name) VALUES (?, ?, ?)",
-                           arguments: [ruleID, PersonName.key(for: name), TeXDecoder.decode(name)])
+            try db.execute(
+                sql: "INSERT OR IGNORE INTO followed_author_exceptions (rule_id, key, name) VALUES (?, ?, ?)",
+                arguments: [ruleID, PersonName.key(for: name), TeXDecoder.decode(name)])
         }
         return existing == nil ? .added : .updated
     }
@@ -71,11 +74,13 @@ extension Archive {
 
     /// The stored rules, as given (no counts).
     static func rules(_ db: Database) throws -> [FollowRule] {
-        let exceptions = Dictionary(grouping: try Row.fetchAll(db, sql: "SELECT rule_id, name FROM followed_author_exceptions ORDER BY name"),
-                                    by: { $0["rule_id"] as Int64 })
+        let exceptions = Dictionary(
+            grouping: try Row.fetchAll(db, sql: "SELECT rule_id, name FROM followed_author_exceptions ORDER BY name"),
+            by: { $0["rule_id"] as Int64 })
         return try Row.fetchAll(db, sql: "SELECT id, name, key, semantic_scholar_ids, note FROM followed_authors ORDER BY key").map { row in
-            FollowRule(name: row["name"], key: row["key"], semanticScholarIDs: Archive.idList(row["semantic_scholar_ids"]),
-                       note: row["note"], exceptions: (exceptions[row["id"]] ?? []).map { $0["name"] }, papers: 0, lastSeen: nil)
+            FollowRule(
+                name: row["name"], key: row["key"], semanticScholarIDs: Archive.idList(row["semantic_scholar_ids"]),
+                note: row["note"], exceptions: (exceptions[row["id"]] ?? []).map { $0["name"] }, papers: 0, lastSeen: nil)
         }
     }
 

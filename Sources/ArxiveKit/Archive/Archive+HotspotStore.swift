@@ -11,14 +11,18 @@ import GRDB
 /// note says where they differ). Two Markdown copies that agree (the
 /// generator's and the site's) are one day.
 extension Archive {
-    func storeHotspotReport(_ report: HotspotReport, _ request: StoreRequest, importedAt: String, group: inout GroupState,
-                            _ db: Database) throws -> StoreOutcome {
-        let existing = try Row.fetchOne(db.cachedStatement(sql: "SELECT id, source_sha256 FROM hotspot_days WHERE digest = ? AND date = ?"),
-                                        arguments: [request.digestName, report.date])
+    func storeHotspotReport(
+        _ report: HotspotReport, _ request: StoreRequest, importedAt: String, group: inout GroupState,
+        _ db: Database
+    ) throws -> StoreOutcome {
+        let existing = try Row.fetchOne(
+            db.cachedStatement(sql: "SELECT id, source_sha256 FROM hotspot_days WHERE digest = ? AND date = ?"),
+            arguments: [request.digestName, report.date])
         if existing?["source_sha256"] == request.source.sha256 { return StoreOutcome(change: .unchanged) }
         let oldDay: Int64? = existing?["id"]
         if report.format == .markdown, let oldDay,
-           let checked = try checkCopy(report, of: oldDay, request, importedAt: importedAt, db) {
+            let checked = try checkCopy(report, of: oldDay, request, importedAt: importedAt, db)
+        {
             return checked
         }
         let held = try clearHotspotDay(oldDay, db)
@@ -32,9 +36,10 @@ extension Archive {
             if isNew { outcome.newPapers += 1 }
             now.insert(paperID)
             count[spotlight.kind, default: 0] += 1
-            try db.cachedExecute(sql: """
-                INSERT OR IGNORE INTO hotspot_papers (day_id, kind, position, paper_id, comment, extra) VALUES (?, ?, ?, ?, ?, ?)
-                """, arguments: [dayID, spotlight.kind, count[spotlight.kind]!, paperID, spotlight.comment, spotlight.extra])
+            try db.cachedExecute(
+                sql: """
+                    INSERT OR IGNORE INTO hotspot_papers (day_id, kind, position, paper_id, comment, extra) VALUES (?, ?, ?, ?, ?, ?)
+                    """, arguments: [dayID, spotlight.kind, count[spotlight.kind]!, paperID, spotlight.comment, spotlight.extra])
         }
         try dropUnreferenced(Set(held).subtracting(now), group: &group, db)
         return outcome
@@ -43,19 +48,23 @@ extension Archive {
     /// A Markdown copy of a stored day, compared with it: the outcome when it
     /// is only recorded (it agrees, or the day came from its JSON report), nil
     /// when it replaces the day (a changed Markdown-only day).
-    private func checkCopy(_ report: HotspotReport, of dayID: Int64, _ request: StoreRequest, importedAt: String,
-                           _ db: Database) throws -> StoreOutcome? {
+    private func checkCopy(
+        _ report: HotspotReport, of dayID: Int64, _ request: StoreRequest, importedAt: String,
+        _ db: Database
+    ) throws -> StoreOutcome? {
         let stored = try Archive.hotspotReport(dayID: dayID, db)
         let difference = stored.disagreement(with: report)
         guard difference == nil || stored.format != .markdown else { return nil }
         // Recorded, so that the next import knows it.
-        try db.cachedExecute(sql: """
-            INSERT OR REPLACE INTO hotspot_day_copies (day_id, source_path, source_sha256, difference, checked_at) VALUES (?, ?, ?, ?, ?)
-            """, arguments: [dayID, request.source.path, request.source.sha256, difference, importedAt])
+        try db.cachedExecute(
+            sql: """
+                INSERT OR REPLACE INTO hotspot_day_copies (day_id, source_path, source_sha256, difference, checked_at) VALUES (?, ?, ?, ?, ?)
+                """, arguments: [dayID, request.source.path, request.source.sha256, difference, importedAt])
         var outcome = StoreOutcome(change: .checkedAgainstStored)
         if let difference {
-            outcome.notes.append("\(request.source.path): this Markdown copy of hotspot day \(report.date) differs from its JSON report "
-                                 + "(\(difference)); the report is kept")
+            outcome.notes.append(
+                "\(request.source.path): this Markdown copy of hotspot day \(report.date) differs from its JSON report "
+                    + "(\(difference)); the report is kept")
         }
         return outcome
     }
@@ -67,10 +76,11 @@ extension Archive {
         let held = try Int64.fetchAll(db.cachedStatement(sql: "SELECT paper_id FROM hotspot_papers WHERE day_id = ?"), arguments: [dayID])
         // The old topics' indexed text leaves the index at the group's end (see `indexChangedText`),
         // unless they were added in this group and never indexed.
-        try db.cachedExecute(sql: """
-            INSERT OR IGNORE INTO temp.hot_fts_old SELECT id, title, headline, summary, takeaways, item_titles FROM hotspot_topics
-            WHERE day_id = ? AND id NOT IN (SELECT id FROM temp.hot_fts_new)
-            """, arguments: [dayID])
+        try db.cachedExecute(
+            sql: """
+                INSERT OR IGNORE INTO temp.hot_fts_old SELECT id, title, headline, summary, takeaways, item_titles FROM hotspot_topics
+                WHERE day_id = ? AND id NOT IN (SELECT id FROM temp.hot_fts_new)
+                """, arguments: [dayID])
         try db.cachedExecute(sql: "DELETE FROM temp.hot_fts_new WHERE id IN (SELECT id FROM hotspot_topics WHERE day_id = ?)", arguments: [dayID])
         // Children first: no cascade while foreign-key checks are off (see `writeWithoutForeignKeyChecks`).
         try db.cachedExecute(sql: "DELETE FROM hotspot_items WHERE topic_id IN (SELECT id FROM hotspot_topics WHERE day_id = ?)", arguments: [dayID])
@@ -81,35 +91,42 @@ extension Archive {
 
     /// The day's own row, inserted or updated in place (its id stays); returns its id.
     private func writeHotspotDay(_ report: HotspotReport, _ request: StoreRequest, importedAt: String, _ db: Database) throws -> Int64 {
-        try db.cachedExecute(sql: """
-            INSERT INTO hotspot_days (digest, date, generated_at, mode, summary, model, prompt_tokens, completion_tokens, total_cost,
-                                      source_stats, totals, costs, usage, extra, source_path, source_sha256, imported_at, source_format)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-            ON CONFLICT (digest, date) DO UPDATE SET generated_at = excluded.generated_at, mode = excluded.mode, summary = excluded.summary,
-                model = excluded.model, prompt_tokens = excluded.prompt_tokens, completion_tokens = excluded.completion_tokens,
-                total_cost = excluded.total_cost, source_stats = excluded.source_stats, totals = excluded.totals, costs = excluded.costs,
-                usage = excluded.usage, extra = excluded.extra, source_path = excluded.source_path,
-                source_sha256 = excluded.source_sha256, imported_at = excluded.imported_at, source_format = excluded.source_format
-            """, arguments: [request.digestName, report.date, report.generatedAt, report.mode, report.summary, report.model,
-                             report.promptTokens, report.completionTokens, report.totalCost, report.sourceStats, report.totals,
-                             report.costs, report.usage, report.extra, request.source.path, request.source.sha256, importedAt,
-                             (report.format ?? .json).rawValue])
-        return try Int64.fetchOne(db.cachedStatement(sql: "SELECT id FROM hotspot_days WHERE digest = ? AND date = ?"),
-                                  arguments: [request.digestName, report.date])!
+        try db.cachedExecute(
+            sql: """
+                INSERT INTO hotspot_days (digest, date, generated_at, mode, summary, model, prompt_tokens, completion_tokens, total_cost,
+                                          source_stats, totals, costs, usage, extra, source_path, source_sha256, imported_at, source_format)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                ON CONFLICT (digest, date) DO UPDATE SET generated_at = excluded.generated_at, mode = excluded.mode, summary = excluded.summary,
+                    model = excluded.model, prompt_tokens = excluded.prompt_tokens, completion_tokens = excluded.completion_tokens,
+                    total_cost = excluded.total_cost, source_stats = excluded.source_stats, totals = excluded.totals, costs = excluded.costs,
+                    usage = excluded.usage, extra = excluded.extra, source_path = excluded.source_path,
+                    source_sha256 = excluded.source_sha256, imported_at = excluded.imported_at, source_format = excluded.source_format
+                """,
+            arguments: [
+                request.digestName, report.date, report.generatedAt, report.mode, report.summary, report.model,
+                report.promptTokens, report.completionTokens, report.totalCost, report.sourceStats, report.totals,
+                report.costs, report.usage, report.extra, request.source.path, request.source.sha256, importedAt,
+                (report.format ?? .json).rawValue,
+            ])
+        return try Int64.fetchOne(
+            db.cachedStatement(sql: "SELECT id FROM hotspot_days WHERE digest = ? AND date = ?"),
+            arguments: [request.digestName, report.date])!
     }
 
     /// Each section's topics in order, with their source items; `texts` are
     /// their tags and scores as JSON (see `StoreRequest.hotspotTopicTexts`).
     private func writeHotspotTopics(_ report: HotspotReport, dayID: Int64, texts: [(tags: String?, scores: String?)], _ db: Database) throws {
-        let insertTopic = try db.cachedStatement(sql: """
-            INSERT INTO hotspot_topics (day_id, section, section_category, position, topic_key, title, headline, summary, why_it_matters,
-                                        takeaways, item_titles, category, tags, event_type, final_score, scores, extra)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-            """)
-        let insertItem = try db.cachedStatement(sql: """
-            INSERT INTO hotspot_items (topic_id, position, source_id, source_name, role, type, title, url, published_at, extra)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-            """)
+        let insertTopic = try db.cachedStatement(
+            sql: """
+                INSERT INTO hotspot_topics (day_id, section, section_category, position, topic_key, title, headline, summary, why_it_matters,
+                                            takeaways, item_titles, category, tags, event_type, final_score, scores, extra)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                """)
+        let insertItem = try db.cachedStatement(
+            sql: """
+                INSERT INTO hotspot_items (topic_id, position, source_id, source_name, role, type, title, url, published_at, extra)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                """)
         var texts = texts.makeIterator()
         for section in report.sections {
             for (index, t) in section.topics.enumerated() {
@@ -122,8 +139,10 @@ extension Archive {
                 let topicID = db.lastInsertedRowID
                 try db.cachedStatement(sql: "INSERT INTO temp.hot_fts_new (id) VALUES (?)").execute(arguments: [topicID])
                 for (position, i) in t.items.enumerated() {
-                    try insertItem.execute(arguments: [topicID, position + 1, i.sourceID, i.sourceName, i.role, i.type, i.title, i.url,
-                                                       i.publishedAt, i.extra])
+                    try insertItem.execute(arguments: [
+                        topicID, position + 1, i.sourceID, i.sourceName, i.role, i.type, i.title, i.url,
+                        i.publishedAt, i.extra,
+                    ])
                 }
             }
         }
@@ -137,8 +156,9 @@ extension Archive {
         var sections: [HotspotReport.Section] = []
         for row in try Row.fetchAll(db, sql: "SELECT * FROM hotspot_topics WHERE day_id = ? ORDER BY id", arguments: [dayID]) {
             let items = try Row.fetchAll(db, sql: "SELECT * FROM hotspot_items WHERE topic_id = ? ORDER BY position", arguments: [row["id"] as Int64]).map {
-                HotspotReport.Item(sourceID: $0["source_id"], sourceName: $0["source_name"], role: $0["role"], type: $0["type"], title: $0["title"],
-                                   url: $0["url"], publishedAt: $0["published_at"], extra: $0["extra"])
+                HotspotReport.Item(
+                    sourceID: $0["source_id"], sourceName: $0["source_name"], role: $0["role"], type: $0["type"], title: $0["title"],
+                    url: $0["url"], publishedAt: $0["published_at"], extra: $0["extra"])
             }
             let takeaways: String = row["takeaways"]
             let topic = HotspotReport.Topic(
@@ -154,18 +174,26 @@ extension Archive {
                 sections.append(.init(kind: kind, category: category, topics: [topic]))
             }
         }
-        let papers = try Row.fetchAll(db, sql: """
-            SELECT h.kind, h.comment, h.extra, p.id, p.arxiv_id, p.title FROM hotspot_papers h JOIN papers p ON p.id = h.paper_id
-            WHERE h.day_id = ? ORDER BY h.kind, h.position
-            """, arguments: [dayID]).map { row in
-            HotspotReport.Paper(kind: row["kind"], paper: .init(arxivID: row["arxiv_id"], title: row["title"],
-                                                                authors: try authorNames(paperID: row["id"], db)),
-                                comment: row["comment"], extra: row["extra"])
+        let papers = try Row.fetchAll(
+            db,
+            sql: """
+                SELECT h.kind, h.comment, h.extra, p.id, p.arxiv_id, p.title FROM hotspot_papers h JOIN papers p ON p.id = h.paper_id
+                WHERE h.day_id = ? ORDER BY h.kind, h.position
+                """, arguments: [dayID]
+        ).map { row in
+            HotspotReport.Paper(
+                kind: row["kind"],
+                paper: .init(
+                    arxivID: row["arxiv_id"], title: row["title"],
+                    authors: try authorNames(paperID: row["id"], db)),
+                comment: row["comment"], extra: row["extra"])
         }
         let format: String = day["source_format"]
-        return HotspotReport(date: day["date"], format: format == "markdown" ? .markdown : nil, generatedAt: day["generated_at"], mode: day["mode"], summary: day["summary"], model: day["model"],
-                             promptTokens: day["prompt_tokens"], completionTokens: day["completion_tokens"], totalCost: day["total_cost"],
-                             sourceStats: day["source_stats"], totals: day["totals"], costs: day["costs"], usage: day["usage"], extra: day["extra"],
-                             sections: sections, papers: papers)
+        return HotspotReport(
+            date: day["date"], format: format == "markdown" ? .markdown : nil, generatedAt: day["generated_at"], mode: day["mode"], summary: day["summary"],
+            model: day["model"],
+            promptTokens: day["prompt_tokens"], completionTokens: day["completion_tokens"], totalCost: day["total_cost"],
+            sourceStats: day["source_stats"], totals: day["totals"], costs: day["costs"], usage: day["usage"], extra: day["extra"],
+            sections: sections, papers: papers)
     }
 }

@@ -25,18 +25,19 @@ extension Archive {
     /// Drops the FTS triggers for this transaction; returns the last author
     /// id before the group, for `indexChangedText`.
     func deferIndexing(_ db: Database) throws -> Int64 {
-        try db.execute(sql: """
-            CREATE TEMP TABLE IF NOT EXISTS fts_old (id INTEGER PRIMARY KEY, title TEXT, abstract TEXT, comments TEXT);
-            CREATE TEMP TABLE IF NOT EXISTS fts_new (id INTEGER PRIMARY KEY);
-            CREATE TEMP TABLE IF NOT EXISTS fts_triggers (name TEXT PRIMARY KEY, sql TEXT NOT NULL);
-            CREATE TEMP TABLE IF NOT EXISTS hot_fts_old (id INTEGER PRIMARY KEY, title TEXT, headline TEXT, summary TEXT,
-                                                         takeaways TEXT, item_titles TEXT);
-            CREATE TEMP TABLE IF NOT EXISTS hot_fts_new (id INTEGER PRIMARY KEY);
-            INSERT INTO temp.fts_triggers
-                SELECT name, sql FROM main.sqlite_master
-                WHERE type = 'trigger' AND name IN ('papers_ai', 'papers_ad', 'papers_au', 'authors_ai', 'authors_ad', 'authors_au',
-                                                     'hotspot_topics_ai', 'hotspot_topics_ad', 'hotspot_topics_au');
-            """)
+        try db.execute(
+            sql: """
+                CREATE TEMP TABLE IF NOT EXISTS fts_old (id INTEGER PRIMARY KEY, title TEXT, abstract TEXT, comments TEXT);
+                CREATE TEMP TABLE IF NOT EXISTS fts_new (id INTEGER PRIMARY KEY);
+                CREATE TEMP TABLE IF NOT EXISTS fts_triggers (name TEXT PRIMARY KEY, sql TEXT NOT NULL);
+                CREATE TEMP TABLE IF NOT EXISTS hot_fts_old (id INTEGER PRIMARY KEY, title TEXT, headline TEXT, summary TEXT,
+                                                             takeaways TEXT, item_titles TEXT);
+                CREATE TEMP TABLE IF NOT EXISTS hot_fts_new (id INTEGER PRIMARY KEY);
+                INSERT INTO temp.fts_triggers
+                    SELECT name, sql FROM main.sqlite_master
+                    WHERE type = 'trigger' AND name IN ('papers_ai', 'papers_ad', 'papers_au', 'authors_ai', 'authors_ad', 'authors_au',
+                                                         'hotspot_topics_ai', 'hotspot_topics_ad', 'hotspot_topics_au');
+                """)
         for name in try String.fetchAll(db, sql: "SELECT name FROM temp.fts_triggers") {
             try db.execute(sql: "DROP TRIGGER main.\(name.quotedDatabaseIdentifier)")
         }
@@ -52,37 +53,42 @@ extension Archive {
         // old text under it, so it is one changed paper, not a new one.
         try db.cachedExecute(sql: "DELETE FROM temp.fts_new WHERE id IN (SELECT id FROM temp.fts_old)")
         // Unchanged text needs no re-indexing (a day's JSON after its Markdown changes nothing the index holds).
-        try db.cachedExecute(sql: """
-            DELETE FROM temp.fts_old WHERE id IN (
-                SELECT o.id FROM temp.fts_old o JOIN papers p ON p.id = o.id
-                WHERE p.title IS o.title AND p.abstract IS o.abstract AND p.comments IS o.comments)
-            """)
+        try db.cachedExecute(
+            sql: """
+                DELETE FROM temp.fts_old WHERE id IN (
+                    SELECT o.id FROM temp.fts_old o JOIN papers p ON p.id = o.id
+                    WHERE p.title IS o.title AND p.abstract IS o.abstract AND p.comments IS o.comments)
+                """)
         // FTS5 writes its in-memory index out as a new segment whenever it
         // passes `hashsize` (1 MiB by default): that is dozens of segments a
         // group (or a catalogue chunk), each merged again later. 128 MiB is
         // more than a group's terms take, so a group makes one segment. The
         // setting is stored in the file: it is put back before the commit.
         try db.cachedExecute(sql: "INSERT INTO papers_fts(papers_fts, rank) VALUES ('hashsize', 134217728)")
-        try db.cachedExecute(sql: """
-            INSERT INTO papers_fts(papers_fts, rowid, title, abstract, comments)
-            SELECT 'delete', id, title, abstract, comments FROM temp.fts_old
-            """)
-        try db.cachedExecute(sql: """
-            INSERT INTO papers_fts(rowid, title, abstract, comments)
-            SELECT id, title, abstract, comments FROM papers
-            WHERE id IN (SELECT id FROM temp.fts_old UNION SELECT id FROM temp.fts_new)
-            """)
+        try db.cachedExecute(
+            sql: """
+                INSERT INTO papers_fts(papers_fts, rowid, title, abstract, comments)
+                SELECT 'delete', id, title, abstract, comments FROM temp.fts_old
+                """)
+        try db.cachedExecute(
+            sql: """
+                INSERT INTO papers_fts(rowid, title, abstract, comments)
+                SELECT id, title, abstract, comments FROM papers
+                WHERE id IN (SELECT id FROM temp.fts_old UNION SELECT id FROM temp.fts_new)
+                """)
         try db.cachedExecute(sql: "INSERT INTO papers_fts(papers_fts, rank) VALUES ('hashsize', 1048576)")
         try db.cachedExecute(sql: "INSERT INTO authors_fts(rowid, key) SELECT id, key FROM authors WHERE id > ?", arguments: [lastAuthor])
         // Hotspot topics are only ever added or deleted whole (a changed report replaces its day).
-        try db.cachedExecute(sql: """
-            INSERT INTO hotspot_topics_fts(hotspot_topics_fts, rowid, title, headline, summary, takeaways, item_titles)
-            SELECT 'delete', id, title, headline, summary, takeaways, item_titles FROM temp.hot_fts_old
-            """)
-        try db.cachedExecute(sql: """
-            INSERT INTO hotspot_topics_fts(rowid, title, headline, summary, takeaways, item_titles)
-            SELECT id, title, headline, summary, takeaways, item_titles FROM hotspot_topics WHERE id IN (SELECT id FROM temp.hot_fts_new)
-            """)
+        try db.cachedExecute(
+            sql: """
+                INSERT INTO hotspot_topics_fts(hotspot_topics_fts, rowid, title, headline, summary, takeaways, item_titles)
+                SELECT 'delete', id, title, headline, summary, takeaways, item_titles FROM temp.hot_fts_old
+                """)
+        try db.cachedExecute(
+            sql: """
+                INSERT INTO hotspot_topics_fts(rowid, title, headline, summary, takeaways, item_titles)
+                SELECT id, title, headline, summary, takeaways, item_titles FROM hotspot_topics WHERE id IN (SELECT id FROM temp.hot_fts_new)
+                """)
         try db.cachedExecute(sql: "DELETE FROM temp.hot_fts_old")
         try db.cachedExecute(sql: "DELETE FROM temp.hot_fts_new")
         try db.cachedExecute(sql: "DELETE FROM temp.fts_old")

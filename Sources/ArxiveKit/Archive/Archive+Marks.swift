@@ -66,13 +66,15 @@ extension Archive {
             try db.execute(sql: "INSERT OR IGNORE INTO marks (arxiv_id, updated_at) VALUES (?, ?)", arguments: [id, now])
             switch change {
             case .star(let on):
-                try db.execute(sql: """
-                    UPDATE marks SET starred = ?, dismissed_at = CASE WHEN ? THEN NULL ELSE dismissed_at END, updated_at = ? WHERE arxiv_id = ?
-                    """, arguments: [on, on, now, id])
+                try db.execute(
+                    sql: """
+                        UPDATE marks SET starred = ?, dismissed_at = CASE WHEN ? THEN NULL ELSE dismissed_at END, updated_at = ? WHERE arxiv_id = ?
+                        """, arguments: [on, on, now, id])
             case .dismiss(let on):
-                try db.execute(sql: """
-                    UPDATE marks SET dismissed_at = ?, starred = CASE WHEN ? THEN 0 ELSE starred END, updated_at = ? WHERE arxiv_id = ?
-                    """, arguments: [on ? now : nil, on, now, id])
+                try db.execute(
+                    sql: """
+                        UPDATE marks SET dismissed_at = ?, starred = CASE WHEN ? THEN 0 ELSE starred END, updated_at = ? WHERE arxiv_id = ?
+                        """, arguments: [on ? now : nil, on, now, id])
             case .read(let read):
                 try db.execute(sql: "UPDATE marks SET read_at = ?, updated_at = ? WHERE arxiv_id = ?", arguments: [read ? now : nil, now, id])
             case .note(let text):
@@ -112,10 +114,11 @@ extension Archive {
     public func saveSearch(_ name: String, query: String) throws {
         _ = try QueryParser.parse(query)
         try database.write { db in
-            try db.execute(sql: """
-                INSERT INTO saved_searches (name, query, saved_at) VALUES (?, ?, ?)
-                ON CONFLICT (name) DO UPDATE SET query = excluded.query, saved_at = excluded.saved_at
-                """, arguments: [name, query, ISO8601DateFormatter().string(from: Date())])
+            try db.execute(
+                sql: """
+                    INSERT INTO saved_searches (name, query, saved_at) VALUES (?, ?, ?)
+                    ON CONFLICT (name) DO UPDATE SET query = excluded.query, saved_at = excluded.saved_at
+                    """, arguments: [name, query, ISO8601DateFormatter().string(from: Date())])
         }
     }
 

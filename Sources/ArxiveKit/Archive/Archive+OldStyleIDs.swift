@@ -20,8 +20,9 @@ extension Archive {
             if let category = Archive.primaryCategory(paper), let name = category.split(separator: ".").first, ArxivID.isOldStyle("\(name)/\(number)"[...]) {
                 (archive, how) = (String(name), "its category in the digest")
             } else {
-                let held = try String.fetchAll(db, sql: "SELECT arxiv_id FROM papers WHERE arxiv_id LIKE '%/' || ? AND catalogue_date IS NOT NULL",
-                                               arguments: [number])
+                let held = try String.fetchAll(
+                    db, sql: "SELECT arxiv_id FROM papers WHERE arxiv_id LIKE '%/' || ? AND catalogue_date IS NOT NULL",
+                    arguments: [number])
                 let archives = Set(held.compactMap { $0.split(separator: "/").first.map(String.init) })
                 if archives.count == 1, let only = archives.first {
                     (archive, how) = (only, "the catalogue")
@@ -30,8 +31,9 @@ extension Archive {
                 }
             }
             guard let archive else {
-                notes.append("\(number) is an old-style arXiv number without its archive: kept as written "
-                             + "(import the catalogue, or the digest with --digest ARCHIVE, to resolve it)")
+                notes.append(
+                    "\(number) is an old-style arXiv number without its archive: kept as written "
+                        + "(import the catalogue, or the digest with --digest ARCHIVE, to resolve it)")
                 return paper
             }
             var resolved = paper

@@ -16,9 +16,11 @@ extension Archive {
             }
             return (id, false)
         }
-        try db.cachedStatement(sql: """
-            INSERT INTO papers (arxiv_id, title, abstract, authors, comments, text_date) VALUES (?, ?, ?, ?, '', ?)
-            """).run(paper.arxivID, paper.title, paper.abstract, names.joined(separator: ", "), date)
+        try db.cachedStatement(
+            sql: """
+                INSERT INTO papers (arxiv_id, title, abstract, authors, comments, text_date) VALUES (?, ?, ?, ?, '', ?)
+                """
+        ).run(paper.arxivID, paper.title, paper.abstract, names.joined(separator: ", "), date)
         let id = db.lastInsertedRowID
         try db.cachedStatement(sql: "INSERT INTO temp.fts_new (id) VALUES (?)").run(id)
         group.authorLinks[id] = try authorIDs(names: names, known: &group.authorIDs, db)
@@ -28,24 +30,27 @@ extension Archive {
     /// True when nothing holds the paper any more: no verdict, no spotlight,
     /// no monthly pick, no hotspot report, and the catalogue does not have it.
     func isUnreferenced(paperID: Int64, _ db: Database) throws -> Bool {
-        try Bool.fetchOne(db.cachedStatement(sql: """
-            SELECT catalogue_date IS NULL
-               AND NOT EXISTS (SELECT 1 FROM verdicts WHERE paper_id = papers.id)
-               AND NOT EXISTS (SELECT 1 FROM spotlights WHERE paper_id = papers.id)
-               AND NOT EXISTS (SELECT 1 FROM monthly_picks WHERE paper_id = papers.id)
-               AND NOT EXISTS (SELECT 1 FROM hotspot_papers WHERE paper_id = papers.id)
-            FROM papers WHERE id = ?
-            """), arguments: [paperID]) == true
+        try Bool.fetchOne(
+            db.cachedStatement(
+                sql: """
+                    SELECT catalogue_date IS NULL
+                       AND NOT EXISTS (SELECT 1 FROM verdicts WHERE paper_id = papers.id)
+                       AND NOT EXISTS (SELECT 1 FROM spotlights WHERE paper_id = papers.id)
+                       AND NOT EXISTS (SELECT 1 FROM monthly_picks WHERE paper_id = papers.id)
+                       AND NOT EXISTS (SELECT 1 FROM hotspot_papers WHERE paper_id = papers.id)
+                    FROM papers WHERE id = ?
+                    """), arguments: [paperID]) == true
     }
 
     /// Drops each of these papers that nothing holds any more.
     func dropUnreferenced(_ paperIDs: some Sequence<Int64>, group: inout Archive.GroupState, _ db: Database) throws {
         for id in paperIDs where try isUnreferenced(paperID: id, db) {
             // Its indexed text leaves the index at the group's end.
-            try db.cachedExecute(sql: """
-                INSERT OR IGNORE INTO temp.fts_old SELECT id, title, abstract, comments FROM papers
-                WHERE id = ? AND id NOT IN (SELECT id FROM temp.fts_new)
-                """, arguments: [id])
+            try db.cachedExecute(
+                sql: """
+                    INSERT OR IGNORE INTO temp.fts_old SELECT id, title, abstract, comments FROM papers
+                    WHERE id = ? AND id NOT IN (SELECT id FROM temp.fts_new)
+                    """, arguments: [id])
             try deletePaper(id, db)
             group.authorLinks[id] = nil
         }

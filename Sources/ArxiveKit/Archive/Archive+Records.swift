@@ -10,9 +10,11 @@ extension Archive {
             let cut = limit.map { " LIMIT \($0)" } ?? ""
             if let query {
                 let matched = try Archive.paperIDs(matching: query, db).ids
-                ids = try Int64.fetchAll(db, sql: """
-                    SELECT id FROM papers WHERE id IN (\(matched.map(String.init).joined(separator: ","))) ORDER BY last_seen DESC, arxiv_id DESC\(cut)
-                    """)
+                ids = try Int64.fetchAll(
+                    db,
+                    sql: """
+                        SELECT id FROM papers WHERE id IN (\(matched.map(String.init).joined(separator: ","))) ORDER BY last_seen DESC, arxiv_id DESC\(cut)
+                        """)
             } else {
                 ids = try Int64.fetchAll(db, sql: "SELECT id FROM papers ORDER BY last_seen DESC, arxiv_id DESC\(cut)")
             }
@@ -30,19 +32,25 @@ extension Archive {
     }
 
     static func record(paperID: Int64, _ db: Database) throws -> PaperRecord {
-        let row = try Row.fetchOne(db, sql: "SELECT arxiv_id, title, abstract, first_seen, last_seen, catalogue FROM papers WHERE id = ?", arguments: [paperID])!
-        let verdicts = try Row.fetchAll(db, sql: """
-            SELECT r.digest, r.date, v.position, v.relevance, v.novelty, v.score, v.comment, v.author_match,
-                   v.arxiv_version, v.announce_type, v.extra
-            FROM verdicts v JOIN runs r ON r.id = v.run_id WHERE v.paper_id = ? ORDER BY r.date, r.digest
-            """, arguments: [paperID]).map { v in
-            PaperRecord.Verdict(digest: v["digest"], date: v["date"], position: v["position"], relevance: v["relevance"],
-                                novelty: v["novelty"], score: v["score"], comment: v["comment"], authorMatch: v["author_match"],
-                                arxivVersion: v["arxiv_version"], announceType: v["announce_type"],
-                                extra: (v["extra"] as String?).flatMap(JSONValue.parse))
+        let row = try Row.fetchOne(
+            db, sql: "SELECT arxiv_id, title, abstract, first_seen, last_seen, catalogue FROM papers WHERE id = ?", arguments: [paperID])!
+        let verdicts = try Row.fetchAll(
+            db,
+            sql: """
+                SELECT r.digest, r.date, v.position, v.relevance, v.novelty, v.score, v.comment, v.author_match,
+                       v.arxiv_version, v.announce_type, v.extra
+                FROM verdicts v JOIN runs r ON r.id = v.run_id WHERE v.paper_id = ? ORDER BY r.date, r.digest
+                """, arguments: [paperID]
+        ).map { v in
+            PaperRecord.Verdict(
+                digest: v["digest"], date: v["date"], position: v["position"], relevance: v["relevance"],
+                novelty: v["novelty"], score: v["score"], comment: v["comment"], authorMatch: v["author_match"],
+                arxivVersion: v["arxiv_version"], announceType: v["announce_type"],
+                extra: (v["extra"] as String?).flatMap(JSONValue.parse))
         }
-        return PaperRecord(arxivID: row["arxiv_id"], title: row["title"], authors: try authorNames(paperID: paperID, db),
-                           abstract: row["abstract"], firstSeen: row["first_seen"], lastSeen: row["last_seen"],
-                           verdicts: verdicts, marks: try marks(of: row["arxiv_id"], db), catalogue: CatalogueFields(catalogueJSON: row["catalogue"]))
+        return PaperRecord(
+            arxivID: row["arxiv_id"], title: row["title"], authors: try authorNames(paperID: paperID, db),
+            abstract: row["abstract"], firstSeen: row["first_seen"], lastSeen: row["last_seen"],
+            verdicts: verdicts, marks: try marks(of: row["arxiv_id"], db), catalogue: CatalogueFields(catalogueJSON: row["catalogue"]))
     }
 }

@@ -40,11 +40,12 @@ extension Archive {
         var pulled: [StoreRequest] = []
         do {
             return try writeWithoutForeignKeyChecks { db in
-                try storeGroup(pulling: {
-                    let request = next()
-                    if let request { pulled.append(request) }
-                    return request
-                }, isolatingFiles: false, db)
+                try storeGroup(
+                    pulling: {
+                        let request = next()
+                        if let request { pulled.append(request) }
+                        return request
+                    }, isolatingFiles: false, db)
             }
         } catch let failure as FileNotStored {
             if Archive.isArchiveFault(failure.error) { throw failure.error }
@@ -81,8 +82,10 @@ extension Archive {
     /// first: a later statement would run outside any transaction.
     static func isArchiveFault(_ error: any Error) -> Bool {
         guard let error = error as? DatabaseError else { return false }
-        let codes: [ResultCode] = [.SQLITE_FULL, .SQLITE_IOERR, .SQLITE_READONLY, .SQLITE_BUSY, .SQLITE_LOCKED,
-                                   .SQLITE_CANTOPEN, .SQLITE_CORRUPT, .SQLITE_NOMEM, .SQLITE_PERM]
+        let codes: [ResultCode] = [
+            .SQLITE_FULL, .SQLITE_IOERR, .SQLITE_READONLY, .SQLITE_BUSY, .SQLITE_LOCKED,
+            .SQLITE_CANTOPEN, .SQLITE_CORRUPT, .SQLITE_NOMEM, .SQLITE_PERM,
+        ]
         return codes.contains(error.resultCode)
     }
 
@@ -169,14 +172,16 @@ extension Archive {
     public func importedSources(digestName: String) throws -> Set<DigestSource> {
         try database.read { db in
             var sources = Set<DigestSource>()
-            let rows = try Row.fetchCursor(db, sql: """
-                SELECT s.path, s.sha256 FROM run_sources s JOIN runs r ON r.id = s.run_id WHERE r.digest = ?
-                UNION ALL SELECT source_path, source_sha256 FROM spotlight_days WHERE digest = ?
-                UNION ALL SELECT source_path, source_sha256 FROM monthly_overviews WHERE digest = ?
-                UNION ALL SELECT source_path, source_sha256 FROM hotspot_days WHERE digest = ?
-                UNION ALL SELECT c.source_path, c.source_sha256 FROM hotspot_day_copies c JOIN hotspot_days d ON d.id = c.day_id
-                          WHERE d.digest = ?
-                """, arguments: [digestName, digestName, digestName, digestName, digestName])
+            let rows = try Row.fetchCursor(
+                db,
+                sql: """
+                    SELECT s.path, s.sha256 FROM run_sources s JOIN runs r ON r.id = s.run_id WHERE r.digest = ?
+                    UNION ALL SELECT source_path, source_sha256 FROM spotlight_days WHERE digest = ?
+                    UNION ALL SELECT source_path, source_sha256 FROM monthly_overviews WHERE digest = ?
+                    UNION ALL SELECT source_path, source_sha256 FROM hotspot_days WHERE digest = ?
+                    UNION ALL SELECT c.source_path, c.source_sha256 FROM hotspot_day_copies c JOIN hotspot_days d ON d.id = c.day_id
+                              WHERE d.digest = ?
+                    """, arguments: [digestName, digestName, digestName, digestName, digestName])
             while let row = try rows.next() { sources.insert(DigestSource(path: row["path"], sha256: row["sha256"])) }
             return sources
         }
@@ -187,14 +192,18 @@ extension Archive {
     func dateOfRun(listing arxivIDs: [String], digestName: String, _ db: Database) throws -> String? {
         guard let first = arxivIDs.first else { return nil }
         let wanted = Set(arxivIDs)
-        let candidates = try Row.fetchAll(db, sql: """
-            SELECT r.id, r.date FROM runs r JOIN verdicts v ON v.run_id = r.id JOIN papers p ON p.id = v.paper_id
-            WHERE r.digest = ? AND p.arxiv_id = ? ORDER BY r.date DESC
-            """, arguments: [digestName, first])
+        let candidates = try Row.fetchAll(
+            db,
+            sql: """
+                SELECT r.id, r.date FROM runs r JOIN verdicts v ON v.run_id = r.id JOIN papers p ON p.id = v.paper_id
+                WHERE r.digest = ? AND p.arxiv_id = ? ORDER BY r.date DESC
+                """, arguments: [digestName, first])
         for candidate in candidates {
-            let ids = try String.fetchAll(db, sql: """
-                SELECT p.arxiv_id FROM verdicts v JOIN papers p ON p.id = v.paper_id WHERE v.run_id = ?
-                """, arguments: [candidate["id"] as Int64])
+            let ids = try String.fetchAll(
+                db,
+                sql: """
+                    SELECT p.arxiv_id FROM verdicts v JOIN papers p ON p.id = v.paper_id WHERE v.run_id = ?
+                    """, arguments: [candidate["id"] as Int64])
             if Set(ids) == wanted { return candidate["date"] }
         }
         return nil

@@ -4,16 +4,22 @@ import GRDB
 /// Storing one digest file as its run: the header, the topic order, and
 /// the verdicts with their papers (see `store(_:)` for the merging rules).
 extension Archive {
-    func storeDigest(_ digest: Digest, _ request: StoreRequest, importedAt: String, group: inout GroupState,
-                     _ db: Database) throws -> StoreOutcome {
+    func storeDigest(
+        _ digest: Digest, _ request: StoreRequest, importedAt: String, group: inout GroupState,
+        _ db: Database
+    ) throws -> StoreOutcome {
         var request = request
         guard let date = try request.date ?? dateOfRun(listing: digest.papers.map(\.arxivID), digestName: request.digestName, db) else {
             throw StoreError.undatedJSON
         }
-        let existing = try Int64.fetchOne(db.cachedStatement(sql: "SELECT id FROM runs WHERE digest = ? AND date = ?"),
-                                          arguments: [request.digestName, date])
-        if let existing, try Bool.fetchOne(db.cachedStatement(sql: "SELECT EXISTS (SELECT 1 FROM run_sources WHERE run_id = ? AND sha256 = ?)"),
-                                           arguments: [existing, request.source.sha256]) == true {
+        let existing = try Int64.fetchOne(
+            db.cachedStatement(sql: "SELECT id FROM runs WHERE digest = ? AND date = ?"),
+            arguments: [request.digestName, date])
+        if let existing,
+            try Bool.fetchOne(
+                db.cachedStatement(sql: "SELECT EXISTS (SELECT 1 FROM run_sources WHERE run_id = ? AND sha256 = ?)"),
+                arguments: [existing, request.source.sha256]) == true
+        {
             return StoreOutcome(change: .unchanged, runID: existing)
         }
         let runID: Int64
@@ -30,9 +36,12 @@ extension Archive {
         if !digest.topicOrder.isEmpty {
             try storeTopicOrder(digest.topicOrder, runID: runID, digestName: request.digestName, group: &group, db)
         }
-        let jsonElsewhere = try Bool.fetchOne(db.cachedStatement(sql: """
-            SELECT EXISTS (SELECT 1 FROM run_sources WHERE run_id = ? AND format IN ('json', 'topic-bundle') AND path != ?)
-            """), arguments: [runID, request.source.path]) ?? false
+        let jsonElsewhere =
+            try Bool.fetchOne(
+                db.cachedStatement(
+                    sql: """
+                        SELECT EXISTS (SELECT 1 FROM run_sources WHERE run_id = ? AND format IN ('json', 'topic-bundle') AND path != ?)
+                        """), arguments: [runID, request.source.path]) ?? false
         // A file read without its papers (see `papersLeftOut`) gives verdicts only when no other JSON of the day has.
         if (digest.format.carriesEveryKey && request.papersLeftOut == nil) || !jsonElsewhere {
             if let readPapers = request.papersLeftOut {
@@ -40,17 +49,20 @@ extension Archive {
                 request.digest.papers = try readPapers()
             }
             if request.digest.papers.contains(where: { ArxivID.isBareOldStyle($0.arxivID) }) {
-                request.digest.papers = try resolveBareOldStyleIDs(in: request.digest.papers, digestName: request.digestName,
-                                                                   notes: &outcome.notes, db)
+                request.digest.papers = try resolveBareOldStyleIDs(
+                    in: request.digest.papers, digestName: request.digestName,
+                    notes: &outcome.notes, db)
             }
-            outcome.newPapers = try replaceVerdicts(of: runID, date: date, with: request.digest.papers, authorNames: request.authorNames,
-                                                digestName: request.digestName, group: &group, db)
+            outcome.newPapers = try replaceVerdicts(
+                of: runID, date: date, with: request.digest.papers, authorNames: request.authorNames,
+                digestName: request.digestName, group: &group, db)
         }
         outcome.runVerdicts = try Int.fetchOne(db.cachedStatement(sql: "SELECT count(*) FROM verdicts WHERE run_id = ?"), arguments: [runID]) ?? 0
-        try db.cachedExecute(sql: """
-            INSERT INTO run_sources (run_id, path, format, sha256, imported_at) VALUES (?, ?, ?, ?, ?)
-            ON CONFLICT (run_id, path) DO UPDATE SET format = excluded.format, sha256 = excluded.sha256, imported_at = excluded.imported_at
-            """, arguments: [runID, request.source.path, digest.format.rawValue, request.source.sha256, importedAt])
+        try db.cachedExecute(
+            sql: """
+                INSERT INTO run_sources (run_id, path, format, sha256, imported_at) VALUES (?, ?, ?, ?, ?)
+                ON CONFLICT (run_id, path) DO UPDATE SET format = excluded.format, sha256 = excluded.sha256, imported_at = excluded.imported_at
+                """, arguments: [runID, request.source.path, digest.format.rawValue, request.source.sha256, importedAt])
         return outcome
     }
 
@@ -64,51 +76,62 @@ extension Archive {
             try db.cachedExecute(sql: "INSERT OR IGNORE INTO prompts (text) VALUES (?)", arguments: [prompt])
             promptID = try Int64.fetchOne(db.cachedStatement(sql: "SELECT id FROM prompts WHERE text = ?"), arguments: [prompt])
         }
-        let figures: StatementArguments = [h.model, h.promptTokens, h.completionTokens, h.totalTokens, h.promptCost, h.completionCost,
-                                           h.totalCost, h.totalPapers, h.scannedPapers, h.relevantPapers]
+        let figures: StatementArguments = [
+            h.model, h.promptTokens, h.completionTokens, h.totalTokens, h.promptCost, h.completionCost,
+            h.totalCost, h.totalPapers, h.scannedPapers, h.relevantPapers,
+        ]
         if fillingGapsOnly {
-            try db.cachedExecute(sql: """
-                UPDATE runs SET model = coalesce(model, ?), prompt_tokens = coalesce(prompt_tokens, ?),
-                    completion_tokens = coalesce(completion_tokens, ?), total_tokens = coalesce(total_tokens, ?),
-                    prompt_cost = coalesce(prompt_cost, ?), completion_cost = coalesce(completion_cost, ?), total_cost = coalesce(total_cost, ?),
-                    total_papers = coalesce(total_papers, ?), scanned_papers = coalesce(scanned_papers, ?),
-                    relevant_papers = coalesce(relevant_papers, ?)
-                WHERE id = ?
-                """, arguments: figures + [runID])
+            try db.cachedExecute(
+                sql: """
+                    UPDATE runs SET model = coalesce(model, ?), prompt_tokens = coalesce(prompt_tokens, ?),
+                        completion_tokens = coalesce(completion_tokens, ?), total_tokens = coalesce(total_tokens, ?),
+                        prompt_cost = coalesce(prompt_cost, ?), completion_cost = coalesce(completion_cost, ?), total_cost = coalesce(total_cost, ?),
+                        total_papers = coalesce(total_papers, ?), scanned_papers = coalesce(scanned_papers, ?),
+                        relevant_papers = coalesce(relevant_papers, ?)
+                    WHERE id = ?
+                    """, arguments: figures + [runID])
             return
         }
-        try db.cachedExecute(sql: """
-            UPDATE runs SET model = coalesce(?, model), prompt_tokens = coalesce(?, prompt_tokens),
-                completion_tokens = coalesce(?, completion_tokens), total_tokens = coalesce(?, total_tokens),
-                prompt_cost = coalesce(?, prompt_cost), completion_cost = coalesce(?, completion_cost), total_cost = coalesce(?, total_cost),
-                total_papers = coalesce(?, total_papers), scanned_papers = coalesce(?, scanned_papers),
-                relevant_papers = coalesce(?, relevant_papers), prompt_id = ?, notes = ?
-            WHERE id = ?
-            """, arguments: figures + [promptID, h.notes, runID])
+        try db.cachedExecute(
+            sql: """
+                UPDATE runs SET model = coalesce(?, model), prompt_tokens = coalesce(?, prompt_tokens),
+                    completion_tokens = coalesce(?, completion_tokens), total_tokens = coalesce(?, total_tokens),
+                    prompt_cost = coalesce(?, prompt_cost), completion_cost = coalesce(?, completion_cost), total_cost = coalesce(?, total_cost),
+                    total_papers = coalesce(?, total_papers), scanned_papers = coalesce(?, scanned_papers),
+                    relevant_papers = coalesce(?, relevant_papers), prompt_id = ?, notes = ?
+                WHERE id = ?
+                """, arguments: figures + [promptID, h.notes, runID])
     }
 
     /// Replaces the run's verdicts; returns how many papers were new to the archive.
-    private func replaceVerdicts(of runID: Int64, date: String, with papers: [DigestPaper], authorNames: [[String]],
-                                 digestName: String, group: inout GroupState, _ db: Database) throws -> Int {
+    private func replaceVerdicts(
+        of runID: Int64, date: String, with papers: [DigestPaper], authorNames: [[String]],
+        digestName: String, group: inout GroupState, _ db: Database
+    ) throws -> Int {
         // Save the indexed text of every paper this may change, before it
         // changes it (the first save in a group wins: the index holds that).
         let incoming = String(decoding: try JSONEncoder().encode(papers.map(\.arxivID)), as: UTF8.self)
-        try db.cachedExecute(sql: """
-            INSERT OR IGNORE INTO temp.fts_old SELECT id, title, abstract, comments FROM papers
-            WHERE (id IN (SELECT paper_id FROM verdicts WHERE run_id = ?) OR arxiv_id IN (SELECT value FROM json_each(?)))
-              AND id NOT IN (SELECT id FROM temp.fts_new)  -- added in this group: not in the index yet
-            """, arguments: [runID, incoming])
+        try db.cachedExecute(
+            sql: """
+                INSERT OR IGNORE INTO temp.fts_old SELECT id, title, abstract, comments FROM papers
+                WHERE (id IN (SELECT paper_id FROM verdicts WHERE run_id = ?) OR arxiv_id IN (SELECT value FROM json_each(?)))
+                  AND id NOT IN (SELECT id FROM temp.fts_new)  -- added in this group: not in the index yet
+                """, arguments: [runID, incoming])
         let before = Set(try Int64.fetchAll(db.cachedStatement(sql: "SELECT paper_id FROM verdicts WHERE run_id = ?"), arguments: [runID]))
         // Its topic rows first: no cascade while foreign-key checks are off (see `writeWithoutForeignKeyChecks`).
         try db.cachedExecute(sql: "DELETE FROM verdict_topics WHERE verdict_id IN (SELECT id FROM verdicts WHERE run_id = ?)", arguments: [runID])
         try db.cachedExecute(sql: "DELETE FROM verdicts WHERE run_id = ?", arguments: [runID])
         // The papers this file lists that the archive holds, in one query.
         var stored: [String: StoredPaper] = [:]
-        for row in try Row.fetchAll(db.cachedStatement(sql: """
-            SELECT id, arxiv_id, title, abstract, authors, text_date FROM papers WHERE arxiv_id IN (SELECT value FROM json_each(?))
-            """), arguments: [incoming]) {
-            stored[row["arxiv_id"]] = StoredPaper(id: row["id"], title: row["title"], abstract: row["abstract"],
-                                                  authors: row["authors"], textDate: row["text_date"])
+        for row in try Row.fetchAll(
+            db.cachedStatement(
+                sql: """
+                    SELECT id, arxiv_id, title, abstract, authors, text_date FROM papers WHERE arxiv_id IN (SELECT value FROM json_each(?))
+                    """), arguments: [incoming])
+        {
+            stored[row["arxiv_id"]] = StoredPaper(
+                id: row["id"], title: row["title"], abstract: row["abstract"],
+                authors: row["authors"], textDate: row["text_date"])
         }
         var inserted = Set<Int64>()
         var after = Set<Int64>()
@@ -121,13 +144,16 @@ extension Archive {
             if isNew { inserted.insert(paperID) }
             // A paper listed twice on one page keeps its first position.
             guard after.insert(paperID).inserted else { continue }
-            try db.cachedStatement(sql: """
-                INSERT INTO verdicts (id, run_id, paper_id, position, relevance, novelty, score, comment, author_match,
-                                      arxiv_version, announce_type, extra, topic_comment, topic_source)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                """).run(verdictID, runID, paperID, index + 1, paper.relevance, paper.novelty, paper.score, paper.comment,
-                         paper.authorMatch, paper.arxivVersion, paper.announceType, paper.extra,
-                         paper.topics?.comment, paper.topics?.source)
+            try db.cachedStatement(
+                sql: """
+                    INSERT INTO verdicts (id, run_id, paper_id, position, relevance, novelty, score, comment, author_match,
+                                          arxiv_version, announce_type, extra, topic_comment, topic_source)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                    """
+            ).run(
+                verdictID, runID, paperID, index + 1, paper.relevance, paper.novelty, paper.score, paper.comment,
+                paper.authorMatch, paper.arxivVersion, paper.announceType, paper.extra,
+                paper.topics?.comment, paper.topics?.source)
             if let topics = paper.topics {
                 try storeTopics(topics, verdictID: verdictID, digestName: digestName, group: &group, db)
             }
@@ -154,16 +180,20 @@ extension Archive {
     /// `stored` holds the file's papers already in the archive; it learns the
     /// ones inserted here (a page may list a paper twice). A new paper points
     /// at `verdictID`, the id its verdict in this run is about to get.
-    private func upsertPaper(_ paper: DigestPaper, names: [String], date: String, verdictID: Int64, stored: inout [String: StoredPaper],
-                             group: inout GroupState, _ db: Database) throws -> (id: Int64, isNew: Bool) {
+    private func upsertPaper(
+        _ paper: DigestPaper, names: [String], date: String, verdictID: Int64, stored: inout [String: StoredPaper],
+        group: inout GroupState, _ db: Database
+    ) throws -> (id: Int64, isNew: Bool) {
         // `names` are display names only: the folded key is computed for authors new to the archive.
         let authorsText = names.joined(separator: ", ")
         guard var old = stored[paper.arxivID] else {
             // A new paper's comments are this verdict's: no refresh needed afterwards.
-            try db.cachedStatement(sql: """
-                INSERT INTO papers (arxiv_id, title, abstract, authors, comments, text_date, first_seen, last_seen, latest_verdict_id)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
-                """).run(paper.arxivID, paper.title, paper.abstract, authorsText, paper.comment ?? "", date, date, date, verdictID)
+            try db.cachedStatement(
+                sql: """
+                    INSERT INTO papers (arxiv_id, title, abstract, authors, comments, text_date, first_seen, last_seen, latest_verdict_id)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+                    """
+            ).run(paper.arxivID, paper.title, paper.abstract, authorsText, paper.comment ?? "", date, date, date, verdictID)
             let id = db.lastInsertedRowID
             stored[paper.arxivID] = StoredPaper(id: id, title: paper.title, abstract: paper.abstract, authors: authorsText, textDate: date)
             try db.cachedStatement(sql: "INSERT INTO temp.fts_new (id) VALUES (?)").run(id)
@@ -175,8 +205,9 @@ extension Archive {
         let abstract = paper.abstract.isEmpty ? old.abstract : paper.abstract
         let authors = names.isEmpty ? old.authors : authorsText
         if paper.title != old.title || abstract != old.abstract || authors != old.authors {
-            try db.cachedExecute(sql: "UPDATE papers SET title = ?, abstract = ?, authors = ?, text_date = ? WHERE id = ?",
-                                 arguments: [paper.title, abstract, authors, date, old.id])
+            try db.cachedExecute(
+                sql: "UPDATE papers SET title = ?, abstract = ?, authors = ?, text_date = ? WHERE id = ?",
+                arguments: [paper.title, abstract, authors, date, old.id])
             if !names.isEmpty {
                 try db.cachedExecute(sql: "DELETE FROM paper_authors WHERE paper_id = ?", arguments: [old.id])
                 group.authorLinks[old.id] = try authorIDs(names: names, known: &group.authorIDs, db)
@@ -194,11 +225,13 @@ extension Archive {
     /// Keeps `papers.comments` (the FTS column over verdict comments) in step,
     /// and drops a paper that nothing lists any more (see `isUnreferenced`).
     private func refreshComments(paperID: Int64, _ db: Database) throws -> CommentsRefresh {
-        let comments = try String.fetchAll(db.cachedStatement(sql: """
-            SELECT v.comment FROM verdicts v JOIN runs r ON r.id = v.run_id
-            WHERE v.paper_id = ? AND v.comment IS NOT NULL AND v.comment != ''
-            ORDER BY r.date, r.digest
-            """), arguments: [paperID])
+        let comments = try String.fetchAll(
+            db.cachedStatement(
+                sql: """
+                    SELECT v.comment FROM verdicts v JOIN runs r ON r.id = v.run_id
+                    WHERE v.paper_id = ? AND v.comment IS NOT NULL AND v.comment != ''
+                    ORDER BY r.date, r.digest
+                    """), arguments: [paperID])
         if comments.isEmpty, try isUnreferenced(paperID: paperID, db) {
             try deletePaper(paperID, db)
             return .deleted

@@ -26,13 +26,15 @@ extension Archive {
     func topicID(_ topic: Topic, digestName: String, group: inout GroupState, _ db: Database) throws -> Int64 {
         let cacheKey = digestName + "\u{0}" + topic.key
         if let known = group.topicIDs[cacheKey], known.label == topic.label || topic.label == topic.key { return known.id }
-        try db.cachedExecute(sql: """
-            INSERT INTO topics (digest, key, label) VALUES (?, ?, ?)
-            ON CONFLICT (digest, key) DO UPDATE SET label = excluded.label
-            WHERE label != excluded.label AND excluded.label != excluded.key
-            """, arguments: [digestName, topic.key, topic.label])
-        let id = try Int64.fetchOne(db.cachedStatement(sql: "SELECT id FROM topics WHERE digest = ? AND key = ?"),
-                                    arguments: [digestName, topic.key])!
+        try db.cachedExecute(
+            sql: """
+                INSERT INTO topics (digest, key, label) VALUES (?, ?, ?)
+                ON CONFLICT (digest, key) DO UPDATE SET label = excluded.label
+                WHERE label != excluded.label AND excluded.label != excluded.key
+                """, arguments: [digestName, topic.key, topic.label])
+        let id = try Int64.fetchOne(
+            db.cachedStatement(sql: "SELECT id FROM topics WHERE digest = ? AND key = ?"),
+            arguments: [digestName, topic.key])!
         group.topicIDs[cacheKey] = (id, topic.label)
         return id
     }

@@ -56,9 +56,11 @@ public struct Archive: Sendable {
     /// empty file, or one without tables, becomes an archive.
     static func refuseOthersDatabase(_ db: Database, path: String) throws {
         guard try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM sqlite_master WHERE type = 'table')") == true else { return }
-        let ours = try db.tableExists("grdb_migrations")
-            && Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM grdb_migrations WHERE identifier = ?)",
-                             arguments: [Schema.migrations[0].identifier]) == true
+        let ours =
+            try db.tableExists("grdb_migrations")
+            && Bool.fetchOne(
+                db, sql: "SELECT EXISTS (SELECT 1 FROM grdb_migrations WHERE identifier = ?)",
+                arguments: [Schema.migrations[0].identifier]) == true
         guard ours else { throw ArchiveError.notAnArchive(path: path) }
     }
 

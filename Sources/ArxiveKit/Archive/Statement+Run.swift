@@ -41,6 +41,8 @@ extension Statement {
 }
 
 /// SQLite copies the text as it is bound: the Swift string may go away before the step.
+/// Named as SQLite's C header names it.
+// swift-format-ignore: AlwaysUseLowerCamelCase
 private let SQLITE_TRANSIENT = unsafeBitCast(-1, to: sqlite3_destructor_type.self)
 
 extension String: SQLiteBindable {

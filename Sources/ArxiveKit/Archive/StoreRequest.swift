@@ -131,4 +131,3 @@ public enum StoreError: LocalizedError, Equatable {
         }
     }
 }
-

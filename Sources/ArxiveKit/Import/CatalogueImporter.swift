@@ -118,8 +118,10 @@ public struct CatalogueImporter: Sendable {
                 report.badLineCount += batch.bad.count
                 report.badLines += batch.bad.prefix(max(0, CatalogueImporter.badLinesShown - report.badLines.count))
                 if let error = batch.error { report.error = error }
-                progress(Progress(records: stored, seconds: Date().timeIntervalSince(started),
-                                  fileBytesRead: batch.fileBytesRead, fileSize: fileSize))
+                progress(
+                    Progress(
+                        records: stored, seconds: Date().timeIntervalSince(started),
+                        fileBytesRead: batch.fileBytesRead, fileSize: fileSize))
             }
             let (line, record) = current.records[index]
             index += 1
@@ -136,12 +138,14 @@ public struct CatalogueImporter: Sendable {
             let chunkStarted = Date()
             var handed = 0
             do {
-                let outcome = try archive.storeCatalogueChunk(path: path, fingerprint: fingerprint, pulling: {
-                    handed += 1
-                    if handed == 1 { return first }
-                    guard handed <= options.chunkSize, Date().timeIntervalSince(chunkStarted) < options.chunkSeconds else { return nil }
-                    return nextRecord()
-                }, recordsDone: { consumedLine }, authorIDs: &authorIDs)
+                let outcome = try archive.storeCatalogueChunk(
+                    path: path, fingerprint: fingerprint,
+                    pulling: {
+                        handed += 1
+                        if handed == 1 { return first }
+                        guard handed <= options.chunkSize, Date().timeIntervalSince(chunkStarted) < options.chunkSeconds else { return nil }
+                        return nextRecord()
+                    }, recordsDone: { consumedLine }, authorIDs: &authorIDs)
                 report.added += outcome.added
                 report.updated += outcome.updated
                 report.unchanged += outcome.unchanged
@@ -159,8 +163,10 @@ public struct CatalogueImporter: Sendable {
         // its last chunk: nothing is left to store, but the merge is.
         let changed = report.added + report.updated > 0 || report.resumedAfter > 0
         if changed {
-            progress(Progress(records: stored, seconds: Date().timeIntervalSince(started),
-                              fileBytesRead: fileSize, fileSize: fileSize, optimizing: true))
+            progress(
+                Progress(
+                    records: stored, seconds: Date().timeIntervalSince(started),
+                    fileBytesRead: fileSize, fileSize: fileSize, optimizing: true))
         }
         do {
             try archive.finishCatalogueImport(path: path, optimize: changed)

@@ -25,8 +25,10 @@ public struct DigestImporter: Sendable {
         /// How arXiv snapshots are committed.
         public var catalogue: CatalogueImporter.Options
 
-        public init(digestName: String = DigestImporter.defaultDigestName, date: String? = nil,
-                    groupSize: Int = 250, groupSeconds: Double = 2, catalogue: CatalogueImporter.Options = .init()) {
+        public init(
+            digestName: String = DigestImporter.defaultDigestName, date: String? = nil,
+            groupSize: Int = 250, groupSeconds: Double = 2, catalogue: CatalogueImporter.Options = .init()
+        ) {
             self.catalogue = catalogue
             self.digestName = digestName
             self.date = date
@@ -80,8 +82,10 @@ public struct DigestImporter: Sendable {
 
     /// Imports every path; `progress(done, total, path)` is called before
     /// each digest file, `catalogueProgress` as a snapshot is imported.
-    public func run(paths: [String], progress: (Int, Int, String) -> Void = { _, _, _ in },
-                    catalogueProgress: (CatalogueImporter.Progress) -> Void = { _ in }) -> Report {
+    public func run(
+        paths: [String], progress: (Int, Int, String) -> Void = { _, _, _ in },
+        catalogueProgress: (CatalogueImporter.Progress) -> Void = { _ in }
+    ) -> Report {
         archive.withSparseCheckpoints {
             let (files, missing, named) = DigestImporter.expand(paths)
             // Snapshots are recognised from their first line, whatever their name.
@@ -149,15 +153,18 @@ public struct DigestImporter: Sendable {
     /// Reads and parses one file (on the reader thread: it touches no archive).
     /// A Markdown page of one of `skippingPapersOn` is read without its
     /// papers; its request knows how to read them if they are needed.
-    func read(_ path: String, skipping known: Set<DigestSource> = [], skippingPapersOn jsonDays: Set<String> = [],
-              skippingBundlePapersOn outputDays: Set<String> = []) -> ReadResult {
+    func read(
+        _ path: String, skipping known: Set<DigestSource> = [], skippingPapersOn jsonDays: Set<String> = [],
+        skippingBundlePapersOn outputDays: Set<String> = []
+    ) -> ReadResult {
         do {
             let data = try Data(contentsOf: URL(fileURLWithPath: path))
             // A file that holds no digest is placed before it is hashed: nothing keeps its hash.
             let kind = SourceKind.recognize(data, path: path)
             if case .skipped(let skipped) = kind { return .skipped(skipped) }
-            let source = DigestSource(path: URL(fileURLWithPath: path).standardizedFileURL.path,
-                                      sha256: DigestImporter.hex(SHA256.hash(data: data)))
+            let source = DigestSource(
+                path: URL(fileURLWithPath: path).standardizedFileURL.path,
+                sha256: DigestImporter.hex(SHA256.hash(data: data)))
             if known.contains(source) { return .unchanged }
             switch try SourceReader.read(data, path: path, kind: kind, skippingPapersOn: jsonDays, skippingBundlePapersOn: outputDays) {
             case .archiveFile: return .archiveFile(data)

@@ -16,8 +16,9 @@ final class ParsedFiles: Sendable {
         // A day's Markdown is read without its papers when the day's JSON
         // comes with it: the JSON's verdicts win, and reading the papers of
         // both was a third of the reader thread's time.
-        let jsonDays = Set(files.filter(SourceKind.mayHoldVerdictsOfItsDay)
-            .compactMap { options.date ?? DigestDate.inFileName(($0 as NSString).lastPathComponent) })
+        let jsonDays = Set(
+            files.filter(SourceKind.mayHoldVerdictsOfItsDay)
+                .compactMap { options.date ?? DigestDate.inFileName(($0 as NSString).lastPathComponent) })
         // Likewise a day's topic bundle when its -output.json comes with it:
         // the same records. Such a bundle is stored after every dated file,
         // when that JSON is in the archive, and brings only its topics and usage.
@@ -96,7 +97,8 @@ final class GroupCommitter {
             // The archive could not be written (a full disk; the store
             // stops at such an error): nothing of the group was kept, and
             // every later group would fail alike. One message, no file blamed.
-            report.stopped = "the archive could not be written (\(Archive.describe(error))): the import stopped, "
+            report.stopped =
+                "the archive could not be written (\(Archive.describe(error))): the import stopped, "
                 + "and the \(group.count) files of its last group were not stored"
             return false
         }

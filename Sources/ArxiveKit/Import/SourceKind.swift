@@ -50,10 +50,11 @@ public enum SourceKind: Equatable, Sendable {
 
         /// How the summary counts them: `3 index pages`.
         public func counted(_ n: Int) -> String {
-            let plural: String = switch self {
-            case .webCopy: "web-page copies"
-            default: rawValue + "s"
-            }
+            let plural: String =
+                switch self {
+                case .webCopy: "web-page copies"
+                default: rawValue + "s"
+                }
             return "\(n) \(n == 1 ? rawValue : plural)"
         }
 
@@ -197,8 +198,10 @@ public enum SourceReader {
     /// Reads `data`. A Markdown page of one of `skippingPapersOn` is read for
     /// its header only (see `MarkdownDigestReader.read`), and so is a topic
     /// bundle of one of `skippingBundlePapersOn` (its topic order and usage).
-    public static func read(_ data: Data, path: String? = nil, kind: SourceKind? = nil, skippingPapersOn days: Set<String> = [],
-                            skippingBundlePapersOn bundleDays: Set<String> = []) throws(DigestReadError) -> SourceContent {
+    public static func read(
+        _ data: Data, path: String? = nil, kind: SourceKind? = nil, skippingPapersOn days: Set<String> = [],
+        skippingBundlePapersOn bundleDays: Set<String> = []
+    ) throws(DigestReadError) -> SourceContent {
         switch kind ?? SourceKind.recognize(data, path: path) {
         case .archiveFile: return .archiveFile
         case .skipped(let skipped): return .skipped(skipped)

@@ -53,16 +53,20 @@ struct LearnedRanker {
         case .starred:
             positives = try Int64.fetchAll(db, sql: "SELECT p.id FROM papers p JOIN marks m ON m.arxiv_id = p.arxiv_id WHERE m.starred = 1")
         case .tag(let name):
-            positives = try Int64.fetchAll(db, sql: "SELECT p.id FROM papers p JOIN tags t ON t.arxiv_id = p.arxiv_id WHERE t.tag = ?",
-                                           arguments: [name])
+            positives = try Int64.fetchAll(
+                db, sql: "SELECT p.id FROM papers p JOIN tags t ON t.arxiv_id = p.arxiv_id WHERE t.tag = ?",
+                arguments: [name])
         }
         guard positives.count >= LearnedRanker.minimumPositives else {
             throw RecommendError.tooFewPositives(marks, have: positives.count, need: LearnedRanker.minimumPositives)
         }
         let positiveSet = Set(positives)
-        let dismissed = try Int64.fetchAll(db, sql: """
-            SELECT p.id FROM papers p JOIN marks m ON m.arxiv_id = p.arxiv_id WHERE m.dismissed_at IS NOT NULL
-            """).filter { !positiveSet.contains($0) }
+        let dismissed = try Int64.fetchAll(
+            db,
+            sql: """
+                SELECT p.id FROM papers p JOIN marks m ON m.arxiv_id = p.arxiv_id WHERE m.dismissed_at IS NOT NULL
+                """
+        ).filter { !positiveSet.contains($0) }
         let marked = positiveSet.union(dismissed)
         // A fixed pseudo-random order (Knuth's multiplicative hash of the id):
         // the same archive trains the same model every time.
@@ -78,10 +82,12 @@ struct LearnedRanker {
         let wanted = positives + negatives + candidates.filter { all.insert($0).inserted }
         let features = try PaperFeatures(paperIDs: wanted, db)
         let positiveWeight = negatives.isEmpty ? 1 : Double(negatives.count) / Double(positives.count)
-        let samples = positives.map { LogisticRegression.Sample(features: features.vectors[$0]!, isPositive: true, weight: positiveWeight) }
+        let samples =
+            positives.map { LogisticRegression.Sample(features: features.vectors[$0]!, isPositive: true, weight: positiveWeight) }
             + negatives.map { LogisticRegression.Sample(features: features.vectors[$0]!, isPositive: false, weight: 1) }
-        model = LogisticRegression.train(samples, featureCount: features.features.count, lambda: LearnedRanker.lambda,
-                                            tolerance: LearnedRanker.tolerance)
+        model = LogisticRegression.train(
+            samples, featureCount: features.features.count, lambda: LearnedRanker.lambda,
+            tolerance: LearnedRanker.tolerance)
         self.features = features
         self.positives = positiveSet
         self.dismissed = Set(dismissed)

@@ -48,8 +48,10 @@ struct LogisticRegression: Sendable {
 
     func probability(_ x: SparseVector) -> Double { 1 / (1 + exp(-decision(x))) }
 
-    static func train(_ samples: [Sample], featureCount: Int, lambda: Double,
-                      tolerance: Double = 1e-6, maxIterations: Int = 5_000) -> LogisticRegression {
+    static func train(
+        _ samples: [Sample], featureCount: Int, lambda: Double,
+        tolerance: Double = 1e-6, maxIterations: Int = 5_000
+    ) -> LogisticRegression {
         let totalWeight = samples.reduce(0) { $0 + $1.weight }
         guard totalWeight > 0 else {
             return LogisticRegression(weights: Array(repeating: 0, count: featureCount), intercept: 0, iterations: 0, gradientNorm: 0)
@@ -89,8 +91,10 @@ struct LogisticRegression: Sendable {
     }
 
     /// The objective's gradient at (w, b), into `gradient` (the intercept's part last).
-    private static func computeGradient(of samples: [Sample], at w: [Double], _ b: Double, lambda: Double, totalWeight: Double,
-                                        into gradient: inout [Double]) {
+    private static func computeGradient(
+        of samples: [Sample], at w: [Double], _ b: Double, lambda: Double, totalWeight: Double,
+        into gradient: inout [Double]
+    ) {
         let featureCount = w.count
         for j in 0..<featureCount { gradient[j] = lambda * w[j] }
         gradient[featureCount] = 0

@@ -47,9 +47,11 @@ struct PaperFeatures {
         // Ids are integers from the archive: written into the SQL, in chunks
         // that keep each statement short.
         for chunk in paperIDs.chunks(of: 500) {
-            let rows = try Row.fetchCursor(db, sql: """
-                SELECT id, title, abstract FROM papers WHERE id IN (\(chunk.map(String.init).joined(separator: ",")))
-                """)
+            let rows = try Row.fetchCursor(
+                db,
+                sql: """
+                    SELECT id, title, abstract FROM papers WHERE id IN (\(chunk.map(String.init).joined(separator: ",")))
+                    """)
             while let row = try rows.next() {
                 tokens.removeAll(keepingCapacity: true)
                 try reader.read(row[1], tokenizer, into: &tokens)
@@ -75,10 +77,12 @@ struct PaperFeatures {
         var authors: [Int64: [Int64]] = [:]
         var featureOfAuthor: [Int64: Int32] = [:]
         for chunk in paperIDs.chunks(of: 500) {
-            let rows = try Row.fetchCursor(db, sql: """
-                SELECT paper_id, author_id FROM paper_authors WHERE paper_id IN (\(chunk.map(String.init).joined(separator: ",")))
-                ORDER BY paper_id, position
-                """)
+            let rows = try Row.fetchCursor(
+                db,
+                sql: """
+                    SELECT paper_id, author_id FROM paper_authors WHERE paper_id IN (\(chunk.map(String.init).joined(separator: ",")))
+                    ORDER BY paper_id, position
+                    """)
             while let row = try rows.next() {
                 let author: Int64 = row[1]
                 authors[row[0], default: []].append(author)
@@ -129,9 +133,11 @@ final class TermReader {
             output = tokens
             defer { output = nil }
             return text.withUTF8 { bytes in
-                tokenizer.tokenize(context: Unmanaged.passUnretained(self).toOpaque(), tokenization: .document,
-                                   pText: UnsafeRawPointer(bytes.baseAddress)?.assumingMemoryBound(to: CChar.self),
-                                   nText: CInt(bytes.count)) { context, _, token, length, _, _ in
+                tokenizer.tokenize(
+                    context: Unmanaged.passUnretained(self).toOpaque(), tokenization: .document,
+                    pText: UnsafeRawPointer(bytes.baseAddress)?.assumingMemoryBound(to: CChar.self),
+                    nText: CInt(bytes.count)
+                ) { context, _, token, length, _, _ in
                     guard let context, let token else { return SQLITE_OK }
                     let reader = Unmanaged<TermReader>.fromOpaque(context).takeUnretainedValue()
                     reader.add(String(decoding: UnsafeRawBufferPointer(start: token, count: Int(length)), as: UTF8.self))

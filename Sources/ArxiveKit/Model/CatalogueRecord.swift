@@ -36,8 +36,10 @@ public struct CatalogueFields: Encodable, Equatable, Sendable {
     /// The licence's URL.
     @OrNull public var license: String?
 
-    public init(doi: String? = nil, journalRef: String? = nil, latestVersion: String? = nil, latestVersionDate: String? = nil,
-                license: String? = nil) {
+    public init(
+        doi: String? = nil, journalRef: String? = nil, latestVersion: String? = nil, latestVersionDate: String? = nil,
+        license: String? = nil
+    ) {
         (self.doi, self.journalRef, self.latestVersion, self.latestVersionDate, self.license) = (doi, journalRef, latestVersion, latestVersionDate, license)
     }
 

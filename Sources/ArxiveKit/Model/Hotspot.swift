@@ -100,11 +100,14 @@ extension HotspotReport {
     /// its title only when it has none.
     public var outline: [(part: String, entries: [String])] {
         sections.map { section in
-            (section.kind.rawValue + (section.category.map { " " + $0 } ?? ""),
-             section.topics.map { $0.headline.isEmpty ? $0.title : $0.headline })
-        } + Dictionary(grouping: papers, by: \.kind).sorted { $0.key < $1.key }.map { kind, papers in
-            ("papers " + kind, papers.map(\.paper.arxivID))
+            (
+                section.kind.rawValue + (section.category.map { " " + $0 } ?? ""),
+                section.topics.map { $0.headline.isEmpty ? $0.title : $0.headline }
+            )
         }
+            + Dictionary(grouping: papers, by: \.kind).sorted { $0.key < $1.key }.map { kind, papers in
+                ("papers " + kind, papers.map(\.paper.arxivID))
+            }
     }
 
     /// The first thing `other`, another copy of the same day, shows otherwise

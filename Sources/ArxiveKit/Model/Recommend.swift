@@ -5,9 +5,7 @@ public enum MarkedPapers: Codable, Equatable, Sendable, CustomStringConvertible 
 
     /// `starred`, or a tag's name (`tag:NAME` is read as the tag too).
     public init(_ text: String) {
-        if text == "starred" { self = .starred }
-        else if text.hasPrefix("tag:") { self = .tag(String(text.dropFirst(4))) }
-        else { self = .tag(text) }
+        if text == "starred" { self = .starred } else if text.hasPrefix("tag:") { self = .tag(String(text.dropFirst(4))) } else { self = .tag(text) }
     }
 
     public var description: String {

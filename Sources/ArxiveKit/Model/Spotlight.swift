@@ -41,8 +41,10 @@ public struct SpotlightDay: Sendable, Equatable {
     /// In file order.
     public var papers: [Paper]
 
-    public init(date: String, totalCandidates: Int? = nil, thresholds: String? = nil, caps: String? = nil,
-                sections: [Section], papers: [Paper]) {
+    public init(
+        date: String, totalCandidates: Int? = nil, thresholds: String? = nil, caps: String? = nil,
+        sections: [Section], papers: [Paper]
+    ) {
         self.date = date
         self.totalCandidates = totalCandidates
         self.thresholds = thresholds

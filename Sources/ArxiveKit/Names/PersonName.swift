@@ -29,7 +29,9 @@ public struct PersonName: Hashable, Sendable {
     /// name once, for its display form, and keys that.
     static func key(ofDecoded decoded: String) -> String {
         // The ICU transform is costly; most names are plain ASCII already.
-        let folded = decoded.utf8.allSatisfy({ $0 < 0x80 }) ? decoded
+        let folded =
+            decoded.utf8.allSatisfy({ $0 < 0x80 })
+            ? decoded
             : decoded.applyingTransform(StringTransform("Latin-ASCII"), reverse: false) ?? decoded
         // Words are runs of ASCII letters and digits; anything else (spaces,
         // punctuation, what the transform left non-ASCII) separates them.

@@ -64,7 +64,7 @@ public enum TeXDecoder {
                 case "}":
                     index += 1
                     if untilClosingBrace { return String(out) }
-                    // A stray closing brace: drop it.
+                // A stray closing brace: drop it.
                 case "\\":
                     out.append(contentsOf: parseCommand().unicodeScalars)
                 case "~":

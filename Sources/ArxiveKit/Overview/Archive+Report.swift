@@ -24,31 +24,41 @@ extension Archive {
 
     static func monthReport(_ month: String, limit: Int, showMuted: Bool, _ db: Database) throws -> MonthReport {
         let dates = monthRange(month)
-        let runs = try Row.fetchAll(db, sql: """
-            SELECT r.date, r.digest, coalesce(r.total_cost, 0) AS cost, (SELECT count(*) FROM verdicts v WHERE v.run_id = r.id) AS listed,
-                   coalesce(r.scanned_papers, 0) AS scanned, coalesce(r.total_papers, 0) AS arxiv,
-                   coalesce(r.prompt_tokens, 0) AS p, coalesce(r.completion_tokens, 0) AS c,
-                   coalesce(r.total_tokens, coalesce(r.prompt_tokens, 0) + coalesce(r.completion_tokens, 0)) AS t
-            FROM runs r WHERE r.date BETWEEN ? AND ? ORDER BY r.date, r.digest
-            """, arguments: [dates.lowerBound, dates.upperBound])
+        let runs = try Row.fetchAll(
+            db,
+            sql: """
+                SELECT r.date, r.digest, coalesce(r.total_cost, 0) AS cost, (SELECT count(*) FROM verdicts v WHERE v.run_id = r.id) AS listed,
+                       coalesce(r.scanned_papers, 0) AS scanned, coalesce(r.total_papers, 0) AS arxiv,
+                       coalesce(r.prompt_tokens, 0) AS p, coalesce(r.completion_tokens, 0) AS c,
+                       coalesce(r.total_tokens, coalesce(r.prompt_tokens, 0) + coalesce(r.completion_tokens, 0)) AS t
+                FROM runs r WHERE r.date BETWEEN ? AND ? ORDER BY r.date, r.digest
+                """, arguments: [dates.lowerBound, dates.upperBound])
         func sum(_ column: String) -> Int { runs.reduce(0) { $0 + ($1[column] as Int) } }
         let cost = (runs.reduce(0.0) { $0 + ($1["cost"] as Double) } * 100).rounded() / 100
         let days = Periods.days(of: month).map { day in
             let those = runs.filter { $0["date"] as String == day }
-            return MonthReport.Day(date: day, digests: those.map { $0["digest"] }, papersListed: those.reduce(0) { $0 + ($1["listed"] as Int) },
-                                   totalCost: (those.reduce(0.0) { $0 + ($1["cost"] as Double) } * 100).rounded() / 100)
+            return MonthReport.Day(
+                date: day, digests: those.map { $0["digest"] }, papersListed: those.reduce(0) { $0 + ($1["listed"] as Int) },
+                totalCost: (those.reduce(0.0) { $0 + ($1["cost"] as Double) } * 100).rounded() / 100)
         }
-        let distinct = try Int.fetchOne(db, sql: """
-            SELECT count(DISTINCT v.paper_id) FROM verdicts v JOIN runs r ON r.id = v.run_id WHERE r.date BETWEEN ? AND ?
-            """, arguments: [dates.lowerBound, dates.upperBound]) ?? 0
+        let distinct =
+            try Int.fetchOne(
+                db,
+                sql: """
+                    SELECT count(DISTINCT v.paper_id) FROM verdicts v JOIN runs r ON r.id = v.run_id WHERE r.date BETWEEN ? AND ?
+                    """, arguments: [dates.lowerBound, dates.upperBound]) ?? 0
         let models = try Archive.modelCosts(month: month, db)
-        let authorMatches = Set(try Int64.fetchAll(db, sql: """
-            SELECT DISTINCT v.paper_id FROM verdicts v JOIN runs r ON r.id = v.run_id WHERE r.date BETWEEN ? AND ? AND v.author_match = 1
-            """, arguments: [dates.lowerBound, dates.upperBound]))
+        let authorMatches = Set(
+            try Int64.fetchAll(
+                db,
+                sql: """
+                    SELECT DISTINCT v.paper_id FROM verdicts v JOIN runs r ON r.id = v.run_id WHERE r.date BETWEEN ? AND ? AND v.author_match = 1
+                    """, arguments: [dates.lowerBound, dates.upperBound]))
         let before = Periods.month(before: month)
         let current = try Archive.termCounts(dates: dates, db)
         let previous = try Archive.termCounts(dates: monthRange(before), db)
-        let rising = current.papers > 0 && previous.papers > 0
+        let rising =
+            current.papers > 0 && previous.papers > 0
             ? Archive.movers(period: month, current, previous, limit: limit).filter { $0.score > 0 } : []
         let (repeated, changed) = try Archive.repeatedListings(dates: dates, db)
         let top = try Archive.rank(.month(month), options: RankOptions(), limit: limit, showMuted: showMuted, db).papers
@@ -76,42 +86,54 @@ extension Archive {
         let (first, last) = (monthRange(months[0]).lowerBound, monthRange(month).upperBound)
         // Two grouped queries for the twelve months, not two per month.
         var papers: [String: Int] = [:], cost: [String: Double] = [:]
-        for row in try Row.fetchAll(db, sql: """
-            SELECT substr(r.date, 1, 7) AS month, count(DISTINCT v.paper_id) AS n FROM verdicts v JOIN runs r ON r.id = v.run_id
-            WHERE r.date BETWEEN ? AND ? GROUP BY 1
-            """, arguments: [first, last]) { papers[row["month"]] = row["n"] }
-        for row in try Row.fetchAll(db, sql: """
-            SELECT substr(date, 1, 7) AS month, round(sum(coalesce(total_cost, 0)), 2) AS cost FROM runs WHERE date BETWEEN ? AND ? GROUP BY 1
-            """, arguments: [first, last]) { cost[row["month"]] = row["cost"] }
+        for row in try Row.fetchAll(
+            db,
+            sql: """
+                SELECT substr(r.date, 1, 7) AS month, count(DISTINCT v.paper_id) AS n FROM verdicts v JOIN runs r ON r.id = v.run_id
+                WHERE r.date BETWEEN ? AND ? GROUP BY 1
+                """, arguments: [first, last])
+        { papers[row["month"]] = row["n"] }
+        for row in try Row.fetchAll(
+            db,
+            sql: """
+                SELECT substr(date, 1, 7) AS month, round(sum(coalesce(total_cost, 0)), 2) AS cost FROM runs WHERE date BETWEEN ? AND ? GROUP BY 1
+                """, arguments: [first, last])
+        { cost[row["month"]] = row["cost"] }
         return months.map { MonthReport.RecentMonth(month: $0, distinctPapers: papers[$0] ?? 0, totalCost: cost[$0] ?? 0) }
     }
 
     /// Runs, tokens and cost of a month per model.
     static func modelCosts(month: String, _ db: Database) throws -> [CostRow] {
         let dates = monthRange(month)
-        return try Row.fetchAll(db, sql: """
-            SELECT coalesce(model, '(none)') AS model, count(*) AS runs, sum(coalesce(prompt_tokens, 0)) AS p,
-                   sum(coalesce(completion_tokens, 0)) AS c,
-                   sum(coalesce(total_tokens, coalesce(prompt_tokens, 0) + coalesce(completion_tokens, 0))) AS t,
-                   round(sum(coalesce(total_cost, 0)), 2) AS cost
-            FROM runs WHERE date BETWEEN ? AND ? GROUP BY 1 ORDER BY 1
-            """, arguments: [dates.lowerBound, dates.upperBound]).map {
-            CostRow(period: month, model: $0["model"], runs: $0["runs"], promptTokens: $0["p"], completionTokens: $0["c"],
-                    totalTokens: $0["t"], totalCost: $0["cost"])
+        return try Row.fetchAll(
+            db,
+            sql: """
+                SELECT coalesce(model, '(none)') AS model, count(*) AS runs, sum(coalesce(prompt_tokens, 0)) AS p,
+                       sum(coalesce(completion_tokens, 0)) AS c,
+                       sum(coalesce(total_tokens, coalesce(prompt_tokens, 0) + coalesce(completion_tokens, 0))) AS t,
+                       round(sum(coalesce(total_cost, 0)), 2) AS cost
+                FROM runs WHERE date BETWEEN ? AND ? GROUP BY 1 ORDER BY 1
+                """, arguments: [dates.lowerBound, dates.upperBound]
+        ).map {
+            CostRow(
+                period: month, model: $0["model"], runs: $0["runs"], promptTokens: $0["p"], completionTokens: $0["c"],
+                totalTokens: $0["t"], totalCost: $0["cost"])
         }
     }
 
     /// Papers listed on more than one day of `dates`, and among them those
     /// whose verdict (relevance, novelty, score, author match) differed.
     static func repeatedListings(dates: ClosedRange<String>, _ db: Database) throws -> (repeated: [MonthReport.Repeated], changed: [MonthReport.Repeated]) {
-        let rows = try Row.fetchAll(db, sql: """
-            SELECT p.arxiv_id, p.title, r.digest, r.date, v.position, v.relevance, v.novelty, v.score, v.comment, v.author_match
-            FROM verdicts v JOIN runs r ON r.id = v.run_id JOIN papers p ON p.id = v.paper_id
-            WHERE r.date BETWEEN ? AND ? AND v.paper_id IN (
-                SELECT v2.paper_id FROM verdicts v2 JOIN runs r2 ON r2.id = v2.run_id
-                WHERE r2.date BETWEEN ? AND ? GROUP BY v2.paper_id HAVING count(DISTINCT r2.date) > 1)
-            ORDER BY p.arxiv_id, r.date, r.digest
-            """, arguments: [dates.lowerBound, dates.upperBound, dates.lowerBound, dates.upperBound])
+        let rows = try Row.fetchAll(
+            db,
+            sql: """
+                SELECT p.arxiv_id, p.title, r.digest, r.date, v.position, v.relevance, v.novelty, v.score, v.comment, v.author_match
+                FROM verdicts v JOIN runs r ON r.id = v.run_id JOIN papers p ON p.id = v.paper_id
+                WHERE r.date BETWEEN ? AND ? AND v.paper_id IN (
+                    SELECT v2.paper_id FROM verdicts v2 JOIN runs r2 ON r2.id = v2.run_id
+                    WHERE r2.date BETWEEN ? AND ? GROUP BY v2.paper_id HAVING count(DISTINCT r2.date) > 1)
+                ORDER BY p.arxiv_id, r.date, r.digest
+                """, arguments: [dates.lowerBound, dates.upperBound, dates.lowerBound, dates.upperBound])
         var repeated: [MonthReport.Repeated] = []
         for row in rows {
             let listing = PaperDetail.Listing(digest: row["digest"], date: row["date"], position: row["position"], verdict: verdictFields(row))
@@ -122,7 +144,8 @@ extension Archive {
             }
         }
         let changed = repeated.filter { paper in
-            Set(paper.listings.map { "\($0.verdict.relevance ?? -1) \($0.verdict.novelty ?? -1) \($0.verdict.score ?? -1) \($0.verdict.authorMatch)" }).count > 1
+            Set(paper.listings.map { "\($0.verdict.relevance ?? -1) \($0.verdict.novelty ?? -1) \($0.verdict.score ?? -1) \($0.verdict.authorMatch)" }).count
+                > 1
         }
         return (repeated, changed)
     }
@@ -132,26 +155,36 @@ extension Archive {
         try database.read { db in
             let months = try (1...12).map { year + "-" + String(format: "%02d", $0) }.map { month -> YearReport.Month in
                 let dates = Archive.monthRange(month)
-                let row = try Row.fetchOne(db, sql: """
-                    SELECT count(*) AS runs, coalesce(sum((SELECT count(*) FROM verdicts v WHERE v.run_id = r.id)), 0) AS listed,
-                           coalesce(sum(coalesce(total_tokens, coalesce(prompt_tokens, 0) + coalesce(completion_tokens, 0))), 0) AS tokens,
-                           coalesce(round(sum(coalesce(total_cost, 0)), 2), 0) AS cost
-                    FROM runs r WHERE date BETWEEN ? AND ?
-                    """, arguments: [dates.lowerBound, dates.upperBound])!
-                let distinct = try Int.fetchOne(db, sql: """
-                    SELECT count(DISTINCT v.paper_id) FROM verdicts v JOIN runs r ON r.id = v.run_id WHERE r.date BETWEEN ? AND ?
-                    """, arguments: [dates.lowerBound, dates.upperBound]) ?? 0
+                let row = try Row.fetchOne(
+                    db,
+                    sql: """
+                        SELECT count(*) AS runs, coalesce(sum((SELECT count(*) FROM verdicts v WHERE v.run_id = r.id)), 0) AS listed,
+                               coalesce(sum(coalesce(total_tokens, coalesce(prompt_tokens, 0) + coalesce(completion_tokens, 0))), 0) AS tokens,
+                               coalesce(round(sum(coalesce(total_cost, 0)), 2), 0) AS cost
+                        FROM runs r WHERE date BETWEEN ? AND ?
+                        """, arguments: [dates.lowerBound, dates.upperBound])!
+                let distinct =
+                    try Int.fetchOne(
+                        db,
+                        sql: """
+                            SELECT count(DISTINCT v.paper_id) FROM verdicts v JOIN runs r ON r.id = v.run_id WHERE r.date BETWEEN ? AND ?
+                            """, arguments: [dates.lowerBound, dates.upperBound]) ?? 0
                 let top = try Archive.rank(.month(month), options: RankOptions(), limit: 1, showMuted: showMuted, db).papers.first
-                return YearReport.Month(month: month, runs: row["runs"], papersListed: row["listed"], distinctPapers: distinct,
-                                        totalTokens: row["tokens"], totalCost: row["cost"], topPaper: top.map { "\($0.paper.arxivID) \($0.paper.title)" })
+                return YearReport.Month(
+                    month: month, runs: row["runs"], papersListed: row["listed"], distinctPapers: distinct,
+                    totalTokens: row["tokens"], totalCost: row["cost"], topPaper: top.map { "\($0.paper.arxivID) \($0.paper.title)" })
             }
             let dates = "\(year)-01-01"..."\(year)-12-31"
-            let distinct = try Int.fetchOne(db, sql: """
-                SELECT count(DISTINCT v.paper_id) FROM verdicts v JOIN runs r ON r.id = v.run_id WHERE r.date BETWEEN ? AND ?
-                """, arguments: [dates.lowerBound, dates.upperBound]) ?? 0
-            return YearReport(year: year, runs: months.reduce(0) { $0 + $1.runs }, papersListed: months.reduce(0) { $0 + $1.papersListed },
-                              distinctPapers: distinct, totalTokens: months.reduce(0) { $0 + $1.totalTokens },
-                              totalCost: (months.reduce(0.0) { $0 + $1.totalCost } * 100).rounded() / 100, months: months)
+            let distinct =
+                try Int.fetchOne(
+                    db,
+                    sql: """
+                        SELECT count(DISTINCT v.paper_id) FROM verdicts v JOIN runs r ON r.id = v.run_id WHERE r.date BETWEEN ? AND ?
+                        """, arguments: [dates.lowerBound, dates.upperBound]) ?? 0
+            return YearReport(
+                year: year, runs: months.reduce(0) { $0 + $1.runs }, papersListed: months.reduce(0) { $0 + $1.papersListed },
+                distinctPapers: distinct, totalTokens: months.reduce(0) { $0 + $1.totalTokens },
+                totalCost: (months.reduce(0.0) { $0 + $1.totalCost } * 100).rounded() / 100, months: months)
         }
     }
 }

@@ -8,7 +8,8 @@ extension Archive {
     /// would be empty, and `--from 0001-01 --by week` would be half a million.
     static func periods(by kind: PeriodKind, from: String?, to: String?, _ db: Database) throws -> [Period] {
         guard let row = try Row.fetchOne(db, sql: "SELECT min(date) AS first, max(date) AS last FROM runs"),
-              let first: String = row["first"], let last: String = row["last"] else { return [] }
+            let first: String = row["first"], let last: String = row["last"]
+        else { return [] }
         let start = max(from.map { $0 + "-01" } ?? first, first)
         let end = min(to.map { Periods.covering($0 + "-01", $0 + "-01", by: .month).first?.last ?? last } ?? last, last)
         return Periods.covering(start, end, by: kind)
@@ -18,16 +19,21 @@ extension Archive {
     /// runs that the query matches, their share of the period's distinct
     /// papers, and the mean relevance and novelty of their listings there.
     /// A query's verdict filters (`rel:>=8`) apply to those listings.
-    public func trends(_ queries: [(text: String, query: Query)], by kind: PeriodKind = .month,
-                       from: String? = nil, to: String? = nil) throws -> [TrendRow] {
+    public func trends(
+        _ queries: [(text: String, query: Query)], by kind: PeriodKind = .month,
+        from: String? = nil, to: String? = nil
+    ) throws -> [TrendRow] {
         try database.read { db in
             let periods = try Archive.periods(by: kind, from: from, to: to, db)
             let matched = try queries.map { try Archive.paperIDs(matching: $0.query, db) }
             var rows: [TrendRow] = []
             for period in periods {
-                let total = try Int.fetchOne(db, sql: """
-                    SELECT count(DISTINCT v.paper_id) FROM verdicts v JOIN runs r ON r.id = v.run_id WHERE r.date BETWEEN ? AND ?
-                    """, arguments: [period.first, period.last]) ?? 0
+                let total =
+                    try Int.fetchOne(
+                        db,
+                        sql: """
+                            SELECT count(DISTINCT v.paper_id) FROM verdicts v JOIN runs r ON r.id = v.run_id WHERE r.date BETWEEN ? AND ?
+                            """, arguments: [period.first, period.last]) ?? 0
                 for (query, match) in zip(queries, matched) {
                     var sql = """
                         SELECT count(DISTINCT v.paper_id) AS n, avg(v.relevance) AS relevance, avg(v.novelty) AS novelty
@@ -41,9 +47,11 @@ extension Archive {
                     }
                     let row = try Row.fetchOne(db, sql: sql, arguments: arguments)!
                     let count: Int = row["n"]
-                    rows.append(TrendRow(period: period.label, query: query.text, count: count,
-                                         share: total == 0 ? 0 : Double(count) / Double(total),
-                                         meanRelevance: row["relevance"], meanNovelty: row["novelty"]))
+                    rows.append(
+                        TrendRow(
+                            period: period.label, query: query.text, count: count,
+                            share: total == 0 ? 0 : Double(count) / Double(total),
+                            meanRelevance: row["relevance"], meanNovelty: row["novelty"]))
                 }
             }
             return rows
@@ -55,19 +63,22 @@ extension Archive {
         try database.read { db in
             let periods = try Archive.periods(by: kind, from: from, to: to, db)
             guard let first = periods.first, let last = periods.last else { return [] }
-            let runs = try Row.fetchAll(db, sql: """
-                SELECT date, coalesce(model, '(none)') AS model, coalesce(prompt_tokens, 0) AS p, coalesce(completion_tokens, 0) AS c,
-                       coalesce(total_tokens, coalesce(prompt_tokens, 0) + coalesce(completion_tokens, 0)) AS t, coalesce(total_cost, 0) AS cost
-                FROM runs WHERE date BETWEEN ? AND ? ORDER BY date
-                """, arguments: [first.first, last.last])
+            let runs = try Row.fetchAll(
+                db,
+                sql: """
+                    SELECT date, coalesce(model, '(none)') AS model, coalesce(prompt_tokens, 0) AS p, coalesce(completion_tokens, 0) AS c,
+                           coalesce(total_tokens, coalesce(prompt_tokens, 0) + coalesce(completion_tokens, 0)) AS t, coalesce(total_cost, 0) AS cost
+                    FROM runs WHERE date BETWEEN ? AND ? ORDER BY date
+                    """, arguments: [first.first, last.last])
             var rows: [CostRow] = []
             for period in periods {
                 let inPeriod = runs.filter { period.dates.contains($0["date"] as String) }
                 func row(_ model: String?, _ list: [Row]) -> CostRow {
-                    CostRow(period: period.label, model: model, runs: list.count,
-                            promptTokens: list.reduce(0) { $0 + ($1["p"] as Int) }, completionTokens: list.reduce(0) { $0 + ($1["c"] as Int) },
-                            totalTokens: list.reduce(0) { $0 + ($1["t"] as Int) },
-                            totalCost: (list.reduce(0.0) { $0 + ($1["cost"] as Double) } * 100).rounded() / 100)
+                    CostRow(
+                        period: period.label, model: model, runs: list.count,
+                        promptTokens: list.reduce(0) { $0 + ($1["p"] as Int) }, completionTokens: list.reduce(0) { $0 + ($1["c"] as Int) },
+                        totalTokens: list.reduce(0) { $0 + ($1["t"] as Int) },
+                        totalCost: (list.reduce(0.0) { $0 + ($1["cost"] as Double) } * 100).rounded() / 100)
                 }
                 rows.append(row(nil, inPeriod))
                 for model in Set(inPeriod.map { $0["model"] as String }).sorted() {
@@ -136,17 +147,19 @@ extension Archive {
     static func termCounts(dates: ClosedRange<String>, _ db: Database) throws -> TermCounts {
         // Dropped and made anew: emptying an FTS5 table row by row would
         // tokenize every title again to take it out of the index.
-        try db.execute(sql: """
-            DROP TABLE IF EXISTS temp.period_terms;
-            DROP TABLE IF EXISTS temp.period_text;
-            CREATE VIRTUAL TABLE temp.period_text USING fts5(title, tokenize = 'porter unicode61 remove_diacritics 2');
-            CREATE VIRTUAL TABLE temp.period_terms USING fts5vocab(temp, period_text, 'row');
-            """)
-        try db.execute(sql: """
-            INSERT INTO temp.period_text (rowid, title)
-            SELECT id, title FROM papers
-            WHERE id IN (SELECT v.paper_id FROM verdicts v JOIN runs r ON r.id = v.run_id WHERE r.date BETWEEN ? AND ?)
-            """, arguments: [dates.lowerBound, dates.upperBound])
+        try db.execute(
+            sql: """
+                DROP TABLE IF EXISTS temp.period_terms;
+                DROP TABLE IF EXISTS temp.period_text;
+                CREATE VIRTUAL TABLE temp.period_text USING fts5(title, tokenize = 'porter unicode61 remove_diacritics 2');
+                CREATE VIRTUAL TABLE temp.period_terms USING fts5vocab(temp, period_text, 'row');
+                """)
+        try db.execute(
+            sql: """
+                INSERT INTO temp.period_text (rowid, title)
+                SELECT id, title FROM papers
+                WHERE id IN (SELECT v.paper_id FROM verdicts v JOIN runs r ON r.id = v.run_id WHERE r.date BETWEEN ? AND ?)
+                """, arguments: [dates.lowerBound, dates.upperBound])
         let papers = db.changesCount
         let stop = try stopTerms(db)
         var counts: [String: Int] = [:]
@@ -163,25 +176,29 @@ extension Archive {
     /// words without stemming, each stemmed once by the index's own
     /// tokenizer (a row per word, so a term's row id names its word).
     static func readableWords(_ db: Database) throws -> [String: String] {
-        try db.execute(sql: """
-            DROP TABLE IF EXISTS temp.period_word_terms;
-            DROP TABLE IF EXISTS temp.period_words;
-            DROP TABLE IF EXISTS temp.word_list;
-            DROP TABLE IF EXISTS temp.word_stem_terms;
-            DROP TABLE IF EXISTS temp.word_stems;
-            CREATE VIRTUAL TABLE temp.period_words USING fts5(title, tokenize = 'unicode61 remove_diacritics 2');
-            CREATE VIRTUAL TABLE temp.period_word_terms USING fts5vocab(temp, period_words, 'row');
-            CREATE TEMP TABLE word_list (id INTEGER PRIMARY KEY, word TEXT NOT NULL, papers INTEGER NOT NULL);
-            CREATE VIRTUAL TABLE temp.word_stems USING fts5(word, tokenize = 'porter unicode61 remove_diacritics 2');
-            CREATE VIRTUAL TABLE temp.word_stem_terms USING fts5vocab(temp, word_stems, 'instance');
-            INSERT INTO temp.period_words (rowid, title) SELECT rowid, title FROM temp.period_text;
-            INSERT INTO temp.word_list (word, papers) SELECT term, doc FROM temp.period_word_terms;
-            INSERT INTO temp.word_stems (rowid, word) SELECT id, word FROM temp.word_list;
-            """)
+        try db.execute(
+            sql: """
+                DROP TABLE IF EXISTS temp.period_word_terms;
+                DROP TABLE IF EXISTS temp.period_words;
+                DROP TABLE IF EXISTS temp.word_list;
+                DROP TABLE IF EXISTS temp.word_stem_terms;
+                DROP TABLE IF EXISTS temp.word_stems;
+                CREATE VIRTUAL TABLE temp.period_words USING fts5(title, tokenize = 'unicode61 remove_diacritics 2');
+                CREATE VIRTUAL TABLE temp.period_word_terms USING fts5vocab(temp, period_words, 'row');
+                CREATE TEMP TABLE word_list (id INTEGER PRIMARY KEY, word TEXT NOT NULL, papers INTEGER NOT NULL);
+                CREATE VIRTUAL TABLE temp.word_stems USING fts5(word, tokenize = 'porter unicode61 remove_diacritics 2');
+                CREATE VIRTUAL TABLE temp.word_stem_terms USING fts5vocab(temp, word_stems, 'instance');
+                INSERT INTO temp.period_words (rowid, title) SELECT rowid, title FROM temp.period_text;
+                INSERT INTO temp.word_list (word, papers) SELECT term, doc FROM temp.period_word_terms;
+                INSERT INTO temp.word_stems (rowid, word) SELECT id, word FROM temp.word_list;
+                """)
         var best: [String: (word: String, papers: Int)] = [:]
-        for row in try Row.fetchAll(db, sql: """
-            SELECT s.term AS stem, w.word, w.papers FROM temp.word_stem_terms s JOIN temp.word_list w ON w.id = s.doc
-            """) {
+        for row in try Row.fetchAll(
+            db,
+            sql: """
+                SELECT s.term AS stem, w.word, w.papers FROM temp.word_stem_terms s JOIN temp.word_list w ON w.id = s.doc
+                """)
+        {
             let stem: String = row["stem"], word: String = row["word"], papers: Int = row["papers"]
             if let held = best[stem], (held.papers, word.count, held.word) >= (papers, held.word.count, word) { continue }
             best[stem] = (word, papers)
@@ -200,10 +217,11 @@ extension Archive {
 
     /// English stop words and paper boilerplate, stemmed the way the index stems.
     static func stopTerms(_ db: Database) throws -> Set<String> {
-        try db.execute(sql: """
-            CREATE VIRTUAL TABLE IF NOT EXISTS temp.stop_text USING fts5(words, tokenize = 'porter unicode61 remove_diacritics 2');
-            CREATE VIRTUAL TABLE IF NOT EXISTS temp.stop_terms USING fts5vocab(temp, stop_text, 'row');
-            """)
+        try db.execute(
+            sql: """
+                CREATE VIRTUAL TABLE IF NOT EXISTS temp.stop_text USING fts5(words, tokenize = 'porter unicode61 remove_diacritics 2');
+                CREATE VIRTUAL TABLE IF NOT EXISTS temp.stop_terms USING fts5vocab(temp, stop_text, 'row');
+                """)
         if try Int.fetchOne(db, sql: "SELECT count(*) FROM temp.stop_text") == 0 {
             try db.execute(sql: "INSERT INTO temp.stop_text (words) VALUES (?)", arguments: [stopWords])
         }

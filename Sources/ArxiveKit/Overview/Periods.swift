@@ -27,8 +27,10 @@ enum Periods {
             while month <= end {
                 let next = calendar.date(byAdding: .month, value: 1, to: month)!
                 let label = String(dayFormat.string(from: month).prefix(7))
-                periods.append(Period(label: label, first: dayFormat.string(from: month),
-                                      last: dayFormat.string(from: calendar.date(byAdding: .day, value: -1, to: next)!)))
+                periods.append(
+                    Period(
+                        label: label, first: dayFormat.string(from: month),
+                        last: dayFormat.string(from: calendar.date(byAdding: .day, value: -1, to: next)!)))
                 month = next
             }
         case .week:
@@ -36,8 +38,10 @@ enum Periods {
             while monday <= end {
                 let c = calendar.dateComponents([.yearForWeekOfYear, .weekOfYear], from: monday)
                 let label = String(format: "%04d-W%02d", c.yearForWeekOfYear!, c.weekOfYear!)
-                periods.append(Period(label: label, first: dayFormat.string(from: monday),
-                                      last: dayFormat.string(from: calendar.date(byAdding: .day, value: 6, to: monday)!)))
+                periods.append(
+                    Period(
+                        label: label, first: dayFormat.string(from: monday),
+                        last: dayFormat.string(from: calendar.date(byAdding: .day, value: 6, to: monday)!)))
                 monday = calendar.date(byAdding: .day, value: 7, to: monday)!
             }
         }

@@ -93,7 +93,9 @@ public enum AtomFeed {
     static func content(_ record: PaperRecord) -> Markup {
         var parts: [Markup] = []
         if let latest = record.latest {
-            parts.append("<p><b>\(Format.verdict(VerdictFields(relevance: latest.relevance, novelty: latest.novelty, score: latest.score, comment: nil, authorMatch: latest.authorMatch)))</b> · \(latest.digest), \(latest.date)</p>")
+            parts.append(
+                "<p><b>\(Format.verdict(VerdictFields(relevance: latest.relevance, novelty: latest.novelty, score: latest.score, comment: nil, authorMatch: latest.authorMatch)))</b> · \(latest.digest), \(latest.date)</p>"
+            )
             if let comment = latest.comment, !comment.isEmpty { parts.append("<p>\(comment)</p>") }
         }
         if let note = record.marks.note { parts.append("<p><i>Your note:</i> \(note)</p>") }

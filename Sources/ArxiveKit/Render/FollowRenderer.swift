@@ -5,8 +5,10 @@ public enum FollowRenderer {
         guard !rules.isEmpty else { return "No followed authors (arxive follow NAME)." }
         var table = TextTable(header: ["papers", "author", "last seen", "semantic scholar", "except", "note"], rightAligned: [0])
         for r in rules {
-            table.rows.append([String(r.papers), r.name, r.lastSeen ?? "-", r.semanticScholarIDs.joined(separator: ","),
-                               r.exceptions.joined(separator: ", "), r.note ?? ""])
+            table.rows.append([
+                String(r.papers), r.name, r.lastSeen ?? "-", r.semanticScholarIDs.joined(separator: ","),
+                r.exceptions.joined(separator: ", "), r.note ?? "",
+            ])
         }
         return table.render(style: style)
     }

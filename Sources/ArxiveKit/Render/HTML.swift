@@ -74,22 +74,22 @@ enum HTML {
             "<link rel=\"alternate\" type=\"application/atom+xml\" title=\"\(feed.title)\" href=\"\(feed.href)\">\n"
         }.joined()
         let page: Markup = """
-        <!doctype html>
-        <html lang="en">
-        <head>
-        <meta charset="utf-8">
-        <meta name="viewport" content="width=device-width, initial-scale=1">
-        <title>\(title)</title>
-        \(alternates)<style>\(style)</style>
-        </head>
-        <body>
-        <main>
-        \(body)
-        </main>
-        </body>
-        </html>
+            <!doctype html>
+            <html lang="en">
+            <head>
+            <meta charset="utf-8">
+            <meta name="viewport" content="width=device-width, initial-scale=1">
+            <title>\(title)</title>
+            \(alternates)<style>\(style)</style>
+            </head>
+            <body>
+            <main>
+            \(body)
+            </main>
+            </body>
+            </html>
 
-        """
+            """
         return page.html
     }
 
@@ -116,14 +116,17 @@ enum HTML {
         let width = 960.0, height = 200.0, top = 26.0, bottom = 30.0
         let slot = width / Double(max(values.count, 1))
         let maximum = values.max() ?? 0
-        var parts: [Markup] = ["<svg class=\"chart\" viewBox=\"0 0 \(Int(width)) \(Int(height))\" role=\"img\" aria-label=\"\(title)\">",
-                               "<title>\(title)</title>"]
+        var parts: [Markup] = [
+            "<svg class=\"chart\" viewBox=\"0 0 \(Int(width)) \(Int(height))\" role=\"img\" aria-label=\"\(title)\">",
+            "<title>\(title)</title>",
+        ]
         for (i, value) in values.enumerated() {
             let h = maximum > 0 ? (height - top - bottom) * value / maximum : 0
             let x = Double(i) * slot + slot * 0.15
             let y = height - bottom - h
-            parts.append("<rect class=\"\(barClass)\" x=\"\(n(x))\" y=\"\(n(y))\" width=\"\(n(slot * 0.7))\" height=\"\(n(h))\">"
-                         + "<title>\(labels[i]): \(format(value))</title></rect>")
+            parts.append(
+                "<rect class=\"\(barClass)\" x=\"\(n(x))\" y=\"\(n(y))\" width=\"\(n(slot * 0.7))\" height=\"\(n(h))\">"
+                    + "<title>\(labels[i]): \(format(value))</title></rect>")
             // Every label when they fit, else every fifth.
             if values.count <= 16 || i % 5 == 0 {
                 parts.append("<text x=\"\(n(x + slot * 0.35))\" y=\"\(n(height - 6))\" text-anchor=\"middle\">\(labels[i])</text>")

@@ -14,8 +14,10 @@ public enum HotspotRenderer {
     }
 
     public static func day(_ d: HotspotDayListing, style: Style = .plain) -> String {
-        var lines = [style.bold("\(d.date) · \(d.digest) · Daily AI Hotspots") + " · " + (d.model ?? "model not stated")
-                     + (d.totalCost.map { " · " + Format.money($0) } ?? "")]
+        var lines = [
+            style.bold("\(d.date) · \(d.digest) · Daily AI Hotspots") + " · " + (d.model ?? "model not stated")
+                + (d.totalCost.map { " · " + Format.money($0) } ?? "")
+        ]
         if d.sourceFormat == "markdown" { lines.append(style.dim("(from the day's Markdown page: its JSON report was not imported)")) }
         if let summary = d.summary { lines += ["", summary] }
         func topics(_ list: [HotspotTopicView]) {
@@ -47,8 +49,10 @@ public enum HotspotRenderer {
         var table = TextTable(header: ["date", "digest", "model", "topics", "papers", "cost", "items", "top sources"], rightAligned: [3, 4, 5, 6])
         for r in runs {
             let top = r.sourceStats.sorted { ($0.value, $1.key) > ($1.value, $0.key) }.prefix(3).map { "\($0.key) \($0.value)" }
-            table.rows.append([r.date, r.digest, r.model ?? "-", String(r.topics), String(r.papers), Format.money(r.totalCost),
-                               String(r.sourceStats.values.reduce(0, +)), top.joined(separator: ", ")])
+            table.rows.append([
+                r.date, r.digest, r.model ?? "-", String(r.topics), String(r.papers), Format.money(r.totalCost),
+                String(r.sourceStats.values.reduce(0, +)), top.joined(separator: ", "),
+            ])
         }
         let cost = runs.compactMap(\.totalCost).reduce(0, +)
         return table.render(style: style) + "\n" + style.dim("\(runs.count) hotspot days, \(Format.money(cost))")
@@ -65,9 +69,11 @@ public enum HotspotRenderer {
             table.rows = rows.map { [$0.name, String($0.topics)] }
             return table.render(style: style)
         }
-        return [style.bold("Topics by category"), table("category", t.byCategory), "", style.bold("Topics by source"), table("source", t.bySource),
-                "", style.bold("Most frequent sources"), counts("source", t.topSources), "", style.bold("Most frequent tags"),
-                counts("tag", t.topTags)].joined(separator: "\n")
+        return [
+            style.bold("Topics by category"), table("category", t.byCategory), "", style.bold("Topics by source"), table("source", t.bySource),
+            "", style.bold("Most frequent sources"), counts("source", t.topSources), "", style.bold("Most frequent tags"),
+            counts("tag", t.topTags),
+        ].joined(separator: "\n")
     }
 
     static func sectionTitle(_ kind: String) -> String {

@@ -86,7 +86,8 @@ public enum ObsidianNotes {
         if !r.verdicts.isEmpty {
             lines += ["## Verdicts", ""]
             for v in r.verdicts {
-                let verdict = Format.verdict(VerdictFields(relevance: v.relevance, novelty: v.novelty, score: v.score, comment: nil, authorMatch: v.authorMatch))
+                let verdict = Format.verdict(
+                    VerdictFields(relevance: v.relevance, novelty: v.novelty, score: v.score, comment: nil, authorMatch: v.authorMatch))
                 let comment = v.comment.flatMap { $0.isEmpty || v.authorMatch ? nil : ": " + text($0) } ?? ""
                 lines.append("- \(v.date) · \(text(v.digest)) #\(v.position) · \(verdict)\(comment)")
             }
@@ -112,7 +113,8 @@ public enum ObsidianNotes {
             case "\r": out += "\\r"
             default:
                 let v = scalar.value
-                let printable = (0x20...0x7E).contains(v) || (0xA0...0xD7FF).contains(v) || (0xE000...0xFFFD).contains(v)
+                let printable =
+                    (0x20...0x7E).contains(v) || (0xA0...0xD7FF).contains(v) || (0xE000...0xFFFD).contains(v)
                     || (0x10000...0x10FFFF).contains(v)
                 // Not U+FEFF either: a parser may take it for a byte-order mark.
                 if printable && ![0x2028, 0x2029, 0xFEFF].contains(v) { out.unicodeScalars.append(scalar) } else { out += String(format: "\\u%04X", v) }

@@ -35,9 +35,11 @@ extension PaperExport {
 
     /// A value on one line, without a control character.
     static func risText(_ s: String) -> String {
-        String(String.UnicodeScalarView(s.unicodeScalars.compactMap { scalar -> Unicode.Scalar? in
-            if scalar == "\n" || scalar == "\r" || scalar == "\t" { return " " }
-            return scalar.value < 0x20 ? nil : scalar
-        }))
+        String(
+            String.UnicodeScalarView(
+                s.unicodeScalars.compactMap { scalar -> Unicode.Scalar? in
+                    if scalar == "\n" || scalar == "\r" || scalar == "\t" { return " " }
+                    return scalar.value < 0x20 ? nil : scalar
+                }))
     }
 }

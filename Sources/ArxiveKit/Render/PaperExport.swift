@@ -40,7 +40,9 @@ public enum PaperExport {
             fields.append(("url", "https://arxiv.org/abs/\(r.arxivID)"))
             if let doi = r.catalogue.doi { fields.append(("doi", bibtexText(doi))) }
             if let journal = r.catalogue.journalRef { fields.append(("note", bibtexText(journal))) }
-            if let version = r.catalogue.latestVersion { fields.append(("version", bibtexText(version.hasPrefix("v") ? String(version.dropFirst()) : version))) }
+            if let version = r.catalogue.latestVersion {
+                fields.append(("version", bibtexText(version.hasPrefix("v") ? String(version.dropFirst()) : version)))
+            }
             if !r.abstract.isEmpty { fields.append(("abstract", bibtexText(r.abstract))) }
             let body = fields.filter { !$0.1.isEmpty }
                 .map { "  \($0.0.padding(toLength: 13, withPad: " ", startingAt: 0)) = {\($0.1)}" }
@@ -99,7 +101,9 @@ public enum PaperExport {
         // The text's own braces, when unbalanced, are spelled out before the
         // TeX accents bring balanced braces of their own (`B{\'e}thune`).
         // Not `\{`: BibTeX counts an escaped brace as a brace all the same.
-        let source = balanced ? text
+        let source =
+            balanced
+            ? text
             : text.map { $0 == "{" ? "\\textbraceleft{}" : $0 == "}" ? "\\textbraceright{}" : String($0) }.joined()
         var out = ""
         var inMath = false
@@ -119,8 +123,10 @@ public enum PaperExport {
 
     // MARK: CSV
 
-    package static let csvHeader = ["arxiv_id", "title", "authors", "first_seen", "last_seen", "digest", "date", "relevance", "novelty",
-                            "score", "author_match", "comment", "starred", "read", "tags", "note", "url"]
+    package static let csvHeader = [
+        "arxiv_id", "title", "authors", "first_seen", "last_seen", "digest", "date", "relevance", "novelty",
+        "score", "author_match", "comment", "starred", "read", "tags", "note", "url",
+    ]
 
     /// A header, then a row per paper with its latest verdict (RFC 4180 quoting).
     public static func csv(_ records: [PaperRecord]) -> String {
@@ -129,11 +135,13 @@ public enum PaperExport {
         }
         let rows = records.map { r -> [String] in
             let v = r.latest
-            return [r.arxivID, r.title, r.authors.joined(separator: "; "), r.firstSeen ?? "", r.lastSeen ?? "",
-                    v?.digest ?? "", v?.date ?? "", v?.relevance.map(String.init) ?? "", v?.novelty.map(String.init) ?? "",
-                    v?.score.map(Format.score) ?? "", v.map { $0.authorMatch ? "1" : "0" } ?? "", v?.comment ?? "",
-                    r.marks.starred ? "1" : "0", r.marks.readAt == nil ? "0" : "1", r.marks.tags.joined(separator: " "),
-                    r.marks.note ?? "", "https://arxiv.org/abs/\(r.arxivID)"]
+            return [
+                r.arxivID, r.title, r.authors.joined(separator: "; "), r.firstSeen ?? "", r.lastSeen ?? "",
+                v?.digest ?? "", v?.date ?? "", v?.relevance.map(String.init) ?? "", v?.novelty.map(String.init) ?? "",
+                v?.score.map(Format.score) ?? "", v.map { $0.authorMatch ? "1" : "0" } ?? "", v?.comment ?? "",
+                r.marks.starred ? "1" : "0", r.marks.readAt == nil ? "0" : "1", r.marks.tags.joined(separator: " "),
+                r.marks.note ?? "", "https://arxiv.org/abs/\(r.arxivID)",
+            ]
         }
         return ([csvHeader] + rows).map { $0.map(field).joined(separator: ",") }.joined(separator: "\r\n") + "\r\n"
     }
@@ -179,11 +187,12 @@ public enum PaperExport {
     public static func cslJSON(_ records: [PaperRecord]) -> String {
         let keys = citationKeys(records)
         let items = records.map { r in
-            CSLItem(id: keys[r.arxivID]!, title: r.title, author: r.authors.map(cslName),
-                    issued: yearAndMonth(of: r.arxivID).map { CSLItem.DateParts(dateParts: [[$0.year, $0.month]]) },
-                    number: "arXiv:\(r.arxivID)", doi: "10.48550/arXiv.\(r.arxivID)", url: "https://arxiv.org/abs/\(r.arxivID)",
-                    abstract: r.abstract.isEmpty ? nil : r.abstract, version: r.catalogue.latestVersion, license: r.catalogue.license,
-                    note: publishedNote(r.catalogue))
+            CSLItem(
+                id: keys[r.arxivID]!, title: r.title, author: r.authors.map(cslName),
+                issued: yearAndMonth(of: r.arxivID).map { CSLItem.DateParts(dateParts: [[$0.year, $0.month]]) },
+                number: "arXiv:\(r.arxivID)", doi: "10.48550/arXiv.\(r.arxivID)", url: "https://arxiv.org/abs/\(r.arxivID)",
+                abstract: r.abstract.isEmpty ? nil : r.abstract, version: r.catalogue.latestVersion, license: r.catalogue.license,
+                note: publishedNote(r.catalogue))
         }
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
@@ -230,10 +239,16 @@ public enum PaperExport {
         for r in records {
             let star = r.marks.starred ? "★ " : ""
             var meta = [r.lastSeen ?? ""]
-            if let v = r.latest { meta.append(Format.verdict(VerdictFields(relevance: v.relevance, novelty: v.novelty, score: v.score,
-                                                                            comment: v.comment, authorMatch: v.authorMatch))) }
-            lines.append("- [\(r.marks.readAt == nil ? " " : "x")] \(star)**[\(ReportMarkdown.text(r.title))](https://arxiv.org/abs/\(r.arxivID))** — "
-                         + ReportMarkdown.text(Format.authors(r.authors)) + " (" + meta.filter { !$0.isEmpty }.joined(separator: " · ") + ")")
+            if let v = r.latest {
+                meta.append(
+                    Format.verdict(
+                        VerdictFields(
+                            relevance: v.relevance, novelty: v.novelty, score: v.score,
+                            comment: v.comment, authorMatch: v.authorMatch)))
+            }
+            lines.append(
+                "- [\(r.marks.readAt == nil ? " " : "x")] \(star)**[\(ReportMarkdown.text(r.title))](https://arxiv.org/abs/\(r.arxivID))** — "
+                    + ReportMarkdown.text(Format.authors(r.authors)) + " (" + meta.filter { !$0.isEmpty }.joined(separator: " · ") + ")")
             if let comment = r.latest?.comment, !comment.isEmpty, !(r.latest?.authorMatch ?? false) { lines.append("  > " + ReportMarkdown.text(comment)) }
             if let note = r.marks.note { lines.append("  Note: " + ReportMarkdown.text(note)) }
             if !r.marks.tags.isEmpty { lines.append("  Tags: " + r.marks.tags.map { "`\($0)`" }.joined(separator: " ")) }

@@ -69,8 +69,10 @@ public enum PaperRenderer {
         var table = TextTable(header: ["date", "digest", "#", "verdict", "comment"], rightAligned: [2])
         for v in p.verdicts {
             let topic = v.topics.primaryTopic.map { "[\($0.label)] " } ?? ""
-            table.rows.append([v.date, v.digest, String(v.position),
-                               Format.verdict(v.verdict), topic + (v.verdict.comment ?? "")])
+            table.rows.append([
+                v.date, v.digest, String(v.position),
+                Format.verdict(v.verdict), topic + (v.verdict.comment ?? ""),
+            ])
         }
         lines.append(table.render(style: style))
         if !p.spotlights.isEmpty {

@@ -14,12 +14,16 @@ public enum RankRenderer {
 
     static func paper(_ r: RankedPaper, rank: Int?, explain: Bool, diff: Bool, style: Style) -> String {
         let hit = r.paper
-        var meta = [style.cyan(hit.arxivID), "\(r.date) #\(r.position)" + (r.digest == "daily" ? "" : " (\(r.digest))"),
-                    "rank score \(Format.score(r.rankScore))", Format.verdict(hit.verdict)]
+        var meta = [
+            style.cyan(hit.arxivID), "\(r.date) #\(r.position)" + (r.digest == "daily" ? "" : " (\(r.digest))"),
+            "rank score \(Format.score(r.rankScore))", Format.verdict(hit.verdict),
+        ]
         if diff, let rank { meta.append(move(from: r.publishedRank, to: rank)) }
-        var lines = [(rank.map { String(format: "%3d. ", $0) } ?? "   - ") + style.bold(hit.title),
-                     "     " + meta.joined(separator: " · "),
-                     "     " + Format.authors(hit.authors)]
+        var lines = [
+            (rank.map { String(format: "%3d. ", $0) } ?? "   - ") + style.bold(hit.title),
+            "     " + meta.joined(separator: " · "),
+            "     " + Format.authors(hit.authors),
+        ]
         if explain {
             let scoring = r.parts.filter { !$0.label.hasPrefix("author match") }
             var text = scoring.map { "\($0.label): \(Format.score($0.points))" }.joined(separator: " + ")

@@ -7,8 +7,11 @@ public enum RecommendRenderer {
             let number = String(i + 1)
             var lines = [
                 String(repeating: " ", count: max(0, 3 - number.count)) + number + ". " + style.bold(hit.title),
-                "     " + [style.cyan(hit.arxivID), "score " + String(format: "%.2f", recommendation.score),
-                           "last seen \(hit.lastSeen ?? hit.published ?? "-")", Format.verdict(hit.verdict)].joined(separator: " · "),
+                "     "
+                    + [
+                        style.cyan(hit.arxivID), "score " + String(format: "%.2f", recommendation.score),
+                        "last seen \(hit.lastSeen ?? hit.published ?? "-")", Format.verdict(hit.verdict),
+                    ].joined(separator: " · "),
                 "     " + Format.authors(hit.authors),
             ]
             if !recommendation.reasons.isEmpty {
@@ -25,10 +28,11 @@ public enum RecommendRenderer {
 
     /// What the model learned from, for stderr.
     public static func training(_ t: Recommendations.Training, marks: MarkedPapers) -> String {
-        let what = switch marks {
-        case .starred: "starred papers"
-        case .tag(let name): "papers tagged '\(name)'"
-        }
+        let what =
+            switch marks {
+            case .starred: "starred papers"
+            case .tag(let name): "papers tagged '\(name)'"
+            }
         return "learned from \(t.positives) \(what) against \(t.dismissed) dismissed and \(t.unmarked) unmarked "
             + "(\(t.features) features, \(t.iterations) passes); scored \(t.candidates) papers"
     }

@@ -21,46 +21,77 @@ public enum ReportHTML {
         if let year = links.year(String(r.month.prefix(4))) { crumbs.append("<a href=\"\(year)\">\(r.month.prefix(4))</a>") }
         if !crumbs.isEmpty { b.append("<p class=\"muted\">" + crumbs.joined(separator: " · ") + "</p>") }
         b.append("<h1>arXiv digest overview: \(r.month)</h1>")
-        b.append(cards([("runs", String(r.runs)), ("papers listed", String(r.papersListed)), ("distinct papers", String(r.distinctPapers)),
-                        ("scanned", String(r.scannedPapers)), ("arXiv total", String(r.arxivPapers)), ("tokens", String(r.totalTokens)),
-                        ("cost", Format.money(r.totalCost))]))
+        b.append(
+            cards([
+                ("runs", String(r.runs)), ("papers listed", String(r.papersListed)), ("distinct papers", String(r.distinctPapers)),
+                ("scanned", String(r.scannedPapers)), ("arXiv total", String(r.arxivPapers)), ("tokens", String(r.totalTokens)),
+                ("cost", Format.money(r.totalCost)),
+            ]))
         b.append("<h2>Calendar</h2>\(calendar(r, links: links))")
         let days = r.days.map { String($0.date.suffix(2)) }
-        b.append("<h2>Papers per day</h2>" + HTML.barChart(title: "Papers listed per day", labels: days,
-                                                            values: r.days.map { Double($0.papersListed) }, format: { String(Int($0)) }))
-        b.append("<h2>Cost per day</h2>" + HTML.barChart(title: "Cost per day", labels: days, values: r.days.map(\.totalCost),
-                                                          barClass: "c", format: Format.money))
+        b.append(
+            "<h2>Papers per day</h2>"
+                + HTML.barChart(
+                    title: "Papers listed per day", labels: days,
+                    values: r.days.map { Double($0.papersListed) }, format: { String(Int($0)) }))
+        b.append(
+            "<h2>Cost per day</h2>"
+                + HTML.barChart(
+                    title: "Cost per day", labels: days, values: r.days.map(\.totalCost),
+                    barClass: "c", format: Format.money))
         let recent = r.recentMonths
-        b.append("<h2>The last twelve months</h2>" + HTML.barChart(title: "Distinct papers per month", labels: recent.map { String($0.month.suffix(5)) },
-                                                                    values: recent.map { Double($0.distinctPapers) }, format: { String(Int($0)) })
-                 + HTML.barChart(title: "Cost per month", labels: recent.map { String($0.month.suffix(5)) }, values: recent.map(\.totalCost),
-                                 barClass: "c", format: Format.money))
+        b.append(
+            "<h2>The last twelve months</h2>"
+                + HTML.barChart(
+                    title: "Distinct papers per month", labels: recent.map { String($0.month.suffix(5)) },
+                    values: recent.map { Double($0.distinctPapers) }, format: { String(Int($0)) })
+                + HTML.barChart(
+                    title: "Cost per month", labels: recent.map { String($0.month.suffix(5)) }, values: recent.map(\.totalCost),
+                    barClass: "c", format: Format.money))
         // Prompt and completion columns give way on a phone.
-        var models: Markup = "<div class=\"scroll\"><table><tr><th>model</th><th class=\"n\">runs</th><th class=\"n wide\">prompt</th><th class=\"n wide\">completion</th><th class=\"n\">tokens</th><th class=\"n\">cost</th></tr>"
+        var models: Markup =
+            "<div class=\"scroll\"><table><tr><th>model</th><th class=\"n\">runs</th><th class=\"n wide\">prompt</th><th class=\"n wide\">completion</th><th class=\"n\">tokens</th><th class=\"n\">cost</th></tr>"
         for m in r.models {
-            models += "<tr><td>\(m.model ?? "")</td><td class=\"n\">\(m.runs)</td><td class=\"n wide\">\(m.promptTokens)</td><td class=\"n wide\">\(m.completionTokens)</td><td class=\"n\">\(m.totalTokens)</td><td class=\"n\">\(Format.money(m.totalCost))</td></tr>"
+            models +=
+                "<tr><td>\(m.model ?? "")</td><td class=\"n\">\(m.runs)</td><td class=\"n wide\">\(m.promptTokens)</td><td class=\"n wide\">\(m.completionTokens)</td><td class=\"n\">\(m.totalTokens)</td><td class=\"n\">\(Format.money(m.totalCost))</td></tr>"
         }
         models += "</table></div>"
         if let tokens = r.meanTokensPerRun, let cost = r.meanCostPerRun {
             models += "<p class=\"muted\">Per run: \(Int(tokens.rounded())) tokens, \(Format.money(cost)) on average.</p>"
         }
         if r.generator.runsModelNotRun > 0 {
-            models += "<p class=\"muted\">The model never ran in \(r.generator.runsModelNotRun) run\(r.generator.runsModelNotRun == 1 ? "" : "s"): "
+            models +=
+                "<p class=\"muted\">The model never ran in \(r.generator.runsModelNotRun) run\(r.generator.runsModelNotRun == 1 ? "" : "s"): "
                 + "\(r.generator.papersUnread) papers scanned and left unread.</p>"
         }
         b.append("<h2>Tokens and cost</h2>\(models)")
-        b.append("<h2>Top papers</h2>" + (r.topPapers.isEmpty ? "<p>None.</p>" : "<ol class=\"papers\">" + r.topPapers.map { p -> Markup in
-            "<li>\(HTML.link(p.paper.arxivID, p.paper.title))<br><span class=\"muted\">\(Format.authors(p.paper.authors))</span>"
-                + "<br><span class=\"verdict\">\(p.date) · \(Format.verdict(p.paper.verdict))</span></li>"
-        }.joined() + "</ol>"))
+        b.append(
+            "<h2>Top papers</h2>"
+                + (r.topPapers.isEmpty
+                    ? "<p>None.</p>"
+                    : "<ol class=\"papers\">"
+                        + r.topPapers.map { p -> Markup in
+                            "<li>\(HTML.link(p.paper.arxivID, p.paper.title))<br><span class=\"muted\">\(Format.authors(p.paper.authors))</span>"
+                                + "<br><span class=\"verdict\">\(p.date) · \(Format.verdict(p.paper.verdict))</span></li>"
+                        }.joined() + "</ol>"))
         b.append(contentsOf: generatorSections(r.generator))
         b.append("<h2>Author matches</h2>\(hits(r.authorMatches))")
         b.append("<h2>Papers by followed authors</h2>\(hits(r.followedPapers, rule: true))")
-        b.append("<h2>Most frequent authors</h2>" + (r.topAuthors.isEmpty ? "<p>None.</p>"
-            : "<p>" + r.topAuthors.map { "\($0.name) (\($0.papers))" as Markup }.joined(separator: ", ") + "</p>"))
-        b.append("<h2>Rising terms</h2>" + (r.risingTerms.isEmpty ? "<p>None stands out.</p>" : "<div class=\"scroll\"><table><tr><th>term</th><th class=\"n\">papers</th><th class=\"n\">month before</th><th class=\"n\">z</th></tr>"
-            + r.risingTerms.map { "<tr><td>\($0.term)</td><td class=\"n\">\($0.papers)</td><td class=\"n\">\($0.previousPapers)</td><td class=\"n\">\(String(format: "%+.1f", $0.score))</td></tr>" as Markup }.joined()
-            + "</table></div>"))
+        b.append(
+            "<h2>Most frequent authors</h2>"
+                + (r.topAuthors.isEmpty
+                    ? "<p>None.</p>"
+                    : "<p>" + r.topAuthors.map { "\($0.name) (\($0.papers))" as Markup }.joined(separator: ", ") + "</p>"))
+        b.append(
+            "<h2>Rising terms</h2>"
+                + (r.risingTerms.isEmpty
+                    ? "<p>None stands out.</p>"
+                    : "<div class=\"scroll\"><table><tr><th>term</th><th class=\"n\">papers</th><th class=\"n\">month before</th><th class=\"n\">z</th></tr>"
+                        + r.risingTerms.map {
+                            "<tr><td>\($0.term)</td><td class=\"n\">\($0.papers)</td><td class=\"n\">\($0.previousPapers)</td><td class=\"n\">\(String(format: "%+.1f", $0.score))</td></tr>"
+                                as Markup
+                        }.joined()
+                        + "</table></div>"))
         b.append("<h2>Listed on several days</h2>\(repeated(r.repeatedPapers))")
         b.append("<h2>Verdict changed between days</h2>\(repeated(r.changedVerdicts))")
         return HTML.page(title: "arXiv digest overview \(r.month)", body: b.joined(separator: "\n"))
@@ -70,34 +101,41 @@ public enum ReportHTML {
     static func generatorSections(_ g: MonthGeneratorSections) -> [Markup] {
         var b: [Markup] = []
         if !g.topics.isEmpty {
-            b.append("<h2>Topics</h2>" + g.topics.map { t -> Markup in
-                "<h3>\(t.topic.label) <span class=\"muted\">(\(t.papers))</span></h3><ol class=\"papers\">"
-                    + t.topPapers.map { "<li>\(HTML.link($0.arxivID, $0.title)) <span class=\"muted\">\($0.date)</span></li>" as Markup }.joined()
-                    + "</ol>"
-            }.joined())
+            b.append(
+                "<h2>Topics</h2>"
+                    + g.topics.map { t -> Markup in
+                        "<h3>\(t.topic.label) <span class=\"muted\">(\(t.papers))</span></h3><ol class=\"papers\">"
+                            + t.topPapers.map { "<li>\(HTML.link($0.arxivID, $0.title)) <span class=\"muted\">\($0.date)</span></li>" as Markup }.joined()
+                            + "</ol>"
+                    }.joined())
         }
         if !g.spotlights.isEmpty {
-            b.append("<h2>Spotlights</h2><ul class=\"papers\">" + g.spotlights.map { s -> Markup in
-                "<li><span class=\"verdict\">\(s.date) · \(s.kind)</span> \(HTML.link(s.arxivID, s.title))"
-                    + (s.comment.map { "<br><span class=\"muted\">\($0)</span>" } ?? "") + "</li>"
-            }.joined() + "</ul>")
+            b.append(
+                "<h2>Spotlights</h2><ul class=\"papers\">"
+                    + g.spotlights.map { s -> Markup in
+                        "<li><span class=\"verdict\">\(s.date) · \(s.kind)</span> \(HTML.link(s.arxivID, s.title))"
+                            + (s.comment.map { "<br><span class=\"muted\">\($0)</span>" } ?? "") + "</li>"
+                    }.joined() + "</ul>")
         }
         if g.hotspots.days > 0 {
             let h = g.hotspots
-            b.append("<h2>Daily AI Hotspots <span class=\"muted\">(\(h.days) day\(h.days == 1 ? "" : "s"))</span></h2><ol class=\"papers\">"
-                + h.topTopics.map { t -> Markup in
-                    "<li>\(t.title)<br><span class=\"verdict\">\(t.date)"
-                        + (t.category.map { " · \($0)" } ?? "") + (t.finalScore.map { " · score \(Format.score($0))" } ?? "") + "</span></li>"
-                }.joined() + "</ol>"
-                + "<p class=\"muted\">Categories: " + h.categories.map { "\($0.name) (\($0.topics))" as Markup }.joined(separator: ", ") + "</p>"
-                + "<p class=\"muted\">Most active sources: " + h.sources.map { "\($0.name) (\($0.topics))" as Markup }.joined(separator: ", ") + "</p>")
+            b.append(
+                "<h2>Daily AI Hotspots <span class=\"muted\">(\(h.days) day\(h.days == 1 ? "" : "s"))</span></h2><ol class=\"papers\">"
+                    + h.topTopics.map { t -> Markup in
+                        "<li>\(t.title)<br><span class=\"verdict\">\(t.date)"
+                            + (t.category.map { " · \($0)" } ?? "") + (t.finalScore.map { " · score \(Format.score($0))" } ?? "") + "</span></li>"
+                    }.joined() + "</ol>"
+                    + "<p class=\"muted\">Categories: " + h.categories.map { "\($0.name) (\($0.topics))" as Markup }.joined(separator: ", ") + "</p>"
+                    + "<p class=\"muted\">Most active sources: " + h.sources.map { "\($0.name) (\($0.topics))" as Markup }.joined(separator: ", ") + "</p>")
         }
         if !g.digestPicks.isEmpty {
-            b.append("<h2>The generator's own picks</h2><ol class=\"papers\">" + g.digestPicks.map { p -> Markup in
-                let beside = p.arxiveRank.map { "arxive's #\($0)" } ?? "not in arxive's top papers"
-                return "<li>\(HTML.link(p.arxivID, p.title)) <span class=\"verdict\">\(beside)</span>"
-                    + (p.comment.map { "<br><span class=\"muted\">\($0)</span>" } ?? "") + "</li>"
-            }.joined() + "</ol>")
+            b.append(
+                "<h2>The generator's own picks</h2><ol class=\"papers\">"
+                    + g.digestPicks.map { p -> Markup in
+                        let beside = p.arxiveRank.map { "arxive's #\($0)" } ?? "not in arxive's top papers"
+                        return "<li>\(HTML.link(p.arxivID, p.title)) <span class=\"verdict\">\(beside)</span>"
+                            + (p.comment.map { "<br><span class=\"muted\">\($0)</span>" } ?? "") + "</li>"
+                    }.joined() + "</ol>")
         }
         return b
     }
@@ -106,17 +144,28 @@ public enum ReportHTML {
         var b: [Markup] = []
         if let index = links.index { b.append("<p class=\"muted\"><a href=\"\(index)\">All months</a></p>") }
         b.append("<h1>arXiv digest overview: \(r.year)</h1>")
-        b.append(cards([("runs", String(r.runs)), ("papers listed", String(r.papersListed)), ("distinct papers", String(r.distinctPapers)),
-                        ("tokens", String(r.totalTokens)), ("cost", Format.money(r.totalCost))]))
+        b.append(
+            cards([
+                ("runs", String(r.runs)), ("papers listed", String(r.papersListed)), ("distinct papers", String(r.distinctPapers)),
+                ("tokens", String(r.totalTokens)), ("cost", Format.money(r.totalCost)),
+            ]))
         let labels = r.months.map { String($0.month.suffix(2)) }
-        b.append("<h2>Papers per month</h2>" + HTML.barChart(title: "Distinct papers per month", labels: labels,
-                                                              values: r.months.map { Double($0.distinctPapers) }, format: { String(Int($0)) }))
-        b.append("<h2>Cost per month</h2>" + HTML.barChart(title: "Cost per month", labels: labels, values: r.months.map(\.totalCost),
-                                                            barClass: "c", format: Format.money))
-        var table: Markup = "<div class=\"scroll\"><table><tr><th>month</th><th class=\"n\">runs</th><th class=\"n\">listed</th><th class=\"n\">distinct</th><th class=\"n\">tokens</th><th class=\"n\">cost</th><th>top paper</th></tr>"
+        b.append(
+            "<h2>Papers per month</h2>"
+                + HTML.barChart(
+                    title: "Distinct papers per month", labels: labels,
+                    values: r.months.map { Double($0.distinctPapers) }, format: { String(Int($0)) }))
+        b.append(
+            "<h2>Cost per month</h2>"
+                + HTML.barChart(
+                    title: "Cost per month", labels: labels, values: r.months.map(\.totalCost),
+                    barClass: "c", format: Format.money))
+        var table: Markup =
+            "<div class=\"scroll\"><table><tr><th>month</th><th class=\"n\">runs</th><th class=\"n\">listed</th><th class=\"n\">distinct</th><th class=\"n\">tokens</th><th class=\"n\">cost</th><th>top paper</th></tr>"
         for m in r.months {
             let name: Markup = links.month(m.month).map { "<a href=\"\($0)\">\(m.month)</a>" } ?? "\(m.month)"
-            table += "<tr><td>\(m.runs > 0 ? name : "\(m.month)")</td><td class=\"n\">\(m.runs)</td><td class=\"n\">\(m.papersListed)</td><td class=\"n\">\(m.distinctPapers)</td><td class=\"n\">\(m.totalTokens)</td><td class=\"n\">\(Format.money(m.totalCost))</td><td>\(m.topPaper ?? "")</td></tr>"
+            table +=
+                "<tr><td>\(m.runs > 0 ? name : "\(m.month)")</td><td class=\"n\">\(m.runs)</td><td class=\"n\">\(m.papersListed)</td><td class=\"n\">\(m.distinctPapers)</td><td class=\"n\">\(m.totalTokens)</td><td class=\"n\">\(Format.money(m.totalCost))</td><td>\(m.topPaper ?? "")</td></tr>"
         }
         b.append("<h2>Months</h2>\(table)</table></div>")
         return HTML.page(title: "arXiv digest overview \(r.year)", body: b.joined(separator: "\n"))
@@ -137,23 +186,30 @@ public enum ReportHTML {
             cells.append("<td class=\"run\" title=\"\(day.papersListed) papers\">\(label)<small>\(day.papersListed)</small></td>")
         }
         while cells.count % 7 != 0 { cells.append("<td></td>") }
-        var rows: Markup = "<div class=\"scroll\"><table class=\"cal\"><tr><th>Mon</th><th>Tue</th><th>Wed</th><th>Thu</th><th>Fri</th><th>Sat</th><th>Sun</th></tr>"
+        var rows: Markup =
+            "<div class=\"scroll\"><table class=\"cal\"><tr><th>Mon</th><th>Tue</th><th>Wed</th><th>Thu</th><th>Fri</th><th>Sat</th><th>Sun</th></tr>"
         for week in stride(from: 0, to: cells.count, by: 7) { rows += "<tr>" + cells[week..<(week + 7)].joined() + "</tr>" }
         return rows + "</table></div>"
     }
 
     static func hits(_ hits: [PaperHit], rule: Bool = false) -> Markup {
-        hits.isEmpty ? "<p>None.</p>" : "<ul>" + hits.map { h -> Markup in
-            "<li>\(HTML.link(h.arxivID, h.title)) <span class=\"muted\">\(Format.authors(h.authors))"
-                + (rule ? " · rule \(h.rule ?? "")" : "") + "</span></li>"
-        }.joined() + "</ul>"
+        hits.isEmpty
+            ? "<p>None.</p>"
+            : "<ul>"
+                + hits.map { h -> Markup in
+                    "<li>\(HTML.link(h.arxivID, h.title)) <span class=\"muted\">\(Format.authors(h.authors))"
+                        + (rule ? " · rule \(h.rule ?? "")" : "") + "</span></li>"
+                }.joined() + "</ul>"
     }
 
     static func repeated(_ papers: [MonthReport.Repeated]) -> Markup {
-        papers.isEmpty ? "<p>None.</p>" : "<ul>" + papers.map { p -> Markup in
-            "<li>\(HTML.link(p.arxivID, p.title)): <span class=\"verdict\">"
-                + p.listings.map { "\($0.date) \(Format.verdict($0.verdict))" as Markup }.joined(separator: "; ") + "</span></li>"
-        }.joined() + "</ul>"
+        papers.isEmpty
+            ? "<p>None.</p>"
+            : "<ul>"
+                + papers.map { p -> Markup in
+                    "<li>\(HTML.link(p.arxivID, p.title)): <span class=\"verdict\">"
+                        + p.listings.map { "\($0.date) \(Format.verdict($0.verdict))" as Markup }.joined(separator: "; ") + "</span></li>"
+                }.joined() + "</ul>"
     }
 
     /// A run's page in the digest's own layout: Previous Day / Monthly Overview / Next Day, the header, the papers.
@@ -166,13 +222,17 @@ public enum ReportHTML {
         if let notes = run.notes { b.append("<p class=\"muted\">\(notes)</p>") }
         if let hotspots { b.append("<p><a href=\"\(hotspots)\">The day's AI hotspots</a></p>") }
         if listing.mutedHidden > 0 { b.append("<p class=\"muted\">\(listing.mutedHidden) of the day's papers are muted (arxive mutes).</p>") }
-        b.append(cards([("model", run.model ?? "-"), ("tokens", Format.count(run.totalTokens)), ("cost", Format.money(run.totalCost)),
-                        ("arXiv", Format.count(run.totalPapers)), ("scanned", Format.count(run.scannedPapers)), ("relevant", String(run.listed))]))
+        b.append(
+            cards([
+                ("model", run.model ?? "-"), ("tokens", Format.count(run.totalTokens)), ("cost", Format.money(run.totalCost)),
+                ("arXiv", Format.count(run.totalPapers)), ("scanned", Format.count(run.scannedPapers)), ("relevant", String(run.listed)),
+            ]))
         if !run.modelRan {
             b.append("<p><strong>The model never ran this day:</strong> \(Format.count(run.scannedPapers)) papers scanned, none read.</p>")
         }
         func item(_ p: ListedPaper) -> Markup {
-            var item: Markup = "<li value=\"\(p.position)\">\(HTML.link(p.arxivID, p.title))<br><span class=\"muted\">\(p.authors.joined(separator: ", "))</span>"
+            var item: Markup =
+                "<li value=\"\(p.position)\">\(HTML.link(p.arxivID, p.title))<br><span class=\"muted\">\(p.authors.joined(separator: ", "))</span>"
             item += "<br><span class=\"verdict\">\(Format.verdict(p.verdict))</span>"
             if let comment = p.verdict.comment, !comment.isEmpty, !p.verdict.authorMatch { item += "<br>\(comment)" }
             if !p.topics.spotlight.isEmpty {

@@ -5,13 +5,15 @@ public enum ReportMarkdown {
     public static func month(_ r: MonthReport) -> String {
         var out: [String] = ["# arXiv digest overview: \(r.month)", ""]
         out.append(calendar(r))
-        out += ["", "## Totals", "",
-                "| runs | papers listed | distinct papers | scanned | arXiv total |",
-                "|---:|---:|---:|---:|---:|",
-                "| \(r.runs) | \(r.papersListed) | \(r.distinctPapers) | \(r.scannedPapers) | \(r.arxivPapers) |",
-                "", "## Tokens and cost", "",
-                "| model | runs | prompt tokens | completion tokens | total tokens | cost |",
-                "|---|---:|---:|---:|---:|---:|"]
+        out += [
+            "", "## Totals", "",
+            "| runs | papers listed | distinct papers | scanned | arXiv total |",
+            "|---:|---:|---:|---:|---:|",
+            "| \(r.runs) | \(r.papersListed) | \(r.distinctPapers) | \(r.scannedPapers) | \(r.arxivPapers) |",
+            "", "## Tokens and cost", "",
+            "| model | runs | prompt tokens | completion tokens | total tokens | cost |",
+            "|---|---:|---:|---:|---:|---:|",
+        ]
         for m in r.models {
             out.append("| \(text(m.model ?? "")) | \(m.runs) | \(m.promptTokens) | \(m.completionTokens) | \(m.totalTokens) | \(Format.money(m.totalCost)) |")
         }
@@ -20,22 +22,32 @@ public enum ReportMarkdown {
             out += ["", "Per run: \(Int(tokens.rounded())) tokens, \(Format.money(cost)) on average."]
         }
         if r.generator.runsModelNotRun > 0 {
-            out += ["", "The model never ran in \(r.generator.runsModelNotRun) run\(r.generator.runsModelNotRun == 1 ? "" : "s"): "
-                    + "\(r.generator.papersUnread) papers scanned and left unread."]
+            out += [
+                "",
+                "The model never ran in \(r.generator.runsModelNotRun) run\(r.generator.runsModelNotRun == 1 ? "" : "s"): "
+                    + "\(r.generator.papersUnread) papers scanned and left unread.",
+            ]
         }
         out += ["", "## Top papers", ""]
-        out += r.topPapers.isEmpty ? ["None."] : r.topPapers.enumerated().map { i, p in
-            "\(i + 1). " + link(p.paper.arxivID, p.paper.title) + " — \(text(Format.authors(p.paper.authors))) (\(p.date), \(Format.verdict(p.paper.verdict)))"
-        }
+        out +=
+            r.topPapers.isEmpty
+            ? ["None."]
+            : r.topPapers.enumerated().map { i, p in
+                "\(i + 1). " + link(p.paper.arxivID, p.paper.title)
+                    + " — \(text(Format.authors(p.paper.authors))) (\(p.date), \(Format.verdict(p.paper.verdict)))"
+            }
         out += generatorSections(r.generator)
         out += ["", "## Author matches", ""] + list(r.authorMatches)
         out += ["", "## Papers by followed authors", ""] + list(r.followedPapers, rule: true)
         out += ["", "## Most frequent authors", ""]
         out += r.topAuthors.isEmpty ? ["None."] : r.topAuthors.map { "- \(text($0.name)) (\($0.papers))" }
         out += ["", "## Rising terms (against \(Periods.month(before: r.month)))", ""]
-        out += r.risingTerms.isEmpty ? ["None stands out."] : r.risingTerms.map {
-            "- `\($0.term)`: \($0.papers) papers, \($0.previousPapers) the month before (z \(String(format: "%+.1f", $0.score)))"
-        }
+        out +=
+            r.risingTerms.isEmpty
+            ? ["None stands out."]
+            : r.risingTerms.map {
+                "- `\($0.term)`: \($0.papers) papers, \($0.previousPapers) the month before (z \(String(format: "%+.1f", $0.score)))"
+            }
         out += ["", "## Listed on several days", ""] + repeated(r.repeatedPapers)
         out += ["", "## Verdict changed between days", ""] + repeated(r.changedVerdicts)
         return out.joined(separator: "\n") + "\n"
@@ -49,8 +61,11 @@ public enum ReportMarkdown {
             for t in g.topics {
                 out += ["### \(text(t.topic.label)) (\(t.papers) paper\(t.papers == 1 ? "" : "s"))", ""]
                 out += t.topPapers.enumerated().map { i, p in
-                    "\(i + 1). " + link(p.arxivID, p.title) + " (\(p.date), " + Format.verdict(VerdictFields(relevance: p.relevance, novelty: p.novelty,
-                                                                                                          score: p.score, comment: nil, authorMatch: false)) + ")"
+                    "\(i + 1). " + link(p.arxivID, p.title) + " (\(p.date), "
+                        + Format.verdict(
+                            VerdictFields(
+                                relevance: p.relevance, novelty: p.novelty,
+                                score: p.score, comment: nil, authorMatch: false)) + ")"
                 }
                 out.append("")
             }
@@ -64,10 +79,13 @@ public enum ReportMarkdown {
             let h = g.hotspots
             out += ["", "## Daily AI Hotspots (\(h.days) day\(h.days == 1 ? "" : "s"))", ""]
             out += h.topTopics.enumerated().map { i, t in
-                "\(i + 1). \(text(t.title)) (\(t.date)" + (t.category.map { ", " + text($0) } ?? "") + (t.finalScore.map { ", score \(Format.score($0))" } ?? "") + ")"
+                "\(i + 1). \(text(t.title)) (\(t.date)" + (t.category.map { ", " + text($0) } ?? "")
+                    + (t.finalScore.map { ", score \(Format.score($0))" } ?? "") + ")"
             }
-            out += ["", "Categories: " + h.categories.map { "\(text($0.name)) (\($0.topics))" }.joined(separator: ", ") + ".",
-                    "", "Most active sources: " + h.sources.map { "\(text($0.name)) (\($0.topics))" }.joined(separator: ", ") + "."]
+            out += [
+                "", "Categories: " + h.categories.map { "\(text($0.name)) (\($0.topics))" }.joined(separator: ", ") + ".",
+                "", "Most active sources: " + h.sources.map { "\(text($0.name)) (\($0.topics))" }.joined(separator: ", ") + ".",
+            ]
         }
         if !g.digestPicks.isEmpty {
             out += ["", "## The generator's own picks", ""]
@@ -81,11 +99,15 @@ public enum ReportMarkdown {
     }
 
     public static func year(_ r: YearReport) -> String {
-        var out = ["# arXiv digest overview: \(r.year)", "",
-                   "\(r.runs) runs, \(r.papersListed) papers listed, \(r.distinctPapers) distinct, \(r.totalTokens) tokens, \(Format.money(r.totalCost)).",
-                   "", "| month | runs | listed | distinct | tokens | cost | top paper |", "|---|---:|---:|---:|---:|---:|---|"]
+        var out = [
+            "# arXiv digest overview: \(r.year)", "",
+            "\(r.runs) runs, \(r.papersListed) papers listed, \(r.distinctPapers) distinct, \(r.totalTokens) tokens, \(Format.money(r.totalCost)).",
+            "", "| month | runs | listed | distinct | tokens | cost | top paper |", "|---|---:|---:|---:|---:|---:|---|",
+        ]
         for m in r.months {
-            out.append("| \(m.month) | \(m.runs) | \(m.papersListed) | \(m.distinctPapers) | \(m.totalTokens) | \(Format.money(m.totalCost)) | \(text(m.topPaper ?? "")) |")
+            out.append(
+                "| \(m.month) | \(m.runs) | \(m.papersListed) | \(m.distinctPapers) | \(m.totalTokens) | \(Format.money(m.totalCost)) | \(text(m.topPaper ?? "")) |"
+            )
         }
         return out.joined(separator: "\n") + "\n"
     }
@@ -108,15 +130,19 @@ public enum ReportMarkdown {
     }
 
     static func list(_ hits: [PaperHit], rule: Bool = false) -> [String] {
-        hits.isEmpty ? ["None."] : hits.map { h in
-            "- " + link(h.arxivID, h.title) + " — " + text(Format.authors(h.authors)) + (rule ? " (\(text(h.rule ?? "")))" : "")
-        }
+        hits.isEmpty
+            ? ["None."]
+            : hits.map { h in
+                "- " + link(h.arxivID, h.title) + " — " + text(Format.authors(h.authors)) + (rule ? " (\(text(h.rule ?? "")))" : "")
+            }
     }
 
     static func repeated(_ papers: [MonthReport.Repeated]) -> [String] {
-        papers.isEmpty ? ["None."] : papers.map { p in
-            "- " + link(p.arxivID, p.title) + ": " + p.listings.map { "\($0.date) \(Format.verdict($0.verdict))" }.joined(separator: "; ")
-        }
+        papers.isEmpty
+            ? ["None."]
+            : papers.map { p in
+                "- " + link(p.arxivID, p.title) + ": " + p.listings.map { "\($0.date) \(Format.verdict($0.verdict))" }.joined(separator: "; ")
+            }
     }
 
     static func link(_ id: String, _ title: String) -> String { "[\(text(title))](https://arxiv.org/abs/\(id))" }

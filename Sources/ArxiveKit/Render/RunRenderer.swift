@@ -1,14 +1,17 @@
 /// Human output for runs: `runs`, `day`, `stats`.
 public enum RunRenderer {
     public static func runs(_ runs: [RunSummary], style: Style = .plain) -> String {
-        var table = TextTable(header: ["date", "digest", "model", "prompt", "completion", "tokens", "cost", "arXiv", "scanned", "relevant", "listed"],
-                              rightAligned: [3, 4, 5, 6, 7, 8, 9, 10])
+        var table = TextTable(
+            header: ["date", "digest", "model", "prompt", "completion", "tokens", "cost", "arXiv", "scanned", "relevant", "listed"],
+            rightAligned: [3, 4, 5, 6, 7, 8, 9, 10])
         for r in runs {
             // An outage is marked where the eye reads the model.
             let model = (r.model ?? "-") + (r.modelRan ? "" : " (not run)")
-            table.rows.append([r.date, r.digest, model, Format.count(r.promptTokens), Format.count(r.completionTokens),
-                               Format.count(r.totalTokens), Format.money(r.totalCost), Format.count(r.totalPapers),
-                               Format.count(r.scannedPapers), Format.count(r.relevantPapers), String(r.listed)])
+            table.rows.append([
+                r.date, r.digest, model, Format.count(r.promptTokens), Format.count(r.completionTokens),
+                Format.count(r.totalTokens), Format.money(r.totalCost), Format.count(r.totalPapers),
+                Format.count(r.scannedPapers), Format.count(r.relevantPapers), String(r.listed),
+            ])
         }
         let tokens = runs.compactMap(\.totalTokens).reduce(0, +)
         let cost = runs.compactMap(\.totalCost).reduce(0, +)
@@ -52,8 +55,9 @@ public enum RunRenderer {
                 lines.append("     " + Format.authors(p.authors))
                 if let c = p.verdict.comment, !p.verdict.authorMatch || c.lowercased() != "author match" { lines.append("     " + style.dim(c)) }
                 if !p.topics.spotlight.isEmpty {
-                    lines.append("     " + style.yellow("spotlight: " + p.topics.spotlight.joined(separator: ", "))
-                                 + (p.topics.spotlightComment.map { style.dim(" · " + $0) } ?? ""))
+                    lines.append(
+                        "     " + style.yellow("spotlight: " + p.topics.spotlight.joined(separator: ", "))
+                            + (p.topics.spotlightComment.map { style.dim(" · " + $0) } ?? ""))
                 }
             }
         }

@@ -39,10 +39,13 @@ public enum Site {
             let dates = runs.filter { $0.digest == digest }.map(\.date)
             for (i, date) in dates.enumerated() {
                 guard let listing = try archive.day(date, digest: digest).first else { continue }
-                try write(dayPath(date, digest), ReportHTML.day(listing, previous: i > 0 ? "\(fileName(dates[i - 1])).html" : nil,
-                                                                next: i + 1 < dates.count ? "\(fileName(dates[i + 1])).html" : nil,
-                                                                month: "../../months/\(date.prefix(7)).html",
-                                                                hotspots: hotDay.contains("\(digest) \(date)") ? "../../" + hotPath(date, digest) : nil))
+                try write(
+                    dayPath(date, digest),
+                    ReportHTML.day(
+                        listing, previous: i > 0 ? "\(fileName(dates[i - 1])).html" : nil,
+                        next: i + 1 < dates.count ? "\(fileName(dates[i + 1])).html" : nil,
+                        month: "../../months/\(date.prefix(7)).html",
+                        hotspots: hotDay.contains("\(digest) \(date)") ? "../../" + hotPath(date, digest) : nil))
             }
         }
         // Hotspot days, each linked to its neighbours and to the same day's papers.
@@ -50,25 +53,31 @@ public enum Site {
             let dates = hotDays.filter { $0.digest == digest }.map(\.date)
             for (i, date) in dates.enumerated() {
                 guard let listing = try archive.hotspotDay(date, digest: digest).first else { continue }
-                try write(hotPath(date, digest), HotspotHTML.day(listing, previous: i > 0 ? "\(fileName(dates[i - 1])).html" : nil,
-                                                                 next: i + 1 < dates.count ? "\(fileName(dates[i + 1])).html" : nil,
-                                                                 papersDay: runDay.contains("\(digest) \(date)") ? "../../" + dayPath(date, digest) : nil))
+                try write(
+                    hotPath(date, digest),
+                    HotspotHTML.day(
+                        listing, previous: i > 0 ? "\(fileName(dates[i - 1])).html" : nil,
+                        next: i + 1 < dates.count ? "\(fileName(dates[i + 1])).html" : nil,
+                        papersDay: runDay.contains("\(digest) \(date)") ? "../../" + dayPath(date, digest) : nil))
             }
         }
-        let fromMonth = ReportHTML.Links(day: { date, digest in "../" + dayPath(date, digest) }, month: { "\($0).html" },
-                                         year: { "../years/\($0).html" }, index: "../index.html")
+        let fromMonth = ReportHTML.Links(
+            day: { date, digest in "../" + dayPath(date, digest) }, month: { "\($0).html" },
+            year: { "../years/\($0).html" }, index: "../index.html")
         for month in months {
             try write("months/\(month).html", ReportHTML.month(try archive.monthReport(month), links: fromMonth))
         }
-        let fromYear = ReportHTML.Links(day: { _, _ in nil }, month: { month in months.contains(month) ? "../months/\(month).html" : nil },
-                                        year: { "\($0).html" }, index: "../index.html")
+        let fromYear = ReportHTML.Links(
+            day: { _, _ in nil }, month: { month in months.contains(month) ? "../months/\(month).html" : nil },
+            year: { "\($0).html" }, index: "../index.html")
         for year in years {
             try write("years/\(year).html", ReportHTML.year(try archive.yearReport(year), links: fromYear))
         }
         // Feeds: one per saved search, one for followed authors, announced by the index.
         var feeds: [(title: String, href: String)] = []
         var feedFiles = Set<String>()
-        let sources = try archive.savedSearches().map { ($0.name, AtomFeed.Source.saved(name: $0.name, query: $0.query)) }
+        let sources =
+            try archive.savedSearches().map { ($0.name, AtomFeed.Source.saved(name: $0.name, query: $0.query)) }
             + (try archive.following().isEmpty ? [] : [("following", AtomFeed.Source.following)])
         for (name, source) in sources {
             // Two names that make one file name (`a b`, `a_b`): the second gets a number.
@@ -91,8 +100,10 @@ public enum Site {
     }
 
     static func index(runs: [RunSummary], months: [String], years: [String], feeds: [(title: String, href: String)]) -> String {
-        var b: [Markup] = ["<h1>arXiv digest archive</h1>",
-                           "<p class=\"muted\">\(runs.count) runs from \(runs.first?.date ?? "-") to \(runs.last?.date ?? "-").</p>"]
+        var b: [Markup] = [
+            "<h1>arXiv digest archive</h1>",
+            "<p class=\"muted\">\(runs.count) runs from \(runs.first?.date ?? "-") to \(runs.last?.date ?? "-").</p>",
+        ]
         for year in years.reversed() {
             b.append("<h2><a href=\"years/\(year).html\">\(year)</a></h2><ul>")
             for month in months.reversed() where month.hasPrefix(year) {
@@ -100,8 +111,9 @@ public enum Site {
                 let cost = those.reduce(0.0) { $0 + ($1.totalCost ?? 0) }
                 let outages = those.filter { !$0.modelRan }.count
                 let outage: Markup = outages > 0 ? ", the model never ran in \(outages)" : ""
-                b.append("<li><a href=\"months/\(month).html\">\(month)</a> <span class=\"muted\">\(those.count) runs, "
-                         + "\(those.reduce(0) { $0 + $1.listed }) papers listed, \(Format.money(cost))\(outage)</span></li>")
+                b.append(
+                    "<li><a href=\"months/\(month).html\">\(month)</a> <span class=\"muted\">\(those.count) runs, "
+                        + "\(those.reduce(0) { $0 + $1.listed }) papers listed, \(Format.money(cost))\(outage)</span></li>")
             }
             b.append("</ul>")
         }

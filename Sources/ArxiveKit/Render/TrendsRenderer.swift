@@ -19,10 +19,12 @@ public enum TrendsRenderer {
             let top = Double(mine.map(\.count).max() ?? 0)
             var table = TextTable(header: ["period", "papers", "share", "rel", "nov", ""], rightAligned: [1, 2, 3, 4])
             for r in mine {
-                table.rows.append([r.period, String(r.count), String(format: "%.1f%%", r.share * 100),
-                                   r.meanRelevance.map { String(format: "%.1f", $0) } ?? "-",
-                                   r.meanNovelty.map { String(format: "%.1f", $0) } ?? "-",
-                                   bar(Double(r.count), of: top, width: 36, style: style)])
+                table.rows.append([
+                    r.period, String(r.count), String(format: "%.1f%%", r.share * 100),
+                    r.meanRelevance.map { String(format: "%.1f", $0) } ?? "-",
+                    r.meanNovelty.map { String(format: "%.1f", $0) } ?? "-",
+                    bar(Double(r.count), of: top, width: 36, style: style),
+                ])
             }
             blocks.append(style.bold(query) + "\n" + table.render(style: style))
         }
@@ -35,8 +37,10 @@ public enum TrendsRenderer {
         let top = rows.filter { $0.model == nil }.map(\.totalCost).max() ?? 0
         var table = TextTable(header: ["period", "model", "runs", "tokens", "cost", ""], rightAligned: [2, 3, 4])
         for r in rows {
-            table.rows.append([r.model == nil ? r.period : "", r.model ?? "all", String(r.runs), String(r.totalTokens),
-                               Format.money(r.totalCost), r.model == nil ? bar(r.totalCost, of: top, width: 24, style: style) : ""])
+            table.rows.append([
+                r.model == nil ? r.period : "", r.model ?? "all", String(r.runs), String(r.totalTokens),
+                Format.money(r.totalCost), r.model == nil ? bar(r.totalCost, of: top, width: 24, style: style) : "",
+            ])
         }
         return table.render(style: style)
     }
@@ -54,8 +58,10 @@ public enum TrendsRenderer {
         guard !rows.isEmpty else { return "Not enough papers to compare periods." }
         var table = TextTable(header: ["period", "term", "papers", "before", "z"], rightAligned: [2, 3, 4])
         for r in rows {
-            table.rows.append([r.period, (r.score > 0 ? "↑ " : "↓ ") + r.term, String(r.papers), String(r.previousPapers),
-                               String(format: "%+.1f", r.score)])
+            table.rows.append([
+                r.period, (r.score > 0 ? "↑ " : "↓ ") + r.term, String(r.papers), String(r.previousPapers),
+                String(format: "%+.1f", r.score),
+            ])
         }
         return table.render(style: style)
     }

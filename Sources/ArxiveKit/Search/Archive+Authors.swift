@@ -33,15 +33,17 @@ extension Archive {
             guard !wanted.isEmpty else { return AuthorSearchResult(papers: [], possible: possible) }
             let level = Dictionary(wanted.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
             let ids = wanted.map { String($0.id) }.joined(separator: ",")
-            let rows = try Row.fetchAll(db, sql: """
-                SELECT p.id,
-                       (SELECT pa.author_id FROM paper_authors pa WHERE pa.paper_id = p.id AND pa.author_id IN (\(ids))
-                        ORDER BY pa.position LIMIT 1) AS author_id
-                FROM papers p
-                WHERE p.id IN (SELECT paper_id FROM paper_authors WHERE author_id IN (\(ids)))
-                ORDER BY p.last_seen DESC, p.arxiv_id DESC
-                LIMIT ?
-                """, arguments: [limit])
+            let rows = try Row.fetchAll(
+                db,
+                sql: """
+                    SELECT p.id,
+                           (SELECT pa.author_id FROM paper_authors pa WHERE pa.paper_id = p.id AND pa.author_id IN (\(ids))
+                            ORDER BY pa.position LIMIT 1) AS author_id
+                    FROM papers p
+                    WHERE p.id IN (SELECT paper_id FROM paper_authors WHERE author_id IN (\(ids)))
+                    ORDER BY p.last_seen DESC, p.arxiv_id DESC
+                    LIMIT ?
+                    """, arguments: [limit])
             let papers = try rows.map { row in
                 var hit = try Archive.hit(paperID: row["id"], snippet: nil, db)
                 if let c = level[row["author_id"] as Int64] {
@@ -67,17 +69,20 @@ extension Archive {
         var arguments: StatementArguments = []
         if let dates { arguments = [dates.lowerBound, dates.upperBound] }
         _ = arguments.append(contentsOf: [limit])
-        return try Row.fetchAll(db, sql: """
-            SELECT max(a.name) AS name, a.key, count(DISTINCT pa.paper_id) AS papers, max(r.date) AS last_seen
-            FROM authors a
-            JOIN paper_authors pa ON pa.author_id = a.id
-            JOIN verdicts v ON v.paper_id = pa.paper_id
-            JOIN runs r ON r.id = v.run_id
-            \(dates == nil ? "" : "WHERE r.date BETWEEN ? AND ?")
-            GROUP BY a.key
-            ORDER BY papers DESC, last_seen DESC, a.key
-            LIMIT ?
-            """, arguments: arguments).map { row in
+        return try Row.fetchAll(
+            db,
+            sql: """
+                SELECT max(a.name) AS name, a.key, count(DISTINCT pa.paper_id) AS papers, max(r.date) AS last_seen
+                FROM authors a
+                JOIN paper_authors pa ON pa.author_id = a.id
+                JOIN verdicts v ON v.paper_id = pa.paper_id
+                JOIN runs r ON r.id = v.run_id
+                \(dates == nil ? "" : "WHERE r.date BETWEEN ? AND ?")
+                GROUP BY a.key
+                ORDER BY papers DESC, last_seen DESC, a.key
+                LIMIT ?
+                """, arguments: arguments
+        ).map { row in
             AuthorCount(name: row["name"], key: row["key"], papers: row["papers"], lastSeen: row["last_seen"])
         }
     }

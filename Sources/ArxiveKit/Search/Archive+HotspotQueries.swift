@@ -20,10 +20,13 @@ extension Archive {
             // seeking each hit made FTS5 merge a prefix term's lists
             // (`valor*`) once per hit, 300 of the 330 ms of that search.
             var snippets: [Int64: String] = [:]
-            for row in try Row.fetchAll(db, sql: """
-                SELECT rowid, snippet(hotspot_topics_fts, -1, char(2), char(3), '…', 24) AS snippet FROM hotspot_topics_fts
-                WHERE hotspot_topics_fts MATCH ? AND rowid BETWEEN \(ranked.min() ?? 0) AND \(ranked.max() ?? -1) AND +rowid IN (\(ids))
-                """, arguments: [match]) {
+            for row in try Row.fetchAll(
+                db,
+                sql: """
+                    SELECT rowid, snippet(hotspot_topics_fts, -1, char(2), char(3), '…', 24) AS snippet FROM hotspot_topics_fts
+                    WHERE hotspot_topics_fts MATCH ? AND rowid BETWEEN \(ranked.min() ?? 0) AND \(ranked.max() ?? -1) AND +rowid IN (\(ids))
+                    """, arguments: [match])
+            {
                 // Takeaways and item titles are stored one per line: a snippet stays on one.
                 snippets[row["rowid"]] = (row["snippet"] as String).replacingOccurrences(of: "\n", with: " · ")
             }
@@ -39,8 +42,9 @@ extension Archive {
         """
 
     static func hotspotHit(_ row: Row, snippet: String, _ db: Database) throws -> HotspotHit {
-        HotspotHit(date: row["date"], title: row["title"], category: row["category"], section: row["section"],
-                   scores: scores(row["scores"]), sources: try hotspotSources(topicID: row["id"], db), snippet: snippet)
+        HotspotHit(
+            date: row["date"], title: row["title"], category: row["category"], section: row["section"],
+            scores: scores(row["scores"]), sources: try hotspotSources(topicID: row["id"], db), snippet: snippet)
     }
 
     /// A query with no words: the newest days first, each day's best first.
@@ -50,11 +54,14 @@ extension Archive {
     /// `source:hn_discussion`, 55 ms before, reads the last days only.
     static func filteredHotspotHits(_ plan: HotspotPlan, limit: Int, _ db: Database) throws -> [HotspotHit] {
         let conditions = (plan.conditions.isEmpty ? ["1"] : plan.conditions).joined(separator: " AND ")
-        return try Row.fetchAll(db, sql: """
-            SELECT t.id, d.date, t.title, t.category, t.section, t.scores, t.summary
-            FROM hotspot_days d INDEXED BY hotspot_days_by_date CROSS JOIN hotspot_topics t ON t.day_id = d.id
-            WHERE \(conditions) ORDER BY d.date DESC, t.final_score DESC NULLS LAST, t.id LIMIT ?
-            """, arguments: StatementArguments(plan.arguments + [limit])).map {
+        return try Row.fetchAll(
+            db,
+            sql: """
+                SELECT t.id, d.date, t.title, t.category, t.section, t.scores, t.summary
+                FROM hotspot_days d INDEXED BY hotspot_days_by_date CROSS JOIN hotspot_topics t ON t.day_id = d.id
+                WHERE \(conditions) ORDER BY d.date DESC, t.final_score DESC NULLS LAST, t.id LIMIT ?
+                """, arguments: StatementArguments(plan.arguments + [limit])
+        ).map {
             try hotspotHit($0, snippet: opening(of: $0["summary"] ?? ""), db)
         }
     }
@@ -79,9 +86,10 @@ extension Archive {
                         sections.append(.init(kind: kind, category: category, topics: [view]))
                     }
                 }
-                return HotspotDayListing(digest: day["digest"], date: day["date"], model: day["model"], totalCost: day["total_cost"],
-                                         summary: day["summary"], sourceFormat: day["source_format"], featured: featured, sections: sections,
-                                         papers: try Archive.hotspotPapers(where: "h.day_id = ?", [dayID], db))
+                return HotspotDayListing(
+                    digest: day["digest"], date: day["date"], model: day["model"], totalCost: day["total_cost"],
+                    summary: day["summary"], sourceFormat: day["source_format"], featured: featured, sections: sections,
+                    papers: try Archive.hotspotPapers(where: "h.day_id = ?", [dayID], db))
             }
         }
     }
@@ -89,14 +97,18 @@ extension Archive {
     /// Every hotspot day, oldest first: its sources, totals and cost; `month` is `YYYY-MM`.
     public func hotspotRuns(month: String? = nil) throws -> [HotspotRun] {
         try database.read { db in
-            try Row.fetchAll(db, sql: """
-                SELECT d.*, (SELECT count(*) FROM hotspot_topics t WHERE t.day_id = d.id) AS topics,
-                       (SELECT count(*) FROM hotspot_papers h WHERE h.day_id = d.id) AS papers
-                FROM hotspot_days d WHERE ? IS NULL OR d.date LIKE ? || '-%' ORDER BY d.date, d.digest
-                """, arguments: [month, month]).map { row in
-                HotspotRun(digest: row["digest"], date: row["date"], model: row["model"], promptTokens: row["prompt_tokens"],
-                           completionTokens: row["completion_tokens"], totalCost: row["total_cost"], topics: row["topics"], papers: row["papers"],
-                           sourceStats: Archive.scores(row["source_stats"]).mapValues { Int($0) })
+            try Row.fetchAll(
+                db,
+                sql: """
+                    SELECT d.*, (SELECT count(*) FROM hotspot_topics t WHERE t.day_id = d.id) AS topics,
+                           (SELECT count(*) FROM hotspot_papers h WHERE h.day_id = d.id) AS papers
+                    FROM hotspot_days d WHERE ? IS NULL OR d.date LIKE ? || '-%' ORDER BY d.date, d.digest
+                    """, arguments: [month, month]
+            ).map { row in
+                HotspotRun(
+                    digest: row["digest"], date: row["date"], model: row["model"], promptTokens: row["prompt_tokens"],
+                    completionTokens: row["completion_tokens"], totalCost: row["total_cost"], topics: row["topics"], papers: row["papers"],
+                    sourceStats: Archive.scores(row["source_stats"]).mapValues { Int($0) })
             }
         }
     }
@@ -111,20 +123,24 @@ extension Archive {
                 try Row.fetchAll(db, sql: sql, arguments: [limit]).map { HotspotTrends.Count(name: $0["name"], topics: $0["n"]) }
             }
             return HotspotTrends(
-                byCategory: try rows("""
+                byCategory: try rows(
+                    """
                     SELECT substr(d.date, 1, 7) AS period, coalesce(t.category, '(none)') AS name, count(*) AS n
                     FROM hotspot_topics t JOIN hotspot_days d ON d.id = t.day_id GROUP BY 1, 2 ORDER BY 1, 3 DESC, 2
                     """),
-                bySource: try rows("""
+                bySource: try rows(
+                    """
                     SELECT substr(d.date, 1, 7) AS period, coalesce(i.source_name, i.source_id, '(none)') AS name, count(DISTINCT t.id) AS n
                     FROM hotspot_items i JOIN hotspot_topics t ON t.id = i.topic_id JOIN hotspot_days d ON d.id = t.day_id
                     GROUP BY 1, 2 ORDER BY 1, 3 DESC, 2
                     """),
-                topSources: try counts("""
+                topSources: try counts(
+                    """
                     SELECT coalesce(i.source_name, i.source_id) AS name, count(DISTINCT i.topic_id) AS n FROM hotspot_items i
                     WHERE name IS NOT NULL GROUP BY 1 ORDER BY 2 DESC, 1 LIMIT ?
                     """),
-                topTags: try counts("""
+                topTags: try counts(
+                    """
                     SELECT j.value AS name, count(*) AS n FROM hotspot_topics t, json_each(t.tags) j GROUP BY 1 ORDER BY 2 DESC, 1 LIMIT ?
                     """))
         }
@@ -145,10 +161,13 @@ extension Archive {
         let ordered = matches.sorted { $0.score < $1.score || ($0.score == $1.score && $0.id > $1.id) }.map(\.id)
         for start in stride(from: 0, to: ordered.count, by: 400) where kept.count < limit {
             let chunk = ordered[start..<min(start + 400, ordered.count)]
-            let meeting = Set(try Int64.fetchAll(db, sql: """
-                SELECT t.id FROM hotspot_topics t JOIN hotspot_days d ON d.id = t.day_id
-                WHERE t.id IN (\(chunk.map(String.init).joined(separator: ","))) AND \(plan.conditions.joined(separator: " AND "))
-                """, arguments: StatementArguments(plan.arguments)))
+            let meeting = Set(
+                try Int64.fetchAll(
+                    db,
+                    sql: """
+                        SELECT t.id FROM hotspot_topics t JOIN hotspot_days d ON d.id = t.day_id
+                        WHERE t.id IN (\(chunk.map(String.init).joined(separator: ","))) AND \(plan.conditions.joined(separator: " AND "))
+                        """, arguments: StatementArguments(plan.arguments)))
             kept += chunk.filter(meeting.contains).prefix(limit - kept.count)
         }
         return kept
@@ -160,17 +179,21 @@ extension Archive {
     /// other queries by bm25 itself, spelled out (`ORDER BY rank` took 4x
     /// as long on a prefix OR). Ties go to the newest topic.
     static func rankedTopics(match: String, _ db: Database) throws -> [(id: Int64, score: Double)] {
-        if let rows = try PhraseRank.scores(sql: """
-            SELECT hotspot_topics_fts.rowid, \(PhraseRank.columns(table: "hotspot_topics_fts", weights: hotspotWeights))
-            FROM hotspot_topics_fts \(PhraseRank.join(table: "hotspot_topics_fts")) WHERE hotspot_topics_fts MATCH ?
-            """, arguments: [match], db) {
+        if let rows = try PhraseRank.scores(
+            sql: """
+                SELECT hotspot_topics_fts.rowid, \(PhraseRank.columns(table: "hotspot_topics_fts", weights: hotspotWeights))
+                FROM hotspot_topics_fts \(PhraseRank.join(table: "hotspot_topics_fts")) WHERE hotspot_topics_fts MATCH ?
+                """, arguments: [match], db)
+        {
             return rows
         }
         var rows: [(id: Int64, score: Double)] = []
         let weights = hotspotWeights.map { String($0) }.joined(separator: ", ")
-        let cursor = try Row.fetchCursor(db, sql: """
-            SELECT rowid, bm25(hotspot_topics_fts, \(weights)) FROM hotspot_topics_fts WHERE hotspot_topics_fts MATCH ?
-            """, arguments: [match])
+        let cursor = try Row.fetchCursor(
+            db,
+            sql: """
+                SELECT rowid, bm25(hotspot_topics_fts, \(weights)) FROM hotspot_topics_fts WHERE hotspot_topics_fts MATCH ?
+                """, arguments: [match])
         while let row = try cursor.next() { rows.append((row[0], row[1])) }
         return rows
     }
@@ -179,27 +202,34 @@ extension Archive {
     static let hotspotWeights: [Double] = [8, 4, 2, 2, 1]
 
     static func topicView(_ row: Row, _ db: Database) throws -> HotspotTopicView {
-        HotspotTopicView(title: row["title"], headline: row["headline"], summary: row["summary"], whyItMatters: row["why_it_matters"],
-                         takeaways: (row["takeaways"] as String).split(separator: "\n").map(String.init), category: row["category"],
-                         tags: ((row["tags"] as String?).flatMap { try? JSONDecoder().decode([String].self, from: Data($0.utf8)) }) ?? [],
-                         eventType: row["event_type"], scores: scores(row["scores"]), sources: try hotspotSources(topicID: row["id"], db))
+        HotspotTopicView(
+            title: row["title"], headline: row["headline"], summary: row["summary"], whyItMatters: row["why_it_matters"],
+            takeaways: (row["takeaways"] as String).split(separator: "\n").map(String.init), category: row["category"],
+            tags: ((row["tags"] as String?).flatMap { try? JSONDecoder().decode([String].self, from: Data($0.utf8)) }) ?? [],
+            eventType: row["event_type"], scores: scores(row["scores"]), sources: try hotspotSources(topicID: row["id"], db))
     }
 
     static func hotspotSources(topicID: Int64, _ db: Database) throws -> [HotspotSource] {
-        try Row.fetchAll(db.cachedStatement(sql: """
-            SELECT source_name, source_id, role, type, title, url FROM hotspot_items WHERE topic_id = ? ORDER BY position
-            """), arguments: [topicID]).map {
+        try Row.fetchAll(
+            db.cachedStatement(
+                sql: """
+                    SELECT source_name, source_id, role, type, title, url FROM hotspot_items WHERE topic_id = ? ORDER BY position
+                    """), arguments: [topicID]
+        ).map {
             HotspotSource(name: $0["source_name"] ?? $0["source_id"], role: $0["role"], type: $0["type"], title: $0["title"], url: $0["url"])
         }
     }
 
     /// Spotlighted papers (`h` is `hotspot_papers`), by day and kind.
     static func hotspotPapers(where condition: String, _ arguments: [any DatabaseValueConvertible], _ db: Database) throws -> [HotspotPaperListing] {
-        try Row.fetchAll(db, sql: """
-            SELECT p.arxiv_id, p.title, d.date, h.kind, h.comment FROM hotspot_papers h
-            JOIN hotspot_days d ON d.id = h.day_id JOIN papers p ON p.id = h.paper_id
-            WHERE \(condition) ORDER BY d.date, d.digest, h.kind, h.position
-            """, arguments: StatementArguments(arguments)).map {
+        try Row.fetchAll(
+            db,
+            sql: """
+                SELECT p.arxiv_id, p.title, d.date, h.kind, h.comment FROM hotspot_papers h
+                JOIN hotspot_days d ON d.id = h.day_id JOIN papers p ON p.id = h.paper_id
+                WHERE \(condition) ORDER BY d.date, d.digest, h.kind, h.position
+                """, arguments: StatementArguments(arguments)
+        ).map {
             HotspotPaperListing(arxivID: $0["arxiv_id"], title: $0["title"], date: $0["date"], kind: $0["kind"], comment: $0["comment"])
         }
     }

@@ -20,10 +20,11 @@ extension Archive {
         // Smith and Jane A. Smith, and keeps J. Smith and John Smith.
         let exceptionKeys = rule.exceptions.map(PersonName.key(for:))
         let candidates = try nameCandidates(key: rule.key, db).filter { candidate in
-            (loose || candidate.level >= .compatible) && !exceptionKeys.contains { except in
-                guard let level = NameMatcher.match(query: except, candidate: candidate.key), level >= .compatible else { return false }
-                return level >= candidate.level
-            }
+            (loose || candidate.level >= .compatible)
+                && !exceptionKeys.contains { except in
+                    guard let level = NameMatcher.match(query: except, candidate: candidate.key), level >= .compatible else { return false }
+                    return level >= candidate.level
+                }
         }
         guard !candidates.isEmpty else { return [:] }
         let byID = Dictionary(candidates.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
@@ -71,8 +72,10 @@ extension Archive {
     ///     that nothing new is skipped.
     ///   - showMuted: keep what a mute that includes followed authors hides
     ///     (other mutes never hide their papers).
-    public func matches(dates: ClosedRange<String>? = nil, onlyNew: Bool = false, loose: Bool = false, limit: Int = 20,
-                        showMuted: Bool = false) throws -> [PaperHit] {
+    public func matches(
+        dates: ClosedRange<String>? = nil, onlyNew: Bool = false, loose: Bool = false, limit: Int = 20,
+        showMuted: Bool = false
+    ) throws -> [PaperHit] {
         func unmuted(_ found: [Int64: RuleMatch], _ db: Database) throws -> [Int64: RuleMatch] {
             let muted = showMuted ? [] : try Archive.mutedPaperIDs(db)
             return muted.isEmpty ? found : found.filter { !muted.contains($0.key) }
@@ -84,10 +87,11 @@ extension Archive {
         return try database.write { db in
             let watermark = try Int64.fetchOne(db, sql: "SELECT value FROM user_state WHERE name = 'matches_seen_paper_id'") ?? 0
             let found = try unmuted(Archive.ruleMatches(loose: loose, db), db).filter { $0.key > watermark }
-            try db.execute(sql: """
-                INSERT INTO user_state (name, value) SELECT 'matches_seen_paper_id', coalesce(max(id), 0) FROM papers WHERE 1
-                ON CONFLICT (name) DO UPDATE SET value = excluded.value
-                """)
+            try db.execute(
+                sql: """
+                    INSERT INTO user_state (name, value) SELECT 'matches_seen_paper_id', coalesce(max(id), 0) FROM papers WHERE 1
+                    ON CONFLICT (name) DO UPDATE SET value = excluded.value
+                    """)
             return try Archive.hits(for: found, dates: dates, limit: nil, db)
         }
     }
@@ -125,8 +129,10 @@ extension Archive {
     }
 
     /// Hits for these papers (listed within `dates`, when given), newest first.
-    static func hits(paperIDs: some Collection<Int64>, dates: ClosedRange<String>?, limit: Int?, _ db: Database,
-                     annotate: (Int64, inout PaperHit) -> Void = { _, _ in }) throws -> [PaperHit] {
+    static func hits(
+        paperIDs: some Collection<Int64>, dates: ClosedRange<String>?, limit: Int?, _ db: Database,
+        annotate: (Int64, inout PaperHit) -> Void = { _, _ in }
+    ) throws -> [PaperHit] {
         guard !paperIDs.isEmpty else { return [] }
         // Order and cut in SQL, then build only the hits shown.
         var sql = "SELECT id FROM papers WHERE id IN (\(paperIDs.map(String.init).joined(separator: ",")))"

@@ -36,10 +36,11 @@ extension Archive {
         try database.write { db in
             // Finding its papers checks the query whole, saved searches included.
             let found = try Archive.papersOfMute(query, db)
-            try db.execute(sql: """
-                INSERT INTO mutes (query, note, include_followed, added_at) VALUES (?, ?, ?, ?)
-                ON CONFLICT (query) DO UPDATE SET note = excluded.note, include_followed = excluded.include_followed
-                """, arguments: [query, note, includeFollowed, ISO8601DateFormatter().string(from: Date())])
+            try db.execute(
+                sql: """
+                    INSERT INTO mutes (query, note, include_followed, added_at) VALUES (?, ?, ?, ?)
+                    ON CONFLICT (query) DO UPDATE SET note = excluded.note, include_followed = excluded.include_followed
+                    """, arguments: [query, note, includeFollowed, ISO8601DateFormatter().string(from: Date())])
             return includeFollowed ? found.count : found.subtracting(try Archive.ruleMatches(loose: false, db).keys).count
         }
     }
@@ -62,8 +63,9 @@ extension Archive {
             return try Row.fetchAll(db, sql: "SELECT id, query, note, include_followed, added_at FROM mutes ORDER BY id").map { row in
                 let includeFollowed: Bool = row["include_followed"]
                 let found = try Archive.papersOfMute(row["query"], db)
-                return Mute(id: row["id"], query: row["query"], note: row["note"], includeFollowed: includeFollowed, addedAt: row["added_at"],
-                            papers: includeFollowed ? found.count : found.subtracting(followed).count)
+                return Mute(
+                    id: row["id"], query: row["query"], note: row["note"], includeFollowed: includeFollowed, addedAt: row["added_at"],
+                    papers: includeFollowed ? found.count : found.subtracting(followed).count)
             }
         }
     }

@@ -80,20 +80,24 @@ extension Archive {
         let learned = try options.learned.map { learned in
             (learned, try Archive.learnedPlaces(learned.marks, papers: Set(verdicts.map(\.paperID)).sorted(), db))
         }
-        let published = Archive.order(verdicts.map { Archive.score($0, RankOptions(), followed: [], boosted: [], learned: nil) },
-                                      relevanceBreaksTies: false)
+        let published = Archive.order(
+            verdicts.map { Archive.score($0, RankOptions(), followed: [], boosted: [], learned: nil) },
+            relevanceBreaksTies: false)
         let publishedRank = Dictionary(uniqueKeysWithValues: published.enumerated().map { ($1.paperID, $0 + 1) })
-        let ranked = Archive.order(verdicts.map { Archive.score($0, options, followed: followed, boosted: boosted, learned: learned) }
-            .filter { Archive.survives($0, options) }, relevanceBreaksTies: options.weights != nil)
+        let ranked = Archive.order(
+            verdicts.map { Archive.score($0, options, followed: followed, boosted: boosted, learned: learned) }
+                .filter { Archive.survives($0, options) }, relevanceBreaksTies: options.weights != nil)
         let kept = Set(ranked.map(\.paperID))
         func paper(_ s: Scored) throws -> RankedPaper {
-            RankedPaper(paper: try Archive.hit(paperID: s.paperID, snippet: nil, verdictCondition: ("v.id = ?", [s.verdictID]), db),
-                        date: s.date, digest: s.digest, position: s.position, rankScore: s.rankScore,
-                        publishedRank: publishedRank[s.paperID] ?? 0, parts: s.parts)
+            RankedPaper(
+                paper: try Archive.hit(paperID: s.paperID, snippet: nil, verdictCondition: ("v.id = ?", [s.verdictID]), db),
+                date: s.date, digest: s.digest, position: s.position, rankScore: s.rankScore,
+                publishedRank: publishedRank[s.paperID] ?? 0, parts: s.parts)
         }
         // The limit cuts the new order; what the cut-offs drop is listed whole.
-        return Ranking(papers: try (limit.map { Array(ranked.prefix($0)) } ?? ranked).map(paper),
-                       dropped: try published.filter { !kept.contains($0.paperID) }.map(paper))
+        return Ranking(
+            papers: try (limit.map { Array(ranked.prefix($0)) } ?? ranked).map(paper),
+            dropped: try published.filter { !kept.contains($0.paperID) }.map(paper))
     }
 
     /// Each paper's place under the model learned from `marks`: 1 for the
@@ -115,8 +119,10 @@ extension Archive {
             .filter { seen.insert($0.paperID).inserted }
     }
 
-    static func score(_ v: Scored, _ options: RankOptions, followed: Set<Int64>,
-                      boosted: [(RankOptions.Boost, Set<Int64>)], learned: (RankOptions.Learned, [Int64: Double])?) -> Scored {
+    static func score(
+        _ v: Scored, _ options: RankOptions, followed: Set<Int64>,
+        boosted: [(RankOptions.Boost, Set<Int64>)], learned: (RankOptions.Learned, [Int64: Double])?
+    ) -> Scored {
         var v = v
         var parts: [RankedPaper.Part] = []
         if v.authorMatch { parts.append(.init(label: "author match: listed first", points: 0)) }
@@ -133,8 +139,10 @@ extension Archive {
             parts.append(.init(label: "boost \(boost.term)", points: boost.points))
         }
         if let (options, places) = learned, let place = places[v.paperID] {
-            parts.append(.init(label: "learned from \(options.marks): place " + String(format: "%.2f", place) + " × \(Format.score(options.points))",
-                               points: place * options.points))
+            parts.append(
+                .init(
+                    label: "learned from \(options.marks): place " + String(format: "%.2f", place) + " × \(Format.score(options.points))",
+                    points: place * options.points))
         }
         let scoring = parts.filter { !$0.label.hasPrefix("author match") }
         v.rankScore = scoring.isEmpty ? nil : scoring.reduce(0) { $0 + $1.points }
@@ -177,9 +185,10 @@ extension Archive {
             }
         }
         return try Row.fetchAll(db, sql: sql, arguments: arguments).map { row in
-            Scored(verdictID: row["id"], paperID: row["paper_id"], arxivID: row["arxiv_id"], date: row["date"], digest: row["digest"],
-                   position: row["position"], relevance: row["relevance"], novelty: row["novelty"],
-                   authorMatch: row["author_match"], rankScore: row["score"], parts: [])
+            Scored(
+                verdictID: row["id"], paperID: row["paper_id"], arxivID: row["arxiv_id"], date: row["date"], digest: row["digest"],
+                position: row["position"], relevance: row["relevance"], novelty: row["novelty"],
+                authorMatch: row["author_match"], rankScore: row["score"], parts: [])
         }
     }
 
@@ -191,10 +200,11 @@ extension Archive {
         encoder.outputFormatting = [.sortedKeys]
         let json = String(decoding: try encoder.encode(options), as: UTF8.self)
         try database.write { db in
-            try db.execute(sql: """
-                INSERT INTO rank_profiles (name, options, saved_at) VALUES (?, ?, ?)
-                ON CONFLICT (name) DO UPDATE SET options = excluded.options, saved_at = excluded.saved_at
-                """, arguments: [name, json, ISO8601DateFormatter().string(from: Date())])
+            try db.execute(
+                sql: """
+                    INSERT INTO rank_profiles (name, options, saved_at) VALUES (?, ?, ?)
+                    ON CONFLICT (name) DO UPDATE SET options = excluded.options, saved_at = excluded.saved_at
+                    """, arguments: [name, json, ISO8601DateFormatter().string(from: Date())])
         }
     }
 

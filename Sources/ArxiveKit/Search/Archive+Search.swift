@@ -45,8 +45,9 @@ extension Archive {
             let plan = try SearchPlan(query, resolver: Archive.resolver(db))
             guard let match = plan.match else {
                 let ids = try Archive.filteredPaperIDs(plan, order: order, limit: limit, db)
-                return SearchResults(hits: try ids.map { try Archive.hit(paperID: $0, snippet: nil, verdictCondition: plan.verdictCondition, db) },
-                                     orderedAmong: nil)
+                return SearchResults(
+                    hits: try ids.map { try Archive.hit(paperID: $0, snippet: nil, verdictCondition: plan.verdictCondition, db) },
+                    orderedAmong: nil)
             }
             let (candidates, orderedAmong) = try Archive.orderedCandidates(plan, scored: order == .rank, db)
             let ids: [Int64]
@@ -56,12 +57,14 @@ extension Archive {
                 ids = Archive.best(limit, of: candidates).map(\.id)
             case .date, .score:
                 let list = candidates.map { String($0.id) }.joined(separator: ",")
-                ids = try Int64.fetchAll(db, sql: "SELECT p.id FROM papers p WHERE p.id IN (\(list)) ORDER BY \(Archive.orderClause(order)) LIMIT ?",
-                                         arguments: [limit])
+                ids = try Int64.fetchAll(
+                    db, sql: "SELECT p.id FROM papers p WHERE p.id IN (\(list)) ORDER BY \(Archive.orderClause(order)) LIMIT ?",
+                    arguments: [limit])
             }
             // With filters, the hits' span may hold a long stretch of a common word's list: seek each then.
-            let snippets = try Archive.snippets(match: match, paperIDs: ids,
-                                                lookUpEach: !plan.conditions.isEmpty && !plan.matchHasPrefix, db)
+            let snippets = try Archive.snippets(
+                match: match, paperIDs: ids,
+                lookUpEach: !plan.conditions.isEmpty && !plan.matchHasPrefix, db)
             let hits = try ids.map { id in
                 try Archive.hit(paperID: id, snippet: snippets[id], verdictCondition: plan.verdictCondition, db)
             }
@@ -95,14 +98,19 @@ extension Archive {
     /// the filters select (`cat:hep-th`).
     static func filteredPaperIDs(_ plan: SearchPlan, order: SearchOrder, limit: Int, _ db: Database) throws -> [Int64] {
         let conditions = plan.conditions.map { " AND " + $0 }.joined()
-        let listed = try Int64.fetchAll(db, sql: """
-            SELECT p.id FROM papers p INDEXED BY papers_by_last_seen WHERE p.last_seen IS NOT NULL\(conditions)
-            ORDER BY \(orderClause(order)) LIMIT ?
-            """, arguments: StatementArguments(plan.arguments) + [limit])
+        let listed = try Int64.fetchAll(
+            db,
+            sql: """
+                SELECT p.id FROM papers p INDEXED BY papers_by_last_seen WHERE p.last_seen IS NOT NULL\(conditions)
+                ORDER BY \(orderClause(order)) LIMIT ?
+                """, arguments: StatementArguments(plan.arguments) + [limit])
         guard listed.count < limit else { return listed }
-        return listed + (try Int64.fetchAll(db, sql: """
-            SELECT p.id FROM papers p WHERE p.last_seen IS NULL\(conditions) ORDER BY p.id DESC LIMIT ?
-            """, arguments: StatementArguments(plan.arguments) + [limit - listed.count]))
+        return listed
+            + (try Int64.fetchAll(
+                db,
+                sql: """
+                    SELECT p.id FROM papers p WHERE p.last_seen IS NULL\(conditions) ORDER BY p.id DESC LIMIT ?
+                    """, arguments: StatementArguments(plan.arguments) + [limit - listed.count]))
     }
 
     /// The matches of a plan with words that a search orders, with their
@@ -115,11 +123,13 @@ extension Archive {
     /// filters select few enough papers (`model cat:hep-th date:2008`): then
     /// those papers are the candidates, and every match among them is kept.
     static func orderedCandidates(_ plan: SearchPlan, scored: Bool, _ db: Database) throws
-        -> (rows: [(id: Int64, score: Double)], orderedAmong: Int?) {
+        -> (rows: [(id: Int64, score: Double)], orderedAmong: Int?)
+    {
         let cap = orderedMatchLimit
         /// The matches that `query(columns, join)` selects, with their score (0 when not `scored`).
         func fetch(_ query: (_ columns: String, _ join: String) -> (sql: String, arguments: StatementArguments)) throws
-            -> [(id: Int64, score: Double)] {
+            -> [(id: Int64, score: Double)]
+        {
             if scored {
                 // A query of several phrases gives no frequency at its first
                 // row: only that row is read twice, then bm25 ranks it.
@@ -134,8 +144,9 @@ extension Archive {
             return rows
         }
         if !plan.conditions.isEmpty {
-            let selected = try Int64.fetchAll(db, sql: "SELECT p.id FROM papers p WHERE \(plan.conditions.joined(separator: " AND ")) LIMIT ?",
-                                              arguments: StatementArguments(plan.arguments) + [cap + 1])
+            let selected = try Int64.fetchAll(
+                db, sql: "SELECT p.id FROM papers p WHERE \(plan.conditions.joined(separator: " AND ")) LIMIT ?",
+                arguments: StatementArguments(plan.arguments) + [cap + 1])
             if selected.count <= cap {
                 guard let low = selected.min(), let high = selected.max() else { return ([], nil) }
                 // FTS5 reads the words' lists once, between the lowest and
@@ -146,15 +157,20 @@ extension Archive {
                 // `papers` are looked at again for each match (which made
                 // `training network topic:compression` 1.2x the search without `topic:`).
                 let list = selected.map(String.init).joined(separator: ",")
-                return (try fetch { columns, join in
-                    ("SELECT \(columns) FROM papers_fts \(join) WHERE papers_fts MATCH ? AND papers_fts.rowid BETWEEN \(low) AND \(high)"
-                        + " AND +papers_fts.rowid IN (\(list))", [plan.match])
-                }, nil)
+                return (
+                    try fetch { columns, join in
+                        (
+                            "SELECT \(columns) FROM papers_fts \(join) WHERE papers_fts MATCH ? AND papers_fts.rowid BETWEEN \(low) AND \(high)"
+                                + " AND +papers_fts.rowid IN (\(list))", [plan.match]
+                        )
+                    }, nil
+                )
             }
         }
         var rows = try fetch { columns, join in
             // Words alone need no row of `papers`: reading thousands of them would cost more than the scan.
-            let (sql, arguments) = plan.conditions.isEmpty
+            let (sql, arguments) =
+                plan.conditions.isEmpty
                 ? ("SELECT \(columns) FROM papers_fts \(join) WHERE papers_fts MATCH ?", [plan.match] as StatementArguments)
                 : matchingPapers(plan, columns: columns, joining: join)
             return (sql + " ORDER BY papers_fts.rowid DESC LIMIT ?", arguments + [cap + 1])
@@ -204,10 +220,12 @@ extension Archive {
     static func snippets(match: String, paperIDs: [Int64], lookUpEach: Bool, _ db: Database) throws -> [Int64: String] {
         guard let low = paperIDs.min(), let high = paperIDs.max() else { return [:] }
         let list = paperIDs.map(String.init).joined(separator: ",")
-        let rows = try Row.fetchAll(db, sql: """
-            SELECT rowid, \(snippetColumn) AS snippet FROM papers_fts WHERE papers_fts MATCH ? AND
-            \(lookUpEach ? "rowid IN (\(list))" : "rowid BETWEEN \(low) AND \(high) AND +rowid IN (\(list))")
-            """, arguments: [match])
+        let rows = try Row.fetchAll(
+            db,
+            sql: """
+                SELECT rowid, \(snippetColumn) AS snippet FROM papers_fts WHERE papers_fts MATCH ? AND
+                \(lookUpEach ? "rowid IN (\(list))" : "rowid BETWEEN \(low) AND \(high) AND +rowid IN (\(list))")
+                """, arguments: [match])
         var snippets: [Int64: String] = [:]
         for row in rows { snippets[row["rowid"]] = row["snippet"] }
         return snippets
@@ -265,28 +283,34 @@ extension Archive {
     /// The hit for one paper: its latest verdict (among those meeting
     /// `verdictCondition`, when the query set one), first and last days, and
     /// the snippet (the abstract's opening when the query matched no text).
-    static func hit(paperID: Int64, snippet: String?,
-                    verdictCondition: (sql: String, arguments: [any DatabaseValueConvertible])? = nil,
-                    _ db: Database) throws -> PaperHit {
+    static func hit(
+        paperID: Int64, snippet: String?,
+        verdictCondition: (sql: String, arguments: [any DatabaseValueConvertible])? = nil,
+        _ db: Database
+    ) throws -> PaperHit {
         // Without a condition, the latest verdict is the one the import keeps in `papers`.
         let latest = verdictCondition.map { latestVerdictID(meeting: $0.sql) } ?? "p.latest_verdict_id"
         var arguments = StatementArguments((verdictCondition?.arguments ?? []).map { Optional($0) })
         _ = arguments.append(contentsOf: [paperID])
-        let row = try Row.fetchOne(db.cachedStatement(sql: """
-            SELECT p.arxiv_id, p.title, p.abstract, p.first_seen, p.last_seen, p.published, p.categories,
-                   lv.id AS verdict_id, lv.relevance, lv.novelty, lv.score, lv.comment, lv.author_match, lr.digest, lr.date
-            FROM papers p LEFT JOIN verdicts lv ON lv.id = (\(latest)) LEFT JOIN runs lr ON lr.id = lv.run_id
-            WHERE p.id = ?
-            """), arguments: arguments)!
+        let row = try Row.fetchOne(
+            db.cachedStatement(
+                sql: """
+                    SELECT p.arxiv_id, p.title, p.abstract, p.first_seen, p.last_seen, p.published, p.categories,
+                           lv.id AS verdict_id, lv.relevance, lv.novelty, lv.score, lv.comment, lv.author_match, lr.digest, lr.date
+                    FROM papers p LEFT JOIN verdicts lv ON lv.id = (\(latest)) LEFT JOIN runs lr ON lr.id = lv.run_id
+                    WHERE p.id = ?
+                    """), arguments: arguments)!
         // The latest verdict's topics, and the paper's spotlight on that day.
-        let topics = try (row["verdict_id"] as Int64?).map {
-            try listingTopics(verdictID: $0, paperID: paperID, digest: row["digest"], date: row["date"], db)
-        } ?? ListingTopics()
+        let topics =
+            try (row["verdict_id"] as Int64?).map {
+                try listingTopics(verdictID: $0, paperID: paperID, digest: row["digest"], date: row["date"], db)
+            } ?? ListingTopics()
         return PaperHit(
             arxivID: row["arxiv_id"], title: row["title"], authors: try authorNames(paperID: paperID, db),
             firstSeen: row["first_seen"], lastSeen: row["last_seen"],
-            verdict: VerdictFields(relevance: row["relevance"], novelty: row["novelty"], score: row["score"],
-                                   comment: row["comment"], authorMatch: row["author_match"] ?? false),
+            verdict: VerdictFields(
+                relevance: row["relevance"], novelty: row["novelty"], score: row["score"],
+                comment: row["comment"], authorMatch: row["author_match"] ?? false),
             // Comments are stored one per line: a snippet stays on one.
             snippet: (snippet ?? opening(of: row["abstract"])).split(separator: "\n", omittingEmptySubsequences: false)
                 .joined(separator: " · "),
@@ -297,9 +321,11 @@ extension Archive {
     }
 
     static func authorNames(paperID: Int64, _ db: Database) throws -> [String] {
-        try String.fetchAll(db.cachedStatement(sql: """
-            SELECT a.name FROM paper_authors pa JOIN authors a ON a.id = pa.author_id WHERE pa.paper_id = ? ORDER BY pa.position
-            """), arguments: [paperID])
+        try String.fetchAll(
+            db.cachedStatement(
+                sql: """
+                    SELECT a.name FROM paper_authors pa JOIN authors a ON a.id = pa.author_id WHERE pa.paper_id = ? ORDER BY pa.position
+                    """), arguments: [paperID])
     }
 
     /// The first words of an abstract, as the snippet of a hit that matched no text.
@@ -324,10 +350,12 @@ extension Archive {
     /// Every author sharing the surname of `key`, with how well each matches.
     static func nameCandidates(key: String, _ db: Database) throws -> [(id: Int64, name: String, key: String, level: NameMatchLevel)] {
         guard let surname = key.split(separator: " ").last else { return [] }
-        let rows = try Row.fetchAll(db, sql: """
-            SELECT a.id, a.name, a.key FROM authors_fts JOIN authors a ON a.id = authors_fts.rowid
-            WHERE authors_fts MATCH ?
-            """, arguments: ["\"\(surname)\""])
+        let rows = try Row.fetchAll(
+            db,
+            sql: """
+                SELECT a.id, a.name, a.key FROM authors_fts JOIN authors a ON a.id = authors_fts.rowid
+                WHERE authors_fts MATCH ?
+                """, arguments: ["\"\(surname)\""])
         return rows.compactMap { row in
             let candidateKey: String = row["key"]
             guard let level = NameMatcher.match(query: key, candidate: candidateKey) else { return nil }

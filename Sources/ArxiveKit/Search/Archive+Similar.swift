@@ -35,17 +35,22 @@ extension Archive {
             guard !terms.isEmpty else { return [] }
             let match = terms.map { "\"\($0.replacingOccurrences(of: "\"", with: "\"\""))\"" }.joined(separator: " OR ")
             // Title and abstract only: verdict comments share the LLM's stock phrases.
-            let candidates = try Row.fetchAll(db, sql: """
-                SELECT rowid AS id, bm25(papers_fts, 8.0, 1.0, 0.0) AS score FROM papers_fts
-                WHERE papers_fts MATCH ? AND rowid != ? ORDER BY score LIMIT ?
-                """, arguments: ["{title abstract} : (\(match))", paperID, max(50, limit > Int.max / 5 ? Int.max : limit * 5)])
+            let candidates = try Row.fetchAll(
+                db,
+                sql: """
+                    SELECT rowid AS id, bm25(papers_fts, 8.0, 1.0, 0.0) AS score FROM papers_fts
+                    WHERE papers_fts MATCH ? AND rowid != ? ORDER BY score LIMIT ?
+                    """, arguments: ["{title abstract} : (\(match))", paperID, max(50, limit > Int.max / 5 ? Int.max : limit * 5)])
             let ids = candidates.map { String($0["id"] as Int64) }.joined(separator: ",")
             var shared: [Int64: Int] = [:]
-            for row in try Row.fetchAll(db, sql: """
-                SELECT paper_id, count(*) AS n FROM paper_authors
-                WHERE paper_id IN (\(ids)) AND author_id IN (SELECT author_id FROM paper_authors WHERE paper_id = ?)
-                GROUP BY paper_id
-                """, arguments: [paperID]) {
+            for row in try Row.fetchAll(
+                db,
+                sql: """
+                    SELECT paper_id, count(*) AS n FROM paper_authors
+                    WHERE paper_id IN (\(ids)) AND author_id IN (SELECT author_id FROM paper_authors WHERE paper_id = ?)
+                    GROUP BY paper_id
+                    """, arguments: [paperID])
+            {
                 shared[row["paper_id"]] = row["n"]
             }
             let scored = candidates.map { row in
@@ -60,18 +65,21 @@ extension Archive {
     /// The paper's most distinctive index terms by tf-idf (terms found in no
     /// other paper cannot find anything and are left out).
     static func distinctiveTerms(paperID: Int64, _ db: Database) throws -> [String] {
-        try db.execute(sql: """
-            CREATE VIRTUAL TABLE IF NOT EXISTS temp.similar_doc USING fts5(title, abstract, tokenize = 'porter unicode61 remove_diacritics 2');
-            CREATE VIRTUAL TABLE IF NOT EXISTS temp.similar_doc_terms USING fts5vocab(temp, similar_doc, 'row');
-            CREATE VIRTUAL TABLE IF NOT EXISTS temp.archive_terms USING fts5vocab(main, papers_fts, 'row');
-            DELETE FROM temp.similar_doc;
-            """)
+        try db.execute(
+            sql: """
+                CREATE VIRTUAL TABLE IF NOT EXISTS temp.similar_doc USING fts5(title, abstract, tokenize = 'porter unicode61 remove_diacritics 2');
+                CREATE VIRTUAL TABLE IF NOT EXISTS temp.similar_doc_terms USING fts5vocab(temp, similar_doc, 'row');
+                CREATE VIRTUAL TABLE IF NOT EXISTS temp.archive_terms USING fts5vocab(main, papers_fts, 'row');
+                DELETE FROM temp.similar_doc;
+                """)
         try db.execute(sql: "INSERT INTO temp.similar_doc (title, abstract) SELECT title, abstract FROM papers WHERE id = ?", arguments: [paperID])
         let papers = Double(try Int.fetchOne(db, sql: "SELECT count(*) FROM papers") ?? 1)
-        let rows = try Row.fetchAll(db, sql: """
-            SELECT d.term, d.cnt, a.doc FROM temp.similar_doc_terms d JOIN temp.archive_terms a ON a.term = d.term
-            WHERE a.doc > 1
-            """)
+        let rows = try Row.fetchAll(
+            db,
+            sql: """
+                SELECT d.term, d.cnt, a.doc FROM temp.similar_doc_terms d JOIN temp.archive_terms a ON a.term = d.term
+                WHERE a.doc > 1
+                """)
         let weighted = rows.map { row -> (term: String, weight: Double) in
             let (term, count, documents): (String, Int, Int) = (row["term"], row["cnt"], row["doc"])
             return (term, Double(count) * log(papers / Double(documents)))

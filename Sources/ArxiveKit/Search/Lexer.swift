@@ -46,7 +46,8 @@ enum Lexer {
                 while j < chars.count, !chars[j].isWhitespace, !"()\"".contains(chars[j]) { j += 1 }
                 let word = String(chars[i..<j])
                 if let colon = word.firstIndex(of: ":"), colon != word.startIndex,
-                   word[..<colon].allSatisfy({ $0.isASCII && $0.isLetter }) {
+                    word[..<colon].allSatisfy({ $0.isASCII && $0.isLetter })
+                {
                     let field = word[..<colon].lowercased()
                     var value = String(word[word.index(after: colon)...])
                     var kind = Token.Kind.word

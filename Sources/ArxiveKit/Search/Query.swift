@@ -121,7 +121,8 @@ public enum Filter: Equatable, Sendable {
         switch self {
         case .date, .relevance, .novelty, .score, .authorMatch, .digest, .topic: true
         case .arxivID, .author, .starred, .dismissed, .muted, .read, .tag, .note, .saved, .category, .inDigest, .inCatalogue, .spotlight, .monthlyPick,
-             .inHotspots, .hotCategory, .hotSource, .hotSection, .hotScore: false
+            .inHotspots, .hotCategory, .hotSource, .hotSection, .hotScore:
+            false
         }
     }
 }

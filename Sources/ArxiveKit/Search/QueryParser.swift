@@ -14,15 +14,19 @@ public struct QueryParser {
     public static let maxTerms = 64
     static let maxDepth = 16
 
-    public static let fields = ["ti", "abs", "au", "comment", "id", "date", "rel", "nov", "score", "match", "digest",
-                                "is", "tag", "note", "q", "cat", "in", "topic", "spotlight"]
+    public static let fields = [
+        "ti", "abs", "au", "comment", "id", "date", "rel", "nov", "score", "match", "digest",
+        "is", "tag", "note", "q", "cat", "in", "topic", "spotlight",
+    ]
 
     /// The fields of a hotspot search (`arxive hot search`); the scores take any score the reports give.
     public static let hotspotFields = ["ti", "date", "category", "source", "section"]
-    public static let hotspotScores = ["quality", "heat", "importance", "final_score", "frontierness", "technical_depth",
-                                       "cross_source_resonance", "actionability", "evidence_strength", "confidence",
-                                       "display_priority", "occurrence_score", "hype_penalty", "engineering_penalty",
-                                       "substance_penalty", "artifact_boost"]
+    public static let hotspotScores = [
+        "quality", "heat", "importance", "final_score", "frontierness", "technical_depth",
+        "cross_source_resonance", "actionability", "evidence_strength", "confidence",
+        "display_priority", "occurrence_score", "hype_penalty", "engineering_penalty",
+        "substance_penalty", "artifact_boost",
+    ]
 
     /// Parses a hotspot search: words, phrases, prefixes, OR and NOT, and the hotspot fields.
     public static func parseHotspotQuery(_ input: String) throws(QueryError) -> Query {
@@ -142,8 +146,10 @@ public struct QueryParser {
         case _ where hotspotScores.contains(field):
             return .filter(.hotScore(field.uppercased(), try numberRange(value, field: field, column: column)))
         default:
-            throw QueryError(column: column, message: "'\(field):' is not a hotspot field (fields: \((hotspotFields + hotspotScores).joined(separator: " "))); "
-                             + "quote it to search the text: \"\(field):\(value)\"")
+            throw QueryError(
+                column: column,
+                message: "'\(field):' is not a hotspot field (fields: \((hotspotFields + hotspotScores).joined(separator: " "))); "
+                    + "quote it to search the text: \"\(field):\(value)\"")
         }
     }
 
@@ -219,7 +225,9 @@ public struct QueryParser {
             default: throw QueryError(column: column, message: "'in:' takes digest, catalogue or hotspots, not '\(value)'")
             }
         default:
-            throw QueryError(column: column, message: "unknown field '\(field):' (fields: \(fields.joined(separator: " ")); quote it to search the text: \"\(field):\(value)\")")
+            throw QueryError(
+                column: column,
+                message: "unknown field '\(field):' (fields: \(fields.joined(separator: " ")); quote it to search the text: \"\(field):\(value)\")")
         }
     }
 
@@ -231,7 +239,8 @@ public struct QueryParser {
             let numbers = parts.map { Int($0) }
             let bad = QueryError(column: column, message: "'\(text)' is not a date (YYYY, YYYY-MM or YYYY-MM-DD)")
             guard (1...3).contains(parts.count), !numbers.contains(nil), parts[0].count == 4,
-                  parts.dropFirst().allSatisfy({ $0.count == 2 }) else { throw bad }
+                parts.dropFirst().allSatisfy({ $0.count == 2 })
+            else { throw bad }
             let y = numbers[0]!
             switch parts.count {
             case 1:
@@ -270,11 +279,13 @@ public struct QueryParser {
             guard !(lo.isEmpty && hi.isEmpty) else { throw bad }
             return NumberRange(lower: lo.isEmpty ? nil : try number(lo), upper: hi.isEmpty ? nil : try number(hi))
         }
-        for (op, make) in [(">=", { (n: Double) in NumberRange(lower: n) }),
-                           ("<=", { NumberRange(upper: $0) }),
-                           (">", { NumberRange(lower: $0, lowerInclusive: false) }),
-                           ("<", { NumberRange(upper: $0, upperInclusive: false) }),
-                           ("=", { NumberRange(lower: $0, upper: $0) })] where value.hasPrefix(op) {
+        for (op, make) in [
+            (">=", { (n: Double) in NumberRange(lower: n) }),
+            ("<=", { NumberRange(upper: $0) }),
+            (">", { NumberRange(lower: $0, lowerInclusive: false) }),
+            ("<", { NumberRange(upper: $0, upperInclusive: false) }),
+            ("=", { NumberRange(lower: $0, upper: $0) }),
+        ] where value.hasPrefix(op) {
             return make(try number(value.dropFirst(op.count)))
         }
         let n = try number(value[...])

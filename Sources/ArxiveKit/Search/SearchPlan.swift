@@ -49,7 +49,8 @@ struct SearchPlan {
             var expression = positive.count == 1 ? positive[0] : positive.map { "(\($0))" }.joined(separator: " AND ")
             for n in negative { expression = "(\(expression)) NOT (\(SearchPlan.fts(n)))" }
             match = expression
-            matchHasPrefix = conjuncts.contains { $0.isFTSExpressible && $0.hasPrefixTerm }
+            matchHasPrefix =
+                conjuncts.contains { $0.isFTSExpressible && $0.hasPrefixTerm }
                 || negative.contains(where: \.hasPrefixTerm)
         } else {
             for n in negative { rest.append(.not(n)) }
@@ -164,8 +165,10 @@ struct SearchPlan {
     /// `listedWhere(condition)`, or also, for `catalogueDates`, the catalogue
     /// papers no digest listed that were published in every one of those
     /// ranges; their bounds are appended to `args`.
-    static func listedWhere(_ condition: String, catalogueDates: [(from: String?, to: String?)],
-                            _ args: inout [any DatabaseValueConvertible]) -> String {
+    static func listedWhere(
+        _ condition: String, catalogueDates: [(from: String?, to: String?)],
+        _ args: inout [any DatabaseValueConvertible]
+    ) -> String {
         guard !catalogueDates.isEmpty else { return listedWhere(condition) }
         var published = ["published IS NOT NULL"]
         for range in catalogueDates {
@@ -208,7 +211,7 @@ struct SearchPlan {
                 ? "EXISTS (SELECT 1 FROM verdict_topics vt WHERE vt.verdict_id = v.id AND vt.topic_id IN (\(topics)))"
                 : "v.id IN (SELECT vt.verdict_id FROM verdict_topics vt WHERE vt.topic_id IN (\(topics)))"
         case .arxivID, .author, .starred, .dismissed, .muted, .read, .tag, .note, .saved, .category, .inDigest, .inCatalogue, .spotlight, .monthlyPick,
-             .inHotspots, .hotCategory, .hotSource, .hotSection, .hotScore:
+            .inHotspots, .hotCategory, .hotSource, .hotSection, .hotScore:
             preconditionFailure("not a verdict condition")
         }
     }

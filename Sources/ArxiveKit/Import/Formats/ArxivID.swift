@@ -56,7 +56,8 @@ public enum ArxivID {
         let name = archive[..<(dot ?? archive.endIndex)]
         let isLower = { (b: UInt8) in b >= UInt8(ascii: "a") && b <= UInt8(ascii: "z") }
         guard let first = name.first, isLower(first), name.last != UInt8(ascii: "-"),
-              name.allSatisfy({ isLower($0) || $0 == UInt8(ascii: "-") }) else { return false }
+            name.allSatisfy({ isLower($0) || $0 == UInt8(ascii: "-") })
+        else { return false }
         guard let dot else { return true }
         let subjectClass = archive[archive.index(after: dot)...]
         return subjectClass.count == 2 && subjectClass.allSatisfy { $0 >= UInt8(ascii: "A") && $0 <= UInt8(ascii: "Z") }

@@ -8,8 +8,7 @@ extension DigestPaper {
             authorMatch = true
         }
         if score == nil {
-            if let r = relevance, let n = novelty { score = Double(r + n) }
-            else if authorMatch { score = 20 }
+            if let r = relevance, let n = novelty { score = Double(r + n) } else if authorMatch { score = 20 }
         }
     }
 }

@@ -33,7 +33,8 @@ public enum HotspotMarkdownReader {
     public static func read(_ text: String) throws(DigestReadError) -> HotspotReport {
         let lines = TextLines.split(text)
         guard let titleIndex = lines.firstIndex(where: { $0.range(of: titlePattern, options: .regularExpression) != nil }),
-              let date = DigestDate.parse(String(lines[titleIndex].trimmed.suffix(10))) else {
+            let date = DigestDate.parse(String(lines[titleIndex].trimmed.suffix(10)))
+        else {
             throw DigestReadError("no '# Daily AI Hotspots YYYY-MM-DD' title")
         }
         var page = Page(date: date)
@@ -117,7 +118,8 @@ public enum HotspotMarkdownReader {
         while let last = rest.last, last == "]" || (parentheses && last == ")") {
             let open: Character = last == "]" ? "[" : "("
             guard let start = rest.lastIndex(of: open),
-                  start == rest.startIndex || rest[rest.index(before: start)] == " " else { break }
+                start == rest.startIndex || rest[rest.index(before: start)] == " "
+            else { break }
             badges.insert(String(rest[rest.index(after: start)..<rest.index(before: rest.endIndex)]), at: 0)
             rest = String(rest[..<start]).trimmed
         }
@@ -198,8 +200,10 @@ extension HotspotMarkdownReader {
                     addTopic(headline, badges: badges)
                     block = .body
                 case .radar, .longTail:
-                    report.sections.append(.init(kind: part == .radar ? .category : .longTail,
-                                                 category: HotspotMarkdownReader.sectionCategory(heading), topics: []))
+                    report.sections.append(
+                        .init(
+                            kind: part == .radar ? .category : .longTail,
+                            category: HotspotMarkdownReader.sectionCategory(heading), topics: []))
                 default: break
                 }
                 return
@@ -257,9 +261,11 @@ extension HotspotMarkdownReader {
             guard let id = (p.id ?? fromURL).flatMap(ArxivID.parse) else {
                 throw DigestReadError(line: p.line, "a spotlighted paper without its arXiv id")
             }
-            report.papers.append(.init(kind: p.kind, paper: .init(arxivID: id.id, title: collapseWhitespace(p.title), authors: []),
-                                       comment: p.comment.map(collapseWhitespace),
-                                       extra: p.topic.flatMap { JSONObjects.text(["primary_topic_label": collapseWhitespace($0)]) }))
+            report.papers.append(
+                .init(
+                    kind: p.kind, paper: .init(arxivID: id.id, title: collapseWhitespace(p.title), authors: []),
+                    comment: p.comment.map(collapseWhitespace),
+                    extra: p.topic.flatMap { JSONObjects.text(["primary_topic_label": collapseWhitespace($0)]) }))
         }
 
         mutating func readFeatured(_ line: String, item: String?) {
@@ -318,9 +324,10 @@ extension HotspotMarkdownReader {
         mutating func addTopic(_ heading: String, badges: [String]) {
             guard !report.sections.isEmpty else { return }
             let title = collapseWhitespace(heading)
-            report.sections[report.sections.count - 1].topics.append(HotspotReport.Topic(
-                key: nil, title: title, headline: title, summary: "", whyItMatters: "", takeaways: [], category: nil, tags: [],
-                eventType: nil, scores: [:], items: [], extra: badges.isEmpty ? nil : JSONObjects.text(["badges": badges])))
+            report.sections[report.sections.count - 1].topics.append(
+                HotspotReport.Topic(
+                    key: nil, title: title, headline: title, summary: "", whyItMatters: "", takeaways: [], category: nil, tags: [],
+                    eventType: nil, scores: [:], items: [], extra: badges.isEmpty ? nil : JSONObjects.text(["badges": badges])))
         }
 
         mutating func editLastTopic(_ edit: (inout HotspotReport.Topic) -> Void) {
@@ -333,8 +340,10 @@ extension HotspotMarkdownReader {
             guard let link = HotspotMarkdownReader.link(text) else { return }
             let (name, role) = HotspotMarkdownReader.attribution(link.rest)
             editLastTopic {
-                $0.items.append(HotspotReport.Item(sourceID: nil, sourceName: name, role: role, type: nil, title: collapseWhitespace(link.title),
-                                                   url: link.url, publishedAt: nil, extra: nil))
+                $0.items.append(
+                    HotspotReport.Item(
+                        sourceID: nil, sourceName: name, role: role, type: nil, title: collapseWhitespace(link.title),
+                        url: link.url, publishedAt: nil, extra: nil))
             }
         }
 

@@ -8,12 +8,16 @@ import Foundation
 /// with their arXiv papers). Every key it does not read is kept as JSON.
 public enum HotspotReportReader {
     /// The top-level keys read here; the rest go to the day's `extra`.
-    static let readKeys: Set<String> = ["date", "generated_at", "mode", "summary", "source_stats", "totals", "costs", "usage",
-                                        "featured_topics", "category_sections", "long_tail_sections", "watchlist", "x_buzz",
-                                        "paper_spotlight"]
+    static let readKeys: Set<String> = [
+        "date", "generated_at", "mode", "summary", "source_stats", "totals", "costs", "usage",
+        "featured_topics", "category_sections", "long_tail_sections", "watchlist", "x_buzz",
+        "paper_spotlight",
+    ]
     /// A topic's keys read into columns.
-    static let topicKeys: Set<String> = ["TOPIC_ID", "title", "HEADLINE", "summary", "WHY_IT_MATTERS", "KEY_TAKEAWAYS",
-                                         "PRIMARY_CATEGORY", "tags", "event_type", "items"]
+    static let topicKeys: Set<String> = [
+        "TOPIC_ID", "title", "HEADLINE", "summary", "WHY_IT_MATTERS", "KEY_TAKEAWAYS",
+        "PRIMARY_CATEGORY", "tags", "event_type", "items",
+    ]
     static let itemKeys: Set<String> = ["source_id", "source_name", "source_role", "source_type", "title", "url", "published_at"]
 
     public static func read(_ data: Data) throws(DigestReadError) -> HotspotReport {
@@ -50,13 +54,16 @@ public enum HotspotReportReader {
             let kind = text(section["kind"]) ?? "spotlight"
             for case let item as [String: Any] in section["items"] as? [Any] ?? [] {
                 guard let idText = (item["arxiv_id"] as? String) ?? (item["url"] as? String).flatMap(arxivID(inURL:)),
-                      let id = ArxivID.parse(idText), let title = text(item["title"]) else {
+                    let id = ArxivID.parse(idText), let title = text(item["title"])
+                else {
                     throw DigestReadError(line: JSONKeyOrder.line(ofKey: "paper_spotlight", in: data), "a spotlighted paper without its arXiv id or title")
                 }
                 let authors = (item["authors"] as? [Any] ?? []).compactMap { $0 as? String }
-                papers.append(.init(kind: kind, paper: .init(arxivID: id.id, title: title, authors: AuthorList.rejoin(authors)),
-                                    comment: text(item["summary"]),
-                                    extra: hotspotJSON(item.filter { !["arxiv_id", "title", "authors", "summary"].contains($0.key) })))
+                papers.append(
+                    .init(
+                        kind: kind, paper: .init(arxivID: id.id, title: title, authors: AuthorList.rejoin(authors)),
+                        comment: text(item["summary"]),
+                        extra: hotspotJSON(item.filter { !["arxiv_id", "title", "authors", "summary"].contains($0.key) })))
             }
         }
         let usage = root["usage"] as? [String: Any]
@@ -99,9 +106,10 @@ public enum HotspotReportReader {
     }
 
     static func item(_ i: [String: Any]) -> HotspotReport.Item {
-        HotspotReport.Item(sourceID: text(i["source_id"]), sourceName: text(i["source_name"]), role: text(i["source_role"]),
-                           type: text(i["source_type"]), title: text(i["title"]), url: text(i["url"]), publishedAt: text(i["published_at"]),
-                           extra: hotspotJSON(i.filter { !itemKeys.contains($0.key) }.nilIfEmpty))
+        HotspotReport.Item(
+            sourceID: text(i["source_id"]), sourceName: text(i["source_name"]), role: text(i["source_role"]),
+            type: text(i["source_type"]), title: text(i["title"]), url: text(i["url"]), publishedAt: text(i["published_at"]),
+            extra: hotspotJSON(i.filter { !itemKeys.contains($0.key) }.nilIfEmpty))
     }
 
     static func arxivID(inURL url: String) -> String? {

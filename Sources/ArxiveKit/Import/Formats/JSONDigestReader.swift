@@ -161,15 +161,19 @@ enum JSONKeyOrder {
                 let end = min(i, bytes.count)
                 i += 1
                 var j = i
-                while j < bytes.count, bytes[j] == UInt8(ascii: " ") || bytes[j] == UInt8(ascii: "\n") || bytes[j] == UInt8(ascii: "\t") || bytes[j] == UInt8(ascii: "\r") { j += 1 }
+                while j < bytes.count,
+                    bytes[j] == UInt8(ascii: " ") || bytes[j] == UInt8(ascii: "\n") || bytes[j] == UInt8(ascii: "\t") || bytes[j] == UInt8(ascii: "\r")
+                { j += 1 }
                 let isKey = j < bytes.count && bytes[j] == UInt8(ascii: ":")
                 // Only keys are wanted: decode nothing else (abstracts are long).
                 guard depth >= 1, depth <= keyDepth, isKey else { continue }
                 let inner = bytes[(start + 1)..<end]
                 // A key without escapes (an arXiv id) is its bytes; one with escapes is decoded as JSON.
-                let string = !inner.contains(UInt8(ascii: "\\")) ? String(decoding: inner, as: UTF8.self)
+                let string =
+                    !inner.contains(UInt8(ascii: "\\"))
+                    ? String(decoding: inner, as: UTF8.self)
                     : (try? JSONSerialization.jsonObject(with: Data(bytes[start...min(end, bytes.count - 1)]), options: [.fragmentsAllowed])) as? String
-                    ?? String(decoding: inner, as: UTF8.self)
+                        ?? String(decoding: inner, as: UTF8.self)
                 visit(depth, string, isKey, line)
             default: i += 1
             }

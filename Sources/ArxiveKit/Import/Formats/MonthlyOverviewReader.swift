@@ -8,8 +8,10 @@ import Foundation
 /// without a model says `heuristic`; a month may hold no paper.
 public enum MonthlyOverviewReader {
     /// The keys a pick's record has beyond a verdict's: read here, not kept in the verdict's `extra`.
-    static let pickKeys: Set<String> = ["KEEP_IN_MONTHLY", "MONTHLY_COMMENT", "MONTHLY_PRIORITY", "PRIMARY_CATEGORY",
-                                        "SECONDARY_CATEGORIES", "SOURCE_DATE", "SOURCE_DAY_PAGE"]
+    static let pickKeys: Set<String> = [
+        "KEEP_IN_MONTHLY", "MONTHLY_COMMENT", "MONTHLY_PRIORITY", "PRIMARY_CATEGORY",
+        "SECONDARY_CATEGORIES", "SOURCE_DATE", "SOURCE_DAY_PAGE",
+    ]
 
     public static func read(_ data: Data) throws(DigestReadError) -> MonthlyOverview {
         let root = try JSONObjects.root(data)
@@ -32,21 +34,23 @@ public enum MonthlyOverviewReader {
             } catch {
                 throw DigestReadError(line: lines, "paper \(index + 1) of 'papers': \(error.message)")
             }
-            picks.append(MonthlyOverview.Pick(
-                paper: paper,
-                kept: (pick["KEEP_IN_MONTHLY"] as? Bool) ?? false,
-                priority: Number.double(pick["MONTHLY_PRIORITY"]),
-                comment: (pick["MONTHLY_COMMENT"] as? String).map(collapseWhitespace).flatMap { $0.isEmpty ? nil : $0 },
-                primaryCategory: pick["PRIMARY_CATEGORY"] as? String,
-                secondaryCategories: (pick["SECONDARY_CATEGORIES"] as? [Any] ?? []).compactMap { $0 as? String },
-                sourceDate: sourceDate(pick["SOURCE_DATE"]),
-                sourceDayPage: pick["SOURCE_DAY_PAGE"] as? String))
+            picks.append(
+                MonthlyOverview.Pick(
+                    paper: paper,
+                    kept: (pick["KEEP_IN_MONTHLY"] as? Bool) ?? false,
+                    priority: Number.double(pick["MONTHLY_PRIORITY"]),
+                    comment: (pick["MONTHLY_COMMENT"] as? String).map(collapseWhitespace).flatMap { $0.isEmpty ? nil : $0 },
+                    primaryCategory: pick["PRIMARY_CATEGORY"] as? String,
+                    secondaryCategories: (pick["SECONDARY_CATEGORIES"] as? [Any] ?? []).compactMap { $0 as? String },
+                    sourceDate: sourceDate(pick["SOURCE_DATE"]),
+                    sourceDayPage: pick["SOURCE_DAY_PAGE"] as? String))
         }
         let model = (root["model"] as? String).flatMap { $0.isEmpty ? nil : $0 }
         let mode = (root["mode"] as? String) ?? (model?.lowercased() == "heuristic" ? "heuristic" : nil)
-        return MonthlyOverview(month: month, generatedAt: root["generated_at"] as? String, model: model, mode: mode,
-                               promptCost: Number.double(root["prompt_cost"]), completionCost: Number.double(root["completion_cost"]),
-                               sourceHash: root["source_hash"] as? String, picks: picks)
+        return MonthlyOverview(
+            month: month, generatedAt: root["generated_at"] as? String, model: model, mode: mode,
+            promptCost: Number.double(root["prompt_cost"]), completionCost: Number.double(root["completion_cost"]),
+            sourceHash: root["source_hash"] as? String, picks: picks)
     }
 
     /// `[2026, 3, 31]` or `"2026-03-31"`.

@@ -14,7 +14,8 @@ public enum PageTextDigestReader {
 
     public static func read(_ text: String) throws(DigestReadError) -> Digest {
         let lines = TextLines.split(text).map(\.trimmed)
-        guard let titleIndex = lines.firstIndex(where: { $0.hasPrefix("Personalized") && $0.range(of: titlePattern, options: .regularExpression) != nil }) else {
+        guard let titleIndex = lines.firstIndex(where: { $0.hasPrefix("Personalized") && $0.range(of: titlePattern, options: .regularExpression) != nil })
+        else {
             throw DigestReadError("no 'Personalized Daily ArXiv Papers DATE' line")
         }
         let dateText = String(lines[titleIndex].split(separator: " ").last ?? "")

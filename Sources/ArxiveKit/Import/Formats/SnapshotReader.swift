@@ -13,17 +13,19 @@ enum SnapshotReader {
     /// of importing a year of hotspot reports.
     static func isSnapshot(path: String) -> Bool {
         guard let stream = try? LineStream(path: path, readSize: 16 << 10),
-              let head = try? stream.peek(1024), let key = JSONKeyOrder.firstKey(in: Data(head)), recordKeys.contains(key),
-              let first = try? stream.next(),
-              first.first == UInt8(ascii: "{"),
-              let line = try? first.withUnsafeBufferPointer({ bytes throws(DigestReadError) in try SnapshotLine(bytes) })
+            let head = try? stream.peek(1024), let key = JSONKeyOrder.firstKey(in: Data(head)), recordKeys.contains(key),
+            let first = try? stream.next(),
+            first.first == UInt8(ascii: "{"),
+            let line = try? first.withUnsafeBufferPointer({ bytes throws(DigestReadError) in try SnapshotLine(bytes) })
         else { return false }
         return line.id != nil && line.abstract != nil && (line.authorsParsed != nil || line.hasVersions || line.updateDate != nil)
     }
 
     /// The keys of a snapshot record (arXiv's OAI metadata, as Kaggle writes it), in any order.
-    static let recordKeys: Set<String> = ["id", "submitter", "authors", "title", "comments", "journal-ref", "doi", "report-no",
-                                          "categories", "license", "abstract", "versions", "update_date", "authors_parsed"]
+    static let recordKeys: Set<String> = [
+        "id", "submitter", "authors", "title", "comments", "journal-ref", "doi", "report-no",
+        "categories", "license", "abstract", "versions", "update_date", "authors_parsed",
+    ]
 
     /// One line as a record; the error says what is wrong with it. `names`
     /// remembers the names of earlier lines.
@@ -37,7 +39,8 @@ enum SnapshotReader {
         }
         let created = parsed.created
         let published = created.first.flatMap(SnapshotReader.day(ofCreated:))
-        let updated = parsed.updateDate.flatMap(SnapshotReader.day(ofISO:))
+        let updated =
+            parsed.updateDate.flatMap(SnapshotReader.day(ofISO:))
             ?? created.last.flatMap(SnapshotReader.day(ofCreated:)) ?? published ?? "0000-00-00"
         let authors = authors(parsed).map { names.name($0) }
         return CatalogueRecord(
@@ -68,7 +71,8 @@ enum SnapshotReader {
     /// `2007-04-07` as it is (checked without a regular expression: it is on every line).
     static func day(ofISO text: String) -> String? {
         let b = Array(text.utf8)
-        let isDay = b.count == 10 && b[4] == UInt8(ascii: "-") && b[7] == UInt8(ascii: "-")
+        let isDay =
+            b.count == 10 && b[4] == UInt8(ascii: "-") && b[7] == UInt8(ascii: "-")
             && b.enumerated().allSatisfy { $0.offset == 4 || $0.offset == 7 || (0x30...0x39).contains($0.element) }
         return isDay ? text : DigestDate.parse(text)
     }
@@ -78,7 +82,8 @@ enum SnapshotReader {
         // Bytes: a split into `Character`s was 7% of the reader thread.
         let parts = text.utf8.split(separator: UInt8(ascii: " "))
         guard parts.count >= 4, let day = Int(Substring(parts[1])), let year = Int(Substring(parts[3])),
-              let month = months.firstIndex(where: { $0.utf8.elementsEqual(parts[2]) }) else { return nil }
+            let month = months.firstIndex(where: { $0.utf8.elementsEqual(parts[2]) })
+        else { return nil }
         return DigestDate.make(year: year, month: month + 1, day: day)
     }
 
@@ -129,8 +134,10 @@ struct SnapshotLine {
         var badKey: String?
         /// A value of the type `read` reads, or nil when it is `null` or
         /// another type (then noted in `badKey`; the line must still be JSON).
-        func typed<T>(_ key: String, _ cursor: inout JSONCursor,
-                      _ read: (inout JSONCursor) throws(JSONCursor.Failure) -> T) throws(JSONCursor.Failure) -> T? {
+        func typed<T>(
+            _ key: String, _ cursor: inout JSONCursor,
+            _ read: (inout JSONCursor) throws(JSONCursor.Failure) -> T
+        ) throws(JSONCursor.Failure) -> T? {
             let mark = cursor
             do {
                 return try cursor.skipNull() ? nil : read(&cursor)

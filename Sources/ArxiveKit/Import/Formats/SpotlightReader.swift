@@ -26,15 +26,19 @@ public enum SpotlightReader {
             }
             let ids = (entry["paper_ids"] as? [Any] ?? []).compactMap { ($0 as? String).flatMap(ArxivID.parse)?.id }
             if let missing = ids.first(where: { !known.contains($0) }) {
-                throw DigestReadError(line: JSONKeyOrder.line(ofKey: "sections", in: data),
-                                      "section '\(kind)' lists \(missing), which 'papers' does not hold")
+                throw DigestReadError(
+                    line: JSONKeyOrder.line(ofKey: "sections", in: data),
+                    "section '\(kind)' lists \(missing), which 'papers' does not hold")
             }
-            sections.append(SpotlightDay.Section(kind: kind, label: entry["label"] as? String, description: entry["description"] as? String,
-                                                 arxivIDs: ids))
+            sections.append(
+                SpotlightDay.Section(
+                    kind: kind, label: entry["label"] as? String, description: entry["description"] as? String,
+                    arxivIDs: ids))
         }
-        return SpotlightDay(date: date, totalCandidates: Number.int(meta["total_candidates"]),
-                            thresholds: JSONObjects.text(meta["thresholds"]), caps: JSONObjects.text(meta["caps"]),
-                            sections: sections, papers: papers)
+        return SpotlightDay(
+            date: date, totalCandidates: Number.int(meta["total_candidates"]),
+            thresholds: JSONObjects.text(meta["thresholds"]), caps: JSONObjects.text(meta["caps"]),
+            sections: sections, papers: papers)
     }
 }
 
@@ -42,7 +46,8 @@ extension JSONObjects {
     /// A JSON value as compact text with sorted keys; nil for none.
     static func text(_ value: Any?) -> String? {
         guard let value, !(value is NSNull), JSONSerialization.isValidJSONObject(value),
-              let data = try? JSONSerialization.data(withJSONObject: value, options: [.sortedKeys]) else { return nil }
+            let data = try? JSONSerialization.data(withJSONObject: value, options: [.sortedKeys])
+        else { return nil }
         return String(decoding: data, as: UTF8.self)
     }
 }

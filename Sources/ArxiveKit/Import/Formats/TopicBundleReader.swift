@@ -17,10 +17,13 @@ public enum TopicBundleReader {
         guard let dateText = meta["date"] as? String, let date = DigestDate.parse(dateText) else {
             throw DigestReadError(line: JSONKeyOrder.line(ofKey: "meta", in: data), "a topic bundle without 'meta.date' (YYYY-MM-DD)")
         }
-        let papers = days.contains(date) ? []
+        let papers =
+            days.contains(date)
+            ? []
             : try JSONObjects.papers(root["papers"], keys: JSONKeyOrder.keys(ofObject: "papers", in: data), data: data)
-        return Digest(format: .topicBundle, date: date, header: (meta["usage"] as? [String: Any]).map(header),
-                      papers: papers, topicOrder: topicOrder(root, papers: papers))
+        return Digest(
+            format: .topicBundle, date: date, header: (meta["usage"] as? [String: Any]).map(header),
+            papers: papers, topicOrder: topicOrder(root, papers: papers))
     }
 
     /// `meta.usage` as a run header.
@@ -46,12 +49,14 @@ public enum TopicBundleReader {
     static func topicOrder(_ root: [String: Any], papers: [DigestPaper]) -> [Topic] {
         var labels: [String: String] = [:]
         for paper in papers { for topic in paper.topics?.all ?? [] { labels[topic.key] = topic.label } }
-        let listed = ((root["diagnostics"] as? [String: Any])?["topic_counts"] as? [[String: Any]] ?? [])
+        let listed =
+            ((root["diagnostics"] as? [String: Any])?["topic_counts"] as? [[String: Any]] ?? [])
             + (root["topic_sections"] as? [[String: Any]] ?? [])
         for entry in listed {
             if let key = entry["topic_id"] as? String, let label = entry["topic_label"] as? String { labels[key] = collapseWhitespace(label) }
         }
-        let order = (root["topic_order"] as? [Any] ?? []).compactMap { $0 as? String }
+        let order =
+            (root["topic_order"] as? [Any] ?? []).compactMap { $0 as? String }
             + listed.compactMap { $0["topic_id"] as? String }
         var seen = Set<String>()
         return order.filter { seen.insert($0).inserted }.map { Topic(key: $0, label: labels[$0] ?? $0) }

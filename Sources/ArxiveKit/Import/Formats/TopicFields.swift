@@ -22,8 +22,9 @@ enum TopicFields {
             let primary = primaryKey.map { key in
                 Topic(key: key, label: text(fields["PRIMARY_TOPIC_LABEL"]) ?? matched.first(where: { $0.key == key })?.label ?? key)
             }
-            return TopicAssignment(primary: primary, matched: matched, comment: text(fields["TOPIC_MATCH_COMMENT"]),
-                                   source: text(fields["TOPIC_ASSIGNMENT_SOURCE"]))
+            return TopicAssignment(
+                primary: primary, matched: matched, comment: text(fields["TOPIC_MATCH_COMMENT"]),
+                source: text(fields["TOPIC_ASSIGNMENT_SOURCE"]))
         }
         let tags = list(fields["TAGS"])
         guard !tags.isEmpty else { return nil }
@@ -34,7 +35,8 @@ enum TopicFields {
     /// The topics in a verdict's `extra` text (an archive file's verdicts carry only that).
     static func assignment(inExtra extra: String?) -> TopicAssignment? {
         guard let extra, extra.contains("TOPIC") || extra.contains("TAGS"),
-              let fields = (try? JSONSerialization.jsonObject(with: Data(extra.utf8))) as? [String: Any] else { return nil }
+            let fields = (try? JSONSerialization.jsonObject(with: Data(extra.utf8))) as? [String: Any]
+        else { return nil }
         return assignment(in: fields)
     }
 

@@ -20,12 +20,15 @@ public enum UpstreamHTMLReader {
         guard let main = text.range(of: marker) else { throw DigestReadError("no <main class=\"daily-arxiv\"> element") }
         let page = text[main.lowerBound...]
         guard let eyebrow = HTMLText.element(in: page, openingWith: #"<p class="eyebrow">"#, closingWith: "</p>"),
-              let dateText = eyebrow.split(separator: "/").last, let date = longDate(String(dateText)) else {
+            let dateText = eyebrow.split(separator: "/").last, let date = longDate(String(dateText))
+        else {
             throw DigestReadError(line: lineNumber(of: main.lowerBound, in: text), "no date in the page's eyebrow line ('Daily ArXiv / Month D, YYYY')")
         }
         var header = RunHeader()
-        if let pre = HTMLText.element(in: page[(page.range(of: #"<section class="prompt-block">"#)?.upperBound ?? page.endIndex)...],
-                                      openingWith: "<pre>", closingWith: "</pre>", keepingLines: true) {
+        if let pre = HTMLText.element(
+            in: page[(page.range(of: #"<section class="prompt-block">"#)?.upperBound ?? page.endIndex)...],
+            openingWith: "<pre>", closingWith: "</pre>", keepingLines: true)
+        {
             header.selectionPrompt = pre.isEmpty ? nil : pre
         }
         var papers: [DigestPaper] = []
@@ -51,12 +54,14 @@ public enum UpstreamHTMLReader {
 
     static func paper(_ row: Substring, line: Int) throws(DigestReadError) -> DigestPaper {
         guard let meta = HTMLText.element(in: row, openingWith: #"<div class="paper-row-meta">"#, closingWith: "</div>"),
-              let idText = meta.components(separatedBy: "arXiv:").last?.split(whereSeparator: \.isWhitespace).first,
-              let id = ArxivID.parse(String(idText)) else {
+            let idText = meta.components(separatedBy: "arXiv:").last?.split(whereSeparator: \.isWhitespace).first,
+            let id = ArxivID.parse(String(idText))
+        else {
             throw DigestReadError(line: line, "a paper row without its 'arXiv:ID'")
         }
         guard let copy = row.range(of: #"<span class="paper-row-copy">"#),
-              let title = HTMLText.element(in: row[copy.upperBound...], openingWith: "<strong>", closingWith: "</strong>"), !title.isEmpty else {
+            let title = HTMLText.element(in: row[copy.upperBound...], openingWith: "<strong>", closingWith: "</strong>"), !title.isEmpty
+        else {
             throw DigestReadError(line: line, "paper \(id.id) has no title")
         }
         let authors = HTMLText.element(in: row[copy.upperBound...], openingWith: "<small>", closingWith: "</small>").map(AuthorList.split) ?? []
@@ -140,8 +145,10 @@ enum HTMLText {
     /// `&amp;` `&lt;` `&gt;` `&quot;` `&#39;` `&#x27;` `&nbsp;` and every numeric reference.
     static func decodeEntities(_ text: String) -> String {
         guard text.contains("&") else { return text }
-        let named: [String: String] = ["amp": "&", "lt": "<", "gt": ">", "quot": "\"", "apos": "'", "nbsp": " ",
-                                       "larr": "←", "rarr": "→", "mdash": "—", "ndash": "–", "hellip": "…"]
+        let named: [String: String] = [
+            "amp": "&", "lt": "<", "gt": ">", "quot": "\"", "apos": "'", "nbsp": " ",
+            "larr": "←", "rarr": "→", "mdash": "—", "ndash": "–", "hellip": "…",
+        ]
         var out = ""
         var rest = text[...]
         while let amp = rest.firstIndex(of: "&") {
