@@ -25,10 +25,10 @@ extension Archive {
 
     // MARK: Export
 
-    /// Writes every paper, run, verdict, rule, mark, saved search and rank
-    /// profile as JSON lines, a line at a time, from one consistent read.
+    /// Writes every paper, run, verdict, hotspot day, rule, mark, saved
+    /// search, rank profile and mute as JSON lines, a line at a time, from one consistent read.
     public func exportArchive(_ write: (String) throws -> Void) throws {
-        func line<T: Encodable>(_ value: T) throws { try write(String(decoding: try Archive.encoder.encode(value), as: UTF8.self) + "\n") }
+        func line(_ value: any Encodable) throws { try write(String(decoding: try Archive.encoder.encode(value), as: UTF8.self) + "\n") }
         try database.read { db in
             try line(ArchiveFile.Header(exportedAt: ISO8601DateFormatter().string(from: Date())))
             for row in try Row.fetchAll(db, sql: "SELECT id, arxiv_id, title, abstract, text_date FROM papers ORDER BY id") {
@@ -43,32 +43,7 @@ extension Archive {
                     SELECT r.*, pr.text AS prompt FROM runs r LEFT JOIN prompts pr ON pr.id = r.prompt_id ORDER BY r.date, r.digest
                     """)
             {
-                let sources = try Row.fetchAll(
-                    db, sql: "SELECT path, format, sha256, imported_at FROM run_sources WHERE run_id = ? ORDER BY path",
-                    arguments: [run["id"] as Int64]
-                ).map {
-                    ArchiveFile.Run.Source(path: $0["path"], format: $0["format"], sha256: $0["sha256"], importedAt: $0["imported_at"])
-                }
-                let verdicts = try Row.fetchAll(
-                    db,
-                    sql: """
-                        SELECT p.arxiv_id, v.* FROM verdicts v JOIN papers p ON p.id = v.paper_id WHERE v.run_id = ? ORDER BY v.position
-                        """, arguments: [run["id"] as Int64]
-                ).map {
-                    ArchiveFile.Run.Verdict(
-                        arxivId: $0["arxiv_id"], position: $0["position"], relevance: $0["relevance"], novelty: $0["novelty"],
-                        score: $0["score"], comment: $0["comment"], authorMatch: $0["author_match"],
-                        arxivVersion: $0["arxiv_version"], announceType: $0["announce_type"], extra: $0["extra"])
-                }
-                try line(
-                    ArchiveFile.Run(
-                        digest: run["digest"], date: run["date"], model: run["model"], promptTokens: run["prompt_tokens"],
-                        completionTokens: run["completion_tokens"], totalTokens: run["total_tokens"],
-                        promptCost: run["prompt_cost"], completionCost: run["completion_cost"], totalCost: run["total_cost"],
-                        totalPapers: run["total_papers"], scannedPapers: run["scanned_papers"],
-                        relevantPapers: run["relevant_papers"], prompt: run["prompt"], notes: run["notes"],
-                        sources: sources, verdicts: verdicts,
-                        topics: try Archive.topicOrder(runID: run["id"], db).nilIfEmpty))
+                try line(try Archive.archiveRun(run, db))
             }
             for day in try Row.fetchAll(db, sql: "SELECT id, digest, source_path, source_sha256 FROM hotspot_days ORDER BY date, digest") {
                 try line(
@@ -76,26 +51,60 @@ extension Archive {
                         digest: day["digest"], sourcePath: day["source_path"], sourceSha256: day["source_sha256"],
                         report: try Archive.hotspotReport(dayID: day["id"], db)))
             }
-            for rule in try Archive.rules(db) {
-                try line(ArchiveFile.FollowedAuthor(name: rule.name, semanticScholarIds: rule.semanticScholarIDs, note: rule.note, exceptions: rule.exceptions))
-            }
-            for mark in try Row.fetchAll(db, sql: "SELECT arxiv_id, starred, dismissed_at, read_at, note, updated_at FROM marks ORDER BY arxiv_id") {
-                let tags = try Row.fetchAll(db, sql: "SELECT tag, added_at FROM tags WHERE arxiv_id = ? ORDER BY tag", arguments: [mark["arxiv_id"] as String])
-                    .map { ArchiveFile.Mark.Tag(tag: $0["tag"], addedAt: $0["added_at"]) }
-                try line(
-                    ArchiveFile.Mark(
-                        arxivId: mark["arxiv_id"], starred: mark["starred"], dismissedAt: mark["dismissed_at"], readAt: mark["read_at"], note: mark["note"],
-                        updatedAt: mark["updated_at"], tags: tags))
-            }
-            for row in try Row.fetchAll(db, sql: "SELECT name, query, saved_at FROM saved_searches ORDER BY name") {
-                try line(ArchiveFile.SavedSearch(name: row["name"], query: row["query"], savedAt: row["saved_at"]))
-            }
-            for row in try Row.fetchAll(db, sql: "SELECT name, options, saved_at FROM rank_profiles ORDER BY name") {
-                try line(ArchiveFile.RankProfile(name: row["name"], options: row["options"], savedAt: row["saved_at"]))
-            }
-            for row in try Row.fetchAll(db, sql: "SELECT query, note, include_followed, added_at FROM mutes ORDER BY id") {
-                try line(ArchiveFile.Mute(query: row["query"], note: row["note"], includeFollowed: row["include_followed"], addedAt: row["added_at"]))
-            }
+            try Archive.exportUserData(db, line)
+        }
+    }
+
+    /// A run's line: the run, its sources and its verdicts.
+    static func archiveRun(_ run: Row, _ db: Database) throws -> ArchiveFile.Run {
+        let sources = try Row.fetchAll(
+            db, sql: "SELECT path, format, sha256, imported_at FROM run_sources WHERE run_id = ? ORDER BY path",
+            arguments: [run["id"] as Int64]
+        ).map {
+            ArchiveFile.Run.Source(path: $0["path"], format: $0["format"], sha256: $0["sha256"], importedAt: $0["imported_at"])
+        }
+        let verdicts = try Row.fetchAll(
+            db,
+            sql: """
+                SELECT p.arxiv_id, v.* FROM verdicts v JOIN papers p ON p.id = v.paper_id WHERE v.run_id = ? ORDER BY v.position
+                """, arguments: [run["id"] as Int64]
+        ).map {
+            ArchiveFile.Run.Verdict(
+                arxivId: $0["arxiv_id"], position: $0["position"], relevance: $0["relevance"], novelty: $0["novelty"],
+                score: $0["score"], comment: $0["comment"], authorMatch: $0["author_match"],
+                arxivVersion: $0["arxiv_version"], announceType: $0["announce_type"], extra: $0["extra"])
+        }
+        return ArchiveFile.Run(
+            digest: run["digest"], date: run["date"], model: run["model"], promptTokens: run["prompt_tokens"],
+            completionTokens: run["completion_tokens"], totalTokens: run["total_tokens"],
+            promptCost: run["prompt_cost"], completionCost: run["completion_cost"], totalCost: run["total_cost"],
+            totalPapers: run["total_papers"], scannedPapers: run["scanned_papers"],
+            relevantPapers: run["relevant_papers"], prompt: run["prompt"], notes: run["notes"],
+            sources: sources, verdicts: verdicts,
+            topics: try Archive.topicOrder(runID: run["id"], db).nilIfEmpty)
+    }
+
+    /// The user's own lines: followed authors, marks, saved searches, rank profiles, mutes.
+    static func exportUserData(_ db: Database, _ line: (any Encodable) throws -> Void) throws {
+        for rule in try Archive.rules(db) {
+            try line(ArchiveFile.FollowedAuthor(name: rule.name, semanticScholarIds: rule.semanticScholarIDs, note: rule.note, exceptions: rule.exceptions))
+        }
+        for mark in try Row.fetchAll(db, sql: "SELECT arxiv_id, starred, dismissed_at, read_at, note, updated_at FROM marks ORDER BY arxiv_id") {
+            let tags = try Row.fetchAll(db, sql: "SELECT tag, added_at FROM tags WHERE arxiv_id = ? ORDER BY tag", arguments: [mark["arxiv_id"] as String])
+                .map { ArchiveFile.Mark.Tag(tag: $0["tag"], addedAt: $0["added_at"]) }
+            try line(
+                ArchiveFile.Mark(
+                    arxivId: mark["arxiv_id"], starred: mark["starred"], dismissedAt: mark["dismissed_at"], readAt: mark["read_at"], note: mark["note"],
+                    updatedAt: mark["updated_at"], tags: tags))
+        }
+        for row in try Row.fetchAll(db, sql: "SELECT name, query, saved_at FROM saved_searches ORDER BY name") {
+            try line(ArchiveFile.SavedSearch(name: row["name"], query: row["query"], savedAt: row["saved_at"]))
+        }
+        for row in try Row.fetchAll(db, sql: "SELECT name, options, saved_at FROM rank_profiles ORDER BY name") {
+            try line(ArchiveFile.RankProfile(name: row["name"], options: row["options"], savedAt: row["saved_at"]))
+        }
+        for row in try Row.fetchAll(db, sql: "SELECT query, note, include_followed, added_at FROM mutes ORDER BY id") {
+            try line(ArchiveFile.Mute(query: row["query"], note: row["note"], includeFollowed: row["include_followed"], addedAt: row["added_at"]))
         }
     }
 

@@ -12,24 +12,9 @@ extension Archive {
         guard let date = try request.date ?? dateOfRun(listing: digest.papers.map(\.arxivID), digestName: request.digestName, db) else {
             throw StoreError.undatedJSON
         }
-        let existing = try Int64.fetchOne(
-            db.cachedStatement(sql: "SELECT id FROM runs WHERE digest = ? AND date = ?"),
-            arguments: [request.digestName, date])
-        if let existing,
-            try Bool.fetchOne(
-                db.cachedStatement(sql: "SELECT EXISTS (SELECT 1 FROM run_sources WHERE run_id = ? AND sha256 = ?)"),
-                arguments: [existing, request.source.sha256]) == true
-        {
-            return StoreOutcome(change: .unchanged, runID: existing)
-        }
-        let runID: Int64
-        if let existing {
-            runID = existing
-        } else {
-            try db.cachedExecute(sql: "INSERT INTO runs (digest, date) VALUES (?, ?)", arguments: [request.digestName, date])
-            runID = db.lastInsertedRowID
-        }
-        var outcome = StoreOutcome(change: existing == nil ? .runAdded : .runUpdated, runID: runID)
+        let (runID, change) = try run(of: request, date: date, db)
+        var outcome = StoreOutcome(change: change, runID: runID)
+        guard change != .unchanged else { return outcome }
         if let header = digest.header {
             try storeHeader(header, runID: runID, fillingGapsOnly: digest.format == .topicBundle, db)
         }
@@ -64,6 +49,22 @@ extension Archive {
                 ON CONFLICT (run_id, path) DO UPDATE SET format = excluded.format, sha256 = excluded.sha256, imported_at = excluded.imported_at
                 """, arguments: [runID, request.source.path, digest.format.rawValue, request.source.sha256, importedAt])
         return outcome
+    }
+
+    /// The run a file belongs to, made when the archive lacks it; `.unchanged`
+    /// when the run already holds this very file.
+    private func run(of request: StoreRequest, date: String, _ db: Database) throws -> (Int64, StoreOutcome.Change) {
+        let existing = try Int64.fetchOne(
+            db.cachedStatement(sql: "SELECT id FROM runs WHERE digest = ? AND date = ?"),
+            arguments: [request.digestName, date])
+        guard let existing else {
+            try db.cachedExecute(sql: "INSERT INTO runs (digest, date) VALUES (?, ?)", arguments: [request.digestName, date])
+            return (db.lastInsertedRowID, .runAdded)
+        }
+        let same = try Bool.fetchOne(
+            db.cachedStatement(sql: "SELECT EXISTS (SELECT 1 FROM run_sources WHERE run_id = ? AND sha256 = ?)"),
+            arguments: [existing, request.source.sha256])
+        return (existing, same == true ? .unchanged : .runUpdated)
     }
 
     /// Sets the run's header from a page. A figure the page does not state
@@ -121,18 +122,7 @@ extension Archive {
         // Its topic rows first: no cascade while foreign-key checks are off (see `writeWithoutForeignKeyChecks`).
         try db.cachedExecute(sql: "DELETE FROM verdict_topics WHERE verdict_id IN (SELECT id FROM verdicts WHERE run_id = ?)", arguments: [runID])
         try db.cachedExecute(sql: "DELETE FROM verdicts WHERE run_id = ?", arguments: [runID])
-        // The papers this file lists that the archive holds, in one query.
-        var stored: [String: StoredPaper] = [:]
-        for row in try Row.fetchAll(
-            db.cachedStatement(
-                sql: """
-                    SELECT id, arxiv_id, title, abstract, authors, text_date FROM papers WHERE arxiv_id IN (SELECT value FROM json_each(?))
-                    """), arguments: [incoming])
-        {
-            stored[row["arxiv_id"]] = StoredPaper(
-                id: row["id"], title: row["title"], abstract: row["abstract"],
-                authors: row["authors"], textDate: row["text_date"])
-        }
+        var stored = try storedPapers(incoming, db)
         var inserted = Set<Int64>()
         var after = Set<Int64>()
         // Verdict ids are chosen here (as SQLite would: the next after the
@@ -165,6 +155,22 @@ extension Archive {
         // A new paper's derived columns were set as it was inserted.
         try noteListingChanged(paperIDs: before.union(after).subtracting(inserted), db)
         return inserted.count
+    }
+
+    /// The papers of `arxivIDs` (a JSON array) that the archive holds, in one query.
+    private func storedPapers(_ arxivIDs: String, _ db: Database) throws -> [String: StoredPaper] {
+        var stored: [String: StoredPaper] = [:]
+        for row in try Row.fetchAll(
+            db.cachedStatement(
+                sql: """
+                    SELECT id, arxiv_id, title, abstract, authors, text_date FROM papers WHERE arxiv_id IN (SELECT value FROM json_each(?))
+                    """), arguments: [arxivIDs])
+        {
+            stored[row["arxiv_id"]] = StoredPaper(
+                id: row["id"], title: row["title"], abstract: row["abstract"],
+                authors: row["authors"], textDate: row["text_date"])
+        }
+        return stored
     }
 
     /// What the archive holds of a paper, as far as storing a listing needs.

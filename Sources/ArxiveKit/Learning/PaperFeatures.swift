@@ -38,14 +38,77 @@ struct PaperFeatures {
     /// in the order they are first met, papers in the order given: the same
     /// numbers, and so the same sums, on every run.
     init(paperIDs: [Int64], _ db: Database) throws {
-        let tokenizer = try db.makeTokenizer(PaperFeatures.tokenizer)
-        let reader = TermReader()
-        // Each paper's distinct terms (by the reader's numbers, ascending) and their counts.
-        var paperTerms: [Int64: [(term: Int32, count: Int)]] = [:]
-        var documentFrequency: [Int] = []
-        var tokens: [Int32] = []
+        let text = try TermCounts(paperIDs: paperIDs, db)
+        // Only terms in two papers or more become features, numbered in the reader's order.
+        var featureOfTerm = [Int32](repeating: -1, count: text.terms.count)
+        for (term, df) in text.documentFrequency.enumerated() where df > 1 {
+            featureOfTerm[term] = Int32(features.count)
+            features.append(.term(text.terms[term]))
+        }
+        let authors = try PaperFeatures.authors(of: paperIDs, db)
+        var featureOfAuthor: [Int64: Int32] = [:]
+        for (_, list) in authors.ordered {
+            for author in list where featureOfAuthor[author] == nil {
+                featureOfAuthor[author] = Int32(features.count)
+                features.append(.author(author))
+            }
+        }
+        let paperCount = Double(text.perPaper.count)
+        for paperID in paperIDs {
+            var entries: [(Int32, Double)] = []
+            for (term, count) in text.perPaper[paperID] ?? [] where featureOfTerm[Int(term)] >= 0 {
+                let idf = log(paperCount / Double(text.documentFrequency[Int(term)]))
+                entries.append((featureOfTerm[Int(term)], (1 + log(Double(count))) * idf))
+            }
+            let textNorm = sqrt(entries.reduce(0) { $0 + $1.1 * $1.1 })
+            if textNorm > 0 { entries = entries.map { ($0.0, $0.1 / textNorm) } }
+            let paperAuthors = Set(authors.byPaper[paperID] ?? []).map { featureOfAuthor[$0]! }.sorted()
+            for feature in paperAuthors {
+                entries.append((feature, PaperFeatures.authorWeight / sqrt(Double(paperAuthors.count))))
+            }
+            vectors[paperID] = SparseVector(indexes: entries.map(\.0), values: entries.map(\.1))
+        }
+    }
+
+    /// Each paper's authors in their order, by paper, and the lists in the
+    /// order read (paper id, then position): the order features are numbered in.
+    static func authors(of paperIDs: [Int64], _ db: Database) throws -> (byPaper: [Int64: [Int64]], ordered: [(Int64, [Int64])]) {
+        var byPaper: [Int64: [Int64]] = [:]
+        var order: [Int64] = []
         // Ids are integers from the archive: written into the SQL, in chunks
         // that keep each statement short.
+        for chunk in paperIDs.chunks(of: 500) {
+            let rows = try Row.fetchCursor(
+                db,
+                sql: """
+                    SELECT paper_id, author_id FROM paper_authors WHERE paper_id IN (\(chunk.map(String.init).joined(separator: ",")))
+                    ORDER BY paper_id, position
+                    """)
+            while let row = try rows.next() {
+                let paperID: Int64 = row[0]
+                if byPaper[paperID] == nil { order.append(paperID) }
+                byPaper[paperID, default: []].append(row[1])
+            }
+        }
+        return (byPaper, order.map { ($0, byPaper[$0]!) })
+    }
+}
+
+/// The terms of papers' titles and abstracts, read through the archive's
+/// tokenizer: each paper's distinct terms with their counts, and each
+/// term's number of papers (its document frequency).
+struct TermCounts {
+    /// Paper id -> its distinct terms (the reader's numbers, ascending) and their counts.
+    var perPaper: [Int64: [(term: Int32, count: Int)]] = [:]
+    /// Term number -> papers holding it.
+    var documentFrequency: [Int] = []
+    /// Term number -> term.
+    var terms: [String] { reader.terms }
+    private let reader = TermReader()
+
+    init(paperIDs: [Int64], _ db: Database) throws {
+        let tokenizer = try db.makeTokenizer(PaperFeatures.tokenizer)
+        var tokens: [Int32] = []
         for chunk in paperIDs.chunks(of: 500) {
             let rows = try Row.fetchCursor(
                 db,
@@ -65,47 +128,8 @@ struct PaperFeatures {
                     documentFrequency += Array(repeating: 0, count: reader.terms.count - documentFrequency.count)
                 }
                 for (term, _) in counted { documentFrequency[Int(term)] += 1 }
-                paperTerms[row[0]] = counted
+                perPaper[row[0]] = counted
             }
-        }
-        // Only terms in two papers or more become features, numbered in the reader's order.
-        var featureOfTerm = [Int32](repeating: -1, count: reader.terms.count)
-        for (term, df) in documentFrequency.enumerated() where df > 1 {
-            featureOfTerm[term] = Int32(features.count)
-            features.append(.term(reader.terms[term]))
-        }
-        var authors: [Int64: [Int64]] = [:]
-        var featureOfAuthor: [Int64: Int32] = [:]
-        for chunk in paperIDs.chunks(of: 500) {
-            let rows = try Row.fetchCursor(
-                db,
-                sql: """
-                    SELECT paper_id, author_id FROM paper_authors WHERE paper_id IN (\(chunk.map(String.init).joined(separator: ",")))
-                    ORDER BY paper_id, position
-                    """)
-            while let row = try rows.next() {
-                let author: Int64 = row[1]
-                authors[row[0], default: []].append(author)
-                if featureOfAuthor[author] == nil {
-                    featureOfAuthor[author] = Int32(features.count)
-                    features.append(.author(author))
-                }
-            }
-        }
-        let paperCount = Double(paperTerms.count)
-        for paperID in paperIDs {
-            var entries: [(Int32, Double)] = []
-            for (term, count) in paperTerms[paperID] ?? [] where featureOfTerm[Int(term)] >= 0 {
-                let idf = log(paperCount / Double(documentFrequency[Int(term)]))
-                entries.append((featureOfTerm[Int(term)], (1 + log(Double(count))) * idf))
-            }
-            let textNorm = sqrt(entries.reduce(0) { $0 + $1.1 * $1.1 })
-            if textNorm > 0 { entries = entries.map { ($0.0, $0.1 / textNorm) } }
-            let paperAuthors = Set(authors[paperID] ?? []).map { featureOfAuthor[$0]! }.sorted()
-            for feature in paperAuthors {
-                entries.append((feature, PaperFeatures.authorWeight / sqrt(Double(paperAuthors.count))))
-            }
-            vectors[paperID] = SparseVector(indexes: entries.map(\.0), values: entries.map(\.1))
         }
     }
 }

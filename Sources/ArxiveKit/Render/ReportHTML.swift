@@ -28,43 +28,8 @@ public enum ReportHTML {
                 ("cost", Format.money(r.totalCost)),
             ]))
         b.append("<h2>Calendar</h2>\(calendar(r, links: links))")
-        let days = r.days.map { String($0.date.suffix(2)) }
-        b.append(
-            "<h2>Papers per day</h2>"
-                + HTML.barChart(
-                    title: "Papers listed per day", labels: days,
-                    values: r.days.map { Double($0.papersListed) }, format: { String(Int($0)) }))
-        b.append(
-            "<h2>Cost per day</h2>"
-                + HTML.barChart(
-                    title: "Cost per day", labels: days, values: r.days.map(\.totalCost),
-                    barClass: "c", format: Format.money))
-        let recent = r.recentMonths
-        b.append(
-            "<h2>The last twelve months</h2>"
-                + HTML.barChart(
-                    title: "Distinct papers per month", labels: recent.map { String($0.month.suffix(5)) },
-                    values: recent.map { Double($0.distinctPapers) }, format: { String(Int($0)) })
-                + HTML.barChart(
-                    title: "Cost per month", labels: recent.map { String($0.month.suffix(5)) }, values: recent.map(\.totalCost),
-                    barClass: "c", format: Format.money))
-        // Prompt and completion columns give way on a phone.
-        var models: Markup =
-            "<div class=\"scroll\"><table><tr><th>model</th><th class=\"n\">runs</th><th class=\"n wide\">prompt</th><th class=\"n wide\">completion</th><th class=\"n\">tokens</th><th class=\"n\">cost</th></tr>"
-        for m in r.models {
-            models +=
-                "<tr><td>\(m.model ?? "")</td><td class=\"n\">\(m.runs)</td><td class=\"n wide\">\(m.promptTokens)</td><td class=\"n wide\">\(m.completionTokens)</td><td class=\"n\">\(m.totalTokens)</td><td class=\"n\">\(Format.money(m.totalCost))</td></tr>"
-        }
-        models += "</table></div>"
-        if let tokens = r.meanTokensPerRun, let cost = r.meanCostPerRun {
-            models += "<p class=\"muted\">Per run: \(Int(tokens.rounded())) tokens, \(Format.money(cost)) on average.</p>"
-        }
-        if r.generator.runsModelNotRun > 0 {
-            models +=
-                "<p class=\"muted\">The model never ran in \(r.generator.runsModelNotRun) run\(r.generator.runsModelNotRun == 1 ? "" : "s"): "
-                + "\(r.generator.papersUnread) papers scanned and left unread.</p>"
-        }
-        b.append("<h2>Tokens and cost</h2>\(models)")
+        b.append(contentsOf: charts(r))
+        b.append("<h2>Tokens and cost</h2>\(tokensAndCost(r))")
         b.append(
             "<h2>Top papers</h2>"
                 + (r.topPapers.isEmpty
@@ -95,6 +60,53 @@ public enum ReportHTML {
         b.append("<h2>Listed on several days</h2>\(repeated(r.repeatedPapers))")
         b.append("<h2>Verdict changed between days</h2>\(repeated(r.changedVerdicts))")
         return HTML.page(title: "arXiv digest overview \(r.month)", body: b.joined(separator: "\n"))
+    }
+
+    /// Papers and cost per day, and the last twelve months.
+    static func charts(_ r: MonthReport) -> [Markup] {
+        var b: [Markup] = []
+        let days = r.days.map { String($0.date.suffix(2)) }
+        b.append(
+            "<h2>Papers per day</h2>"
+                + HTML.barChart(
+                    title: "Papers listed per day", labels: days,
+                    values: r.days.map { Double($0.papersListed) }, format: { String(Int($0)) }))
+        b.append(
+            "<h2>Cost per day</h2>"
+                + HTML.barChart(
+                    title: "Cost per day", labels: days, values: r.days.map(\.totalCost),
+                    barClass: "c", format: Format.money))
+        let recent = r.recentMonths
+        b.append(
+            "<h2>The last twelve months</h2>"
+                + HTML.barChart(
+                    title: "Distinct papers per month", labels: recent.map { String($0.month.suffix(5)) },
+                    values: recent.map { Double($0.distinctPapers) }, format: { String(Int($0)) })
+                + HTML.barChart(
+                    title: "Cost per month", labels: recent.map { String($0.month.suffix(5)) }, values: recent.map(\.totalCost),
+                    barClass: "c", format: Format.money))
+        return b
+    }
+
+    /// The models' table, the mean per run, and the runs in which the model never ran.
+    static func tokensAndCost(_ r: MonthReport) -> Markup {
+        // Prompt and completion columns give way on a phone.
+        var models: Markup =
+            "<div class=\"scroll\"><table><tr><th>model</th><th class=\"n\">runs</th><th class=\"n wide\">prompt</th><th class=\"n wide\">completion</th><th class=\"n\">tokens</th><th class=\"n\">cost</th></tr>"
+        for m in r.models {
+            models +=
+                "<tr><td>\(m.model ?? "")</td><td class=\"n\">\(m.runs)</td><td class=\"n wide\">\(m.promptTokens)</td><td class=\"n wide\">\(m.completionTokens)</td><td class=\"n\">\(m.totalTokens)</td><td class=\"n\">\(Format.money(m.totalCost))</td></tr>"
+        }
+        models += "</table></div>"
+        if let tokens = r.meanTokensPerRun, let cost = r.meanCostPerRun {
+            models += "<p class=\"muted\">Per run: \(Int(tokens.rounded())) tokens, \(Format.money(cost)) on average.</p>"
+        }
+        if r.generator.runsModelNotRun > 0 {
+            models +=
+                "<p class=\"muted\">The model never ran in \(r.generator.runsModelNotRun) run\(r.generator.runsModelNotRun == 1 ? "" : "s"): "
+                + "\(r.generator.papersUnread) papers scanned and left unread.</p>"
+        }
+        return models
     }
 
     /// Topics, spotlights and the generator's picks; nothing for a month without them.

@@ -18,8 +18,25 @@ public enum Site {
     }
 
     public static func build(_ archive: Archive, into folder: URL) throws -> Result {
+        var writer = Writer(folder: folder)
+        let runs = try archive.runs()
+        let months = runs.map { String($0.date.prefix(7)) }.uniquedInOrder()
+        let years = months.map { String($0.prefix(4)) }.uniquedInOrder()
+        let hotDays = try archive.hotspotRuns()
+        try writeDays(archive, runs: runs, hotDays: hotDays, &writer)
+        try writeHotspotDays(archive, hotDays: hotDays, runs: runs, &writer)
+        try writeReports(archive, months: months, years: years, &writer)
+        let feeds = try writeFeeds(archive, &writer)
+        try writer.write("index.html", index(runs: runs, months: months, years: years, feeds: feeds))
+        return writer.result
+    }
+
+    /// Writes a page only when its bytes changed, and counts.
+    struct Writer {
+        let folder: URL
         var result = Result()
-        func write(_ relative: String, _ html: String) throws {
+
+        mutating func write(_ relative: String, _ html: String) throws {
             let url = folder.appendingPathComponent(relative)
             let data = Data(html.utf8)
             if (try? Data(contentsOf: url)) == data { result.unchanged += 1; return }
@@ -27,19 +44,16 @@ public enum Site {
             try data.write(to: url, options: .atomic)
             result.written += 1
         }
-        let runs = try archive.runs()
-        let months = runs.map { String($0.date.prefix(7)) }.uniquedInOrder()
-        let years = months.map { String($0.prefix(4)) }.uniquedInOrder()
+    }
 
-        let hotDays = try archive.hotspotRuns()
+    /// Days: each digest's runs in date order, linked to their neighbours and their hotspot day.
+    static func writeDays(_ archive: Archive, runs: [RunSummary], hotDays: [HotspotRun], _ writer: inout Writer) throws {
         let hotDay = Set(hotDays.map { "\($0.digest) \($0.date)" })
-        let runDay = Set(runs.map { "\($0.digest) \($0.date)" })
-        // Days: each digest's runs in date order, linked to their neighbours.
         for digest in runs.map(\.digest).uniquedInOrder().sorted() {
             let dates = runs.filter { $0.digest == digest }.map(\.date)
             for (i, date) in dates.enumerated() {
                 guard let listing = try archive.day(date, digest: digest).first else { continue }
-                try write(
+                try writer.write(
                     dayPath(date, digest),
                     ReportHTML.day(
                         listing, previous: i > 0 ? "\(fileName(dates[i - 1])).html" : nil,
@@ -48,12 +62,16 @@ public enum Site {
                         hotspots: hotDay.contains("\(digest) \(date)") ? "../../" + hotPath(date, digest) : nil))
             }
         }
-        // Hotspot days, each linked to its neighbours and to the same day's papers.
+    }
+
+    /// Hotspot days, each linked to its neighbours and to the same day's papers.
+    static func writeHotspotDays(_ archive: Archive, hotDays: [HotspotRun], runs: [RunSummary], _ writer: inout Writer) throws {
+        let runDay = Set(runs.map { "\($0.digest) \($0.date)" })
         for digest in hotDays.map(\.digest).uniquedInOrder().sorted() {
             let dates = hotDays.filter { $0.digest == digest }.map(\.date)
             for (i, date) in dates.enumerated() {
                 guard let listing = try archive.hotspotDay(date, digest: digest).first else { continue }
-                try write(
+                try writer.write(
                     hotPath(date, digest),
                     HotspotHTML.day(
                         listing, previous: i > 0 ? "\(fileName(dates[i - 1])).html" : nil,
@@ -61,19 +79,26 @@ public enum Site {
                         papersDay: runDay.contains("\(digest) \(date)") ? "../../" + dayPath(date, digest) : nil))
             }
         }
+    }
+
+    /// The monthly and yearly reports.
+    static func writeReports(_ archive: Archive, months: [String], years: [String], _ writer: inout Writer) throws {
         let fromMonth = ReportHTML.Links(
             day: { date, digest in "../" + dayPath(date, digest) }, month: { "\($0).html" },
             year: { "../years/\($0).html" }, index: "../index.html")
         for month in months {
-            try write("months/\(month).html", ReportHTML.month(try archive.monthReport(month), links: fromMonth))
+            try writer.write("months/\(month).html", ReportHTML.month(try archive.monthReport(month), links: fromMonth))
         }
         let fromYear = ReportHTML.Links(
             day: { _, _ in nil }, month: { month in months.contains(month) ? "../months/\(month).html" : nil },
             year: { "\($0).html" }, index: "../index.html")
         for year in years {
-            try write("years/\(year).html", ReportHTML.year(try archive.yearReport(year), links: fromYear))
+            try writer.write("years/\(year).html", ReportHTML.year(try archive.yearReport(year), links: fromYear))
         }
-        // Feeds: one per saved search, one for followed authors, announced by the index.
+    }
+
+    /// Feeds: one per saved search, one for followed authors; their titles and files, for the index.
+    static func writeFeeds(_ archive: Archive, _ writer: inout Writer) throws -> [(title: String, href: String)] {
         var feeds: [(title: String, href: String)] = []
         var feedFiles = Set<String>()
         let sources =
@@ -84,11 +109,10 @@ public enum Site {
             var file = "feeds/\(fileName(name)).xml"
             var n = 2
             while !feedFiles.insert(file).inserted { file = "feeds/\(fileName(name))-\(n).xml"; n += 1 }
-            try write(file, AtomFeed.render(source, records: try source.records(archive, limit: AtomFeed.defaultLength)))
+            try writer.write(file, AtomFeed.render(source, records: try source.records(archive, limit: AtomFeed.defaultLength)))
             feeds.append((source.title, file))
         }
-        try write("index.html", index(runs: runs, months: months, years: years, feeds: feeds))
-        return result
+        return feeds
     }
 
     static func dayPath(_ date: String, _ digest: String) -> String { "days/\(fileName(digest))/\(fileName(date)).html" }

@@ -200,17 +200,7 @@ public struct QueryParser {
             }
             return .filter(.authorMatch)
         case "digest": return .filter(.digest(value))
-        case "is":
-            switch value.lowercased() {
-            case "starred": return .filter(.starred)
-            case "dismissed": return .filter(.dismissed)
-            case "muted": return .filter(.muted)
-            case "read": return .filter(.read(true))
-            case "unread": return .filter(.read(false))
-            case "spotlight": return .filter(.spotlight(nil))
-            case "monthly-pick": return .filter(.monthlyPick)
-            default: throw QueryError(column: column, message: "'is:' takes starred, dismissed, muted, read, unread, spotlight or monthly-pick, not '\(value)'")
-            }
+        case "is": return .filter(try isFilter(value, column: column))
         case "tag": return .filter(.tag(value))
         case "note": return .filter(.note(try textTerm(.any, value, isPhrase: isPhrase, column: column)))
         case "q": return .filter(.saved(value))
@@ -228,6 +218,20 @@ public struct QueryParser {
             throw QueryError(
                 column: column,
                 message: "unknown field '\(field):' (fields: \(fields.joined(separator: " ")); quote it to search the text: \"\(field):\(value)\")")
+        }
+    }
+
+    /// `is:starred`, `is:dismissed`, `is:muted`, `is:read`, `is:unread`, `is:spotlight`, `is:monthly-pick`.
+    static func isFilter(_ value: String, column: Int) throws(QueryError) -> Filter {
+        switch value.lowercased() {
+        case "starred": .starred
+        case "dismissed": .dismissed
+        case "muted": .muted
+        case "read": .read(true)
+        case "unread": .read(false)
+        case "spotlight": .spotlight(nil)
+        case "monthly-pick": .monthlyPick
+        default: throw QueryError(column: column, message: "'is:' takes starred, dismissed, muted, read, unread, spotlight or monthly-pick, not '\(value)'")
         }
     }
 

@@ -94,36 +94,10 @@ struct SearchPlan {
             // long IN list binds no variables.
             let list = ids.isEmpty ? "NULL" : ids.map(String.init).joined(separator: ",")
             return "p.id IN (SELECT paper_id FROM paper_authors WHERE author_id IN (\(list)))"
-        case .filter(.starred):
-            return "p.arxiv_id IN (SELECT arxiv_id FROM marks WHERE starred = 1)"
-        case .filter(.dismissed):
-            return "p.arxiv_id IN (SELECT arxiv_id FROM marks WHERE dismissed_at IS NOT NULL)"
-        case .filter(.muted):
-            let ids = try resolver.mutedPaperIDs()
-            // Not `IN (NULL)` when nothing is muted: its NOT would be NULL too, and hide everything.
-            return ids.isEmpty ? "0" : "p.id IN (\(ids.map(String.init).joined(separator: ",")))"
-        case .filter(.read(let read)):
-            return "p.arxiv_id \(read ? "" : "NOT ")IN (SELECT arxiv_id FROM marks WHERE read_at IS NOT NULL)"
-        case .filter(.tag(let tag)):
-            arguments.append(tag)
-            return "p.arxiv_id IN (SELECT arxiv_id FROM tags WHERE tag = ?)"
-        case .filter(.note(let term)):
-            arguments.append(SearchPlan.fts(.text(term)))
-            return "p.arxiv_id IN (SELECT arxiv_id FROM marks WHERE id IN (SELECT rowid FROM notes_fts WHERE notes_fts MATCH ?))"
+        case .filter(let f) where SearchPlan.isMark(f):
+            return try markCondition(f, resolver)
         case .filter(.saved(let name)):
-            guard !expanding.contains(name) else {
-                throw QueryError(column: 1, message: "saved search '\(name)' refers to itself (\((expanding + [name]).joined(separator: " -> ")))")
-            }
-            guard let text = try resolver.savedQuery(name) else {
-                throw QueryError(column: 1, message: "no saved search named '\(name)' (arxive saved lists them)")
-            }
-            let saved: Query
-            do { saved = try QueryParser.parse(text) } catch {
-                throw QueryError(column: 1, message: "saved search '\(name)' no longer parses: \(error.message)")
-            }
-            expanding.append(name)
-            defer { expanding.removeLast() }
-            return try condition(saved, resolver)
+            return try savedCondition(name, resolver)
         case .filter(.category(let name)):
             // The category itself, or any of its subject classes (`astro-ph` takes `astro-ph.GA`).
             arguments += [name, name + ".", name + "/"]
@@ -149,6 +123,54 @@ struct SearchPlan {
             arguments += args
             return condition
         }
+    }
+
+    static func isMark(_ f: Filter) -> Bool {
+        switch f {
+        case .starred, .dismissed, .muted, .read, .tag, .note: true
+        default: false
+        }
+    }
+
+    /// The user's marks: star, dismissal, mutes, read, tags, notes.
+    mutating func markCondition(_ f: Filter, _ resolver: Resolver) throws -> String {
+        switch f {
+        case .starred:
+            return "p.arxiv_id IN (SELECT arxiv_id FROM marks WHERE starred = 1)"
+        case .dismissed:
+            return "p.arxiv_id IN (SELECT arxiv_id FROM marks WHERE dismissed_at IS NOT NULL)"
+        case .muted:
+            let ids = try resolver.mutedPaperIDs()
+            // Not `IN (NULL)` when nothing is muted: its NOT would be NULL too, and hide everything.
+            return ids.isEmpty ? "0" : "p.id IN (\(ids.map(String.init).joined(separator: ",")))"
+        case .read(let read):
+            return "p.arxiv_id \(read ? "" : "NOT ")IN (SELECT arxiv_id FROM marks WHERE read_at IS NOT NULL)"
+        case .tag(let tag):
+            arguments.append(tag)
+            return "p.arxiv_id IN (SELECT arxiv_id FROM tags WHERE tag = ?)"
+        case .note(let term):
+            arguments.append(SearchPlan.fts(.text(term)))
+            return "p.arxiv_id IN (SELECT arxiv_id FROM marks WHERE id IN (SELECT rowid FROM notes_fts WHERE notes_fts MATCH ?))"
+        default:
+            preconditionFailure("not a mark")
+        }
+    }
+
+    /// A saved search, expanded in place; one that refers to itself is an error.
+    mutating func savedCondition(_ name: String, _ resolver: Resolver) throws -> String {
+        guard !expanding.contains(name) else {
+            throw QueryError(column: 1, message: "saved search '\(name)' refers to itself (\((expanding + [name]).joined(separator: " -> ")))")
+        }
+        guard let text = try resolver.savedQuery(name) else {
+            throw QueryError(column: 1, message: "no saved search named '\(name)' (arxive saved lists them)")
+        }
+        let saved: Query
+        do { saved = try QueryParser.parse(text) } catch {
+            throw QueryError(column: 1, message: "saved search '\(name)' no longer parses: \(error.message)")
+        }
+        expanding.append(name)
+        defer { expanding.removeLast() }
+        return try condition(saved, resolver)
     }
 
     /// The date ranges of `filters` when dates are all they set: then a
