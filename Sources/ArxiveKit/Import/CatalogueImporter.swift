@@ -75,6 +75,56 @@ public struct CatalogueImporter: Sendable {
         self.options = options
     }
 
+    /// The reader's records one at a time, noting the bad lines and the
+    /// reader's error as its batches come.
+    private struct RecordStream {
+        let batches: BoundedBuffer<Batch>
+        /// The last line handed out or passed over (bad lines after a batch's last record too).
+        private(set) var consumedLine: Int
+        private(set) var handedOut = 0
+        private(set) var badLineCount = 0
+        private(set) var badLines: [(line: Int, reason: String)] = []
+        /// The reader's error: no batch is taken after the one that had it.
+        private(set) var readError: String?
+        private var current = Batch()
+        private var index = 0
+
+        init(batches: BoundedBuffer<Batch>, consumedLine: Int) {
+            self.batches = batches
+            self.consumedLine = consumedLine
+        }
+
+        /// Drains the reader (it may be waiting to hand over a batch after an
+        /// early stop) and tells `report` what the stream saw.
+        func close(into report: inout Report, skipped: Int) {
+            while batches.take() != nil {}
+            report.linesRead = consumedLine - skipped
+            report.badLineCount = badLineCount
+            report.badLines = badLines
+            // A store error stopped the import; else the reader's, if any.
+            report.error = report.error ?? readError
+        }
+
+        /// The next record; `onBatch` hears of each batch taken, and of the records handed out before it.
+        mutating func next(onBatch: (_ batch: Batch, _ handedOut: Int) -> Void) -> CatalogueRecord? {
+            while index >= current.records.count {
+                consumedLine = max(consumedLine, current.lastLine)
+                guard readError == nil, let batch = batches.take() else { return nil }
+                current = batch
+                index = 0
+                badLineCount += batch.bad.count
+                badLines += batch.bad.prefix(max(0, CatalogueImporter.badLinesShown - badLines.count))
+                readError = batch.error
+                onBatch(batch, handedOut)
+            }
+            let (line, record) = current.records[index]
+            index += 1
+            consumedLine = line
+            handedOut += 1
+            return record
+        }
+    }
+
     /// A batch of parsed lines, handed from the reader thread to the writer.
     private struct Batch: Sendable {
         var records: [(line: Int, record: CatalogueRecord)] = []
@@ -103,31 +153,15 @@ public struct CatalogueImporter: Sendable {
         let skip = report.resumedAfter
         Thread.detachNewThread { CatalogueImporter.read(path, skipping: skip, into: batches) }
 
-        var current = Batch()
-        var index = 0
-        var consumedLine = skip
-        var stored = 0
-        /// The next record from the reader, noting bad lines and errors as batches come.
+        var stream = RecordStream(batches: batches, consumedLine: skip)
+        /// The next record, reporting progress as each batch comes.
         func nextRecord() -> CatalogueRecord? {
-            while index >= current.records.count {
-                // The whole batch is consumed, bad lines after its last record too.
-                consumedLine = max(consumedLine, current.lastLine)
-                guard report.error == nil, let batch = batches.take() else { return nil }
-                current = batch
-                index = 0
-                report.badLineCount += batch.bad.count
-                report.badLines += batch.bad.prefix(max(0, CatalogueImporter.badLinesShown - report.badLines.count))
-                if let error = batch.error { report.error = error }
+            stream.next(onBatch: { batch, handedOut in
                 progress(
                     Progress(
-                        records: stored, seconds: Date().timeIntervalSince(started),
+                        records: handedOut, seconds: Date().timeIntervalSince(started),
                         fileBytesRead: batch.fileBytesRead, fileSize: fileSize))
-            }
-            let (line, record) = current.records[index]
-            index += 1
-            consumedLine = line
-            stored += 1
-            return record
+            })
         }
 
         var authorIDs: [String: Int64] = [:]
@@ -145,35 +179,39 @@ public struct CatalogueImporter: Sendable {
                         if handed == 1 { return first }
                         guard handed <= options.chunkSize, Date().timeIntervalSince(chunkStarted) < options.chunkSeconds else { return nil }
                         return nextRecord()
-                    }, recordsDone: { consumedLine }, authorIDs: &authorIDs)
+                    }, recordsDone: { stream.consumedLine }, authorIDs: &authorIDs)
                 report.added += outcome.added
                 report.updated += outcome.updated
                 report.unchanged += outcome.unchanged
-                committedLine = consumedLine
+                committedLine = stream.consumedLine
             } catch {
                 report.error = "not imported after line \(committedLine): \(Archive.describe(error))"
                 break
             }
         }
-        // Drain the reader (it may be waiting to hand over a batch) after an early stop.
-        while batches.take() != nil {}
-        report.linesRead = consumedLine - skip
+        stream.close(into: &report, skipped: skip)
         guard report.error == nil else { return report }
+        finish(path, &report) {
+            progress(
+                Progress(
+                    records: stream.handedOut, seconds: Date().timeIntervalSince(started),
+                    fileBytesRead: fileSize, fileSize: fileSize, optimizing: true))
+        }
+        return report
+    }
+
+    /// Marks the file imported and merges the index when the import changed
+    /// anything (`optimizing` first says so).
+    private func finish(_ path: String, _ report: inout Report, optimizing: () -> Void) {
         // A run that resumed may follow one killed in the merge, after
         // its last chunk: nothing is left to store, but the merge is.
         let changed = report.added + report.updated > 0 || report.resumedAfter > 0
-        if changed {
-            progress(
-                Progress(
-                    records: stored, seconds: Date().timeIntervalSince(started),
-                    fileBytesRead: fileSize, fileSize: fileSize, optimizing: true))
-        }
+        if changed { optimizing() }
         do {
             try archive.finishCatalogueImport(path: path, optimize: changed)
         } catch {
             report.error = "the import is stored but not finished: \(error.localizedDescription)"
         }
-        return report
     }
 
     /// Where the import of `path` starts: its size and fingerprint, with
