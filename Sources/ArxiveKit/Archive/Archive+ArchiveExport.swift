@@ -119,13 +119,3 @@ extension Archive {
         try copy.close()
     }
 }
-
-public enum BackupError: LocalizedError, Equatable {
-    case exists(String)
-
-    public var errorDescription: String? {
-        switch self {
-        case .exists(let path): "\(path) exists: remove it or name another file"
-        }
-    }
-}

@@ -15,21 +15,6 @@ public struct ArchiveMerge: Equatable, Sendable {
     public init() {}
 }
 
-/// Problems with an archive file, worded for the user.
-public enum ArchiveFileError: LocalizedError, Equatable {
-    case unsupportedVersion(Int)
-    case badLine(Int, String)
-    case notStored(String, String)
-
-    public var errorDescription: String? {
-        switch self {
-        case .unsupportedVersion(let v): "archive file version \(v) is newer than this arxive reads (\(ArchiveFile.version)): upgrade arxive"
-        case .badLine(let line, let why): "line \(line): \(why)"
-        case .notStored(let run, let why): "run \(run) could not be stored: \(why)"
-        }
-    }
-}
-
 /// Merging an archive file into this archive.
 extension Archive {
     // MARK: Import

@@ -88,15 +88,3 @@ extension Archive {
         text.split(separator: ",").map(String.init)
     }
 }
-
-/// Problems with followed-author rules, worded for the user.
-public enum FollowError: LocalizedError, Equatable {
-    case ambiguous(String, candidates: [String])
-
-    public var errorDescription: String? {
-        switch self {
-        case .ambiguous(let name, let candidates):
-            "'\(name)' could be several followed authors (\(candidates.joined(separator: ", "))): give the full name"
-        }
-    }
-}

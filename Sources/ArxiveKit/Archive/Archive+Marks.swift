@@ -27,19 +27,6 @@ public struct SavedSearch: Encodable, Equatable, Sendable {
     public var papers: Int
 }
 
-/// Problems with marks and saved searches, worded for the user.
-public enum MarkError: LocalizedError, Equatable {
-    case noPaper(String)
-    case noSavedSearch(String)
-
-    public var errorDescription: String? {
-        switch self {
-        case .noPaper(let id): "no paper \(id) in the archive"
-        case .noSavedSearch(let name): "no saved search named '\(name)' (arxive saved lists them)"
-        }
-    }
-}
-
 /// The user's marks, kept in their own tables by arXiv id: imports never
 /// touch them, and they outlive a paper being dropped and imported again.
 extension Archive {

@@ -147,21 +147,3 @@ public struct Archive: Sendable {
         }
     }
 }
-
-/// Problems with the archive file itself, worded for the user.
-public enum ArchiveError: LocalizedError, Equatable {
-    case noArchive(path: String)
-    case unreadable(path: String, reason: String)
-    case notAnArchive(path: String)
-
-    public var errorDescription: String? {
-        switch self {
-        case .noArchive(let path):
-            "no archive at \(path) (run 'arxive import PATH' first, or pass --db)"
-        case .unreadable(let path, let reason):
-            "cannot open the archive at \(path): \(reason)"
-        case .notAnArchive(let path):
-            "\(path) is an SQLite database with tables of its own, not an arxive archive: arxive leaves it as it is (pass another --db)"
-        }
-    }
-}

@@ -119,15 +119,3 @@ public struct StoreOutcome: Equatable, Sendable {
     /// What the user should hear once (an old-style id resolved, or kept as written).
     public var notes: [String] = []
 }
-
-/// Why a file could not be stored.
-public enum StoreError: LocalizedError, Equatable {
-    case undatedJSON
-
-    public var errorDescription: String? {
-        switch self {
-        case .undatedJSON:
-            "cannot tell which day this JSON digest is: name it YYYY-MM-DD-*.json, import it with its Markdown, or pass --date"
-        }
-    }
-}

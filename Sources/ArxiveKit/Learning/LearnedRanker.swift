@@ -7,20 +7,6 @@
 import Foundation
 import GRDB
 
-/// Problems with a learned ranking, worded for the user.
-public enum RecommendError: LocalizedError, Equatable {
-    case tooFewPositives(MarkedPapers, have: Int, need: Int)
-
-    public var errorDescription: String? {
-        switch self {
-        case .tooFewPositives(.starred, let have, let need):
-            "learning needs at least \(need) starred papers and the archive has \(have): star \(need - have) more (arxive star ID)"
-        case .tooFewPositives(.tag(let name), let have, let need):
-            "learning needs at least \(need) papers tagged '\(name)' and the archive has \(have): tag \(need - have) more (arxive tag ID \(name))"
-        }
-    }
-}
-
 /// A model trained on the fly from the user's marks, that scores papers.
 ///
 /// Positives: the marked papers (starred, or of one tag). Negatives: every

@@ -13,19 +13,6 @@ public struct Mute: Encodable, Equatable, Sendable {
     public var papers: Int
 }
 
-/// Problems with mutes, worded for the user.
-public enum MuteError: LocalizedError, Equatable {
-    case noMute(String)
-    case mutesMuted
-
-    public var errorDescription: String? {
-        switch self {
-        case .noMute(let what): "no mute '\(what)' (arxive mutes lists them)"
-        case .mutesMuted: "a mute cannot use is:muted (it would hide what it hides)"
-        }
-    }
-}
-
 /// Mutes live with the queries: a mute is a query, and hiding is a query
 /// condition (`is:muted`) the listing commands add.
 extension Archive {

@@ -12,21 +12,6 @@ public enum RankScope: Equatable, Sendable {
     case query(Query)
 }
 
-/// Problems with a ranking request, worded for the user.
-public enum RankError: LocalizedError, Equatable {
-    case severalDigests(date: String, digests: [String])
-    case noProfile(String)
-
-    public var errorDescription: String? {
-        switch self {
-        case .severalDigests(let date, let digests):
-            "\(digests.count) digests ran on \(date) (\(digests.joined(separator: ", "))): pick one with --digest"
-        case .noProfile(let name):
-            "no rank profile named '\(name)' (save one with --save)"
-        }
-    }
-}
-
 /// Re-ranking stored verdicts: no network, no LLM, only the stored scores,
 /// the followed-author rules and the full-text index.
 extension Archive {

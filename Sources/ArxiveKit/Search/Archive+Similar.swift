@@ -1,17 +1,6 @@
 import Foundation
 import GRDB
 
-/// Problems with a `similar` request, worded for the user.
-public enum SimilarError: LocalizedError, Equatable {
-    case noPaper(String)
-
-    public var errorDescription: String? {
-        switch self {
-        case .noPaper(let id): "no paper \(id) in the archive"
-        }
-    }
-}
-
 /// More like this, from the archive alone: no network.
 extension Archive {
     /// How many of a paper's terms make its query: enough to describe it,
