@@ -67,11 +67,9 @@ struct ExportTests {
     @Test("100 generated papers with TeX names pass biber's validation", .enabled(if: FileManager.default.isExecutableFile(atPath: "/usr/bin/biber")))
     func biberValidates() throws {
         let history = History.generate(days: 12, seed: 9)
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("arxive-bib-\(UUID())")
+        let archive = try importedArchive(history)
+        let folder = try temporaryFolder()
         defer { try? FileManager.default.removeItem(at: folder) }
-        try history.write(to: folder)
-        let archive = try Archive.inMemory()
-        expectClean(DigestImporter(archive: archive).run(paths: [folder.appendingPathComponent("daily").path]))
         var records = Array(try archive.records().prefix(100))
         #expect(records.count == 100)
         // Accents, braces, stacked accents and TeX's special characters in a title and a name.
@@ -119,11 +117,9 @@ struct ExportTests {
     @Test("100 generated papers with TeX names render in citeproc-py, a real CSL processor", .enabled(if: ExportTests.citeprocPython != nil))
     func citeprocRenders() throws {
         let history = History.generate(days: 12, seed: 9)
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("arxive-csl-\(UUID())")
+        let archive = try importedArchive(history)
+        let folder = try temporaryFolder()
         defer { try? FileManager.default.removeItem(at: folder) }
-        try history.write(to: folder)
-        let archive = try Archive.inMemory()
-        expectClean(DigestImporter(archive: archive).run(paths: [folder.appendingPathComponent("daily").path]))
         var records = Array(try archive.records().prefix(100))
         records[0].title = "Schrödinger {Gauss} Bridges at 50% for R&D_x, \"quoted\""
         records[0].authors[0] = "Nguyễn Văn Phạm"
@@ -155,11 +151,9 @@ struct ExportTests {
         .enabled(if: FileManager.default.isExecutableFile(atPath: "/usr/bin/pandoc")))
     func pandocRenders() throws {
         let history = History.generate(days: 12, seed: 9)
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("arxive-pandoc-\(UUID())")
+        let archive = try importedArchive(history)
+        let folder = try temporaryFolder()
         defer { try? FileManager.default.removeItem(at: folder) }
-        try history.write(to: folder)
-        let archive = try Archive.inMemory()
-        expectClean(DigestImporter(archive: archive).run(paths: [folder.appendingPathComponent("daily").path]))
         var records = Array(try archive.records().prefix(100))
         records[0].title = "Schrödinger {Gauss} Bridges at 50% for R&D_x, \"quoted\""
         records[0].authors[0] = "Nguyễn Văn Phạm"
@@ -193,11 +187,9 @@ struct ExportTests {
     @Test("RIS: one record per paper, read back by rispy with its title, authors, DOI, URL, tags and note", .enabled(if: PeerPython.with("rispy") != nil))
     func risReadByRispy() throws {
         let history = History.generate(days: 12, seed: 9)
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("arxive-ris-\(UUID())")
+        let archive = try importedArchive(history)
+        let folder = try temporaryFolder()
         defer { try? FileManager.default.removeItem(at: folder) }
-        try history.write(to: folder)
-        let archive = try Archive.inMemory()
-        expectClean(DigestImporter(archive: archive).run(paths: [folder.appendingPathComponent("daily").path]))
         let first = try #require(try archive.records(limit: 1).first)
         try archive.mark(first.arxivID, .addTags(["thesis", "to-read"]))
         try archive.mark(first.arxivID, .note("Line one\nline two"))

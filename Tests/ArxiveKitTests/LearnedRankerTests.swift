@@ -106,11 +106,7 @@ struct LearnedRankerTests {
     /// A generated history (whose papers each have an invented topic), imported.
     static func topicalArchive() throws -> (Archive, History) {
         let history = History.generate(days: 90, seed: 17)
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("arxive-learn-\(UUID())")
-        defer { try? FileManager.default.removeItem(at: folder) }
-        try history.write(to: folder)
-        let archive = try Archive.inMemory()
-        expectClean(DigestImporter(archive: archive).run(paths: [folder.appendingPathComponent("daily").path]))
+        let archive = try importedArchive(history)
         return (archive, history)
     }
 

@@ -9,11 +9,7 @@ struct ObsidianTests {
     /// text that YAML and Markdown must both survive.
     func records() throws -> (Archive, [PaperRecord]) {
         let history = History.generate(days: 12, seed: 11)
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("arxive-obsidian-history-\(UUID())")
-        defer { try? FileManager.default.removeItem(at: folder) }
-        try history.write(to: folder)
-        let archive = try Archive.inMemory()
-        expectClean(DigestImporter(archive: archive).run(paths: [folder.appendingPathComponent("daily").path]))
+        let archive = try importedArchive(history)
         let first = try #require(try archive.records(limit: 1).first)
         try archive.mark(first.arxivID, .addTags(["thesis", "to-read"]))
         try archive.mark(first.arxivID, .star(true))

@@ -8,12 +8,7 @@ struct OverviewTests {
     /// A generated history, both digests imported.
     static func history(days: Int = 150, seed: UInt64 = 17) throws -> (Archive, History) {
         let history = History.generate(days: days, seed: seed)
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("arxive-overview-\(UUID())")
-        defer { try? FileManager.default.removeItem(at: folder) }
-        try history.write(to: folder)
-        let archive = try Archive.inMemory()
-        expectClean(DigestImporter(archive: archive).run(paths: [folder.appendingPathComponent("daily").path]))
-        expectClean(DigestImporter(archive: archive, options: .init(digestName: "upstream")).run(paths: [folder.appendingPathComponent("upstream").path]))
+        let archive = try importedArchive(history, upstream: true)
         return (archive, history)
     }
 

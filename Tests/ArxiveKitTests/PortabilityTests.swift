@@ -45,12 +45,7 @@ struct PortabilityTests {
     /// A generated history with rules, marks, a saved search, a profile and a mute.
     func richArchive(days: Int = 60, seed: UInt64 = 21) throws -> Archive {
         let history = History.generate(days: days, seed: seed, followed: [Vocabulary.Person(tex: "Yannick Morvan", display: "Yannick Morvan")])
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("arxive-port-\(UUID())")
-        defer { try? FileManager.default.removeItem(at: folder) }
-        try history.write(to: folder)
-        let archive = try Archive.inMemory()
-        expectClean(DigestImporter(archive: archive).run(paths: [folder.appendingPathComponent("daily").path]))
-        expectClean(DigestImporter(archive: archive, options: .init(digestName: "upstream")).run(paths: [folder.appendingPathComponent("upstream").path]))
+        let archive = try importedArchive(history, upstream: true)
         _ = try archive.follow(FollowRequest(name: "Yannick Morvan", semanticScholarIDs: ["1"], note: "n", exceptions: ["Emma Morvan"]))
         let some = try archive.search(parse("model"), limit: 6).map(\.arxivID)
         try archive.mark(some[4], .dismiss(true))

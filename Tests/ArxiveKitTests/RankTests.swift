@@ -22,12 +22,7 @@ struct RankTests {
     @Test("With no options, every day of a generated history comes out exactly as published")
     func generatedDaysAsPublished() throws {
         let history = History.generate(days: 120, seed: 5)
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("arxive-rank-\(UUID())")
-        defer { try? FileManager.default.removeItem(at: folder) }
-        try history.write(to: folder)
-        let archive = try Archive.inMemory()
-        expectClean(DigestImporter(archive: archive).run(paths: [folder.appendingPathComponent("daily").path]))
-        expectClean(DigestImporter(archive: archive, options: .init(digestName: "upstream")).run(paths: [folder.appendingPathComponent("upstream").path]))
+        let archive = try importedArchive(history, upstream: true)
         for run in history.runs {
             let ranked = try archive.rank(.day(run.date, digest: run.digest)).papers.map(\.paper.arxivID)
             #expect(ranked == run.papers.map(\.id), "\(run.digest) \(run.date)")

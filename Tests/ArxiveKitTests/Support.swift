@@ -147,3 +147,27 @@ func expectClean(_ report: DigestImporter.Report, sourceLocation: SourceLocation
     #expect(report.failures.isEmpty && report.stopped == nil, "\(report.failures.prefix(3)) \(report.stopped ?? "")", sourceLocation: sourceLocation)
     return report
 }
+
+/// A new in-memory archive of `history`'s daily digests (and, with
+/// `upstream`, of its upstream ones), each import checked clean; the
+/// history's files are written to a temporary folder and removed after.
+func importedArchive(_ history: History, upstream: Bool = false, sourceLocation: SourceLocation = #_sourceLocation) throws -> Archive {
+    let folder = FileManager.default.temporaryDirectory.appendingPathComponent("arxive-history-\(UUID())")
+    defer { try? FileManager.default.removeItem(at: folder) }
+    try history.write(to: folder)
+    let archive = try Archive.inMemory()
+    expectClean(DigestImporter(archive: archive).run(paths: [folder.appendingPathComponent("daily").path]), sourceLocation: sourceLocation)
+    if upstream {
+        expectClean(
+            DigestImporter(archive: archive, options: .init(digestName: "upstream")).run(paths: [folder.appendingPathComponent("upstream").path]),
+            sourceLocation: sourceLocation)
+    }
+    return archive
+}
+
+/// A new empty folder for a test's files (the test removes it).
+func temporaryFolder() throws -> URL {
+    let folder = FileManager.default.temporaryDirectory.appendingPathComponent("arxive-test-\(UUID())")
+    try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+    return folder
+}
