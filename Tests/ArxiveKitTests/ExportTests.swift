@@ -114,15 +114,34 @@ struct ExportTests {
         #expect(PaperExport.cslJSON([]) == "[\n\n]\n" || PaperExport.cslJSON([]) == "[]\n")
     }
 
-    @Test("100 generated papers with TeX names render in citeproc-py, a real CSL processor", .enabled(if: ExportTests.citeprocPython != nil))
-    func citeprocRenders() throws {
-        let history = History.generate(days: 12, seed: 9)
-        let archive = try importedArchive(history)
-        let folder = try temporaryFolder()
-        defer { try? FileManager.default.removeItem(at: folder) }
-        var records = Array(try archive.records().prefix(100))
+    /// 100 generated papers for the CSL processors: the first with a hostile
+    /// title and a Vietnamese name, the second with the catalogue's fields.
+    static func cslRecords() throws -> [PaperRecord] {
+        var records = Array(try importedArchive(History.generate(days: 12, seed: 9)).records().prefix(100))
         records[0].title = "Schrödinger {Gauss} Bridges at 50% for R&D_x, \"quoted\""
         records[0].authors[0] = "Nguyễn Văn Phạm"
+        records[1].catalogue = CatalogueFields(
+            doi: "10.9999/invented.7", journalRef: "Invented Letters 12 (2025) 34", latestVersion: "v3",
+            latestVersionDate: "2025-06-01", license: "http://creativecommons.org/licenses/by/4.0/")
+        return records
+    }
+
+    /// Each rendered entry names its paper's first author's family name and its DOI.
+    static func expectEachPaper(in entries: [String], _ records: [PaperRecord], sourceLocation: SourceLocation = #_sourceLocation) {
+        #expect(entries.count == records.count, sourceLocation: sourceLocation)
+        for record in records {
+            let family = String(record.authors.first?.split(separator: " ").last ?? "")
+            #expect(
+                entries.contains { $0.contains(family) && $0.contains("10.48550/arXiv.\(record.arxivID)") }, "\(record.arxivID)",
+                sourceLocation: sourceLocation)
+        }
+    }
+
+    @Test("100 generated papers with TeX names render in citeproc-py, a real CSL processor", .enabled(if: ExportTests.citeprocPython != nil))
+    func citeprocRenders() throws {
+        let records = try ExportTests.cslRecords()
+        let folder = try temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
         let file = folder.appendingPathComponent("papers.json")
         try PaperExport.cslJSON(records).write(to: file, atomically: true, encoding: .utf8)
         // The bibliography in the style citeproc-py bundles, one plain-text entry per line.
@@ -137,12 +156,7 @@ struct ExportTests {
             """
         let output = try PeerPython.run(ExportTests.citeprocPython!, script, [file.path])
         let entries = output.split(separator: "\n").map(String.init)
-        #expect(entries.count == records.count)
-        // Each entry names its paper's first author's family name and its DOI.
-        for record in records {
-            let family = String(record.authors.first?.split(separator: " ").last ?? "")
-            #expect(entries.contains { $0.contains(family) && $0.contains("10.48550/arXiv.\(record.arxivID)") }, "\(record.arxivID)")
-        }
+        ExportTests.expectEachPaper(in: entries, records)
         #expect(entries.contains { $0.contains("Phạm, N.V.") || $0.contains("Phạm, N. V.") }, "\(entries.first ?? "")")
     }
 
@@ -150,16 +164,9 @@ struct ExportTests {
         "100 generated papers render in pandoc --citeproc (Debian's pandoc), each entry with its DOI, without a warning",
         .enabled(if: FileManager.default.isExecutableFile(atPath: "/usr/bin/pandoc")))
     func pandocRenders() throws {
-        let history = History.generate(days: 12, seed: 9)
-        let archive = try importedArchive(history)
+        let records = try ExportTests.cslRecords()
         let folder = try temporaryFolder()
         defer { try? FileManager.default.removeItem(at: folder) }
-        var records = Array(try archive.records().prefix(100))
-        records[0].title = "Schrödinger {Gauss} Bridges at 50% for R&D_x, \"quoted\""
-        records[0].authors[0] = "Nguyễn Văn Phạm"
-        records[1].catalogue = CatalogueFields(
-            doi: "10.9999/invented.7", journalRef: "Invented Letters 12 (2025) 34", latestVersion: "v3",
-            latestVersionDate: "2025-06-01", license: "http://creativecommons.org/licenses/by/4.0/")
         let file = folder.appendingPathComponent("papers.json")
         try PaperExport.cslJSON(records).write(to: file, atomically: true, encoding: .utf8)
         let process = Process()
@@ -176,11 +183,7 @@ struct ExportTests {
         process.waitUntilExit()
         #expect(process.terminationStatus == 0 && warnings.isEmpty, "\(warnings)")
         let entries = output.components(separatedBy: "\n\n").map { $0.trimmingCharacters(in: .whitespacesAndNewlines) }.filter { !$0.isEmpty }
-        #expect(entries.count == records.count)
-        for record in records {
-            let family = String(record.authors.first?.split(separator: " ").last ?? "")
-            #expect(entries.contains { $0.contains(family) && $0.contains("10.48550/arXiv.\(record.arxivID)") }, "\(record.arxivID)")
-        }
+        ExportTests.expectEachPaper(in: entries, records)
         #expect(entries.contains { $0.hasPrefix("Phạm, Nguyễn Văn") }, "\(entries.first ?? "")")
     }
 
