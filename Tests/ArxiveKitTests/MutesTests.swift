@@ -103,4 +103,19 @@ struct MutesTests {
         #expect(try archive.mutes().isEmpty)
         #expect(try archive.search(parse("benchmark")).count == 3)
     }
+
+    @Test("A mute whose saved search was deleted hides nothing and says why; listings go on; unmute removes it")
+    func brokenMute() throws {
+        let archive = try archive()
+        try archive.saveSearch("benchy", query: "ti:benchmark")
+        #expect(try archive.mute("q:benchy") == 2)
+        try archive.deleteSavedSearch("benchy")
+        #expect(try archive.search(parse("benchmark")).count == 3, "search still answers, and the mute hides nothing")
+        #expect(try archive.day("2025-05-01").first?.papers.count == 4)
+        let broken = try #require(try archive.mutes().first)
+        #expect(broken.papers == 0 && broken.problem?.contains("no saved search named 'benchy'") == true, "\(broken)")
+        #expect(MarksRenderer.mutes([broken]).contains("none: no saved search named 'benchy'"))
+        #expect(try archive.unmute("q:benchy").problem != nil)
+        #expect(try archive.mutes().isEmpty)
+    }
 }

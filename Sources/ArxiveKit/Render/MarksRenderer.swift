@@ -13,7 +13,8 @@ public enum MarksRenderer {
         guard !mutes.isEmpty else { return "No mutes (arxive mute QUERY)." }
         var table = TextTable(header: ["#", "hides", "query", "followed", "note"], rightAligned: [0, 1])
         for m in mutes {
-            table.rows.append([String(m.id), String(m.papers), m.query, m.includeFollowed ? "hidden too" : "kept", m.note ?? ""])
+            let hides = m.problem.map { "none: \($0)" } ?? String(m.papers)
+            table.rows.append([String(m.id), hides, m.query, m.includeFollowed ? "hidden too" : "kept", m.note ?? ""])
         }
         return table.render(style: style)
     }

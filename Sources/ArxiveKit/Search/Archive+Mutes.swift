@@ -11,6 +11,9 @@ public struct Mute: Encodable, Equatable, Sendable {
     public var addedAt: String
     /// How many papers it hides now.
     public var papers: Int
+    /// Why it hides nothing now, when its query no longer resolves (it
+    /// names a saved search that was deleted or changed).
+    @OrNull public var problem: String? = nil
 }
 
 /// Mutes live with the queries: a mute is a query, and hiding is a query
@@ -36,11 +39,13 @@ extension Archive {
     /// them); returns it as it was.
     @discardableResult
     public func unmute(_ queryOrID: String) throws -> Mute {
-        guard let mute = try mutes().first(where: { $0.query == queryOrID || String($0.id) == queryOrID }) else {
-            throw MuteError.noMute(queryOrID)
+        try database.write { db in
+            let sql = "SELECT id, query, note, include_followed, added_at FROM mutes WHERE query = ? OR CAST(id AS TEXT) = ? ORDER BY id"
+            guard let row = try Row.fetchOne(db, sql: sql, arguments: [queryOrID, queryOrID]) else { throw MuteError.noMute(queryOrID) }
+            let mute = try Archive.storedMute(row, followed: Set(try Archive.ruleMatches(loose: false, db).keys), db)
+            try db.execute(sql: "DELETE FROM mutes WHERE id = ?", arguments: [mute.id])
+            return mute
         }
-        try database.write { db in try db.execute(sql: "DELETE FROM mutes WHERE id = ?", arguments: [mute.id]) }
-        return mute
     }
 
     /// Every mute, oldest first, each with the papers it hides now.
@@ -48,24 +53,39 @@ extension Archive {
         try database.read { db in
             let followed = Set(try Archive.ruleMatches(loose: false, db).keys)
             return try Row.fetchAll(db, sql: "SELECT id, query, note, include_followed, added_at FROM mutes ORDER BY id").map { row in
-                let includeFollowed: Bool = row["include_followed"]
-                let found = try Archive.papersOfMute(row["query"], db)
-                return Mute(
-                    id: row["id"], query: row["query"], note: row["note"], includeFollowed: includeFollowed, addedAt: row["added_at"],
-                    papers: includeFollowed ? found.count : found.subtracting(followed).count)
+                try Archive.storedMute(row, followed: followed, db)
             }
         }
     }
 
+    /// A stored mute with the papers it hides now, or why it hides none.
+    static func storedMute(_ row: Row, followed: Set<Int64>, _ db: Database) throws -> Mute {
+        let includeFollowed: Bool = row["include_followed"]
+        var mute = Mute(
+            id: row["id"], query: row["query"], note: row["note"], includeFollowed: includeFollowed, addedAt: row["added_at"], papers: 0)
+        do {
+            let found = try Archive.papersOfMute(mute.query, db)
+            mute.papers = includeFollowed ? found.count : found.subtracting(followed).count
+        } catch let error as QueryError {
+            mute.problem = error.message
+        } catch let error as MuteError {
+            mute.problem = error.localizedDescription
+        }
+        return mute
+    }
+
     /// The papers the mutes hide now: each mute's matches, less the
-    /// followed authors' papers unless the mute includes them.
+    /// followed authors' papers unless the mute includes them. A mute whose
+    /// query no longer resolves hides nothing (`mutes` says why): one deleted
+    /// saved search must not stop every listing.
     static func mutedPaperIDs(_ db: Database) throws -> Set<Int64> {
         let mutes = try Row.fetchAll(db, sql: "SELECT query, include_followed FROM mutes")
         guard !mutes.isEmpty else { return [] }
         let followed = Set(try Archive.ruleMatches(loose: false, db).keys)
         var hidden = Set<Int64>()
         for mute in mutes {
-            let found = try Archive.papersOfMute(mute["query"], db)
+            let found: Set<Int64>
+            do { found = try Archive.papersOfMute(mute["query"], db) } catch is QueryError { continue } catch is MuteError { continue }
             hidden.formUnion((mute["include_followed"] as Bool) ? found : found.subtracting(followed))
         }
         return hidden
