@@ -54,6 +54,9 @@ struct MutesTests {
         let day = try #require(try archive.day("2025-05-01").first)
         #expect(day.papers.map(\.arxivID) == ["2505.00002", "2505.00003", "2505.00004"])
         #expect(day.mutedHidden == 1)
+        #expect(
+            try archive.days(of: "daily").map { [$0.run.date, String($0.papers.count), String($0.mutedHidden)] }
+                == [["2025-05-01", "3", "1"], ["2025-05-02", "0", "1"]], "the site's listings hide as day does")
         #expect(try JSONOutput.string(day).contains("\"muted_hidden\" : 1"))
         let whole = try #require(try archive.day("2025-05-01", showMuted: true).first)
         #expect(whole.papers.count == 4 && whole.mutedHidden == 0)

@@ -50,9 +50,10 @@ public enum Site {
     static func writeDays(_ archive: Archive, runs: [RunSummary], hotDays: [HotspotRun], _ writer: inout Writer) throws {
         let hotDay = Set(hotDays.map { "\($0.digest) \($0.date)" })
         for digest in runs.map(\.digest).uniquedInOrder().sorted() {
-            let dates = runs.filter { $0.digest == digest }.map(\.date)
-            for (i, date) in dates.enumerated() {
-                guard let listing = try archive.day(date, digest: digest).first else { continue }
+            let listings = try archive.days(of: digest)
+            let dates = listings.map(\.run.date)
+            for (i, listing) in listings.enumerated() {
+                let date = listing.run.date
                 try writer.write(
                     dayPath(date, digest),
                     ReportHTML.day(
