@@ -1,6 +1,15 @@
 import GRDB
 
 extension Archive {
+    /// A paper's author names, in the paper's order.
+    static func authorNames(paperID: Int64, _ db: Database) throws -> [String] {
+        try String.fetchAll(
+            db.cachedStatement(
+                sql: """
+                    SELECT a.name FROM paper_authors pa JOIN authors a ON a.id = pa.author_id WHERE pa.paper_id = ? ORDER BY pa.position
+                    """), arguments: [paperID])
+    }
+
     static let runColumns = """
         r.id, r.digest, r.date, r.model, r.prompt_tokens, r.completion_tokens, r.total_tokens,
         r.prompt_cost, r.completion_cost, r.total_cost, r.total_papers, r.scanned_papers, r.relevant_papers, r.notes,
@@ -34,49 +43,6 @@ extension Archive {
             sql += " ORDER BY r.date, r.digest"
             return try Row.fetchAll(db, sql: sql, arguments: arguments).map(Archive.runSummary)
         }
-    }
-
-    /// The runs of one day (one per digest), each with its papers in
-    /// published order, less those a mute hides unless `showMuted`.
-    public func day(_ date: String, digest: String? = nil, showMuted: Bool = false) throws -> [DayListing] {
-        try database.read { db in
-            let muted = showMuted ? [] : try Archive.mutedPaperIDs(db)
-            var sql = "SELECT \(Archive.runColumns) FROM runs r WHERE r.date = ?"
-            var arguments: StatementArguments = [date]
-            if let digest { sql += " AND r.digest = ?"; _ = arguments.append(contentsOf: [digest]) }
-            return try Row.fetchAll(db, sql: sql + " ORDER BY r.digest", arguments: arguments).map { try Archive.listing(of: $0, hiding: muted, db) }
-        }
-    }
-
-    /// Every run of `digest`, oldest first, as `day` lists each: for the
-    /// site, in one read that finds what the mutes hide once, not per day.
-    public func days(of digest: String) throws -> [DayListing] {
-        try database.read { db in
-            let muted = try Archive.mutedPaperIDs(db)
-            return try Row.fetchAll(db, sql: "SELECT \(Archive.runColumns) FROM runs r WHERE r.digest = ? ORDER BY r.date", arguments: [digest])
-                .map { try Archive.listing(of: $0, hiding: muted, db) }
-        }
-    }
-
-    /// A run (a row of `runColumns`) with its papers, less `muted`.
-    static func listing(of run: Row, hiding muted: Set<Int64>, _ db: Database) throws -> DayListing {
-        let papers = try Row.fetchAll(
-            db,
-            sql: """
-                SELECT v.id AS verdict_id, v.position, p.id, p.arxiv_id, p.title, v.relevance, v.novelty, v.score, v.comment, v.author_match
-                FROM verdicts v JOIN papers p ON p.id = v.paper_id WHERE v.run_id = ? ORDER BY v.position
-                """, arguments: [run["id"] as Int64]
-        ).filter { !muted.contains($0["id"]) }.map { row in
-            ListedPaper(
-                position: row["position"], arxivID: row["arxiv_id"], title: row["title"],
-                authors: try Archive.authorNames(paperID: row["id"], db), verdict: Archive.verdictFields(row),
-                topics: try Archive.listingTopics(
-                    verdictID: row["verdict_id"], paperID: row["id"],
-                    digest: run["digest"], date: run["date"], db))
-        }
-        var listing = DayListing(run: Archive.runSummary(run), papers: papers, topicOrder: try Archive.topicOrder(runID: run["id"], db))
-        listing.mutedHidden = listing.run.listed - papers.count
-        return listing
     }
 
     /// A paper and every verdict it received, oldest first; nil when the archive has no such paper.

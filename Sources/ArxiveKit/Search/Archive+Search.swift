@@ -320,14 +320,6 @@ extension Archive {
         )
     }
 
-    static func authorNames(paperID: Int64, _ db: Database) throws -> [String] {
-        try String.fetchAll(
-            db.cachedStatement(
-                sql: """
-                    SELECT a.name FROM paper_authors pa JOIN authors a ON a.id = pa.author_id WHERE pa.paper_id = ? ORDER BY pa.position
-                    """), arguments: [paperID])
-    }
-
     /// The first words of an abstract, as the snippet of a hit that matched no text.
     static func opening(of abstract: String, words: Int = 24) -> String {
         let all = abstract.split(separator: " ")
