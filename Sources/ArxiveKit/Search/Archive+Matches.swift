@@ -77,7 +77,8 @@ extension Archive {
         showMuted: Bool = false
     ) throws -> [PaperHit] {
         func unmuted(_ found: [Int64: RuleMatch], _ db: Database) throws -> [Int64: RuleMatch] {
-            let muted = showMuted ? [] : try Archive.mutedPaperIDs(db)
+            // The rules' strict matches are the papers a mute leaves alone: found once, not twice.
+            let muted = showMuted ? [] : try Archive.mutedPaperIDs(db, followed: loose ? nil : Set(found.keys))
             return muted.isEmpty ? found : found.filter { !muted.contains($0.key) }
         }
         guard onlyNew else {

@@ -78,10 +78,11 @@ extension Archive {
     /// followed authors' papers unless the mute includes them. A mute whose
     /// query no longer resolves hides nothing (`mutes` says why): one deleted
     /// saved search must not stop every listing.
-    static func mutedPaperIDs(_ db: Database) throws -> Set<Int64> {
+    /// `followed`: the followed authors' papers, when the caller has them already.
+    static func mutedPaperIDs(_ db: Database, followed: Set<Int64>? = nil) throws -> Set<Int64> {
         let mutes = try Row.fetchAll(db, sql: "SELECT query, include_followed FROM mutes")
         guard !mutes.isEmpty else { return [] }
-        let followed = Set(try Archive.ruleMatches(loose: false, db).keys)
+        let followed = try followed ?? Set(Archive.ruleMatches(loose: false, db).keys)
         var hidden = Set<Int64>()
         for mute in mutes {
             let found: Set<Int64>
