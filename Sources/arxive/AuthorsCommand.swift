@@ -16,13 +16,12 @@ struct AuthorsCommand: ParsableCommand {
     @OptionGroup var output: OutputOptions
 
     @Option(help: ArgumentHelp("Only papers listed in this month.", valueName: "YYYY-MM"))
-    var month: String?
+    var month: Month?
 
     @Option(help: "At most this many authors.")
     var limit = 20
 
     func validate() throws {
-        try validateMonth(month)
         guard limit > 0 else { throw ValidationError("--limit must be at least 1") }
     }
 

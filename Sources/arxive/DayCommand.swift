@@ -20,17 +20,15 @@ struct DayCommand: ParsableCommand {
     var digest: String?
 
     @Argument(help: ArgumentHelp("The day.", valueName: "YYYY-MM-DD"))
-    var date: String
+    var date: Day
 
     func validate() throws {
-        _ = try parseDay(date)
         try validateDigest(digest)
     }
 
     func run() throws {
-        let day = try parseDay(date)
         let listing = try oneListing(
-            try archive.openExisting().day(day, digest: digest, showMuted: mutes.showMuted), of: "run", several: "ran", on: day,
+            try archive.openExisting().day(date, digest: digest, showMuted: mutes.showMuted), of: "run", several: "ran", on: date,
             digest: digest
         ) { $0.run.digest }
         if listing.mutedHidden > 0 {

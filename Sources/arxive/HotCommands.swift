@@ -80,18 +80,16 @@ struct HotDayCommand: ParsableCommand {
     var digest: String?
 
     @Argument(help: ArgumentHelp("The day.", valueName: "YYYY-MM-DD"))
-    var date: String
+    var date: Day
 
     func validate() throws {
-        _ = try parseDay(date)
         try validateDigest(digest)
     }
 
     func run() throws {
-        let day = try parseDay(date)
         let listing = try oneListing(
-            try archive.openExisting().hotspotDay(day, digest: digest), of: "hotspot report",
-            several: "have a hotspot report", on: day,
+            try archive.openExisting().hotspotDay(date, digest: digest), of: "hotspot report",
+            several: "have a hotspot report", on: date,
             digest: digest
         ) { $0.digest }
         try output.emit(listing) { HotspotRenderer.day($0, style: $1) }
@@ -139,9 +137,7 @@ struct HotRunsCommand: ParsableCommand {
     @OptionGroup var output: OutputOptions
 
     @Option(help: ArgumentHelp("Only this month.", valueName: "YYYY-MM"))
-    var month: String?
-
-    func validate() throws { try validateMonth(month) }
+    var month: Month?
 
     func run() throws {
         try output.emit(try archive.openExisting().hotspotRuns(month: month)) { HotspotRenderer.runs($0, style: $1) }

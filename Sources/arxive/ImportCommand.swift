@@ -38,8 +38,8 @@ struct ImportCommand: ParsableCommand {
     @Option(help: "The digest these runs belong to (default: \(DigestImporter.defaultDigestName)).")
     var digest: String = DigestImporter.defaultDigestName
 
-    @Option(help: ArgumentHelp("The day of a JSON file whose name carries no date (YYYY-MM-DD).", valueName: "date"))
-    var date: String?
+    @Option(help: ArgumentHelp("The day of a JSON file whose name carries no date.", valueName: "YYYY-MM-DD"))
+    var date: Day?
 
     @Option(help: ArgumentHelp("Papers per commit when importing an arXiv snapshot.", valueName: "n"))
     var chunk = CatalogueImporter.Options().chunkSize
@@ -51,9 +51,6 @@ struct ImportCommand: ParsableCommand {
     var paths: [String]
 
     func validate() throws {
-        if let date, DigestDate.parse(date) == nil {
-            throw ValidationError("--date '\(date)' is not a date: use YYYY-MM-DD")
-        }
         guard chunk > 0 else { throw ValidationError("--chunk must be at least 1") }
         try validateDigest(digest)
     }
@@ -63,7 +60,7 @@ struct ImportCommand: ParsableCommand {
         let importer = DigestImporter(
             archive: archive,
             options: .init(
-                digestName: digest, date: date.flatMap(DigestDate.parse),
+                digestName: digest, date: date?.text,
                 catalogue: .init(chunkSize: chunk)))
         let lastPaperBefore = try archive.lastPaperID()
         let progress = Progress(enabled: Terminal.stderrIsTTY)

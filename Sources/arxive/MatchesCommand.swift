@@ -24,10 +24,10 @@ struct MatchesCommand: ParsableCommand {
     @OptionGroup var mutes: MuteOptions
 
     @Option(help: ArgumentHelp("Only papers listed in this month.", valueName: "YYYY-MM"))
-    var month: String?
+    var month: Month?
 
     @Option(help: ArgumentHelp("Only papers listed on or after this day.", valueName: "YYYY-MM-DD"))
-    var since: String?
+    var since: Day?
 
     @Flag(help: "Only papers that arrived since the last 'matches --new'.")
     var new = false
@@ -46,9 +46,7 @@ struct MatchesCommand: ParsableCommand {
     func validate() throws {
         try export.validate(json: output.json)
         if audit && export.format != nil { throw ValidationError("--audit has no --format") }
-        try validateMonth(month)
         if month != nil && since != nil { throw ValidationError("give --month or --since, not both") }
-        if let since, DigestDate.parse(since) != since { throw ValidationError("--since '\(since)' is not a day: use YYYY-MM-DD") }
         if audit && (new || loose || month != nil || since != nil) { throw ValidationError("--audit takes no other filter") }
         guard limit > 0 else { throw ValidationError("--limit must be at least 1") }
     }
@@ -59,7 +57,7 @@ struct MatchesCommand: ParsableCommand {
             try output.emit(try archive.matchAudit(limit: limit)) { FollowRenderer.audit($0, style: $1) }
             return
         }
-        let dates: ClosedRange<String>? = month.map(Archive.monthRange) ?? since.map { $0..."9999-12-31" }
+        let dates: ClosedRange<String>? = month?.dateRange ?? since.map { $0.text..."9999-12-31" }
         let hits = try archive.matches(dates: dates, onlyNew: new, loose: loose, limit: limit, showMuted: mutes.showMuted)
         if export.format != nil { return try export.write(archive, arxivIDs: hits.map(\.arxivID)) }
         if !output.json && hits.isEmpty {

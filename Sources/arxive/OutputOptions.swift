@@ -33,26 +33,11 @@ func validateDigest(_ digest: String?) throws {
     if let digest, digest.trimmingCharacters(in: .whitespaces).isEmpty { throw ValidationError("--digest needs a name") }
 }
 
-/// A day argument (`YYYY-MM-DD`, or a spelling the digests use), as `YYYY-MM-DD`;
-/// the error names what was given.
-func parseDay(_ date: String) throws -> String {
-    guard let day = DigestDate.parse(date) else { throw ValidationError("'\(date)' is not a date: use YYYY-MM-DD") }
-    return day
-}
-
-/// `YYYY-MM`, checked; `option` names it in the error.
-func validateMonth(_ month: String?, option: String = "--month") throws {
-    guard let month else { return }
-    guard month.range(of: #"^[0-9]{4}-(0[1-9]|1[0-2])$"#, options: .regularExpression) != nil else {
-        throw ValidationError("\(option) '\(month)' is not a month: use YYYY-MM")
-    }
-}
-
 /// The one listing of a day (`day`, `hot day`): an error when there is none,
 /// or when several digests have one and `--digest` did not pick.
 /// `several` says what the digests did: `ran`, `have a hotspot report`.
 func oneListing<T>(
-    _ listings: [T], of what: String, several: String, on day: String, digest: String?,
+    _ listings: [T], of what: String, several: String, on day: Day, digest: String?,
     digestOf: (T) -> String
 ) throws -> T {
     guard let listing = listings.first else { throw CommandError("no \(what) on \(day)" + (digest.map { " for digest \($0)" } ?? "")) }

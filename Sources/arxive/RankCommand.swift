@@ -33,10 +33,10 @@ struct RankCommand: ParsableCommand {
     @OptionGroup var mutes: MuteOptions
 
     @Argument(help: ArgumentHelp("The day to rank.", valueName: "YYYY-MM-DD"))
-    var date: String?
+    var date: Day?
 
     @Option(help: ArgumentHelp("Rank a month instead.", valueName: "YYYY-MM"))
-    var month: String?
+    var month: Month?
 
     @Option(help: ArgumentHelp("Rank the papers a query finds instead.", valueName: "query"))
     var query: String?
@@ -91,8 +91,6 @@ struct RankCommand: ParsableCommand {
         try export.validate(json: output.json)
         let scopes = [date != nil, month != nil, query != nil].filter { $0 }.count
         guard scopes == 1 else { throw ValidationError("give one of DATE, --month or --query") }
-        if let date, DigestDate.parse(date) != date { throw ValidationError("'\(date)' is not a day: use YYYY-MM-DD") }
-        try validateMonth(month)
         try validateDigest(digest)
         if let weights { _ = try Self.weights(weights) }
         for b in boost { _ = try Self.boost(b) }

@@ -31,10 +31,10 @@ struct RecommendCommand: ParsableCommand {
     var tag: String?
 
     @Option(help: ArgumentHelp("Score only the papers listed this month.", valueName: "YYYY-MM"))
-    var month: String?
+    var month: Month?
 
     @Option(help: ArgumentHelp("Score only the papers listed this day.", valueName: "YYYY-MM-DD"))
-    var date: String?
+    var date: Day?
 
     @Argument(help: ArgumentHelp("Score only the papers this query finds.", valueName: "query"))
     var query: String?
@@ -50,8 +50,6 @@ struct RecommendCommand: ParsableCommand {
         if [month != nil, date != nil, query != nil].filter({ $0 }).count > 1 {
             throw ValidationError("--month, --date and a query each give the scope: give one")
         }
-        try validateMonth(month)
-        if let date { _ = try parseDay(date) }
         guard limit >= 0 else { throw ValidationError("--limit must be 0 (all) or more") }
     }
 
@@ -59,7 +57,7 @@ struct RecommendCommand: ParsableCommand {
         let marks: MarkedPapers = tag.map(MarkedPapers.tag) ?? .starred
         let scope: Query? =
             try month.map { try QueryParser.parse("date:\($0)") }
-            ?? date.map { try QueryParser.parse("date:\(try parseDay($0))") }
+            ?? date.map { try QueryParser.parse("date:\($0)") }
             ?? query.map(QueryParser.parse)
         let result = try archive.openExisting().recommend(from: marks, in: scope, limit: limit == 0 ? nil : limit, explain: explain, showMuted: mutes.showMuted)
         Terminal.note(RecommendRenderer.training(result.training, marks: marks))

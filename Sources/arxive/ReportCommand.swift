@@ -30,7 +30,7 @@ struct ReportCommand: ParsableCommand {
     @OptionGroup var mutes: MuteOptions
 
     @Argument(help: ArgumentHelp("The month or the year.", valueName: "YYYY-MM|YYYY"))
-    var period: String
+    var period: ReportPeriod
 
     @Option(help: "md (default), html or json.")
     var format: Format = .md
@@ -42,9 +42,6 @@ struct ReportCommand: ParsableCommand {
     var file: String?
 
     func validate() throws {
-        guard period.range(of: #"^[0-9]{4}(-(0[1-9]|1[0-2]))?$"#, options: .regularExpression) != nil else {
-            throw ValidationError("'\(period)' is not a month (YYYY-MM) or a year (YYYY)")
-        }
         if json && format != .md && format != .json { throw ValidationError("give --json or --format, not both") }
     }
 
@@ -52,15 +49,16 @@ struct ReportCommand: ParsableCommand {
         let archive = try self.archive.openExisting()
         let format = json ? .json : self.format
         let text: String
-        if period.count == 4 {
-            let report = try archive.yearReport(period, showMuted: mutes.showMuted)
+        switch period {
+        case .year(let year):
+            let report = try archive.yearReport(year, showMuted: mutes.showMuted)
             switch format {
             case .md: text = ReportMarkdown.year(report)
             case .html: text = ReportHTML.year(report)
             case .json: text = try JSONOutput.string(report) + "\n"
             }
-        } else {
-            let report = try archive.monthReport(period, showMuted: mutes.showMuted)
+        case .month(let month):
+            let report = try archive.monthReport(month, showMuted: mutes.showMuted)
             switch format {
             case .md: text = ReportMarkdown.month(report)
             case .html: text = ReportHTML.month(report)

@@ -19,10 +19,9 @@ struct RunsCommand: ParsableCommand {
     var digest: String?
 
     @Option(help: ArgumentHelp("Only this month's runs.", valueName: "YYYY-MM"))
-    var month: String?
+    var month: Month?
 
     func validate() throws {
-        try validateMonth(month)
         try validateDigest(digest)
     }
 

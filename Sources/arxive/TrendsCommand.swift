@@ -33,10 +33,10 @@ struct TrendsCommand: ParsableCommand {
     var queries: [String] = []
 
     @Option(help: ArgumentHelp("First month (default: the first run's).", valueName: "YYYY-MM"))
-    var from: String?
+    var from: Month?
 
     @Option(help: ArgumentHelp("Last month (default: the last run's).", valueName: "YYYY-MM"))
-    var to: String?
+    var to: Month?
 
     @Option(help: "Count by month or by week (ISO weeks).")
     var by: PeriodKind = .month
@@ -57,8 +57,6 @@ struct TrendsCommand: ParsableCommand {
     var limit = 5
 
     func validate() throws {
-        try validateMonth(from, option: "--from")
-        try validateMonth(to, option: "--to")
         if let from, let to, from > to { throw ValidationError("--from \(from) is after --to \(to)") }
         let modes = [!queries.isEmpty, authors, terms, cost, topics].filter { $0 }.count
         guard modes == 1 else { throw ValidationError("give queries, or one of --authors, --terms, --cost, --topics") }

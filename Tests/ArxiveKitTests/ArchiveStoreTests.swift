@@ -37,7 +37,7 @@ struct ArchiveStoreTests {
     @Test("A day's Markdown and JSON are one run: header from the page, verdicts from the JSON")
     func markdownAndJSON() throws {
         let archive = try fixtureArchive()
-        let day = try #require(try archive.day("2025-12-01").first)
+        let day = try #require(try archive.day(Day("2025-12-01")!).first)
         #expect(day.run.model == "gpt-5" && day.run.totalTokens == 90310 && day.run.totalCost == 0.46)
         #expect(day.papers.map(\.arxivID) == ["2512.00401", "2512.00402", "2501.00101"])
         #expect(day.papers[0].verdict.authorMatch && day.papers[0].verdict.relevance == nil && day.papers[0].verdict.score == 20)
@@ -69,7 +69,7 @@ struct ArchiveStoreTests {
         let runs = try archive.runs(digest: "upstream")
         #expect(runs.map(\.date) == ["2026-08-10"])
         #expect(runs[0].listed == 2)
-        let upstream = try #require(try archive.day("2026-08-10").first)
+        let upstream = try #require(try archive.day(Day("2026-08-10")!).first)
         // The verdicts are the JSON's (it carries the categories), the header the Markdown's.
         #expect(upstream.papers.map(\.verdict.relevance) == [8, 4])
     }
@@ -135,7 +135,7 @@ struct ArchiveStoreTests {
         let broken = try Archive.inMemory()
         let report = DigestImporter(archive: broken).run(paths: [folder.appendingPathComponent("a").path])
         #expect(report.failures.count == 1 && report.runsAdded == 1)
-        #expect(try broken.day("2025-12-01").first?.papers.map(\.arxivID) == markdownPapers)
+        #expect(try broken.day(Day("2025-12-01")!).first?.papers.map(\.arxivID) == markdownPapers)
 
         // Its papers' section broken too: the page's failure names its line.
         let badPage = page.replacingOccurrences(of: "**ArXiv ID:** 2512.00402", with: "**ArXiv ID:** 25x2.00402")
@@ -155,7 +155,7 @@ struct ArchiveStoreTests {
         let ordered = try Archive.inMemory()
         let both = DigestImporter(archive: ordered).run(paths: [folder.path])
         #expect(both.failures.isEmpty && both.runsAdded == 1 && both.runsUpdated == 1)
-        let day = try #require(try ordered.day("2025-12-01").first)
+        let day = try #require(try ordered.day(Day("2025-12-01")!).first)
         #expect(day.papers.map(\.arxivID) == ["2512.00401", "2512.00402", "2501.00101"])
         #expect(day.papers[0].verdict.authorMatch && day.run.model == "gpt-5")
     }

@@ -23,7 +23,7 @@ struct GeneratedHistoryTests {
         #expect(Set(history.runs.map(\.layout)).count == History.Layout.allCases.count, "every era is represented")
 
         for run in history.runs {
-            let listing = try #require(try archive.day(run.date, digest: run.digest).first, "\(run.digest) \(run.date)")
+            let listing = try #require(try archive.day(Day(run.date)!, digest: run.digest).first, "\(run.digest) \(run.date)")
             #expect(listing.papers.map(\.arxivID) == run.papers.map(\.id), "\(run.date) order")
             #expect(listing.papers.map(\.verdict.relevance) == run.papers.map(\.relevance))
             #expect(listing.papers.map(\.verdict.score) == run.papers.map(\.score))

@@ -101,12 +101,12 @@ struct HotspotMarkdownTests {
         defer { for f in [md, json] { try? FileManager.default.removeItem(at: f) } }
         let archive = try Archive.inMemory()
         #expect(expectClean(DigestImporter(archive: archive).run(paths: [md.path])).hotspotDays == 1)
-        #expect(try archive.hotspotDay("2026-06-02")[0].sourceFormat == "markdown")
-        #expect(try archive.hotspotDay("2026-06-02")[0].featured[0].scores.isEmpty)
+        #expect(try archive.hotspotDay(Day("2026-06-02")!)[0].sourceFormat == "markdown")
+        #expect(try archive.hotspotDay(Day("2026-06-02")!)[0].featured[0].scores.isEmpty)
         #expect(try archive.paper("2606.02444")?.authors == [], "the Markdown names no authors")
 
         #expect(expectClean(DigestImporter(archive: archive).run(paths: [json.path])).hotspotDays == 1)
-        let day = try archive.hotspotDay("2026-06-02")[0]
+        let day = try archive.hotspotDay(Day("2026-06-02")!)[0]
         #expect(day.sourceFormat == "json" && day.featured[0].scores["HEAT"] == 8)
         #expect(try archive.paper("2606.02444")?.authors == ["Sven Møller", "Ayşe Kaya"], "the report's authors fill the paper's")
 
@@ -127,7 +127,7 @@ struct HotspotMarkdownTests {
         let archive = try Archive.inMemory()
         let report = expectClean(DigestImporter(archive: archive).run(paths: [folder.path]))
         #expect(report.hotspotDays == 1 && report.copiesChecked == 1)
-        #expect(try archive.hotspotDay("2026-06-02")[0].sourceFormat == "json")
+        #expect(try archive.hotspotDay(Day("2026-06-02")!)[0].sourceFormat == "json")
     }
 
     @Test("A copy that differs from the stored report is named in a note and changes nothing")
@@ -144,7 +144,7 @@ struct HotspotMarkdownTests {
         #expect(report.notes.count == 1)
         #expect(
             report.notes.first?.contains("featured 2 is 'Ledgerkit Loses Stars' where the report has 'Ledgerkit Gains Stars: the invented headline'") == true)
-        #expect(try archive.hotspotDay("2026-06-02")[0].featured.map(\.headline).last == "Ledgerkit Gains Stars: the invented headline")
+        #expect(try archive.hotspotDay(Day("2026-06-02")!)[0].featured.map(\.headline).last == "Ledgerkit Gains Stars: the invented headline")
     }
 
     @Test("A day kept only as Markdown (the site's page): two copies that agree are one day; a changed one replaces it")
@@ -160,7 +160,7 @@ struct HotspotMarkdownTests {
         let archive = try Archive.inMemory()
         let first = expectClean(DigestImporter(archive: archive).run(paths: [folder.path]))
         #expect(first.hotspotDays == 1 && first.copiesChecked == 1 && first.newPapers == 1)
-        let day = try archive.hotspotDay("2026-06-04")[0]
+        let day = try archive.hotspotDay(Day("2026-06-04")!)[0]
         #expect(day.featured.map(\.title) == ["Orrery Labs Opens Tide-Model Weights"])
         #expect(day.sections.map(\.category) == ["Tooling"] && day.papers.map(\.arxivID) == ["2606.04111"])
         #expect(try archive.hotspotSearch(try QueryParser.parseHotspotQuery("licence")).map(\.date) == ["2026-06-04"])
@@ -169,7 +169,7 @@ struct HotspotMarkdownTests {
             .write(to: changed, atomically: true, encoding: .utf8)
         let second = expectClean(DigestImporter(archive: archive).run(paths: [changed.path]))
         #expect(second.hotspotDays == 1)
-        #expect(try archive.hotspotDay("2026-06-04")[0].sections[0].topics[0].title.hasPrefix("Skerrylint"))
+        #expect(try archive.hotspotDay(Day("2026-06-04")!)[0].sections[0].topics[0].title.hasPrefix("Skerrylint"))
         #expect(try archive.stats().hotspotDays == 1 && archive.integrityProblems().isEmpty)
     }
 }

@@ -184,8 +184,8 @@ struct LearnedRankerTests {
         for id in ofTopic.sorted().prefix(10) { try archive.mark(id, .star(true)) }
         var options = RankOptions()
         options.learned = RankOptions.Learned(marks: .starred, points: 40)
-        let published = try archive.rank(.month("2025-03"))
-        let learned = try archive.rank(.month("2025-03"), options: options)
+        let published = try archive.rank(.month(Month("2025-03")!))
+        let learned = try archive.rank(.month(Month("2025-03")!), options: options)
         #expect(Set(learned.papers.map(\.paper.arxivID)) == Set(published.papers.map(\.paper.arxivID)), "the same papers, in another order")
         // Author matches stay first whatever the scores: the share is taken after them.
         func topicalShare(_ ranking: Ranking) -> Int {
@@ -202,6 +202,6 @@ struct LearnedRankerTests {
         try archive.saveRankProfile("mine", options)
         #expect(try archive.rankProfile("mine") == options)
         options.learned = RankOptions.Learned(marks: .tag("nothing"), points: 5)
-        #expect(throws: RecommendError.tooFewPositives(.tag("nothing"), have: 0, need: 3)) { try archive.rank(.month("2025-03"), options: options) }
+        #expect(throws: RecommendError.tooFewPositives(.tag("nothing"), have: 0, need: 3)) { try archive.rank(.month(Month("2025-03")!), options: options) }
     }
 }

@@ -51,24 +51,24 @@ struct MutesTests {
         #expect(ids(try archive.search(parse("is:muted"))) == ["2505.00001", "2505.00005"])
         #expect(ids(try archive.search(parse("routing -is:muted"))) == ["2505.00002"])
 
-        let day = try #require(try archive.day("2025-05-01").first)
+        let day = try #require(try archive.day(Day("2025-05-01")!).first)
         #expect(day.papers.map(\.arxivID) == ["2505.00002", "2505.00003", "2505.00004"])
         #expect(day.mutedHidden == 1)
         #expect(
             try archive.days(of: "daily").map { [$0.run.date, String($0.papers.count), String($0.mutedHidden)] }
                 == [["2025-05-01", "3", "1"], ["2025-05-02", "0", "1"]], "the site's listings hide as day does")
         #expect(try JSONOutput.string(day).contains("\"muted_hidden\" : 1"))
-        let whole = try #require(try archive.day("2025-05-01", showMuted: true).first)
+        let whole = try #require(try archive.day(Day("2025-05-01")!, showMuted: true).first)
         #expect(whole.papers.count == 4 && whole.mutedHidden == 0)
         #expect(!(try JSONOutput.string(whole)).contains("muted_hidden"), "without a hidden paper the JSON is as before")
         #expect(ReportHTML.day(day, previous: nil, next: nil, month: nil).contains("1 of the day's papers are muted"))
         #expect(!ReportHTML.day(whole, previous: nil, next: nil, month: nil).contains("papers are muted"))
 
-        #expect(try archive.rank(.month("2025-05")).papers.map(\.paper.arxivID) == ["2505.00002", "2505.00003", "2505.00004"])
-        #expect(try archive.rank(.month("2025-05"), showMuted: true).papers.count == 5)
-        #expect(try archive.monthReport("2025-05").topPapers.map(\.paper.arxivID) == ["2505.00002", "2505.00003", "2505.00004"])
-        #expect(try archive.monthReport("2025-05").papersListed == 5, "a report's counts stay whole")
-        #expect(try archive.monthReport("2025-05", showMuted: true).topPapers.count == 5)
+        #expect(try archive.rank(.month(Month("2025-05")!)).papers.map(\.paper.arxivID) == ["2505.00002", "2505.00003", "2505.00004"])
+        #expect(try archive.rank(.month(Month("2025-05")!), showMuted: true).papers.count == 5)
+        #expect(try archive.monthReport(Month("2025-05")!).topPapers.map(\.paper.arxivID) == ["2505.00002", "2505.00003", "2505.00004"])
+        #expect(try archive.monthReport(Month("2025-05")!).papersListed == 5, "a report's counts stay whole")
+        #expect(try archive.monthReport(Month("2025-05")!, showMuted: true).topPapers.count == 5)
         #expect(try AtomFeed.Source.query("benchmark").records(archive, limit: 10).map(\.arxivID) == ["2505.00003"])
 
         for id in ["2505.00002", "2505.00003", "2505.00004"] { try archive.mark(id, .star(true)) }
@@ -114,7 +114,7 @@ struct MutesTests {
         #expect(try archive.mute("q:benchy") == 2)
         try archive.deleteSavedSearch("benchy")
         #expect(try archive.search(parse("benchmark")).count == 3, "search still answers, and the mute hides nothing")
-        #expect(try archive.day("2025-05-01").first?.papers.count == 4)
+        #expect(try archive.day(Day("2025-05-01")!).first?.papers.count == 4)
         let broken = try #require(try archive.mutes().first)
         #expect(broken.papers == 0 && broken.problem?.contains("no saved search named 'benchy'") == true, "\(broken)")
         #expect(MarksRenderer.mutes([broken]).contains("none: no saved search named 'benchy'"))

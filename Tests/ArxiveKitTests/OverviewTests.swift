@@ -66,9 +66,9 @@ struct OverviewTests {
     @Test("report: totals, days and sections agree with the archive; the year adds its months up")
     func report() throws {
         let (archive, history) = try Self.history(days: 90)
-        let month = "2025-02"
+        let month = Month("2025-02")!
         let r = try archive.monthReport(month)
-        let runs = history.runs.filter { $0.date.hasPrefix(month) }
+        let runs = history.runs.filter { $0.date.hasPrefix(month.text) }
         #expect(r.runs == runs.count)
         #expect(r.papersListed == runs.reduce(0) { $0 + $1.papers.count })
         #expect(r.distinctPapers == Set(runs.flatMap { $0.papers.map(\.id) }).count)
@@ -87,10 +87,10 @@ struct OverviewTests {
         let archive = try Archive.inMemory()
         let report = DigestImporter(archive: archive).run(paths: [Paths.root.appendingPathComponent("Tests/Fixtures/hostile/2025-12-05-output.md").path])
         #expect(report.failures.isEmpty)
-        let month = try archive.monthReport("2025-12")
+        let month = try archive.monthReport(Month("2025-12")!)
         var pages = [
             ReportHTML.month(month), ReportHTML.year(try archive.yearReport("2025")),
-            ReportHTML.day(try archive.day("2025-12-05")[0], previous: nil, next: nil, month: nil),
+            ReportHTML.day(try archive.day(Day("2025-12-05")!)[0], previous: nil, next: nil, month: nil),
         ]
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("arxive-site-\(UUID())")
         defer { try? FileManager.default.removeItem(at: folder) }

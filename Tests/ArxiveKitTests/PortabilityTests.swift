@@ -20,7 +20,7 @@ struct PortabilityTests {
             lines.append(q + ": " + (try archive.search(parse(q), order: .date, limit: 500)).map { "\($0.arxivID) \($0.verdict)" }.joined(separator: ", "))
         }
         for run in try archive.runs() {
-            let day = try archive.day(run.date, digest: run.digest)
+            let day = try archive.day(Day(run.date)!, digest: run.digest)
             lines.append("\(run) \(day)")
         }
         lines.append("\(try archive.matches(limit: 1000).map { "\($0.arxivID) \($0.rule ?? "") \($0.matchLevel?.rawValue ?? "")" })")
@@ -93,7 +93,7 @@ struct PortabilityTests {
         #expect(merge.runsAdded > 0)
         #expect(try a.stats() == all.stats())
         for run in try all.runs() {
-            #expect(Set(try a.day(run.date).first!.papers.map(\.arxivID)) == Set(try all.day(run.date).first!.papers.map(\.arxivID)), "\(run.date)")
+            #expect(Set(try a.day(Day(run.date)!).first!.papers.map(\.arxivID)) == Set(try all.day(Day(run.date)!).first!.papers.map(\.arxivID)), "\(run.date)")
         }
         #expect(try a.integrityProblems().isEmpty)
     }

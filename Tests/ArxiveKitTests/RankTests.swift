@@ -6,7 +6,7 @@ import Testing
 @Suite("Re-ranking stored verdicts")
 struct RankTests {
     /// The published positions of a day's ranking, in ranked order.
-    func positions(_ archive: Archive, _ date: String, digest: String? = nil, _ options: RankOptions = RankOptions()) throws -> [Int] {
+    func positions(_ archive: Archive, _ date: Day, digest: String? = nil, _ options: RankOptions = RankOptions()) throws -> [Int] {
         try archive.rank(.day(date, digest: digest), options: options).papers.map(\.position)
     }
 
@@ -14,7 +14,7 @@ struct RankTests {
     func fixtureDaysAsPublished() throws {
         let archive = try fixtureArchive()
         for run in try archive.runs() {
-            let published = try positions(archive, run.date, digest: run.digest)
+            let published = try positions(archive, Day(run.date)!, digest: run.digest)
             #expect(published == Array(0..<run.listed).map { $0 + 1 }, "\(run.digest) \(run.date)")
         }
     }
@@ -24,7 +24,7 @@ struct RankTests {
         let history = History.generate(days: 120, seed: 5)
         let archive = try importedArchive(history, upstream: true)
         for run in history.runs {
-            let ranked = try archive.rank(.day(run.date, digest: run.digest)).papers.map(\.paper.arxivID)
+            let ranked = try archive.rank(.day(Day(run.date)!, digest: run.digest)).papers.map(\.paper.arxivID)
             #expect(ranked == run.papers.map(\.id), "\(run.digest) \(run.date)")
         }
     }
@@ -34,7 +34,7 @@ struct RankTests {
         let archive = try fixtureArchive()
         var options = RankOptions()
         options.weights = .init(relevance: 1, novelty: 2)
-        let ranked = try archive.rank(.month("2025-12"), options: options).papers
+        let ranked = try archive.rank(.month(Month("2025-12")!), options: options).papers
         #expect(Set(ranked.map(\.paper.arxivID)).count == ranked.count, "distinct papers")
         let matches = ranked.prefix { $0.paper.verdict.authorMatch }
         #expect(matches.count == 1, "the author match first")
@@ -66,8 +66,8 @@ struct RankTests {
         let archive = try fixtureArchive()
         var options = RankOptions()
         options.minRelevance = 10
-        let all = try archive.rank(.month("2025-12")).papers
-        let ranking = try archive.rank(.month("2025-12"), options: options)
+        let all = try archive.rank(.month(Month("2025-12")!)).papers
+        let ranking = try archive.rank(.month(Month("2025-12")!), options: options)
         #expect(!ranking.papers.isEmpty)
         #expect(ranking.papers.allSatisfy { $0.paper.verdict.relevance == 10 || $0.paper.verdict.authorMatch })
         #expect(Set(ranking.papers.map(\.paper.arxivID)).union(ranking.dropped.map(\.paper.arxivID)) == Set(all.map(\.paper.arxivID)))
@@ -77,10 +77,10 @@ struct RankTests {
     @Test("Boosts: a query term and followed authors add their points; the published rank stays for --diff")
     func boosts() throws {
         let archive = try fixtureArchive()
-        let plain = try archive.rank(.month("2025-12")).papers
+        let plain = try archive.rank(.month(Month("2025-12")!)).papers
         var options = RankOptions()
         options.boosts = [.init(term: "ti:pruning", points: 100)]
-        let boosted = try archive.rank(.month("2025-12"), options: options).papers
+        let boosted = try archive.rank(.month(Month("2025-12")!), options: options).papers
         let pruning = Set(try archive.search(parse("ti:pruning date:2025-12"), limit: 100).map(\.arxivID))
         #expect(!pruning.isEmpty)
         // Every boosted paper comes before every other one but the author match.
@@ -95,7 +95,7 @@ struct RankTests {
         options = RankOptions()
         options.boostFollowed = 50
         let skold = Set(try archive.matches(limit: 100).map(\.arxivID))
-        for r in try archive.rank(.month("2025-12"), options: options).papers where skold.contains(r.paper.arxivID) {
+        for r in try archive.rank(.month(Month("2025-12")!), options: options).papers where skold.contains(r.paper.arxivID) {
             #expect(r.parts.contains { $0.label == "followed author" && $0.points == 50 })
         }
     }
@@ -117,7 +117,7 @@ struct RankTests {
             try db.execute(sql: "INSERT INTO runs (digest, date) VALUES ('astro', '2025-12-01')")
         }
         #expect(throws: RankError.severalDigests(date: "2025-12-01", digests: ["astro", "daily"])) {
-            try archive.rank(.day("2025-12-01", digest: nil))
+            try archive.rank(.day(Day("2025-12-01")!, digest: nil))
         }
     }
 }
@@ -133,7 +133,7 @@ struct RealSamplesRankTests {
         let runs = try archive.runs()
         #expect(runs.count == 7)
         for run in runs {
-            let positions = try archive.rank(.day(run.date, digest: run.digest)).papers.map(\.position)
+            let positions = try archive.rank(.day(Day(run.date)!, digest: run.digest)).papers.map(\.position)
             #expect(positions == Array(0..<run.listed).map { $0 + 1 }, "\(run.digest) \(run.date)")
         }
     }

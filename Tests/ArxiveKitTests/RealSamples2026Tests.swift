@@ -61,7 +61,7 @@ struct RealSamples2026Tests {
     @Test("2026-05-14: its topics by id and label, in the day's order; topic: finds a paper by either")
     func topics() throws {
         let (archive, _) = try importAll()
-        let day = try #require(try archive.day("2026-05-14").first)
+        let day = try #require(try archive.day(Day("2026-05-14")!).first)
         let bundle = try json("assistant-out-2026/json/2026-05/2026-05-14-daily-papers.json")
         #expect(day.topicOrder.map(\.key) == bundle["topic_order"] as? [String])
         #expect(day.topicOrder.first { $0.key == "memory_systems" }?.label == "Memory Structures and Agent Memory Systems")
@@ -119,7 +119,7 @@ struct RealSamples2026Tests {
     func bareOldStyleID() throws {
         let (archive, report) = try importAll()
         let file = try json("astro-out/json/2026-02/2026-02-24-output.json")
-        #expect(try archive.day("2026-02-24").first?.papers.count == file.count)
+        #expect(try archive.day(Day("2026-02-24")!).first?.papers.count == file.count)
         #expect(report.notes.contains { $0.hasPrefix("9606126 ") })
         #expect(try archive.paper("9606126") != nil)
         #expect(try archive.paper("astro-ph/9606126")?.arxivID == archive.paper("9606126")?.arxivID)
@@ -132,10 +132,10 @@ struct RealSamples2026Tests {
     @Test("upstream-out-2026-08-21: the HTML pages join their day; 2605.26032's topic tag comes from its page")
     func upstreamHTML() throws {
         let (archive, _) = try importAll()
-        let august = try #require(try archive.day("2026-08-21").first)
+        let august = try #require(try archive.day(Day("2026-08-21")!).first)
         #expect(august.papers.count == 22)
         #expect(august.papers.allSatisfy { !$0.topics.topics.isEmpty })
-        let may = try #require(try archive.day("2026-05-26").first, "the archived page is a day of its own")
+        let may = try #require(try archive.day(Day("2026-05-26")!).first, "the archived page is a day of its own")
         let paper = try #require(may.papers.first { $0.arxivID == "2605.26032" })
         #expect(paper.topics.primaryTopic?.label == "Generative Modeling")
         #expect(try archive.search(try QueryParser.parse(#"topic:"Generative Modeling" date:2026-05-26"#)).contains { $0.arxivID == "2605.26032" })
@@ -148,7 +148,7 @@ struct RealSamples2026Tests {
         #expect(report.copiesChecked == 1 && report.notes.allSatisfy { !$0.contains("hotspot day") }, "the Markdown of 2026-05-14 agrees")
         let file = try json("assistant-out-2026/hot/reports/2026-05-14.json")
         let featured = try #require(file["featured_topics"] as? [[String: Any]])
-        let day = try #require(try archive.hotspotDay("2026-05-14").first)
+        let day = try #require(try archive.hotspotDay(Day("2026-05-14")!).first)
         #expect(day.featured.map(\.title) == featured.map { $0["title"] as! String })
         #expect(day.featured.map(\.sources.count) == featured.map { ($0["items"] as! [Any]).count })
         let totals = try #require(file["totals"] as? [String: Int])
@@ -181,7 +181,7 @@ struct RealSamples2026Tests {
         #expect(ours.map { $0.items.map(\.url) } == theirs.map { $0.items.map(\.url) })
 
         let (archive, _) = try importAll()
-        let march = try #require(try archive.hotspotDay("2026-03-19").first)
+        let march = try #require(try archive.hotspotDay(Day("2026-03-19")!).first)
         #expect(march.sourceFormat == "markdown")
         let text = try String(contentsOfFile: sample("assistant-out-2026/site/hot/2026-03-19/index.md"), encoding: .utf8)
         // The page's own counts: `- Featured topics: 4`, `- Category radar topics: 24`, ...

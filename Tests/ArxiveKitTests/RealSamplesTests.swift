@@ -12,7 +12,7 @@ struct RealSamplesTests {
         let archive = try Archive.inMemory()
         let report = DigestImporter(archive: archive).run(paths: [sample("page-text/2025-12-30.txt")])
         #expect(report.failures.isEmpty)
-        let day = try #require(try archive.day("2025-12-30").first)
+        let day = try #require(try archive.day(Day("2025-12-30")!).first)
         #expect(day.papers.count == 42)
         #expect((day.run.promptTokens, day.run.completionTokens, day.run.totalTokens) == (54533, 46142, 100675))
         #expect(day.run.totalCost == 0.53)
@@ -28,7 +28,7 @@ struct RealSamplesTests {
         let files = try Archive.inMemory()
         #expect(DigestImporter(archive: files).run(paths: [sample("assistant-out/md/2025-12"), sample("assistant-out/json/2025-12")]).failures.isEmpty)
         for date in ["2025-12-30", "2025-12-31"] {
-            let a = try #require(try pages.day(date).first), b = try #require(try files.day(date).first)
+            let a = try #require(try pages.day(Day(date)!).first), b = try #require(try files.day(Day(date)!).first)
             #expect(a.papers == b.papers, "\(date)")
             #expect(a.run.totalTokens == b.run.totalTokens && a.run.totalCost == b.run.totalCost && a.run.model == b.run.model)
         }
@@ -127,11 +127,11 @@ struct RealSamplesReportTests {
         let archive = try Archive.inMemory()
         let paths = ["assistant-out/md/2025-12", "assistant-out/json/2025-12", "page-text"].map { Paths.samples.appendingPathComponent($0).path }
         #expect(DigestImporter(archive: archive).run(paths: paths).failures.isEmpty)
-        let r = try archive.monthReport("2025-12")
+        let r = try archive.monthReport(Month("2025-12")!)
         // 42 + 22 listings on 12-30 and 12-31; tokens 100,675 + 76,657; cost $0.53 + $0.42.
         #expect((r.runs, r.papersListed, r.distinctPapers, r.totalTokens, r.totalCost) == (2, 64, 52, 177_332, 0.95))
         #expect((r.scannedPapers, r.arxivPapers) == (359 + 253, 561 + 366))
-        #expect(r.days.filter { !$0.digests.isEmpty }.map(\.date) == ["2025-12-30", "2025-12-31"])
+        #expect(r.days.filter { !$0.digests.isEmpty }.map(\.date.text) == ["2025-12-30", "2025-12-31"])
         let markdown = ReportMarkdown.month(r)
         #expect(markdown.contains("| 2 | 64 | 52 | 612 | 927 |"))
         #expect(markdown.contains("| **all** | 2 | 93812 | 83520 | 177332 | $0.95 |"))

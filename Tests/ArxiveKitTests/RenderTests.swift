@@ -12,7 +12,7 @@ struct RenderTests {
     @Test("runs: aligned columns, numbers to the right, a total line")
     func runs() throws {
         let archive = try fixtureArchive()
-        let text = RunRenderer.runs(try archive.runs(month: "2025-12"))
+        let text = RunRenderer.runs(try archive.runs(month: Month("2025-12")!))
         #expect(
             text == """
                 date        digest  model  prompt  completion  tokens   cost  arXiv  scanned  relevant  listed
@@ -55,7 +55,7 @@ struct RenderTests {
     @Test("day: header, author match, comments")
     func day() throws {
         let archive = try fixtureArchive()
-        let text = RunRenderer.day(try #require(try archive.day("2025-12-01").first))
+        let text = RunRenderer.day(try #require(try archive.day(Day("2025-12-01")!).first))
         #expect(text.hasPrefix("2025-12-01 · daily · gpt-5 · 90310 tokens · $0.46 · 512 arXiv / 340 scanned / 3 relevant\n"))
         #expect(text.contains("  1. Mixture-of-Experts Pruning at Scale  2512.00401\n     author match\n     Y. Morvan, Emma Morvan, François Béranger\n"))
         #expect(text.contains("     Efficiency: sparse attention kernels, a systems contribution."))

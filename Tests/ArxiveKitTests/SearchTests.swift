@@ -144,7 +144,7 @@ struct SearchTests {
     func topAuthors() throws {
         let top = try archive.topAuthors(limit: 3)
         #expect(top.count == 3 && top.allSatisfy { $0.papers == 1 })
-        let december = try archive.topAuthors(month: "2025-12", limit: 100)
+        let december = try archive.topAuthors(month: Month("2025-12")!, limit: 100)
         #expect(december.contains { $0.name == "Jiří Dvořák" && $0.papers == 1 })
         #expect(!december.contains { $0.name == "Zoë Achterberg" })
     }

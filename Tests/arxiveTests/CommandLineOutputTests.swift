@@ -115,6 +115,10 @@ struct CommandLineOutputTests {
         #expect(try cli.run(["trends", "--db", cli.db]).status == 2)
         let badMonth = try cli.run(["trends", "--db", cli.db, "kernel", "--to", "2025-13"])
         #expect(badMonth.status == 2)
-        #expect(badMonth.stderr.contains("--to '2025-13' is not a month"), "the error names the option given")
+        #expect(badMonth.stderr.contains("The value '2025-13' is invalid for '--to <YYYY-MM>'"), "the error names the option and its form")
+        let badDay = try cli.run(["rank", "--db", cli.db, "2025-02-29"])
+        #expect(badDay.status == 2 && badDay.stderr.contains("The value '2025-02-29' is invalid for '<YYYY-MM-DD>'"), "not a leap year")
+        let spelled = try cli.run(["day", "--db", cli.db, "12/01/2025", "--json"])
+        #expect(spelled.status == 0 && spelled.stdout.contains("\"date\" : \"2025-12-01\""), "a day as the digests spell it")
     }
 }

@@ -33,8 +33,8 @@ extension Archive {
             comment: row["comment"], authorMatch: row["author_match"])
     }
 
-    /// Every run, oldest first; `month` is `YYYY-MM`.
-    public func runs(digest: String? = nil, month: String? = nil) throws -> [RunSummary] {
+    /// Every run, oldest first; of `month` only when given.
+    public func runs(digest: String? = nil, month: Month? = nil) throws -> [RunSummary] {
         try database.read { db in
             var sql = "SELECT \(Archive.runColumns) FROM runs r WHERE 1"
             var arguments: StatementArguments = []

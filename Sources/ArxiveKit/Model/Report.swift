@@ -1,6 +1,6 @@
 /// `arxive report YYYY-MM`: one month of the archive.
 public struct MonthReport: Encodable, Equatable, Sendable {
-    public var month: String
+    public var month: Month
     public var runs: Int
     /// Listings (a paper listed on two days counts twice).
     public var papersListed: Int
@@ -15,7 +15,7 @@ public struct MonthReport: Encodable, Equatable, Sendable {
     public var meanTokensPerRun: Double?
     public var meanCostPerRun: Double?
     /// Every day of the month, with or without runs.
-    public var days: [Day]
+    public var days: [CalendarDay]
     /// Runs, tokens and cost per model.
     public var models: [CostRow]
     /// Distinct papers by their best verdict (the digest's own order).
@@ -37,13 +37,14 @@ public struct MonthReport: Encodable, Equatable, Sendable {
     public var generator = MonthGeneratorSections()
 
     public struct RecentMonth: Encodable, Equatable, Sendable {
-        public var month: String
+        public var month: Month
         public var distinctPapers: Int
         public var totalCost: Double
     }
 
-    public struct Day: Encodable, Equatable, Sendable {
-        public var date: String
+    /// A day of the month, with or without runs.
+    public struct CalendarDay: Encodable, Equatable, Sendable {
+        public var date: Day
         /// The digests that ran that day.
         public var digests: [String]
         public var papersListed: Int
@@ -109,10 +110,10 @@ public struct YearReport: Encodable, Equatable, Sendable {
     public var distinctPapers: Int
     public var totalTokens: Int
     public var totalCost: Double
-    public var months: [Month]
+    public var months: [MonthTotals]
 
-    public struct Month: Encodable, Equatable, Sendable {
-        public var month: String
+    public struct MonthTotals: Encodable, Equatable, Sendable {
+        public var month: Month
         public var runs: Int
         public var papersListed: Int
         public var distinctPapers: Int

@@ -9,7 +9,7 @@ extension Archive {
     /// Everything `arxive report YYYY-MM` shows, from one consistent read.
     /// arxive's own ranking leaves out what a mute hides unless `showMuted`;
     /// the counts, and what the digests published, stay whole.
-    public func monthReport(_ month: String, limit: Int = 10, showMuted: Bool = false) throws -> MonthReport {
+    public func monthReport(_ month: Month, limit: Int = 10, showMuted: Bool = false) throws -> MonthReport {
         try database.writeWithoutTransaction { db in
             // Scratch FTS tables for the terms need a writable connection; a
             // transaction keeps every section on one snapshot.
@@ -22,8 +22,8 @@ extension Archive {
         }
     }
 
-    static func monthReport(_ month: String, limit: Int, showMuted: Bool, _ db: Database) throws -> MonthReport {
-        let dates = monthRange(month)
+    static func monthReport(_ month: Month, limit: Int, showMuted: Bool, _ db: Database) throws -> MonthReport {
+        let dates = month.dateRange
         let runs = try Row.fetchAll(
             db,
             sql: """
@@ -35,9 +35,9 @@ extension Archive {
                 """, arguments: [dates.lowerBound, dates.upperBound])
         func sum(_ column: String) -> Int { runs.reduce(0) { $0 + ($1[column] as Int) } }
         let cost = (runs.reduce(0.0) { $0 + ($1["cost"] as Double) } * 100).rounded() / 100
-        let days = Periods.days(of: month).map { day in
-            let those = runs.filter { $0["date"] as String == day }
-            return MonthReport.Day(
+        let days = month.days.map { day in
+            let those = runs.filter { $0["date"] as String == day.text }
+            return MonthReport.CalendarDay(
                 date: day, digests: those.map { $0["digest"] }, papersListed: those.reduce(0) { $0 + ($1["listed"] as Int) },
                 totalCost: (those.reduce(0.0) { $0 + ($1["cost"] as Double) } * 100).rounded() / 100)
         }
@@ -54,12 +54,11 @@ extension Archive {
                 sql: """
                     SELECT DISTINCT v.paper_id FROM verdicts v JOIN runs r ON r.id = v.run_id WHERE r.date BETWEEN ? AND ? AND v.author_match = 1
                     """, arguments: [dates.lowerBound, dates.upperBound]))
-        let before = Periods.month(before: month)
         let current = try Archive.termCounts(dates: dates, db)
-        let previous = try Archive.termCounts(dates: monthRange(before), db)
+        let previous = try Archive.termCounts(dates: month.previous.dateRange, db)
         let rising =
             current.papers > 0 && previous.papers > 0
-            ? Archive.movers(period: month, current, previous, limit: limit).filter { $0.score > 0 } : []
+            ? Archive.movers(period: month.text, current, previous, limit: limit).filter { $0.score > 0 } : []
         let (repeated, changed) = try Archive.repeatedListings(dates: dates, db)
         let top = try Archive.rank(.month(month), options: RankOptions(), limit: limit, showMuted: showMuted, db).papers
         return MonthReport(
@@ -80,10 +79,10 @@ extension Archive {
     }
 
     /// Distinct papers and cost of the twelve months ending with `month`.
-    static func recentMonths(endingWith month: String, _ db: Database) throws -> [MonthReport.RecentMonth] {
+    static func recentMonths(endingWith month: Month, _ db: Database) throws -> [MonthReport.RecentMonth] {
         var months = [month]
-        while months.count < 12 { months.insert(Periods.month(before: months[0]), at: 0) }
-        let (first, last) = (monthRange(months[0]).lowerBound, monthRange(month).upperBound)
+        while months.count < 12 { months.insert(months[0].previous, at: 0) }
+        let (first, last) = (months[0].firstDay.text, month.lastDay.text)
         // Two grouped queries for the twelve months, not two per month.
         var papers: [String: Int] = [:], cost: [String: Double] = [:]
         for row in try Row.fetchAll(
@@ -99,12 +98,12 @@ extension Archive {
                 SELECT substr(date, 1, 7) AS month, round(sum(coalesce(total_cost, 0)), 2) AS cost FROM runs WHERE date BETWEEN ? AND ? GROUP BY 1
                 """, arguments: [first, last])
         { cost[row["month"]] = row["cost"] }
-        return months.map { MonthReport.RecentMonth(month: $0, distinctPapers: papers[$0] ?? 0, totalCost: cost[$0] ?? 0) }
+        return months.map { MonthReport.RecentMonth(month: $0, distinctPapers: papers[$0.text] ?? 0, totalCost: cost[$0.text] ?? 0) }
     }
 
     /// Runs, tokens and cost of a month per model.
-    static func modelCosts(month: String, _ db: Database) throws -> [CostRow] {
-        let dates = monthRange(month)
+    static func modelCosts(month: Month, _ db: Database) throws -> [CostRow] {
+        let dates = month.dateRange
         return try Row.fetchAll(
             db,
             sql: """
@@ -116,7 +115,7 @@ extension Archive {
                 """, arguments: [dates.lowerBound, dates.upperBound]
         ).map {
             CostRow(
-                period: month, model: $0["model"], runs: $0["runs"], promptTokens: $0["p"], completionTokens: $0["c"],
+                period: month.text, model: $0["model"], runs: $0["runs"], promptTokens: $0["p"], completionTokens: $0["c"],
                 totalTokens: $0["t"], totalCost: $0["cost"])
         }
     }
@@ -153,8 +152,8 @@ extension Archive {
     /// `arxive report YYYY`: each month's totals and best paper (not a muted one unless `showMuted`).
     public func yearReport(_ year: String, showMuted: Bool = false) throws -> YearReport {
         try database.read { db in
-            let months = try (1...12).map { year + "-" + String(format: "%02d", $0) }.map { month -> YearReport.Month in
-                let dates = Archive.monthRange(month)
+            let months = try Month.all(ofYear: year).map { month -> YearReport.MonthTotals in
+                let dates = month.dateRange
                 let row = try Row.fetchOne(
                     db,
                     sql: """
@@ -170,7 +169,7 @@ extension Archive {
                             SELECT count(DISTINCT v.paper_id) FROM verdicts v JOIN runs r ON r.id = v.run_id WHERE r.date BETWEEN ? AND ?
                             """, arguments: [dates.lowerBound, dates.upperBound]) ?? 0
                 let top = try Archive.rank(.month(month), options: RankOptions(), limit: 1, showMuted: showMuted, db).papers.first
-                return YearReport.Month(
+                return YearReport.MonthTotals(
                     month: month, runs: row["runs"], papersListed: row["listed"], distinctPapers: distinct,
                     totalTokens: row["tokens"], totalCost: row["cost"], topPaper: top.map { "\($0.paper.arxivID) \($0.paper.title)" })
             }

@@ -3,7 +3,7 @@ import GRDB
 /// The month report's sections on the generators' own structure.
 extension Archive {
     static func generatorSections(
-        dates: ClosedRange<String>, month: String, limit: Int, topPapers: [RankedPaper],
+        dates: ClosedRange<String>, month: Month, limit: Int, topPapers: [RankedPaper],
         _ db: Database
     ) throws -> MonthGeneratorSections {
         var s = MonthGeneratorSections()

@@ -6,12 +6,12 @@ extension Archive {
     /// The periods from `from` to `to` (`YYYY-MM`, inclusive; the archive's
     /// first and last runs when nil), never beyond the archive's runs: they
     /// would be empty, and `--from 0001-01 --by week` would be half a million.
-    static func periods(by kind: PeriodKind, from: String?, to: String?, _ db: Database) throws -> [Period] {
+    static func periods(by kind: PeriodKind, from: Month?, to: Month?, _ db: Database) throws -> [Period] {
         guard let row = try Row.fetchOne(db, sql: "SELECT min(date) AS first, max(date) AS last FROM runs"),
             let first: String = row["first"], let last: String = row["last"]
         else { return [] }
-        let start = max(from.map { $0 + "-01" } ?? first, first)
-        let end = min(to.map { Periods.covering($0 + "-01", $0 + "-01", by: .month).first?.last ?? last } ?? last, last)
+        let start = max(from?.firstDay.text ?? first, first)
+        let end = min(to?.lastDay.text ?? last, last)
         return Periods.covering(start, end, by: kind)
     }
 
@@ -21,7 +21,7 @@ extension Archive {
     /// A query's verdict filters (`rel:>=8`) apply to those listings.
     public func trends(
         _ queries: [(text: String, query: Query)], by kind: PeriodKind = .month,
-        from: String? = nil, to: String? = nil
+        from: Month? = nil, to: Month? = nil
     ) throws -> [TrendRow] {
         try database.read { db in
             let periods = try Archive.periods(by: kind, from: from, to: to, db)
@@ -59,7 +59,7 @@ extension Archive {
     }
 
     /// Runs, tokens and cost per period: a total row, then one per model.
-    public func costTrends(by kind: PeriodKind = .month, from: String? = nil, to: String? = nil) throws -> [CostRow] {
+    public func costTrends(by kind: PeriodKind = .month, from: Month? = nil, to: Month? = nil) throws -> [CostRow] {
         try database.read { db in
             let periods = try Archive.periods(by: kind, from: from, to: to, db)
             guard let first = periods.first, let last = periods.last else { return [] }
@@ -90,7 +90,7 @@ extension Archive {
     }
 
     /// The most frequent authors of each period.
-    public func authorTrends(by kind: PeriodKind = .month, from: String? = nil, to: String? = nil, limit: Int = 5) throws -> [AuthorTrendRow] {
+    public func authorTrends(by kind: PeriodKind = .month, from: Month? = nil, to: Month? = nil, limit: Int = 5) throws -> [AuthorTrendRow] {
         try database.read { db in
             try Archive.periods(by: kind, from: from, to: to, db).flatMap { period in
                 try Archive.topAuthors(dates: period.dates, limit: limit, db).map {
@@ -103,7 +103,7 @@ extension Archive {
     /// For each period after the first: the terms whose share of the
     /// period's papers rose or fell most against the period before, by
     /// significance (a two-proportion z-score), `limit` each way.
-    public func termTrends(by kind: PeriodKind = .month, from: String? = nil, to: String? = nil, limit: Int = 5) throws -> [TermTrendRow] {
+    public func termTrends(by kind: PeriodKind = .month, from: Month? = nil, to: Month? = nil, limit: Int = 5) throws -> [TermTrendRow] {
         try database.writeWithoutTransaction { db in
             let periods = try Archive.periods(by: kind, from: from, to: to, db)
             // The period before the first is counted too, so that the first has a change.

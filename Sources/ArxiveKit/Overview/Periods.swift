@@ -53,23 +53,4 @@ enum Periods {
         let day = dayFormat.string(from: calendar.date(byAdding: .day, value: -1, to: dayFormat.date(from: period.first)!)!)
         return covering(day, day, by: kind)[0]
     }
-
-    /// The month before `YYYY-MM`.
-    static func month(before month: String) -> String {
-        let date = dayFormat.date(from: month + "-01")!
-        return String(dayFormat.string(from: calendar.date(byAdding: .month, value: -1, to: date)!).prefix(7))
-    }
-
-    /// The days of a month, `YYYY-MM-DD`.
-    static func days(of month: String) -> [String] {
-        guard let period = covering(month + "-01", month + "-01", by: .month).first else { return [] }
-        var days: [String] = []
-        var day = dayFormat.date(from: period.first)!
-        let last = dayFormat.date(from: period.last)!
-        while day <= last {
-            days.append(dayFormat.string(from: day))
-            day = calendar.date(byAdding: .day, value: 1, to: day)!
-        }
-        return days
-    }
 }

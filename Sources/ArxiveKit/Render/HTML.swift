@@ -36,6 +36,8 @@ struct Markup: ExpressibleByStringInterpolation, Equatable, Sendable {
         mutating func appendInterpolation(_ text: Substring) { html += HTML.escape(String(text)) }
         mutating func appendInterpolation(_ markup: Markup) { html += markup.html }
         mutating func appendInterpolation(_ number: Int) { html += String(number) }
+        mutating func appendInterpolation(_ day: Day) { html += HTML.escape(day.text) }
+        mutating func appendInterpolation(_ month: Month) { html += HTML.escape(month.text) }
     }
 
     static func + (a: Markup, b: Markup) -> Markup { Markup(trusted: a.html + b.html) }

@@ -18,7 +18,7 @@ public enum ReportHTML {
         var b: [Markup] = []
         var crumbs: [Markup] = []
         if let index = links.index { crumbs.append("<a href=\"\(index)\">All months</a>") }
-        if let year = links.year(String(r.month.prefix(4))) { crumbs.append("<a href=\"\(year)\">\(r.month.prefix(4))</a>") }
+        if let year = links.year(String(r.month.year)) { crumbs.append("<a href=\"\(year)\">\(r.month.year)</a>") }
         if !crumbs.isEmpty { b.append("<p class=\"muted\">" + crumbs.joined(separator: " · ") + "</p>") }
         b.append("<h1>arXiv digest overview: \(r.month)</h1>")
         b.append(
@@ -65,7 +65,7 @@ public enum ReportHTML {
     /// Papers and cost per day, and the last twelve months.
     static func charts(_ r: MonthReport) -> [Markup] {
         var b: [Markup] = []
-        let days = r.days.map { String($0.date.suffix(2)) }
+        let days = r.days.map { String($0.date.text.suffix(2)) }
         b.append(
             "<h2>Papers per day</h2>"
                 + HTML.barChart(
@@ -80,10 +80,10 @@ public enum ReportHTML {
         b.append(
             "<h2>The last twelve months</h2>"
                 + HTML.barChart(
-                    title: "Distinct papers per month", labels: recent.map { String($0.month.suffix(5)) },
+                    title: "Distinct papers per month", labels: recent.map { String($0.month.text.suffix(5)) },
                     values: recent.map { Double($0.distinctPapers) }, format: { String(Int($0)) })
                 + HTML.barChart(
-                    title: "Cost per month", labels: recent.map { String($0.month.suffix(5)) }, values: recent.map(\.totalCost),
+                    title: "Cost per month", labels: recent.map { String($0.month.text.suffix(5)) }, values: recent.map(\.totalCost),
                     barClass: "c", format: Format.money))
         return b
     }
@@ -161,7 +161,7 @@ public enum ReportHTML {
                 ("runs", String(r.runs)), ("papers listed", String(r.papersListed)), ("distinct papers", String(r.distinctPapers)),
                 ("tokens", String(r.totalTokens)), ("cost", Format.money(r.totalCost)),
             ]))
-        let labels = r.months.map { String($0.month.suffix(2)) }
+        let labels = r.months.map { String($0.month.text.suffix(2)) }
         b.append(
             "<h2>Papers per month</h2>"
                 + HTML.barChart(
@@ -175,7 +175,7 @@ public enum ReportHTML {
         var table: Markup =
             "<div class=\"scroll\"><table><tr><th>month</th><th class=\"n\">runs</th><th class=\"n\">listed</th><th class=\"n\">distinct</th><th class=\"n\">tokens</th><th class=\"n\">cost</th><th>top paper</th></tr>"
         for m in r.months {
-            let name: Markup = links.month(m.month).map { "<a href=\"\($0)\">\(m.month)</a>" } ?? "\(m.month)"
+            let name: Markup = links.month(m.month.text).map { "<a href=\"\($0)\">\(m.month)</a>" } ?? "\(m.month)"
             table +=
                 "<tr><td>\(m.runs > 0 ? name : "\(m.month)")</td><td class=\"n\">\(m.runs)</td><td class=\"n\">\(m.papersListed)</td><td class=\"n\">\(m.distinctPapers)</td><td class=\"n\">\(m.totalTokens)</td><td class=\"n\">\(Format.money(m.totalCost))</td><td>\(m.topPaper ?? "")</td></tr>"
         }
@@ -189,12 +189,12 @@ public enum ReportHTML {
 
     /// Monday-first weeks; a day with runs shows its papers (linked when the site has its page).
     static func calendar(_ r: MonthReport, links: Links) -> Markup {
-        guard let first = r.days.first, let date = Periods.dayFormat.date(from: first.date) else { return "" }
+        guard let first = r.days.first, let date = Periods.dayFormat.date(from: first.date.text) else { return "" }
         var cells = Array(repeating: "<td></td>" as Markup, count: (Periods.calendar.component(.weekday, from: date) + 5) % 7)
         for day in r.days {
-            let number = String(Int(day.date.suffix(2))!)
+            let number = String(day.date.number)
             guard let digest = day.digests.first else { cells.append("<td>\(number)</td>"); continue }
-            let label: Markup = links.day(day.date, digest).map { "<a href=\"\($0)\">\(number)</a>" } ?? "\(number)"
+            let label: Markup = links.day(day.date.text, digest).map { "<a href=\"\($0)\">\(number)</a>" } ?? "\(number)"
             cells.append("<td class=\"run\" title=\"\(day.papersListed) papers\">\(label)<small>\(day.papersListed)</small></td>")
         }
         while cells.count % 7 != 0 { cells.append("<td></td>") }

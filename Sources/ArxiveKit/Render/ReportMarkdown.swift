@@ -41,7 +41,7 @@ public enum ReportMarkdown {
         out += ["", "## Papers by followed authors", ""] + list(r.followedPapers, rule: true)
         out += ["", "## Most frequent authors", ""]
         out += r.topAuthors.isEmpty ? ["None."] : r.topAuthors.map { "- \(text($0.name)) (\($0.papers))" }
-        out += ["", "## Rising terms (against \(Periods.month(before: r.month)))", ""]
+        out += ["", "## Rising terms (against \(r.month.previous))", ""]
         out +=
             r.risingTerms.isEmpty
             ? ["None stands out."]
@@ -115,11 +115,11 @@ public enum ReportMarkdown {
     /// A Monday-first calendar, each day with its number of papers listed.
     static func calendar(_ r: MonthReport) -> String {
         var rows = ["| Mon | Tue | Wed | Thu | Fri | Sat | Sun |", "|---|---|---|---|---|---|---|"]
-        guard let first = r.days.first, let date = Periods.dayFormat.date(from: first.date) else { return "" }
+        guard let first = r.days.first, let date = Periods.dayFormat.date(from: first.date.text) else { return "" }
         let weekday = (Periods.calendar.component(.weekday, from: date) + 5) % 7  // Monday = 0
         var cells = Array(repeating: "", count: weekday)
         for day in r.days {
-            let number = String(Int(day.date.suffix(2))!)
+            let number = String(day.date.number)
             cells.append(day.digests.isEmpty ? number : "**\(number)** (\(day.papersListed))")
         }
         while cells.count % 7 != 0 { cells.append("") }

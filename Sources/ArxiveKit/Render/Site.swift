@@ -20,8 +20,8 @@ public enum Site {
     public static func build(_ archive: Archive, into folder: URL) throws -> Result {
         var writer = Writer(folder: folder)
         let runs = try archive.runs()
-        let months = runs.map { String($0.date.prefix(7)) }.uniquedInOrder()
-        let years = months.map { String($0.prefix(4)) }.uniquedInOrder()
+        let months = runs.compactMap { Day($0.date)?.month }.uniquedInOrder()
+        let years = months.map { String($0.year) }.uniquedInOrder()
         let hotDays = try archive.hotspotRuns()
         try writeDays(archive, runs: runs, hotDays: hotDays, &writer)
         try writeHotspotDays(archive, hotDays: hotDays, runs: runs, &writer)
@@ -71,7 +71,7 @@ public enum Site {
         for digest in hotDays.map(\.digest).uniquedInOrder().sorted() {
             let dates = hotDays.filter { $0.digest == digest }.map(\.date)
             for (i, date) in dates.enumerated() {
-                guard let listing = try archive.hotspotDay(date, digest: digest).first else { continue }
+                guard let day = Day(date), let listing = try archive.hotspotDay(day, digest: digest).first else { continue }
                 try writer.write(
                     hotPath(date, digest),
                     HotspotHTML.day(
@@ -83,7 +83,7 @@ public enum Site {
     }
 
     /// The monthly and yearly reports.
-    static func writeReports(_ archive: Archive, months: [String], years: [String], _ writer: inout Writer) throws {
+    static func writeReports(_ archive: Archive, months: [Month], years: [String], _ writer: inout Writer) throws {
         let fromMonth = ReportHTML.Links(
             day: { date, digest in "../" + dayPath(date, digest) }, month: { "\($0).html" },
             year: { "../years/\($0).html" }, index: "../index.html")
@@ -91,7 +91,7 @@ public enum Site {
             try writer.write("months/\(month).html", ReportHTML.month(try archive.monthReport(month), links: fromMonth))
         }
         let fromYear = ReportHTML.Links(
-            day: { _, _ in nil }, month: { month in months.contains(month) ? "../months/\(month).html" : nil },
+            day: { _, _ in nil }, month: { month in months.contains(where: { $0.text == month }) ? "../months/\(month).html" : nil },
             year: { "\($0).html" }, index: "../index.html")
         for year in years {
             try writer.write("years/\(year).html", ReportHTML.year(try archive.yearReport(year), links: fromYear))
@@ -124,15 +124,15 @@ public enum Site {
         String(name.map { $0.isLetter || $0.isNumber || "-_.".contains($0) ? $0 : "_" })
     }
 
-    static func index(runs: [RunSummary], months: [String], years: [String], feeds: [(title: String, href: String)]) -> String {
+    static func index(runs: [RunSummary], months: [Month], years: [String], feeds: [(title: String, href: String)]) -> String {
         var b: [Markup] = [
             "<h1>arXiv digest archive</h1>",
             "<p class=\"muted\">\(runs.count) runs from \(runs.first?.date ?? "-") to \(runs.last?.date ?? "-").</p>",
         ]
         for year in years.reversed() {
             b.append("<h2><a href=\"years/\(year).html\">\(year)</a></h2><ul>")
-            for month in months.reversed() where month.hasPrefix(year) {
-                let those = runs.filter { $0.date.hasPrefix(month) }
+            for month in months.reversed() where String(month.year) == year {
+                let those = runs.filter { $0.date.hasPrefix(month.text) }
                 let cost = those.reduce(0.0) { $0 + ($1.totalCost ?? 0) }
                 let outages = those.filter { !$0.modelRan }.count
                 let outage: Markup = outages > 0 ? ", the model never ran in \(outages)" : ""

@@ -60,8 +60,8 @@ extension Archive {
     ///
     /// Spellings of one name (`Marcel Rød`, `Marcel Rod`) count together under
     /// their key; the accented spelling is shown, as it sorts after plain ASCII.
-    public func topAuthors(month: String? = nil, limit: Int = 20) throws -> [AuthorCount] {
-        try database.read { db in try Archive.topAuthors(dates: month.map(Archive.monthRange), limit: limit, db) }
+    public func topAuthors(month: Month? = nil, limit: Int = 20) throws -> [AuthorCount] {
+        try database.read { db in try Archive.topAuthors(dates: month?.dateRange, limit: limit, db) }
     }
 
     /// `topAuthors` over the runs of a date range (`YYYY-MM-DD` bounds, inclusive).
@@ -86,7 +86,4 @@ extension Archive {
             AuthorCount(name: row["name"], key: row["key"], papers: row["papers"], lastSeen: row["last_seen"])
         }
     }
-
-    /// `2025-12` -> `2025-12-01`...`2025-12-31` (string order: every day of the month is inside).
-    public static func monthRange(_ month: String) -> ClosedRange<String> { "\(month)-01"..."\(month)-31" }
 }

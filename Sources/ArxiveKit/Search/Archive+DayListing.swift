@@ -5,7 +5,7 @@ import GRDB
 extension Archive {
     /// The runs of one day (one per digest), each with its papers in
     /// published order, less those a mute hides unless `showMuted`.
-    public func day(_ date: String, digest: String? = nil, showMuted: Bool = false) throws -> [DayListing] {
+    public func day(_ date: Day, digest: String? = nil, showMuted: Bool = false) throws -> [DayListing] {
         try database.read { db in
             let muted = showMuted ? [] : try Archive.mutedPaperIDs(db)
             var sql = "SELECT \(Archive.runColumns) FROM runs r WHERE r.date = ?"

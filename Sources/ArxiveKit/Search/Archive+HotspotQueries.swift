@@ -67,7 +67,7 @@ extension Archive {
     }
 
     /// The hotspot days of `date`, one per digest, as published.
-    public func hotspotDay(_ date: String, digest: String? = nil) throws -> [HotspotDayListing] {
+    public func hotspotDay(_ date: Day, digest: String? = nil) throws -> [HotspotDayListing] {
         try database.read { db in
             var sql = "SELECT id, digest, date, model, total_cost, summary, source_format FROM hotspot_days WHERE date = ?"
             var arguments: StatementArguments = [date]
@@ -94,8 +94,8 @@ extension Archive {
         }
     }
 
-    /// Every hotspot day, oldest first: its sources, totals and cost; `month` is `YYYY-MM`.
-    public func hotspotRuns(month: String? = nil) throws -> [HotspotRun] {
+    /// Every hotspot day, oldest first: its sources, totals and cost; of `month` only when given.
+    public func hotspotRuns(month: Month? = nil) throws -> [HotspotRun] {
         try database.read { db in
             try Row.fetchAll(
                 db,

@@ -4,9 +4,9 @@ import GRDB
 /// Which verdicts `arxive rank` re-orders.
 public enum RankScope: Equatable, Sendable {
     /// One run's listing (the digest may be left out when only one ran that day).
-    case day(String, digest: String?)
-    /// Every run of a month (`YYYY-MM`): distinct papers, each by its best verdict.
-    case month(String)
+    case day(Day, digest: String?)
+    /// Every run of a month: distinct papers, each by its best verdict.
+    case month(Month)
     /// The papers a query matches, each by its best verdict (among those
     /// meeting the query's verdict filters, when it has any).
     case query(Query)
@@ -155,7 +155,7 @@ extension Archive {
         case .day(let date, let digest):
             let digests = try String.fetchAll(db, sql: "SELECT digest FROM runs WHERE date = ? ORDER BY digest", arguments: [date])
             let chosen = digest ?? digests.first
-            if digest == nil && digests.count > 1 { throw RankError.severalDigests(date: date, digests: digests) }
+            if digest == nil && digests.count > 1 { throw RankError.severalDigests(date: date.text, digests: digests) }
             sql += " r.date = ? AND r.digest = ?"
             arguments = [date, chosen]
         case .month(let month):

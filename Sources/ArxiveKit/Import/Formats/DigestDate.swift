@@ -19,7 +19,7 @@ public enum DigestDate {
 
     /// `YYYY-MM` from `2026-03` or `2026/03`, if it is a real month.
     public static func month(_ text: String) -> String? {
-        parse(text.trimmingCharacters(in: .whitespaces) + "-01").map { String($0.prefix(7)) }
+        parse(text.trimmingCharacters(in: .whitespaces) + "-01").flatMap(Day.init)?.month.text
     }
 
     /// A date written in a file name: `2025-12-30-output.json`, `output_2026_0820.json`.
@@ -35,16 +35,10 @@ public enum DigestDate {
         return nil
     }
 
+    /// `YYYY-MM-DD` for a real date (`Day.isReal` decides) that a digest
+    /// can carry (1900 or later), else nil.
     public static func make(year: Int, month: Int, day: Int) -> String? {
-        guard (1...12).contains(month), day >= 1, year >= 1900, year <= 9999 else { return nil }
-        let leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0
-        let days = [31, leap ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][month - 1]
-        guard day <= days else { return nil }
-        // Not String(format:): this runs for every line of a snapshot of millions.
-        func padded(_ n: Int, _ width: Int) -> String {
-            let digits = String(n)
-            return String(repeating: "0", count: max(0, width - digits.count)) + digits
-        }
-        return padded(year, 4) + "-" + padded(month, 2) + "-" + padded(day, 2)
+        guard year >= 1900, Day.isReal(year: year, month: month, day: day) else { return nil }
+        return Month.padded(year, 4) + "-" + Month.padded(month, 2) + "-" + Month.padded(day, 2)
     }
 }

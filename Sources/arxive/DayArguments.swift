@@ -1,0 +1,38 @@
+import ArgumentParser
+import ArxiveKit
+
+// Days and months are parsed where they enter: one that is none is a usage
+// error naming the option and its form (`--to <YYYY-MM>`), before any
+// command runs, and the commands get `Day` and `Month` values.
+
+extension Day: ExpressibleByArgument {
+    /// `YYYY-MM-DD`, or a spelling the digests use (`12/30/2025`).
+    public init?(argument: String) {
+        guard let text = DigestDate.parse(argument), let day = Day(text) else { return nil }
+        self = day
+    }
+}
+
+extension Month: ExpressibleByArgument {
+    /// `YYYY-MM` (any year: `--from 0001-01` is from the start), or `YYYY/MM`.
+    public init?(argument: String) {
+        guard let month = Month(argument) ?? DigestDate.month(argument).flatMap({ Month($0) }) else { return nil }
+        self = month
+    }
+}
+
+/// `arxive report YYYY-MM|YYYY`: a month, or a year's twelve.
+enum ReportPeriod: ExpressibleByArgument {
+    case month(Month)
+    case year(String)
+
+    init?(argument: String) {
+        if let month = Month(argument) {
+            self = .month(month)
+        } else if argument.utf8.count == 4, !Month.all(ofYear: argument).isEmpty {
+            self = .year(argument)
+        } else {
+            return nil
+        }
+    }
+}
