@@ -2,7 +2,7 @@ import ArgumentParser
 import ArxiveKit
 
 struct AuthorCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(
+    static let configuration = CommandConfiguration.leaf(
         commandName: "author",
         abstract: "The papers of one person across the whole history.",
         discussion: """

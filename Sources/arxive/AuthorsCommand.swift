@@ -2,7 +2,7 @@ import ArgumentParser
 import ArxiveKit
 
 struct AuthorsCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(
+    static let configuration = CommandConfiguration.leaf(
         commandName: "authors",
         abstract: "The most frequent authors, overall or in one month.",
         discussion: """

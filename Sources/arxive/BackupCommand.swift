@@ -2,7 +2,7 @@ import ArgumentParser
 import ArxiveKit
 
 struct BackupCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(
+    static let configuration = CommandConfiguration.leaf(
         commandName: "backup",
         abstract: "Copy the live archive to a file, consistently (SQLite's online backup).",
         discussion: """

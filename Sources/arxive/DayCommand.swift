@@ -2,7 +2,7 @@ import ArgumentParser
 import ArxiveKit
 
 struct DayCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(
+    static let configuration = CommandConfiguration.leaf(
         commandName: "day",
         abstract: "One day's papers in published order, with their verdicts.",
         discussion: """

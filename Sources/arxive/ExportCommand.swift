@@ -3,7 +3,7 @@ import ArxiveKit
 import Foundation
 
 struct ExportCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(
+    static let configuration = CommandConfiguration.leaf(
         commandName: "export",
         abstract: "Write papers as BibTeX, CSL-JSON, RIS, CSV, JSON lines, a Markdown reading list or Obsidian notes, or the whole archive.",
         discussion: """

@@ -2,7 +2,7 @@ import ArgumentParser
 import ArxiveKit
 
 struct FeedCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(
+    static let configuration = CommandConfiguration.leaf(
         commandName: "feed",
         abstract: "Write an Atom feed of the newest papers a search finds, for a feed reader.",
         discussion: """

@@ -3,7 +3,7 @@ import ArxiveKit
 import Foundation
 
 struct FollowCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(
+    static let configuration = CommandConfiguration.leaf(
         commandName: "follow",
         abstract: "Follow an author: 'arxive matches' finds their papers across the whole history.",
         discussion: """
@@ -73,7 +73,7 @@ struct FollowCommand: ParsableCommand {
 }
 
 struct UnfollowCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(
+    static let configuration = CommandConfiguration.leaf(
         commandName: "unfollow",
         abstract: "Stop following an author.",
         discussion: """
@@ -97,7 +97,7 @@ struct UnfollowCommand: ParsableCommand {
 }
 
 struct FollowingCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(
+    static let configuration = CommandConfiguration.leaf(
         commandName: "following",
         abstract: "The followed authors, each with its number of papers and the last day one was listed.",
         discussion: """

@@ -21,7 +21,7 @@ struct HotCommand: ParsableCommand {
 }
 
 struct HotSearchCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(
+    static let configuration = CommandConfiguration.leaf(
         commandName: "search",
         abstract: "Full-text search over hotspot topics: titles, headlines, summaries, takeaways and their sources' titles.",
         discussion: """
@@ -63,7 +63,7 @@ struct HotSearchCommand: ParsableCommand {
 }
 
 struct HotDayCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(
+    static let configuration = CommandConfiguration.leaf(
         commandName: "day",
         abstract: "One hotspot day as published: featured topics first, then the sections.",
         discussion: """
@@ -97,7 +97,7 @@ struct HotDayCommand: ParsableCommand {
 }
 
 struct HotTrendsCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(
+    static let configuration = CommandConfiguration.leaf(
         commandName: "trends",
         abstract: "Hotspot topics per month by category and by source, and the most frequent sources and tags.",
         discussion: """
@@ -123,7 +123,7 @@ struct HotTrendsCommand: ParsableCommand {
 }
 
 struct HotRunsCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(
+    static let configuration = CommandConfiguration.leaf(
         commandName: "runs",
         abstract: "Each hotspot day: its topics, spotlighted papers, cost and items per source.",
         discussion: """

@@ -3,7 +3,7 @@ import ArxiveKit
 import Foundation
 
 struct ImportCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(
+    static let configuration = CommandConfiguration.leaf(
         commandName: "import",
         abstract: "Import digest files and whole output folders (Markdown, JSON, HTML pages, topic bundles, hotspot reports) and arXiv snapshots.",
         discussion: """

@@ -32,7 +32,7 @@ struct PaperIDs: ParsableArguments {
 }
 
 struct StarCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(
+    static let configuration = CommandConfiguration.leaf(
         commandName: "star", abstract: "Star papers (find them with is:starred).",
         discussion: "Examples:\n  arxive star 2512.22471\n  arxive search 'is:starred attention'")
     @OptionGroup var archive: ArchiveOptions
@@ -41,7 +41,7 @@ struct StarCommand: ParsableCommand {
 }
 
 struct UnstarCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(
+    static let configuration = CommandConfiguration.leaf(
         commandName: "unstar", abstract: "Remove the star from papers.",
         discussion: "Examples:\n  arxive unstar 2512.22471")
     @OptionGroup var archive: ArchiveOptions
@@ -50,7 +50,7 @@ struct UnstarCommand: ParsableCommand {
 }
 
 struct DismissCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(
+    static let configuration = CommandConfiguration.leaf(
         commandName: "dismiss", abstract: "Mark papers \"not for me\" (is:dismissed; recommend learns from them).",
         discussion: """
             A dismissed paper is a negative for 'arxive recommend', as a starred one is a \
@@ -66,7 +66,7 @@ struct DismissCommand: ParsableCommand {
 }
 
 struct UndismissCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(
+    static let configuration = CommandConfiguration.leaf(
         commandName: "undismiss", abstract: "Take back a dismissal.",
         discussion: "Examples:\n  arxive undismiss 2512.22473")
     @OptionGroup var archive: ArchiveOptions
@@ -75,7 +75,7 @@ struct UndismissCommand: ParsableCommand {
 }
 
 struct ReadCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(
+    static let configuration = CommandConfiguration.leaf(
         commandName: "read", abstract: "Mark papers read (is:read, is:unread).",
         discussion: "Examples:\n  arxive read 2512.22471 2512.22473\n  arxive search 'is:unread date:2025-12'")
     @OptionGroup var archive: ArchiveOptions
@@ -84,7 +84,7 @@ struct ReadCommand: ParsableCommand {
 }
 
 struct UnreadCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(
+    static let configuration = CommandConfiguration.leaf(
         commandName: "unread", abstract: "Mark papers unread again.",
         discussion: "Examples:\n  arxive unread 2512.22471")
     @OptionGroup var archive: ArchiveOptions
@@ -93,7 +93,7 @@ struct UnreadCommand: ParsableCommand {
 }
 
 struct TagCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(
+    static let configuration = CommandConfiguration.leaf(
         commandName: "tag", abstract: "Tag a paper (find it with tag:NAME).",
         discussion: "Examples:\n  arxive tag 2512.22471 to-read bayesian\n  arxive search 'tag:to-read'")
     @OptionGroup var archive: ArchiveOptions
@@ -111,7 +111,7 @@ struct TagCommand: ParsableCommand {
 }
 
 struct UntagCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(
+    static let configuration = CommandConfiguration.leaf(
         commandName: "untag", abstract: "Remove tags from a paper.",
         discussion: "Examples:\n  arxive untag 2512.22471 to-read")
     @OptionGroup var archive: ArchiveOptions
@@ -126,7 +126,7 @@ struct UntagCommand: ParsableCommand {
 }
 
 struct NoteCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(
+    static let configuration = CommandConfiguration.leaf(
         commandName: "note",
         abstract: "Write a note on a paper (searchable with note:WORD).",
         discussion: """

@@ -2,7 +2,7 @@ import ArgumentParser
 import ArxiveKit
 
 struct MatchesCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(
+    static let configuration = CommandConfiguration.leaf(
         commandName: "matches",
         abstract: "Papers by followed authors, newest first, with the rule and how it matched.",
         discussion: """

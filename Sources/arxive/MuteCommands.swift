@@ -2,7 +2,7 @@ import ArgumentParser
 import ArxiveKit
 
 struct MuteCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(
+    static let configuration = CommandConfiguration.leaf(
         commandName: "mute",
         abstract: "Hide what a query finds from day, search, matches, rank, recommend, feeds and reports.",
         discussion: """
@@ -43,7 +43,7 @@ struct MuteCommand: ParsableCommand {
 }
 
 struct MutesCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(
+    static let configuration = CommandConfiguration.leaf(
         commandName: "mutes",
         abstract: "The mutes, each with the number of papers it hides now.",
         discussion: "Examples:\n  arxive mutes\n  arxive mutes --json"
@@ -57,7 +57,7 @@ struct MutesCommand: ParsableCommand {
 }
 
 struct UnmuteCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(
+    static let configuration = CommandConfiguration.leaf(
         commandName: "unmute", abstract: "Remove a mute, by its query or its number in 'arxive mutes'.",
         discussion: "Examples:\n  arxive unmute 'cat:cs.CV'\n  arxive unmute 2"
     )

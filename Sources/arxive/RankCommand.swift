@@ -2,7 +2,7 @@ import ArgumentParser
 import ArxiveKit
 
 struct RankCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(
+    static let configuration = CommandConfiguration.leaf(
         commandName: "rank",
         abstract: "Re-rank stored verdicts your way: no network, no LLM call.",
         discussion: """

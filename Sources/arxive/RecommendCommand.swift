@@ -2,7 +2,7 @@ import ArgumentParser
 import ArxiveKit
 
 struct RecommendCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(
+    static let configuration = CommandConfiguration.leaf(
         commandName: "recommend",
         abstract: "Papers like the ones you starred or tagged, by a model learned from your marks.",
         discussion: """

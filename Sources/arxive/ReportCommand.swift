@@ -3,7 +3,7 @@ import ArxiveKit
 import Foundation
 
 struct ReportCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(
+    static let configuration = CommandConfiguration.leaf(
         commandName: "report",
         abstract: "A month's (or a year's) overview: Markdown, one self-contained HTML page, or JSON.",
         discussion: """

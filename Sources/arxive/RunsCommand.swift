@@ -2,7 +2,7 @@ import ArgumentParser
 import ArxiveKit
 
 struct RunsCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(
+    static let configuration = CommandConfiguration.leaf(
         commandName: "runs",
         abstract: "A line per run: date, digest, model, tokens, cost, total/scanned/relevant.",
         discussion: """

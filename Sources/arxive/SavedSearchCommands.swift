@@ -2,7 +2,7 @@ import ArgumentParser
 import ArxiveKit
 
 struct SaveCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(
+    static let configuration = CommandConfiguration.leaf(
         commandName: "save",
         abstract: "Save a search under a name: q:NAME inside any query.",
         discussion: """
@@ -28,7 +28,7 @@ struct SaveCommand: ParsableCommand {
 }
 
 struct SavedCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(
+    static let configuration = CommandConfiguration.leaf(
         commandName: "saved",
         abstract: "The saved searches, each with the number of papers it finds now.",
         discussion: "Examples:\n  arxive saved\n  arxive saved --json"
@@ -42,7 +42,7 @@ struct SavedCommand: ParsableCommand {
 }
 
 struct UnsaveCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(
+    static let configuration = CommandConfiguration.leaf(
         commandName: "unsave", abstract: "Delete a saved search.",
         discussion: "Examples:\n  arxive unsave moe")
     @OptionGroup var archive: ArchiveOptions

@@ -2,7 +2,7 @@ import ArgumentParser
 import ArxiveKit
 
 struct SearchCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(
+    static let configuration = CommandConfiguration.leaf(
         commandName: "search",
         abstract: "Full-text search over titles, abstracts and verdict comments.",
         discussion: """

@@ -2,7 +2,7 @@ import ArgumentParser
 import ArxiveKit
 
 struct ShowCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(
+    static let configuration = CommandConfiguration.leaf(
         commandName: "show",
         abstract: "A paper and every verdict it received, day by day.",
         discussion: """

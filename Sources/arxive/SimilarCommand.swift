@@ -2,7 +2,7 @@ import ArgumentParser
 import ArxiveKit
 
 struct SimilarCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(
+    static let configuration = CommandConfiguration.leaf(
         commandName: "similar",
         abstract: "Papers like this one, from the archive's own index (no network).",
         discussion: """

@@ -3,7 +3,7 @@ import ArxiveKit
 import Foundation
 
 struct SiteCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(
+    static let configuration = CommandConfiguration.leaf(
         commandName: "site",
         abstract: "Write the archive as static HTML: a page per run, the monthly and yearly overviews, an index.",
         discussion: """

@@ -3,7 +3,7 @@ import ArxiveKit
 import Foundation
 
 struct StatsCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(
+    static let configuration = CommandConfiguration.leaf(
         commandName: "stats",
         abstract: "How much the archive holds.",
         discussion: """

@@ -4,7 +4,7 @@ import ArxiveKit
 extension PeriodKind: ExpressibleByArgument {}
 
 struct TrendsCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(
+    static let configuration = CommandConfiguration.leaf(
         commandName: "trends",
         abstract: "How topics, authors, terms and cost move across months or weeks.",
         discussion: """

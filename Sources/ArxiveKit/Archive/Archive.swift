@@ -56,8 +56,10 @@ public struct Archive: Sendable {
     /// empty file, or one without tables, becomes an archive.
     static func refuseOthersDatabase(_ db: Database, path: String) throws {
         guard try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM sqlite_master WHERE type = 'table')") == true else { return }
+        // Not GRDB's `tableExists`: it loads the whole schema into sets, a
+        // twentieth of a search that finds nothing, process start included.
         let ours =
-            try db.tableExists("grdb_migrations")
+            try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'grdb_migrations')") == true
             && Bool.fetchOne(
                 db, sql: "SELECT EXISTS (SELECT 1 FROM grdb_migrations WHERE identifier = ?)",
                 arguments: [Schema.migrations[0].identifier]) == true
