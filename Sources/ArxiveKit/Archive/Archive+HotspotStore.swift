@@ -15,11 +15,9 @@ extension Archive {
         _ report: HotspotReport, _ request: StoreRequest, importedAt: String, group: inout GroupState,
         _ db: Database
     ) throws -> StoreOutcome {
-        let existing = try Row.fetchOne(
-            db.cachedStatement(sql: "SELECT id, source_sha256 FROM hotspot_days WHERE digest = ? AND date = ?"),
-            arguments: [request.digestName, report.date])
-        if existing?["source_sha256"] == request.source.sha256 { return StoreOutcome(change: .unchanged) }
-        let oldDay: Int64? = existing?["id"]
+        let existing = try storedCopy(in: "hotspot_days", keyColumn: "date", key: report.date, request, db)
+        if existing.sameBytes { return StoreOutcome(change: .unchanged) }
+        let oldDay = existing.id
         if report.format == .markdown, let oldDay,
             let checked = try checkCopy(report, of: oldDay, request, importedAt: importedAt, db)
         {
@@ -41,7 +39,7 @@ extension Archive {
                     INSERT OR IGNORE INTO hotspot_papers (day_id, kind, position, paper_id, comment, extra) VALUES (?, ?, ?, ?, ?, ?)
                     """, arguments: [dayID, spotlight.kind, count[spotlight.kind]!, paperID, spotlight.comment, spotlight.extra])
         }
-        try dropUnreferenced(Set(held).subtracting(now), group: &group, db)
+        try dropUnreferenced(held.subtracting(now), group: &group, db)
         return outcome
     }
 
@@ -70,10 +68,10 @@ extension Archive {
     }
 
     /// Empties a stored day (nothing for a new one) and returns the papers it spotlighted.
-    private func clearHotspotDay(_ dayID: Int64?, _ db: Database) throws -> [Int64] {
+    private func clearHotspotDay(_ dayID: Int64?, _ db: Database) throws -> Set<Int64> {
         // The copies were checked against the day as it was.
         try db.cachedExecute(sql: "DELETE FROM hotspot_day_copies WHERE day_id = ?", arguments: [dayID])
-        let held = try Int64.fetchAll(db.cachedStatement(sql: "SELECT paper_id FROM hotspot_papers WHERE day_id = ?"), arguments: [dayID])
+        let held = try clearPapers(of: "hotspot_papers", parentColumn: "day_id", parent: dayID, db)
         // The old topics' indexed text leaves the index at the group's end (see `indexChangedText`),
         // unless they were added in this group and never indexed.
         try db.cachedExecute(
@@ -85,7 +83,6 @@ extension Archive {
         // Children first: no cascade while foreign-key checks are off (see `writeWithoutForeignKeyChecks`).
         try db.cachedExecute(sql: "DELETE FROM hotspot_items WHERE topic_id IN (SELECT id FROM hotspot_topics WHERE day_id = ?)", arguments: [dayID])
         try db.cachedExecute(sql: "DELETE FROM hotspot_topics WHERE day_id = ?", arguments: [dayID])
-        try db.cachedExecute(sql: "DELETE FROM hotspot_papers WHERE day_id = ?", arguments: [dayID])
         return held
     }
 
@@ -108,9 +105,7 @@ extension Archive {
                 report.costs, report.usage, report.extra, request.source.path, request.source.sha256, importedAt,
                 (report.format ?? .json).rawValue,
             ])
-        return try Int64.fetchOne(
-            db.cachedStatement(sql: "SELECT id FROM hotspot_days WHERE digest = ? AND date = ?"),
-            arguments: [request.digestName, report.date])!
+        return try storedCopy(in: "hotspot_days", keyColumn: "date", key: report.date, request, db).id!
     }
 
     /// Each section's topics in order, with their source items; `texts` are

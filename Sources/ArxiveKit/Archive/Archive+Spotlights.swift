@@ -8,14 +8,9 @@ extension Archive {
         _ day: SpotlightDay, _ request: StoreRequest, importedAt: String, group: inout GroupState,
         _ db: Database
     ) throws -> StoreOutcome {
-        let existing = try Row.fetchOne(
-            db.cachedStatement(sql: "SELECT id, source_sha256 FROM spotlight_days WHERE digest = ? AND date = ?"),
-            arguments: [request.digestName, day.date])
-        if existing?["source_sha256"] == request.source.sha256 { return StoreOutcome(change: .unchanged) }
-        let held = try Int64.fetchAll(
-            db.cachedStatement(sql: "SELECT paper_id FROM spotlights WHERE day_id = ?"),
-            arguments: [existing?["id"] as Int64?])
-        try db.cachedExecute(sql: "DELETE FROM spotlights WHERE day_id = ?", arguments: [existing?["id"] as Int64?])
+        let existing = try storedCopy(in: "spotlight_days", keyColumn: "date", key: day.date, request, db)
+        if existing.sameBytes { return StoreOutcome(change: .unchanged) }
+        let held = try clearPapers(of: "spotlights", parentColumn: "day_id", parent: existing.id, db)
         try db.cachedExecute(
             sql: """
                 INSERT INTO spotlight_days (digest, date, total_candidates, thresholds, caps, sections, source_path, source_sha256, imported_at)
@@ -28,9 +23,7 @@ extension Archive {
                 request.digestName, day.date, day.totalCandidates, day.thresholds, day.caps,
                 Archive.sectionsText(day.sections), request.source.path, request.source.sha256, importedAt,
             ])
-        let dayID = try Int64.fetchOne(
-            db.cachedStatement(sql: "SELECT id FROM spotlight_days WHERE digest = ? AND date = ?"),
-            arguments: [request.digestName, day.date])!
+        let dayID = try storedCopy(in: "spotlight_days", keyColumn: "date", key: day.date, request, db).id!
         let nameIndex = Dictionary(day.papers.enumerated().map { ($1.paper.arxivID, $0) }, uniquingKeysWith: { first, _ in first })
         var outcome = StoreOutcome(change: .stored)
         var now = Set<Int64>()
@@ -46,7 +39,7 @@ extension Archive {
             now.insert(paperID)
             try insert.run(dayID, kind, position, paperID, spotlight.comment, p.relevance, p.novelty, p.score, p.comment, p.extra)
         }
-        try dropUnreferenced(Set(held).subtracting(now), group: &group, db)
+        try dropUnreferenced(held.subtracting(now), group: &group, db)
         return outcome
     }
 
@@ -54,16 +47,9 @@ extension Archive {
         _ overview: MonthlyOverview, _ request: StoreRequest, importedAt: String, group: inout GroupState,
         _ db: Database
     ) throws -> StoreOutcome {
-        let existing = try Row.fetchOne(
-            db.cachedStatement(
-                sql: """
-                    SELECT id, source_sha256 FROM monthly_overviews WHERE digest = ? AND month = ?
-                    """), arguments: [request.digestName, overview.month])
-        if existing?["source_sha256"] == request.source.sha256 { return StoreOutcome(change: .unchanged) }
-        let held = try Int64.fetchAll(
-            db.cachedStatement(sql: "SELECT paper_id FROM monthly_picks WHERE overview_id = ?"),
-            arguments: [existing?["id"] as Int64?])
-        try db.cachedExecute(sql: "DELETE FROM monthly_picks WHERE overview_id = ?", arguments: [existing?["id"] as Int64?])
+        let existing = try storedCopy(in: "monthly_overviews", keyColumn: "month", key: overview.month, request, db)
+        if existing.sameBytes { return StoreOutcome(change: .unchanged) }
+        let held = try clearPapers(of: "monthly_picks", parentColumn: "overview_id", parent: existing.id, db)
         try db.cachedExecute(
             sql: """
                 INSERT INTO monthly_overviews (digest, month, generated_at, model, mode, prompt_cost, completion_cost, source_hash,
@@ -78,9 +64,7 @@ extension Archive {
                 overview.promptCost, overview.completionCost, overview.sourceHash,
                 request.source.path, request.source.sha256, importedAt,
             ])
-        let overviewID = try Int64.fetchOne(
-            db.cachedStatement(sql: "SELECT id FROM monthly_overviews WHERE digest = ? AND month = ?"),
-            arguments: [request.digestName, overview.month])!
+        let overviewID = try storedCopy(in: "monthly_overviews", keyColumn: "month", key: overview.month, request, db).id!
         var outcome = StoreOutcome(change: .stored)
         var now = Set<Int64>()
         let insert = try db.cachedStatement(
@@ -98,7 +82,7 @@ extension Archive {
                 overviewID, index + 1, paperID, pick.kept, pick.priority, pick.comment, pick.primaryCategory,
                 JSONObjects.text(pick.secondaryCategories), pick.sourceDate, pick.sourceDayPage, pick.paper.extra)
         }
-        try dropUnreferenced(Set(held).subtracting(now), group: &group, db)
+        try dropUnreferenced(held.subtracting(now), group: &group, db)
         return outcome
     }
 
