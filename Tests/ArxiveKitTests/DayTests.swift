@@ -42,7 +42,9 @@ struct DayTests {
     func codable() throws {
         struct Both: Codable, Equatable { var day: Day; var month: Month }
         let value = Both(day: Day("2025-12-30")!, month: Month("2025-12")!)
-        let json = try JSONEncoder().encode(value)
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = .sortedKeys
+        let json = try encoder.encode(value)
         #expect(String(decoding: json, as: UTF8.self) == #"{"day":"2025-12-30","month":"2025-12"}"#)
         #expect(try JSONDecoder().decode(Both.self, from: json) == value)
         #expect(throws: DecodingError.self) { try JSONDecoder().decode(Both.self, from: Data(#"{"day":"2025-02-30","month":"2025-12"}"#.utf8)) }

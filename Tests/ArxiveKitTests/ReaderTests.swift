@@ -249,4 +249,51 @@ struct ReaderTests {
         #expect(DigestDate.inFileName("2025-12-30-output.json") == "2025-12-30")
         #expect(DigestDate.inFileName("output.json") == nil)
     }
+
+    /// The regular expressions `DigestDate` used before it read bytes: the reference.
+    static func referenceParse(_ text: String) -> String? {
+        let s = text.trimmingCharacters(in: .whitespaces)
+        let parts: [Int]
+        if s.range(of: #"^[0-9]{4}[-/][0-9]{1,2}[-/][0-9]{1,2}$"#, options: .regularExpression) != nil {
+            parts = s.split(whereSeparator: { $0 == "-" || $0 == "/" }).compactMap { Int($0) }
+        } else if s.range(of: #"^[0-9]{1,2}/[0-9]{1,2}/[0-9]{4}$"#, options: .regularExpression) != nil {
+            let mdy = s.split(separator: "/").compactMap { Int($0) }
+            parts = [mdy[2], mdy[0], mdy[1]]
+        } else {
+            return nil
+        }
+        return DigestDate.make(year: parts[0], month: parts[1], day: parts[2])
+    }
+
+    static func referenceInFileName(_ name: String) -> String? {
+        if let r = name.range(of: #"[0-9]{4}-[0-9]{2}-[0-9]{2}"#, options: .regularExpression) { return referenceParse(String(name[r])) }
+        if let r = name.range(of: #"[0-9]{4}_[0-9]{4}"#, options: .regularExpression) {
+            let d = name[r].filter(\.isNumber).compactMap { Int(String($0)) }
+            return DigestDate.make(year: d[0...3].reduce(0) { $0 * 10 + $1 }, month: d[4] * 10 + d[5], day: d[6] * 10 + d[7])
+        }
+        return nil
+    }
+
+    @Test("Dates read as bytes agree with the regular expressions they replaced, on 20,000 generated strings")
+    func datesAgainstReference() {
+        var generator = SystemRandomNumberGenerator()
+        func any(_ choices: [String]) -> String { choices.randomElement(using: &generator)! }
+        var dates = 0, namedDates = 0
+        for _ in 0..<20_000 {
+            let (years, months, days) = (
+                ["2025", "2024", "1999", "1899", "25", "02025"], ["1", "02", "12", "13", "0", "7"], ["1", "29", "30", "31", "00", "5"]
+            )
+            let separator = { any(["-", "/", "_", "", "-"]) }
+            let core =
+                Bool.random(using: &generator)
+                ? any(years) + separator() + any(months) + separator() + any(days)
+                : any(months) + separator() + any(days) + separator() + any(years)
+            let text = any(["", "", "output_", "x", " ", "12"]) + core + any(["", "", "-output.json", " ", "0", ".md"])
+            #expect(DigestDate.parse(text) == Self.referenceParse(text), "parse \(text)")
+            #expect(DigestDate.inFileName(text) == Self.referenceInFileName(text), "inFileName \(text)")
+            if DigestDate.parse(text) != nil { dates += 1 }
+            if DigestDate.inFileName(text) != nil { namedDates += 1 }
+        }
+        #expect(dates > 20 && namedDates > 20, "the strings hold dates too (\(dates), \(namedDates))")
+    }
 }

@@ -127,6 +127,10 @@ public enum SourceKind: Equatable, Sendable {
         return .digest(.json)
     }
 
+    static let overviewTitle = LinePattern(#"^#\s+Personalized (Monthly|Yearly) "#)
+    static let hotspotIndexTitle = LinePattern(#"^#\s+Daily AI Hotspots Archive\b"#)
+    static let periodIndexTitle = LinePattern(#"^#\s+[0-9]{4}(-[0-9]{2})?\s*$"#)
+
     static func textKind(_ text: String) -> SourceKind {
         let head = text.drop(while: { $0.isWhitespace || $0 == "\u{FEFF}" })
         // An image first: looking for the page's marker read every navigation image whole.
@@ -139,14 +143,14 @@ public enum SourceKind: Equatable, Sendable {
             let l = String(Substring(line)).trimmed
             // Cheap test first: regular expressions are costly to build, and most lines are not titles.
             guard l.hasPrefix("#") || l.hasPrefix("Personalized") else { continue }
-            if l.range(of: MarkdownDigestReader.titlePattern, options: .regularExpression) != nil { return .digest(.markdown) }
-            if l.range(of: #"^#\s+Personalized (Monthly|Yearly) "#, options: .regularExpression) != nil { return .skipped(.overviewPage) }
-            if l.range(of: #"^#\s+Daily AI Hotspots Archive\b"#, options: .regularExpression) != nil { return .skipped(.indexPage) }
-            if l.range(of: HotspotMarkdownReader.titlePattern, options: .regularExpression) != nil { return .hotspotReport(.markdown) }
-            if l.range(of: #"^#\s+[0-9]{4}(-[0-9]{2})?\s*$"#, options: .regularExpression) != nil, isListOfLinks(lines) {
+            if MarkdownDigestReader.titlePattern.matches(l) { return .digest(.markdown) }
+            if overviewTitle.matches(l) { return .skipped(.overviewPage) }
+            if hotspotIndexTitle.matches(l) { return .skipped(.indexPage) }
+            if HotspotMarkdownReader.titlePattern.matches(l) { return .hotspotReport(.markdown) }
+            if periodIndexTitle.matches(l), isListOfLinks(lines) {
                 return .skipped(.indexPage)
             }
-            if l.range(of: PageTextDigestReader.titlePattern, options: .regularExpression) != nil { return .digest(.pageText) }
+            if PageTextDigestReader.titlePattern.matches(l) { return .digest(.pageText) }
         }
         return .unknown("not a digest arxive knows (no 'Personalized Daily ArXiv Papers' title, not a JSON digest)")
     }

@@ -3,18 +3,23 @@ import Foundation
 /// A digest's day, from the many ways the files write it.
 public enum DigestDate {
     /// `YYYY-MM-DD` from `2025-12-30`, `12/30/2025`, `3/14/2025` or `2025/12/30`, if it is a real date.
+    ///
+    /// Read as bytes, not with a regular expression: every file's name and
+    /// every page's header pass here, and Foundation compiled the pattern
+    /// anew each time (3% of an import of today's output folder).
     public static func parse(_ text: String) -> String? {
-        let s = text.trimmingCharacters(in: .whitespaces)
-        let parts: [Int]
-        if s.range(of: #"^[0-9]{4}[-/][0-9]{1,2}[-/][0-9]{1,2}$"#, options: .regularExpression) != nil {
-            parts = s.split(whereSeparator: { $0 == "-" || $0 == "/" }).compactMap { Int($0) }
-        } else if s.range(of: #"^[0-9]{1,2}/[0-9]{1,2}/[0-9]{4}$"#, options: .regularExpression) != nil {
-            let mdy = s.split(separator: "/").compactMap { Int($0) }
-            parts = [mdy[2], mdy[0], mdy[1]]
-        } else {
-            return nil
+        let s = Array(text.trimmingCharacters(in: .whitespaces).utf8)
+        let fields = s.split(omittingEmptySubsequences: false, whereSeparator: { $0 == dash || $0 == slash })
+        guard fields.count == 3, fields.allSatisfy({ !$0.isEmpty && $0.allSatisfy(isDigit) }) else { return nil }
+        let (a, b, c) = (fields[0], fields[1], fields[2])
+        if a.count == 4, (1...2).contains(b.count), (1...2).contains(c.count) {
+            return make(year: number(a), month: number(b), day: number(c))
         }
-        return make(year: parts[0], month: parts[1], day: parts[2])
+        // Month first only with slashes: 12/30/2025.
+        if (1...2).contains(a.count), (1...2).contains(b.count), c.count == 4, !s.contains(dash) {
+            return make(year: number(c), month: number(a), day: number(b))
+        }
+        return nil
     }
 
     /// `YYYY-MM` from `2026-03` or `2026/03`, if it is a real month.
@@ -23,17 +28,30 @@ public enum DigestDate {
     }
 
     /// A date written in a file name: `2025-12-30-output.json`, `output_2026_0820.json`.
+    /// The first `YYYY-MM-DD` in the name decides; else the first `YYYY_MMDD`.
     public static func inFileName(_ name: String) -> String? {
-        if let r = name.range(of: #"[0-9]{4}-[0-9]{2}-[0-9]{2}"#, options: .regularExpression) {
-            return parse(String(name[r]))
+        let u = Array(name.utf8)
+        if let i = firstIndex(of: "dddd-dd-dd", in: u) {
+            return make(year: number(u[i..<(i + 4)]), month: number(u[(i + 5)..<(i + 7)]), day: number(u[(i + 8)..<(i + 10)]))
         }
-        if let r = name.range(of: #"[0-9]{4}_[0-9]{4}"#, options: .regularExpression) {
-            let digits = name[r].filter(\.isNumber).compactMap { Int(String($0)) }
-            let year = digits[0...3].reduce(0) { $0 * 10 + $1 }
-            return make(year: year, month: digits[4] * 10 + digits[5], day: digits[6] * 10 + digits[7])
+        if let i = firstIndex(of: "dddd_dddd", in: u) {
+            return make(year: number(u[i..<(i + 4)]), month: number(u[(i + 5)..<(i + 7)]), day: number(u[(i + 7)..<(i + 9)]))
         }
         return nil
     }
+
+    /// Where `shape` first stands in `bytes`: `d` is any digit, every other character itself.
+    static func firstIndex(of shape: String, in bytes: [UInt8]) -> Int? {
+        let shape = Array(shape.utf8)
+        guard bytes.count >= shape.count else { return nil }
+        return (0...(bytes.count - shape.count)).first { start in
+            zip(shape, bytes[start...]).allSatisfy { want, have in want == UInt8(ascii: "d") ? isDigit(have) : want == have }
+        }
+    }
+
+    private static let dash = UInt8(ascii: "-"), slash = UInt8(ascii: "/")
+    private static func isDigit(_ b: UInt8) -> Bool { (48...57).contains(b) }
+    private static func number<C: Collection<UInt8>>(_ digits: C) -> Int { digits.reduce(0) { $0 * 10 + Int($1 - 48) } }
 
     /// `YYYY-MM-DD` for a real date (`Day.isReal` decides) that a digest
     /// can carry (1900 or later), else nil.

@@ -26,13 +26,13 @@ import Foundation
 /// (the JSON's `HEADLINE`), as title and headline both.
 public enum HotspotMarkdownReader {
     /// `# Daily AI Hotspots 2026-05-14`: what `SourceKind` recognises the page by.
-    static let titlePattern = #"^#\s+Daily AI Hotspots\s+[0-9]{4}-[0-9]{2}-[0-9]{2}\s*$"#
+    static let titlePattern = LinePattern(#"^#\s+Daily AI Hotspots\s+[0-9]{4}-[0-9]{2}-[0-9]{2}\s*$"#)
 
     enum Part { case summary, coverage, sourceStats, spotlight, featured, radar, longTail, buzz, watchlist, other }
 
     public static func read(_ text: String) throws(DigestReadError) -> HotspotReport {
         let lines = TextLines.split(text)
-        guard let titleIndex = lines.firstIndex(where: { $0.range(of: titlePattern, options: .regularExpression) != nil }),
+        guard let titleIndex = lines.firstIndex(where: { titlePattern.matches($0) }),
             let date = DigestDate.parse(String(lines[titleIndex].trimmed.suffix(10)))
         else {
             throw DigestReadError("no '# Daily AI Hotspots YYYY-MM-DD' title")

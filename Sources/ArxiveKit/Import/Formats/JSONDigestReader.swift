@@ -50,11 +50,11 @@ public enum JSONDigestReader {
             return n
         }
         let prefix = FeedPrefix.strip((f["abstract"] as? String) ?? "")
+        // JSONText, not JSONSerialization.data: that writer was a sixth of
+        // the reader thread on today's output folders (their papers carry
+        // topic fields), as it was for the hotspot reports.
         let extraFields = f.filter { !known.contains($0.key) }
-        var extra: String?
-        if !extraFields.isEmpty, let data = try? JSONSerialization.data(withJSONObject: extraFields, options: [.sortedKeys]) {
-            extra = String(decoding: data, as: UTF8.self)
-        }
+        let extra = extraFields.isEmpty ? nil : JSONText.write(extraFields)
         var paper = DigestPaper(
             arxivID: id.id, title: collapseWhitespace(title),
             authors: authors, abstract: prefix.abstract,

@@ -8,7 +8,7 @@ import Foundation
 /// the paper sections (`## N. [Title](https://arxiv.org/abs/ID)` followed by
 /// `**Key:** value` lines) and the closing selection prompt are shared.
 public enum MarkdownDigestReader {
-    static let titlePattern = #"^#\s+Personalized Daily Ar[xX]iv Papers\s+(\S+)\s*$"#
+    static let titlePattern = LinePattern(#"^#\s+Personalized Daily Ar[xX]iv Papers\s+(\S+)\s*$"#)
 
     /// Reads a page. A page of one of `skippingPapersOn` is read for its
     /// header only (its `papers` left empty, and a fault in its paper
@@ -16,7 +16,7 @@ public enum MarkdownDigestReader {
     /// the day's JSON, which wins over the page anyway.
     public static func read(_ text: String, skippingPapersOn days: Set<String> = []) throws(DigestReadError) -> Digest {
         let lines = TextLines.split(text)
-        guard let titleIndex = lines.firstIndex(where: { $0.hasPrefix("#") && $0.range(of: titlePattern, options: .regularExpression) != nil }) else {
+        guard let titleIndex = lines.firstIndex(where: { $0.hasPrefix("#") && titlePattern.matches($0) }) else {
             throw DigestReadError("no '# Personalized Daily ArXiv Papers DATE' heading")
         }
         let dateText = String(lines[titleIndex].split(separator: " ").last ?? "")

@@ -8,13 +8,13 @@ import Foundation
 /// `ArXiv ID:`, `Authors:`, `Abstract:`, `Comment:` and
 /// `Relevance: R Novelty: N`, and finally `Paper Selection Prompt`.
 public enum PageTextDigestReader {
-    static let titlePattern = #"^Personalized Daily Ar[xX]iv Papers\s+(\S+)\s*$"#
+    static let titlePattern = LinePattern(#"^Personalized Daily Ar[xX]iv Papers\s+(\S+)\s*$"#)
     static let navigation = ["Previous Day", "Monthly Overview", "Next Day"]
     static let labels = ["ArXiv ID:", "Authors:", "Abstract:", "Comment:", "Relevance:", "Novelty:", "Score:"]
 
     public static func read(_ text: String) throws(DigestReadError) -> Digest {
         let lines = TextLines.split(text).map(\.trimmed)
-        guard let titleIndex = lines.firstIndex(where: { $0.hasPrefix("Personalized") && $0.range(of: titlePattern, options: .regularExpression) != nil })
+        guard let titleIndex = lines.firstIndex(where: { $0.hasPrefix("Personalized") && titlePattern.matches($0) })
         else {
             throw DigestReadError("no 'Personalized Daily ArXiv Papers DATE' line")
         }

@@ -43,11 +43,9 @@ public enum SpotlightReader {
 }
 
 extension JSONObjects {
-    /// A JSON value as compact text with sorted keys; nil for none.
+    /// A JSON object or list as compact text with sorted keys (`JSONText`); nil for none.
     static func text(_ value: Any?) -> String? {
-        guard let value, !(value is NSNull), JSONSerialization.isValidJSONObject(value),
-            let data = try? JSONSerialization.data(withJSONObject: value, options: [.sortedKeys])
-        else { return nil }
-        return String(decoding: data, as: UTF8.self)
+        guard let value, value is [Any] || value is [String: Any] else { return nil }
+        return JSONText.write(value)
     }
 }
