@@ -16,21 +16,11 @@ struct DayCommand: ParsableCommand {
     @OptionGroup var output: OutputOptions
     @OptionGroup var mutes: MuteOptions
 
-    @Option(help: "The digest, when several ran that day.")
-    var digest: String?
-
-    @Argument(help: ArgumentHelp("The day.", valueName: "YYYY-MM-DD"))
-    var date: Day
-
-    func validate() throws {
-        try validateDigest(digest)
-    }
+    @OptionGroup var day: DayChoice
 
     func run() throws {
-        let listing = try oneListing(
-            try archive.openExisting().day(date, digest: digest, showMuted: mutes.showMuted), of: "run", several: "ran", on: date,
-            digest: digest
-        ) { $0.run.digest }
+        let listings = try archive.openExisting().day(day.date, digest: day.digest, showMuted: mutes.showMuted)
+        let listing = try day.one(listings, of: "run", several: "ran") { $0.run.digest }
         if listing.mutedHidden > 0 {
             Terminal.note("note: \(listing.mutedHidden) of the day's papers are muted (--all shows them)")
         }

@@ -76,22 +76,11 @@ struct HotDayCommand: ParsableCommand {
     @OptionGroup var archive: ArchiveOptions
     @OptionGroup var output: OutputOptions
 
-    @Option(help: "The digest, when several have a hotspot day that date.")
-    var digest: String?
-
-    @Argument(help: ArgumentHelp("The day.", valueName: "YYYY-MM-DD"))
-    var date: Day
-
-    func validate() throws {
-        try validateDigest(digest)
-    }
+    @OptionGroup var day: DayChoice
 
     func run() throws {
-        let listing = try oneListing(
-            try archive.openExisting().hotspotDay(date, digest: digest), of: "hotspot report",
-            several: "have a hotspot report", on: date,
-            digest: digest
-        ) { $0.digest }
+        let listings = try archive.openExisting().hotspotDay(day.date, digest: day.digest)
+        let listing = try day.one(listings, of: "hotspot report", several: "have a hotspot report") { $0.digest }
         try output.emit(listing) { HotspotRenderer.day($0, style: $1) }
     }
 }

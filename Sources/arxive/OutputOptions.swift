@@ -33,16 +33,24 @@ func validateDigest(_ digest: String?) throws {
     if let digest, digest.trimmingCharacters(in: .whitespaces).isEmpty { throw ValidationError("--digest needs a name") }
 }
 
-/// The one listing of a day (`day`, `hot day`): an error when there is none,
-/// or when several digests have one and `--digest` did not pick.
-/// `several` says what the digests did: `ran`, `have a hotspot report`.
-func oneListing<T>(
-    _ listings: [T], of what: String, several: String, on day: Day, digest: String?,
-    digestOf: (T) -> String
-) throws -> T {
-    guard let listing = listings.first else { throw CommandError("no \(what) on \(day)" + (digest.map { " for digest \($0)" } ?? "")) }
-    guard listings.count == 1 else {
-        throw CommandError("\(listings.count) digests \(several) on \(day) (\(listings.map(digestOf).joined(separator: ", "))): pick one with --digest")
+/// `YYYY-MM-DD [--digest NAME]`: one day of one digest (`day`, `hot day`).
+struct DayChoice: ParsableArguments {
+    @Option(help: "The digest, when several have that day.")
+    var digest: String?
+
+    @Argument(help: ArgumentHelp("The day.", valueName: "YYYY-MM-DD"))
+    var date: Day
+
+    func validate() throws { try validateDigest(digest) }
+
+    /// The one listing of the day: an error when there is none, or when
+    /// several digests have one and `--digest` did not pick. `several` says
+    /// what the digests did: `ran`, `have a hotspot report`.
+    func one<T>(_ listings: [T], of what: String, several: String, digestOf: (T) -> String) throws -> T {
+        guard let listing = listings.first else { throw CommandError("no \(what) on \(date)" + (digest.map { " for digest \($0)" } ?? "")) }
+        guard listings.count == 1 else {
+            throw CommandError("\(listings.count) digests \(several) on \(date) (\(listings.map(digestOf).joined(separator: ", "))): pick one with --digest")
+        }
+        return listing
     }
-    return listing
 }

@@ -64,28 +64,24 @@ public enum ReportHTML {
 
     /// Papers and cost per day, and the last twelve months.
     static func charts(_ r: MonthReport) -> [Markup] {
-        var b: [Markup] = []
-        let days = r.days.map { String($0.date.text.suffix(2)) }
-        b.append(
-            "<h2>Papers per day</h2>"
-                + HTML.barChart(
-                    title: "Papers listed per day", labels: days,
-                    values: r.days.map { Double($0.papersListed) }, format: { String(Int($0)) }))
-        b.append(
-            "<h2>Cost per day</h2>"
-                + HTML.barChart(
-                    title: "Cost per day", labels: days, values: r.days.map(\.totalCost),
-                    barClass: "c", format: Format.money))
-        let recent = r.recentMonths
-        b.append(
-            "<h2>The last twelve months</h2>"
-                + HTML.barChart(
-                    title: "Distinct papers per month", labels: recent.map { String($0.month.text.suffix(5)) },
-                    values: recent.map { Double($0.distinctPapers) }, format: { String(Int($0)) })
-                + HTML.barChart(
-                    title: "Cost per month", labels: recent.map { String($0.month.text.suffix(5)) }, values: recent.map(\.totalCost),
-                    barClass: "c", format: Format.money))
-        return b
+        let days = countAndCost(
+            "Papers listed per day", "Cost per day", labels: r.days.map { String($0.date.text.suffix(2)) },
+            counts: r.days.map(\.papersListed), costs: r.days.map(\.totalCost))
+        let recent = countAndCost(
+            "Distinct papers per month", "Cost per month", labels: r.recentMonths.map { String($0.month.text.suffix(5)) },
+            counts: r.recentMonths.map(\.distinctPapers), costs: r.recentMonths.map(\.totalCost))
+        return [
+            "<h2>Papers per day</h2>" + days.count, "<h2>Cost per day</h2>" + days.cost,
+            "<h2>The last twelve months</h2>" + recent.count + recent.cost,
+        ]
+    }
+
+    /// A chart of counts and one of cost over the same days or months.
+    static func countAndCost(_ countTitle: String, _ costTitle: String, labels: [String], counts: [Int], costs: [Double]) -> (count: Markup, cost: Markup) {
+        (
+            HTML.barChart(title: countTitle, labels: labels, values: counts.map(Double.init), format: { String(Int($0)) }),
+            HTML.barChart(title: costTitle, labels: labels, values: costs, barClass: "c", format: Format.money)
+        )
     }
 
     /// The models' table, the mean per run, and the runs in which the model never ran.
@@ -161,17 +157,11 @@ public enum ReportHTML {
                 ("runs", String(r.runs)), ("papers listed", String(r.papersListed)), ("distinct papers", String(r.distinctPapers)),
                 ("tokens", String(r.totalTokens)), ("cost", Format.money(r.totalCost)),
             ]))
-        let labels = r.months.map { String($0.month.text.suffix(2)) }
-        b.append(
-            "<h2>Papers per month</h2>"
-                + HTML.barChart(
-                    title: "Distinct papers per month", labels: labels,
-                    values: r.months.map { Double($0.distinctPapers) }, format: { String(Int($0)) }))
-        b.append(
-            "<h2>Cost per month</h2>"
-                + HTML.barChart(
-                    title: "Cost per month", labels: labels, values: r.months.map(\.totalCost),
-                    barClass: "c", format: Format.money))
+        let charts = countAndCost(
+            "Distinct papers per month", "Cost per month", labels: r.months.map { String($0.month.text.suffix(2)) },
+            counts: r.months.map(\.distinctPapers), costs: r.months.map(\.totalCost))
+        b.append("<h2>Papers per month</h2>" + charts.count)
+        b.append("<h2>Cost per month</h2>" + charts.cost)
         var table: Markup =
             "<div class=\"scroll\"><table><tr><th>month</th><th class=\"n\">runs</th><th class=\"n\">listed</th><th class=\"n\">distinct</th><th class=\"n\">tokens</th><th class=\"n\">cost</th><th>top paper</th></tr>"
         for m in r.months {
