@@ -331,6 +331,11 @@ struct CommandLineTests {
             let script = try cli.run(["--generate-completion-script", shell])
             #expect(script.status == 0 && script.stdout.contains("matches") && script.stdout.contains("export"), "\(shell)")
         }
+        // After a leaf command too: the leaf alone skips the check (`CommandConfiguration.leaf`), the whole tree does not.
+        for line in [["hot", "search", "--generate-completion-script", "bash"], ["search", "--generate-completion-script=zsh"]] {
+            let script = try cli.run(line)
+            #expect(script.status == 0 && script.stdout.contains("matches"), "\(line)")
+        }
         #expect(try cli.run(["--version"]).stdout.trimmingCharacters(in: .whitespacesAndNewlines) == "0.1.0")
     }
 
