@@ -127,7 +127,7 @@ struct LearnedRankerTests {
             let starred = truth.values.filter { $0.topic == topic }.map(\.id).sorted().prefix(10)
             for id in starred { try archive.mark(id, .star(true)) }
             let scores = try archive.withDatabaseForTesting { db in
-                try Archive.learnedScores(from: .starred, in: nil, db).1.map { hit in
+                try Recommender(db: db).learnedScores(from: .starred, in: nil).1.map { hit in
                     (try String.fetchOne(db, sql: "SELECT arxiv_id FROM papers WHERE id = ?", arguments: [hit.paperID])!, hit.score)
                 }
             }

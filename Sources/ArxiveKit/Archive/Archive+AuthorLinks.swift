@@ -54,4 +54,13 @@ extension Archive {
             try insert.run(row.paper, row.position, row.author)
         }
     }
+
+    /// A paper's author names, in the paper's order.
+    static func authorNames(paperID: Int64, _ db: Database) throws -> [String] {
+        try String.fetchAll(
+            db.cachedStatement(
+                sql: """
+                    SELECT a.name FROM paper_authors pa JOIN authors a ON a.id = pa.author_id WHERE pa.paper_id = ? ORDER BY pa.position
+                    """), arguments: [paperID])
+    }
 }

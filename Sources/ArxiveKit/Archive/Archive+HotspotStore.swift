@@ -160,7 +160,7 @@ extension Archive {
                 key: row["topic_key"], title: row["title"], headline: row["headline"], summary: row["summary"], whyItMatters: row["why_it_matters"],
                 takeaways: takeaways.isEmpty ? [] : takeaways.components(separatedBy: "\n"), category: row["category"],
                 tags: ((row["tags"] as String?).flatMap { try? JSONDecoder().decode([String].self, from: Data($0.utf8)) }) ?? [],
-                eventType: row["event_type"], scores: scores(row["scores"]), items: items, extra: row["extra"])
+                eventType: row["event_type"], scores: Archive.numbers(inJSONObject: row["scores"]), items: items, extra: row["extra"])
             let kind = HotspotReport.SectionKind(rawValue: row["section"]) ?? .featured
             let category: String? = row["section_category"]
             if let last = sections.last, last.kind == kind, last.category == category {
@@ -190,5 +190,12 @@ extension Archive {
             promptTokens: day["prompt_tokens"], completionTokens: day["completion_tokens"], totalCost: day["total_cost"],
             sourceStats: day["source_stats"], totals: day["totals"], costs: day["costs"], usage: day["usage"], extra: day["extra"],
             sections: sections, papers: papers)
+    }
+
+    /// A JSON object of numbers (a topic's scores, a day's source
+    /// statistics) as stored; empty for anything else.
+    static func numbers(inJSONObject text: String?) -> [String: Double] {
+        guard let text, let data = text.data(using: .utf8) else { return [:] }
+        return (try? JSONDecoder().decode([String: Double].self, from: data)) ?? [:]
     }
 }

@@ -38,4 +38,14 @@ extension Archive {
         group.topicIDs[cacheKey] = (id, topic.label)
         return id
     }
+
+    /// The run's topics in the day's order.
+    static func topicOrder(runID: Int64, _ db: Database) throws -> [Topic] {
+        try Row.fetchAll(
+            db.cachedStatement(
+                sql: """
+                    SELECT t.key, t.label FROM run_topics rt JOIN topics t ON t.id = rt.topic_id WHERE rt.run_id = ? ORDER BY rt.position
+                    """), arguments: [runID]
+        ).map { Topic(key: $0["key"], label: $0["label"]) }
+    }
 }

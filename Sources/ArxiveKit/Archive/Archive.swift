@@ -123,6 +123,20 @@ public struct Archive: Sendable {
         return try body()
     }
 
+    /// Runs `body` in one deferred transaction on the connection that may
+    /// write: for reads that build scratch tables in `temp` (a report's
+    /// terms), with every part read from one snapshot.
+    func withScratchTables<T>(_ body: (Database) throws -> T) throws -> T {
+        try database.writeWithoutTransaction { db in
+            var result: T?
+            try db.inTransaction(.deferred) {
+                result = try body(db)
+                return .commit
+            }
+            return result!
+        }
+    }
+
     /// Direct database access for tests that play another writer (sqlite3, Datasette).
     package func withDatabaseForTesting<T>(_ body: (Database) throws -> T) throws -> T {
         try database.write(body)

@@ -42,7 +42,7 @@ public enum AtomFeed {
             switch self {
             case .query(let query), .saved(_, let query):
                 let parsed = try QueryParser.parse(query)
-                let hiding = showMuted || Archive.mentionsMuted(parsed) ? parsed : .and([parsed, .not(.filter(.muted))])
+                let hiding = showMuted || MuteRules.mentionsMuted(parsed) ? parsed : .and([parsed, .not(.filter(.muted))])
                 return try archive.records(matching: hiding, limit: limit)
             case .following: return try archive.records(arxivIDs: archive.matches(limit: limit, showMuted: showMuted).map(\.arxivID))
             }

@@ -3,20 +3,23 @@ import GRDB
 /// A query compiled for SQLite: one FTS5 MATCH expression (for ranking and
 /// snippets) plus SQL conditions over `papers p`.
 ///
-/// User words reach FTS5 only as quoted strings; filters become SQL with
-/// bound arguments. Text under OR or NOT together with a filter becomes an
-/// `IN (SELECT rowid ... MATCH ?)` condition.
+/// User words reach FTS5 only as quoted strings; filters become GRDB `SQL`
+/// values, whose interpolated values are bound arguments (ids the archive
+/// itself gave are inlined with `sql:`). Text under OR or NOT together with
+/// a filter becomes an `IN (SELECT rowid ... MATCH ?)` condition.
 struct SearchPlan {
     /// The MATCH expression, when the query has positive text at its top level.
     var match: String?
     /// True when `match` has a `prefix*` term.
     var matchHasPrefix = false
     /// Conditions over `p` (papers), ANDed.
-    var conditions: [String] = []
-    var arguments: [any DatabaseValueConvertible] = []
+    var conditions: [SQL] = []
     /// The query's top-level verdict conditions (over `v` and `r`): a hit
     /// shows its latest verdict among those that meet them.
-    var verdictCondition: (sql: String, arguments: [any DatabaseValueConvertible])?
+    var verdictCondition: SQL?
+
+    /// `conditions`, each after an ` AND `: to follow a WHERE that has one.
+    var andConditions: SQL { conditions.map { " AND " + $0 }.joined() }
 
     /// What a plan needs from the archive: author ids for an `au:` value,
     /// the query text saved under a `q:` name (nil when none is).
@@ -58,13 +61,9 @@ struct SearchPlan {
         if !verdictFilters.isEmpty {
             // A hit's latest verdict is looked up verdict by verdict (`correlated`);
             // the papers to search are found from the filters' side.
-            var hitArgs: [any DatabaseValueConvertible] = []
-            let hitSQL = verdictFilters.map { SearchPlan.verdictCondition($0, &hitArgs, correlated: true) }.joined(separator: " AND ")
-            verdictCondition = (hitSQL, hitArgs)
-            var args: [any DatabaseValueConvertible] = []
-            let sql = verdictFilters.map { SearchPlan.verdictCondition($0, &args) }.joined(separator: " AND ")
-            conditions.append(SearchPlan.listedWhere(sql, catalogueDates: SearchPlan.onlyDates(verdictFilters), &args))
-            arguments += args
+            verdictCondition = verdictFilters.map { SearchPlan.verdictCondition($0, correlated: true) }.joined(separator: " AND ")
+            let sql = verdictFilters.map { SearchPlan.verdictCondition($0) }.joined(separator: " AND ")
+            conditions.append(SearchPlan.listedWhere(sql, catalogueDates: SearchPlan.onlyDates(verdictFilters)))
         }
         for part in rest {
             conditions.append(try condition(part, resolver))
@@ -72,11 +71,10 @@ struct SearchPlan {
     }
 
     /// SQL for any sub-query, over `p`.
-    mutating func condition(_ q: Query, _ resolver: Resolver) throws -> String {
+    mutating func condition(_ q: Query, _ resolver: Resolver) throws -> SQL {
         switch q {
         case _ where q.isFTSExpressible:
-            arguments.append(SearchPlan.fts(q))
-            return "p.id IN (SELECT rowid FROM papers_fts WHERE papers_fts MATCH ?)"
+            return "p.id IN (SELECT rowid FROM papers_fts WHERE papers_fts MATCH \(SearchPlan.fts(q)))"
         case .text:
             preconditionFailure("text is always FTS-expressible")
         case .and(let parts):
@@ -86,30 +84,27 @@ struct SearchPlan {
         case .not(let inner):
             return "NOT \(try condition(inner, resolver))"
         case .filter(.arxivID(let id)):
-            arguments.append(id)
-            return "p.arxiv_id = ?"
+            return "p.arxiv_id = \(id)"
         case .filter(.author(let name, let isPrefix)):
             let ids = try resolver.authorIDs(name, isPrefix)
             // Ids are integers from the archive itself: safe to inline, and a
             // long IN list binds no variables.
             let list = ids.isEmpty ? "NULL" : ids.map(String.init).joined(separator: ",")
-            return "p.id IN (SELECT paper_id FROM paper_authors WHERE author_id IN (\(list)))"
+            return "p.id IN (SELECT paper_id FROM paper_authors WHERE author_id IN (\(sql: list)))"
         case .filter(let f) where SearchPlan.isMark(f):
             return try markCondition(f, resolver)
         case .filter(.saved(let name)):
             return try savedCondition(name, resolver)
         case .filter(.category(let name)):
             // The category itself, or any of its subject classes (`astro-ph` takes `astro-ph.GA`).
-            arguments += [name, name + ".", name + "/"]
-            return "p.id IN (SELECT paper_id FROM paper_categories WHERE category = ? OR (category > ? AND category < ?))"
+            return "p.id IN (SELECT paper_id FROM paper_categories WHERE category = \(name) OR (category > \(name + ".") AND category < \(name + "/")))"
         case .filter(.inDigest):
             return "p.last_seen IS NOT NULL"
         case .filter(.inCatalogue):
             return "p.catalogue_date IS NOT NULL"
         case .filter(.spotlight(let kind)):
             guard let kind else { return "p.id IN (SELECT paper_id FROM spotlights)" }
-            arguments.append(kind)
-            return "p.id IN (SELECT paper_id FROM spotlights WHERE kind = ? COLLATE NOCASE)"
+            return "p.id IN (SELECT paper_id FROM spotlights WHERE kind = \(kind) COLLATE NOCASE)"
         case .filter(.monthlyPick):
             return "p.id IN (SELECT paper_id FROM monthly_picks WHERE kept = 1)"
         case .filter(.inHotspots):
@@ -117,11 +112,7 @@ struct SearchPlan {
         case .filter(.hotCategory), .filter(.hotSource), .filter(.hotSection), .filter(.hotScore):
             preconditionFailure("a hotspot field in a paper query: the parser never makes one")
         case .filter(let f):
-            var args: [any DatabaseValueConvertible] = []
-            let sql = SearchPlan.verdictCondition(f, &args)
-            let condition = SearchPlan.listedWhere(sql, catalogueDates: SearchPlan.onlyDates([f]), &args)
-            arguments += args
-            return condition
+            return SearchPlan.listedWhere(SearchPlan.verdictCondition(f), catalogueDates: SearchPlan.onlyDates([f]))
         }
     }
 
@@ -133,7 +124,7 @@ struct SearchPlan {
     }
 
     /// The user's marks: star, dismissal, mutes, read, tags, notes.
-    mutating func markCondition(_ f: Filter, _ resolver: Resolver) throws -> String {
+    mutating func markCondition(_ f: Filter, _ resolver: Resolver) throws -> SQL {
         switch f {
         case .starred:
             return "p.arxiv_id IN (SELECT arxiv_id FROM marks WHERE starred = 1)"
@@ -142,22 +133,20 @@ struct SearchPlan {
         case .muted:
             let ids = try resolver.mutedPaperIDs()
             // Not `IN (NULL)` when nothing is muted: its NOT would be NULL too, and hide everything.
-            return ids.isEmpty ? "0" : "p.id IN (\(ids.map(String.init).joined(separator: ",")))"
+            return ids.isEmpty ? "0" : "p.id IN (\(sql: ids.map(String.init).joined(separator: ",")))"
         case .read(let read):
-            return "p.arxiv_id \(read ? "" : "NOT ")IN (SELECT arxiv_id FROM marks WHERE read_at IS NOT NULL)"
+            return "p.arxiv_id \(sql: read ? "" : "NOT ")IN (SELECT arxiv_id FROM marks WHERE read_at IS NOT NULL)"
         case .tag(let tag):
-            arguments.append(tag)
-            return "p.arxiv_id IN (SELECT arxiv_id FROM tags WHERE tag = ?)"
+            return "p.arxiv_id IN (SELECT arxiv_id FROM tags WHERE tag = \(tag))"
         case .note(let term):
-            arguments.append(SearchPlan.fts(.text(term)))
-            return "p.arxiv_id IN (SELECT arxiv_id FROM marks WHERE id IN (SELECT rowid FROM notes_fts WHERE notes_fts MATCH ?))"
+            return "p.arxiv_id IN (SELECT arxiv_id FROM marks WHERE id IN (SELECT rowid FROM notes_fts WHERE notes_fts MATCH \(SearchPlan.fts(.text(term)))))"
         default:
             preconditionFailure("not a mark")
         }
     }
 
     /// A saved search, expanded in place; one that refers to itself is an error.
-    mutating func savedCondition(_ name: String, _ resolver: Resolver) throws -> String {
+    mutating func savedCondition(_ name: String, _ resolver: Resolver) throws -> SQL {
         guard !expanding.contains(name) else {
             throw QueryError(column: 1, message: "saved search '\(name)' refers to itself (\((expanding + [name]).joined(separator: " -> ")))")
         }
@@ -185,17 +174,13 @@ struct SearchPlan {
     }
 
     /// `listedWhere(condition)`, or also, for `catalogueDates`, the catalogue
-    /// papers no digest listed that were published in every one of those
-    /// ranges; their bounds are appended to `args`.
-    static func listedWhere(
-        _ condition: String, catalogueDates: [(from: String?, to: String?)],
-        _ args: inout [any DatabaseValueConvertible]
-    ) -> String {
+    /// papers no digest listed that were published in every one of those ranges.
+    static func listedWhere(_ condition: SQL, catalogueDates: [(from: String?, to: String?)]) -> SQL {
         guard !catalogueDates.isEmpty else { return listedWhere(condition) }
-        var published = ["published IS NOT NULL"]
+        var published: [SQL] = ["published IS NOT NULL"]
         for range in catalogueDates {
-            if let from = range.from { published.append("published >= ?"); args.append(from) }
-            if let to = range.to { published.append("published <= ?"); args.append(to) }
+            if let from = range.from { published.append("published >= \(from)") }
+            if let to = range.to { published.append("published <= \(to)") }
         }
         // Two IN lists over ids: SQLite reads each from its own index (runs by
         // date, papers by publication day) rather than scanning every paper.
@@ -205,30 +190,28 @@ struct SearchPlan {
     /// Papers with a verdict meeting `condition` (over `v` and `r`). An
     /// uncorrelated IN: SQLite evaluates it once, from the runs side, rather
     /// than once per paper.
-    static func listedWhere(_ condition: String) -> String {
+    static func listedWhere(_ condition: SQL) -> SQL {
         "p.id IN (SELECT v.paper_id FROM verdicts v JOIN runs r ON r.id = v.run_id WHERE \(condition))"
     }
 
     /// SQL over `v` and `r` for a verdict filter. `correlated` when it is
     /// checked for the few verdicts of one paper: a topic is then probed per
     /// verdict, instead of listing every verdict of the topic each time.
-    static func verdictCondition(_ f: Filter, _ args: inout [any DatabaseValueConvertible], correlated: Bool = false) -> String {
+    static func verdictCondition(_ f: Filter, correlated: Bool = false) -> SQL {
         switch f {
         case .date(let from, let to):
-            var parts: [String] = []
-            if let from { parts.append("r.date >= ?"); args.append(from) }
-            if let to { parts.append("r.date <= ?"); args.append(to) }
+            var parts: [SQL] = []
+            if let from { parts.append("r.date >= \(from)") }
+            if let to { parts.append("r.date <= \(to)") }
             return parts.joined(separator: " AND ")
-        case .relevance(let range): return number("v.relevance", range, &args)
-        case .novelty(let range): return number("v.novelty", range, &args)
-        case .score(let range): return number("v.score", range, &args)
+        case .relevance(let range): return number("v.relevance", range)
+        case .novelty(let range): return number("v.novelty", range)
+        case .score(let range): return number("v.score", range)
         case .authorMatch: return "v.author_match = 1"
         case .digest(let name):
-            args.append(name)
-            return "r.digest = ?"
+            return "r.digest = \(name)"
         case .topic(let name):
-            args += [name, name]
-            let topics = "SELECT id FROM topics WHERE key = ? OR label = ? COLLATE NOCASE"
+            let topics: SQL = "SELECT id FROM topics WHERE key = \(name) OR label = \(name) COLLATE NOCASE"
             return correlated
                 ? "EXISTS (SELECT 1 FROM verdict_topics vt WHERE vt.verdict_id = v.id AND vt.topic_id IN (\(topics)))"
                 : "v.id IN (SELECT vt.verdict_id FROM verdict_topics vt WHERE vt.topic_id IN (\(topics)))"
@@ -238,10 +221,11 @@ struct SearchPlan {
         }
     }
 
-    static func number(_ column: String, _ r: NumberRange, _ args: inout [any DatabaseValueConvertible]) -> String {
-        var parts = ["\(column) IS NOT NULL"]
-        if let lo = r.lower { parts.append("\(column) \(r.lowerInclusive ? ">=" : ">") ?"); args.append(lo) }
-        if let hi = r.upper { parts.append("\(column) \(r.upperInclusive ? "<=" : "<") ?"); args.append(hi) }
+    /// `column` (an expression) within `r`.
+    static func number(_ column: SQL, _ r: NumberRange) -> SQL {
+        var parts: [SQL] = ["\(column) IS NOT NULL"]
+        if let lo = r.lower { parts.append("\(column) \(sql: r.lowerInclusive ? ">=" : ">") \(lo)") }
+        if let hi = r.upper { parts.append("\(column) \(sql: r.upperInclusive ? "<=" : "<") \(hi)") }
         return parts.joined(separator: " AND ")
     }
 

@@ -1,6 +1,9 @@
 import GRDB
 import GRDBSQLite
 
+/// (In `Archive/`: every connection the archive opens registers these
+/// SQL functions; the query layer reads what they give through `scores`.)
+///
 /// bm25's order for a query of one phrase, without the two costs that make
 /// bm25 slow on common words.
 ///
@@ -56,9 +59,10 @@ package enum PhraseRank {
     /// `join`), in its order, each with a score in bm25's order (lower is
     /// better); nil when the query has more than one phrase: bm25 itself
     /// must rank those.
-    static func scores(sql: String, arguments: StatementArguments, _ db: Database) throws -> [(id: Int64, score: Double)]? {
+    static func scores(_ query: SQL, _ db: Database) throws -> [(id: Int64, score: Double)]? {
         var matches: [(id: Int64, score: Double)] = []
         let k1 = 1.2, b = 0.75
+        let (sql, arguments) = try query.build(db)
         let statement = try db.makeStatement(sql: sql)
         let rows = try Row.fetchCursor(statement, arguments: arguments)
         // Each row is read in place from the statement: for thousands of

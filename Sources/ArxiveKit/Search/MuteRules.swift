@@ -16,55 +16,56 @@ public struct Mute: Encodable, Equatable, Sendable {
     @OrNull public var problem: String? = nil
 }
 
-/// Mutes live with the queries: a mute is a query, and hiding is a query
-/// condition (`is:muted`) the listing commands add.
-extension Archive {
+/// Mutes, over one read (or write) of the archive. They live with the
+/// queries: a mute is a query, and hiding is a query condition
+/// (`is:muted`) the listing commands add.
+struct MuteRules {
+    let db: Database
+
     /// Mutes `query` (checked first), replacing the note and the followed
     /// rule of a mute of the same query; returns how many papers it hides now.
-    @discardableResult
-    public func mute(_ query: String, note: String? = nil, includeFollowed: Bool = false) throws -> Int {
-        try database.write { db in
-            // Finding its papers checks the query whole, saved searches included.
-            let found = try Archive.papersOfMute(query, db)
-            try db.execute(
-                sql: """
-                    INSERT INTO mutes (query, note, include_followed, added_at) VALUES (?, ?, ?, ?)
-                    ON CONFLICT (query) DO UPDATE SET note = excluded.note, include_followed = excluded.include_followed
-                    """, arguments: [query, note, includeFollowed, ISO8601DateFormatter().string(from: Date())])
-            return includeFollowed ? found.count : found.subtracting(try Archive.ruleMatches(loose: false, db).keys).count
-        }
+    func add(_ query: String, note: String?, includeFollowed: Bool) throws -> Int {
+        // Finding its papers checks the query whole, saved searches included.
+        let found = try papers(ofMute: query)
+        try db.execute(
+            literal: """
+                INSERT INTO mutes (query, note, include_followed, added_at)
+                VALUES (\(query), \(note), \(includeFollowed), \(ISO8601DateFormatter().string(from: Date())))
+                ON CONFLICT (query) DO UPDATE SET note = excluded.note, include_followed = excluded.include_followed
+                """)
+        return includeFollowed ? found.count : found.subtracting(try followedPaperIDs()).count
     }
 
     /// Removes the mute of this query, or of this number (as `mutes` lists
     /// them); returns it as it was.
-    @discardableResult
-    public func unmute(_ queryOrID: String) throws -> Mute {
-        try database.write { db in
-            let sql = "SELECT id, query, note, include_followed, added_at FROM mutes WHERE query = ? OR CAST(id AS TEXT) = ? ORDER BY id"
-            guard let row = try Row.fetchOne(db, sql: sql, arguments: [queryOrID, queryOrID]) else { throw MuteError.noMute(queryOrID) }
-            let mute = try Archive.storedMute(row, followed: Set(try Archive.ruleMatches(loose: false, db).keys), db)
-            try db.execute(sql: "DELETE FROM mutes WHERE id = ?", arguments: [mute.id])
-            return mute
-        }
+    func remove(_ queryOrID: String) throws -> Mute {
+        let sql: SQL = "SELECT id, query, note, include_followed, added_at FROM mutes WHERE query = \(queryOrID) OR CAST(id AS TEXT) = \(queryOrID) ORDER BY id"
+        guard let row = try Row.fetchOne(db, literal: sql) else { throw MuteError.noMute(queryOrID) }
+        let mute = try stored(row, followed: try followedPaperIDs())
+        try db.execute(literal: "DELETE FROM mutes WHERE id = \(mute.id)")
+        return mute
     }
 
     /// Every mute, oldest first, each with the papers it hides now.
-    public func mutes() throws -> [Mute] {
-        try database.read { db in
-            let followed = Set(try Archive.ruleMatches(loose: false, db).keys)
-            return try Row.fetchAll(db, sql: "SELECT id, query, note, include_followed, added_at FROM mutes ORDER BY id").map { row in
-                try Archive.storedMute(row, followed: followed, db)
-            }
+    func all() throws -> [Mute] {
+        let followed = try followedPaperIDs()
+        return try Row.fetchAll(db, sql: "SELECT id, query, note, include_followed, added_at FROM mutes ORDER BY id").map { row in
+            try stored(row, followed: followed)
         }
     }
 
+    /// The followed authors' papers, which a mute leaves unless it includes them.
+    func followedPaperIDs() throws -> Set<Int64> {
+        Set(try FollowMatches(db: db).ruleMatches(loose: false).keys)
+    }
+
     /// A stored mute with the papers it hides now, or why it hides none.
-    static func storedMute(_ row: Row, followed: Set<Int64>, _ db: Database) throws -> Mute {
+    func stored(_ row: Row, followed: Set<Int64>) throws -> Mute {
         let includeFollowed: Bool = row["include_followed"]
         var mute = Mute(
             id: row["id"], query: row["query"], note: row["note"], includeFollowed: includeFollowed, addedAt: row["added_at"], papers: 0)
         do {
-            let found = try Archive.papersOfMute(mute.query, db)
+            let found = try papers(ofMute: mute.query)
             mute.papers = includeFollowed ? found.count : found.subtracting(followed).count
         } catch let error as QueryError {
             mute.problem = error.message
@@ -79,14 +80,14 @@ extension Archive {
     /// query no longer resolves hides nothing (`mutes` says why): one deleted
     /// saved search must not stop every listing.
     /// `followed`: the followed authors' papers, when the caller has them already.
-    static func mutedPaperIDs(_ db: Database, followed: Set<Int64>? = nil) throws -> Set<Int64> {
+    func mutedPaperIDs(followed: Set<Int64>? = nil) throws -> Set<Int64> {
         let mutes = try Row.fetchAll(db, sql: "SELECT query, include_followed FROM mutes")
         guard !mutes.isEmpty else { return [] }
-        let followed = try followed ?? Set(Archive.ruleMatches(loose: false, db).keys)
+        let followed = try followed ?? followedPaperIDs()
         var hidden = Set<Int64>()
         for mute in mutes {
             let found: Set<Int64>
-            do { found = try Archive.papersOfMute(mute["query"], db) } catch is QueryError { continue } catch is MuteError { continue }
+            do { found = try papers(ofMute: mute["query"]) } catch is QueryError { continue } catch is MuteError { continue }
             hidden.formUnion((mute["include_followed"] as Bool) ? found : found.subtracting(followed))
         }
         return hidden
@@ -94,17 +95,17 @@ extension Archive {
 
     /// The papers one mute's query finds. A mute may not use `is:muted`,
     /// even through a saved search: that would loop.
-    static func papersOfMute(_ query: String, _ db: Database) throws -> Set<Int64> {
+    func papers(ofMute query: String) throws -> Set<Int64> {
         let parsed = try QueryParser.parse(query)
-        if mentionsMuted(parsed) { throw MuteError.mutesMuted }
-        var resolver = Archive.resolver(db)
+        if MuteRules.mentionsMuted(parsed) { throw MuteError.mutesMuted }
+        let search = PaperSearch(db: db)
+        var resolver = search.resolver()
         resolver.mutedPaperIDs = { throw MuteError.mutesMuted }
-        let (sql, arguments) = Archive.matchingPapers(try SearchPlan(parsed, resolver: resolver), columns: "p.id")
-        return Set(try Int64.fetchAll(db, sql: sql, arguments: arguments))
+        return Set(try Int64.fetchAll(db, literal: search.matchingPapers(try search.plan(parsed, resolver: resolver), columns: "p.id")))
     }
 
     /// `query` without what the mutes hide (as it is when there is no mute).
-    static func hidingMuted(_ query: Query, _ db: Database) throws -> Query {
+    func hiding(_ query: Query) throws -> Query {
         guard try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM mutes)") == true else { return query }
         // Flattened: the query's words stay at the top, where they rank.
         let parts: [Query] = if case .and(let parts) = query { parts } else { [query] }

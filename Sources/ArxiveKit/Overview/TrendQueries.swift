@@ -1,12 +1,16 @@
 import Foundation
 import GRDB
 
-/// Counts over time: what the runs of each month (or week) listed.
-extension Archive {
+/// Counts over time, over one read of the archive: what the runs of each
+/// month (or week) listed. The terms' counts need scratch tables in `temp`:
+/// a connection that may write them.
+struct TrendQueries {
+    let db: Database
+
     /// The periods from `from` to `to` (`YYYY-MM`, inclusive; the archive's
     /// first and last runs when nil), never beyond the archive's runs: they
     /// would be empty, and `--from 0001-01 --by week` would be half a million.
-    static func periods(by kind: PeriodKind, from: Month?, to: Month?, _ db: Database) throws -> [Period] {
+    func periods(by kind: PeriodKind, from: Month?, to: Month?) throws -> [Period] {
         guard let row = try Row.fetchOne(db, sql: "SELECT min(date) AS first, max(date) AS last FROM runs"),
             let first: String = row["first"], let last: String = row["last"]
         else { return [] }
@@ -19,83 +23,72 @@ extension Archive {
     /// runs that the query matches, their share of the period's distinct
     /// papers, and the mean relevance and novelty of their listings there.
     /// A query's verdict filters (`rel:>=8`) apply to those listings.
-    public func trends(
-        _ queries: [(text: String, query: Query)], by kind: PeriodKind = .month,
-        from: Month? = nil, to: Month? = nil
-    ) throws -> [TrendRow] {
-        try database.read { db in
-            let periods = try Archive.periods(by: kind, from: from, to: to, db)
-            let matched = try queries.map { try Archive.paperIDs(matching: $0.query, db) }
-            var rows: [TrendRow] = []
-            for period in periods {
-                let total =
-                    try Int.fetchOne(
-                        db,
-                        sql: """
-                            SELECT count(DISTINCT v.paper_id) FROM verdicts v JOIN runs r ON r.id = v.run_id WHERE r.date BETWEEN ? AND ?
-                            """, arguments: [period.first, period.last]) ?? 0
-                for (query, match) in zip(queries, matched) {
-                    var sql = """
-                        SELECT count(DISTINCT v.paper_id) AS n, avg(v.relevance) AS relevance, avg(v.novelty) AS novelty
-                        FROM verdicts v JOIN runs r ON r.id = v.run_id
-                        WHERE r.date BETWEEN ? AND ? AND v.paper_id IN (\(match.ids.map(String.init).joined(separator: ",")))
-                        """
-                    var arguments: StatementArguments = [period.first, period.last]
-                    if let condition = match.plan.verdictCondition {
-                        sql += " AND \(condition.sql)"
-                        _ = arguments.append(contentsOf: StatementArguments(condition.arguments))
-                    }
-                    let row = try Row.fetchOne(db, sql: sql, arguments: arguments)!
-                    let count: Int = row["n"]
-                    rows.append(
-                        TrendRow(
-                            period: period.label, query: query.text, count: count,
-                            share: total == 0 ? 0 : Double(count) / Double(total),
-                            meanRelevance: row["relevance"], meanNovelty: row["novelty"]))
-                }
+    func trends(_ queries: [(text: String, query: Query)], by kind: PeriodKind, from: Month?, to: Month?) throws -> [TrendRow] {
+        let periods = try periods(by: kind, from: from, to: to)
+        let search = PaperSearch(db: db)
+        let matched = try queries.map { try search.paperIDs(matching: $0.query) }
+        var rows: [TrendRow] = []
+        for period in periods {
+            let total =
+                try Int.fetchOne(
+                    db,
+                    literal: """
+                        SELECT count(DISTINCT v.paper_id) FROM verdicts v JOIN runs r ON r.id = v.run_id WHERE r.date \(between: period.dates)
+                        """) ?? 0
+            for (query, match) in zip(queries, matched) {
+                var sql: SQL = """
+                    SELECT count(DISTINCT v.paper_id) AS n, avg(v.relevance) AS relevance, avg(v.novelty) AS novelty
+                    FROM verdicts v JOIN runs r ON r.id = v.run_id
+                    WHERE r.date \(between: period.dates) AND v.paper_id IN (\(sql: match.ids.map(String.init).joined(separator: ",")))
+                    """
+                if let condition = match.plan.verdictCondition { sql += " AND \(condition)" }
+                let row = try Row.fetchOne(db, literal: sql)!
+                let count: Int = row["n"]
+                rows.append(
+                    TrendRow(
+                        period: period.label, query: query.text, count: count,
+                        share: total == 0 ? 0 : Double(count) / Double(total),
+                        meanRelevance: row["relevance"], meanNovelty: row["novelty"]))
             }
-            return rows
         }
+        return rows
     }
 
     /// Runs, tokens and cost per period: a total row, then one per model.
-    public func costTrends(by kind: PeriodKind = .month, from: Month? = nil, to: Month? = nil) throws -> [CostRow] {
-        try database.read { db in
-            let periods = try Archive.periods(by: kind, from: from, to: to, db)
-            guard let first = periods.first, let last = periods.last else { return [] }
-            let runs = try Row.fetchAll(
-                db,
-                sql: """
-                    SELECT date, coalesce(model, '(none)') AS model, coalesce(prompt_tokens, 0) AS p, coalesce(completion_tokens, 0) AS c,
-                           coalesce(total_tokens, coalesce(prompt_tokens, 0) + coalesce(completion_tokens, 0)) AS t, coalesce(total_cost, 0) AS cost
-                    FROM runs WHERE date BETWEEN ? AND ? ORDER BY date
-                    """, arguments: [first.first, last.last])
-            var rows: [CostRow] = []
-            for period in periods {
-                let inPeriod = runs.filter { period.dates.contains($0["date"] as String) }
-                func row(_ model: String?, _ list: [Row]) -> CostRow {
-                    CostRow(
-                        period: period.label, model: model, runs: list.count,
-                        promptTokens: list.reduce(0) { $0 + ($1["p"] as Int) }, completionTokens: list.reduce(0) { $0 + ($1["c"] as Int) },
-                        totalTokens: list.reduce(0) { $0 + ($1["t"] as Int) },
-                        totalCost: (list.reduce(0.0) { $0 + ($1["cost"] as Double) } * 100).rounded() / 100)
-                }
-                rows.append(row(nil, inPeriod))
-                for model in Set(inPeriod.map { $0["model"] as String }).sorted() {
-                    rows.append(row(model, inPeriod.filter { $0["model"] as String == model }))
-                }
+    func costTrends(by kind: PeriodKind, from: Month?, to: Month?) throws -> [CostRow] {
+        let periods = try periods(by: kind, from: from, to: to)
+        guard let first = periods.first, let last = periods.last else { return [] }
+        let runs = try Row.fetchAll(
+            db,
+            literal: """
+                SELECT date, coalesce(model, '(none)') AS model, coalesce(prompt_tokens, 0) AS p, coalesce(completion_tokens, 0) AS c,
+                       coalesce(total_tokens, coalesce(prompt_tokens, 0) + coalesce(completion_tokens, 0)) AS t, coalesce(total_cost, 0) AS cost
+                FROM runs WHERE date \(between: first.first...last.last) ORDER BY date
+                """)
+        var rows: [CostRow] = []
+        for period in periods {
+            let inPeriod = runs.filter { period.dates.contains($0["date"] as String) }
+            func row(_ model: String?, _ list: [Row]) -> CostRow {
+                CostRow(
+                    period: period.label, model: model, runs: list.count,
+                    promptTokens: list.reduce(0) { $0 + ($1["p"] as Int) }, completionTokens: list.reduce(0) { $0 + ($1["c"] as Int) },
+                    totalTokens: list.reduce(0) { $0 + ($1["t"] as Int) },
+                    totalCost: (list.reduce(0.0) { $0 + ($1["cost"] as Double) } * 100).rounded() / 100)
             }
-            return rows
+            rows.append(row(nil, inPeriod))
+            for model in Set(inPeriod.map { $0["model"] as String }).sorted() {
+                rows.append(row(model, inPeriod.filter { $0["model"] as String == model }))
+            }
         }
+        return rows
     }
 
     /// The most frequent authors of each period.
-    public func authorTrends(by kind: PeriodKind = .month, from: Month? = nil, to: Month? = nil, limit: Int = 5) throws -> [AuthorTrendRow] {
-        try database.read { db in
-            try Archive.periods(by: kind, from: from, to: to, db).flatMap { period in
-                try Archive.topAuthors(dates: period.dates, limit: limit, db).map {
-                    AuthorTrendRow(period: period.label, name: $0.name, papers: $0.papers)
-                }
+    func authorTrends(by kind: PeriodKind, from: Month?, to: Month?, limit: Int) throws -> [AuthorTrendRow] {
+        let authors = AuthorSearch(db: db)
+        return try periods(by: kind, from: from, to: to).flatMap { period in
+            try authors.topAuthors(dates: period.dates, limit: limit).map {
+                AuthorTrendRow(period: period.label, name: $0.name, papers: $0.papers)
             }
         }
     }
@@ -103,21 +96,19 @@ extension Archive {
     /// For each period after the first: the terms whose share of the
     /// period's papers rose or fell most against the period before, by
     /// significance (a two-proportion z-score), `limit` each way.
-    public func termTrends(by kind: PeriodKind = .month, from: Month? = nil, to: Month? = nil, limit: Int = 5) throws -> [TermTrendRow] {
-        try database.writeWithoutTransaction { db in
-            let periods = try Archive.periods(by: kind, from: from, to: to, db)
-            // The period before the first is counted too, so that the first has a change.
-            var previous = try periods.first.map { try Archive.termCounts(dates: Periods.before($0, by: kind).dates, db) }
-            var rows: [TermTrendRow] = []
-            for period in periods {
-                let current = try Archive.termCounts(dates: period.dates, db)
-                if let previous, previous.papers > 0, current.papers > 0 {
-                    rows += Archive.movers(period: period.label, current, previous, limit: limit)
-                }
-                previous = current
+    func termTrends(by kind: PeriodKind, from: Month?, to: Month?, limit: Int) throws -> [TermTrendRow] {
+        let periods = try periods(by: kind, from: from, to: to)
+        // The period before the first is counted too, so that the first has a change.
+        var previous = try periods.first.map { try termCounts(dates: Periods.before($0, by: kind).dates) }
+        var rows: [TermTrendRow] = []
+        for period in periods {
+            let current = try termCounts(dates: period.dates)
+            if let previous, previous.papers > 0, current.papers > 0 {
+                rows += TrendQueries.movers(period: period.label, current, previous, limit: limit)
             }
-            return rows
+            previous = current
         }
+        return rows
     }
 
     /// The terms that moved most between two periods' counts, rising first.
@@ -144,7 +135,7 @@ extension Archive {
     /// one- or two-letter terms left out). Titles only: they name the topic,
     /// and tokenizing a month of abstracts too took 80 ms, most of a report's
     /// budget.
-    static func termCounts(dates: ClosedRange<String>, _ db: Database) throws -> TermCounts {
+    func termCounts(dates: ClosedRange<String>) throws -> TermCounts {
         // Dropped and made anew: emptying an FTS5 table row by row would
         // tokenize every title again to take it out of the index.
         try db.execute(
@@ -155,27 +146,27 @@ extension Archive {
                 CREATE VIRTUAL TABLE temp.period_terms USING fts5vocab(temp, period_text, 'row');
                 """)
         try db.execute(
-            sql: """
+            literal: """
                 INSERT INTO temp.period_text (rowid, title)
                 SELECT id, title FROM papers
-                WHERE id IN (SELECT v.paper_id FROM verdicts v JOIN runs r ON r.id = v.run_id WHERE r.date BETWEEN ? AND ?)
-                """, arguments: [dates.lowerBound, dates.upperBound])
+                WHERE id IN (SELECT v.paper_id FROM verdicts v JOIN runs r ON r.id = v.run_id WHERE r.date \(between: dates))
+                """)
         let papers = db.changesCount
-        let stop = try stopTerms(db)
+        let stop = try stopTerms()
         var counts: [String: Int] = [:]
         for row in try Row.fetchAll(db, sql: "SELECT term, doc FROM temp.period_terms") {
             let term: String = row["term"]
             guard term.count > 2, !stop.contains(term), !term.allSatisfy(\.isNumber) else { continue }
             counts[term] = row["doc"]
         }
-        return TermCounts(papers: papers, counts: counts, words: try readableWords(db))
+        return TermCounts(papers: papers, counts: counts, words: try readableWords())
     }
 
     /// Each stem of `temp.period_text` as the word its titles use most
     /// (`singl` -> `single`, `orthogon` -> `orthogonal`): the titles'
     /// words without stemming, each stemmed once by the index's own
     /// tokenizer (a row per word, so a term's row id names its word).
-    static func readableWords(_ db: Database) throws -> [String: String] {
+    func readableWords() throws -> [String: String] {
         try db.execute(
             sql: """
                 DROP TABLE IF EXISTS temp.period_word_terms;
@@ -216,14 +207,14 @@ extension Archive {
     }
 
     /// English stop words and paper boilerplate, stemmed the way the index stems.
-    static func stopTerms(_ db: Database) throws -> Set<String> {
+    func stopTerms() throws -> Set<String> {
         try db.execute(
             sql: """
                 CREATE VIRTUAL TABLE IF NOT EXISTS temp.stop_text USING fts5(words, tokenize = 'porter unicode61 remove_diacritics 2');
                 CREATE VIRTUAL TABLE IF NOT EXISTS temp.stop_terms USING fts5vocab(temp, stop_text, 'row');
                 """)
         if try Int.fetchOne(db, sql: "SELECT count(*) FROM temp.stop_text") == 0 {
-            try db.execute(sql: "INSERT INTO temp.stop_text (words) VALUES (?)", arguments: [stopWords])
+            try db.execute(literal: "INSERT INTO temp.stop_text (words) VALUES (\(TrendQueries.stopWords))")
         }
         return Set(try String.fetchAll(db, sql: "SELECT term FROM temp.stop_terms"))
     }

@@ -12,9 +12,12 @@ public enum RankScope: Equatable, Sendable {
     case query(Query)
 }
 
-/// Re-ranking stored verdicts: no network, no LLM, only the stored scores,
-/// the followed-author rules and the full-text index.
-extension Archive {
+/// Re-ranking stored verdicts, over one read of the archive: no network,
+/// no LLM, only the stored scores, the followed-author rules and the
+/// full-text index.
+struct Ranker {
+    let db: Database
+
     /// One stored verdict, scored.
     struct Scored {
         var verdictID: Int64
@@ -50,32 +53,29 @@ extension Archive {
 
     /// The verdicts of `scope` in the order `options` gives, and what its cut-offs drop.
     /// What a mute hides is left out unless `showMuted`.
-    public func rank(_ scope: RankScope, options: RankOptions = RankOptions(), limit: Int? = nil, showMuted: Bool = false) throws -> Ranking {
-        try database.read { db in try Archive.rank(scope, options: options, limit: limit, showMuted: showMuted, db) }
-    }
-
-    /// `rank` inside a transaction the caller holds.
-    static func rank(_ scope: RankScope, options: RankOptions, limit: Int?, showMuted: Bool = false, _ db: Database) throws -> Ranking {
-        let muted = showMuted ? [] : try Archive.mutedPaperIDs(db)
-        let verdicts = try Archive.verdicts(in: scope, db).filter { !muted.contains($0.paperID) }
-        let followed = options.boostFollowed == 0 ? [] : Set(try Archive.ruleMatches(loose: false, db).keys)
+    func rank(_ scope: RankScope, options: RankOptions, limit: Int?, showMuted: Bool = false) throws -> Ranking {
+        let muted = showMuted ? [] : try MuteRules(db: db).mutedPaperIDs()
+        let verdicts = try self.verdicts(in: scope).filter { !muted.contains($0.paperID) }
+        let followed = options.boostFollowed == 0 ? [] : Set(try FollowMatches(db: db).ruleMatches(loose: false).keys)
+        let search = PaperSearch(db: db)
         let boosted = try options.boosts.map { boost in
-            (boost, try Archive.paperIDs(matching: QueryParser.parse(boost.term), db).ids)
+            (boost, try search.paperIDs(matching: QueryParser.parse(boost.term)).ids)
         }
         let learned = try options.learned.map { learned in
-            (learned, try Archive.learnedPlaces(learned.marks, papers: Set(verdicts.map(\.paperID)).sorted(), db))
+            (learned, try learnedPlaces(learned.marks, papers: Set(verdicts.map(\.paperID)).sorted()))
         }
-        let published = Archive.order(
-            verdicts.map { Archive.score($0, RankOptions(), followed: [], boosted: [], learned: nil) },
+        let published = Ranker.order(
+            verdicts.map { Ranker.score($0, RankOptions(), followed: [], boosted: [], learned: nil) },
             relevanceBreaksTies: false)
         let publishedRank = Dictionary(uniqueKeysWithValues: published.enumerated().map { ($1.paperID, $0 + 1) })
-        let ranked = Archive.order(
-            verdicts.map { Archive.score($0, options, followed: followed, boosted: boosted, learned: learned) }
-                .filter { Archive.survives($0, options) }, relevanceBreaksTies: options.weights != nil)
+        let ranked = Ranker.order(
+            verdicts.map { Ranker.score($0, options, followed: followed, boosted: boosted, learned: learned) }
+                .filter { Ranker.survives($0, options) }, relevanceBreaksTies: options.weights != nil)
         let kept = Set(ranked.map(\.paperID))
+        let reads = PaperReads(db: db)
         func paper(_ s: Scored) throws -> RankedPaper {
             RankedPaper(
-                paper: try Archive.hit(paperID: s.paperID, snippet: nil, verdictCondition: ("v.id = ?", [s.verdictID]), db),
+                paper: try reads.hit(paperID: s.paperID, snippet: nil, verdictCondition: "v.id = \(s.verdictID)"),
                 date: s.date, digest: s.digest, position: s.position, rankScore: s.rankScore,
                 publishedRank: publishedRank[s.paperID] ?? 0, parts: s.parts)
         }
@@ -90,7 +90,7 @@ extension Archive {
     /// model's probability: those crowd together (a month's ranged from 0.24
     /// to 0.42 on the generated history) and would use a sliver of the
     /// points; a place uses them all, whatever the model's calibration.
-    static func learnedPlaces(_ marks: MarkedPapers, papers: [Int64], _ db: Database) throws -> [Int64: Double] {
+    func learnedPlaces(_ marks: MarkedPapers, papers: [Int64]) throws -> [Int64: Double] {
         let ranker = try LearnedRanker(marks, candidates: papers, db)
         let worstFirst = papers.sorted { (ranker.score($0), $1) < (ranker.score($1), $0) }
         let steps = Double(max(worstFirst.count - 1, 1))
@@ -145,31 +145,25 @@ extension Archive {
     }
 
     /// The verdicts in scope; `rankScore` holds the digest's own score.
-    static func verdicts(in scope: RankScope, _ db: Database) throws -> [Scored] {
-        var sql = """
+    func verdicts(in scope: RankScope) throws -> [Scored] {
+        var sql: SQL = """
             SELECT v.id, v.paper_id, p.arxiv_id, r.date, r.digest, v.position, v.relevance, v.novelty, v.score, v.author_match
             FROM verdicts v JOIN runs r ON r.id = v.run_id JOIN papers p ON p.id = v.paper_id WHERE
             """
-        var arguments = StatementArguments()
         switch scope {
         case .day(let date, let digest):
-            let digests = try String.fetchAll(db, sql: "SELECT digest FROM runs WHERE date = ? ORDER BY digest", arguments: [date])
+            let digests = try String.fetchAll(db, literal: "SELECT digest FROM runs WHERE date = \(date) ORDER BY digest")
             let chosen = digest ?? digests.first
             if digest == nil && digests.count > 1 { throw RankError.severalDigests(date: date.text, digests: digests) }
-            sql += " r.date = ? AND r.digest = ?"
-            arguments = [date, chosen]
+            sql += " r.date = \(date) AND r.digest = \(chosen)"
         case .month(let month):
-            sql += " r.date LIKE ? || '-%'"
-            arguments = [month]
+            sql += " r.date LIKE \(month) || '-%'"
         case .query(let query):
-            let (ids, plan) = try paperIDs(matching: query, db)
-            sql += " v.paper_id IN (\(ids.map(String.init).joined(separator: ",")))"
-            if let condition = plan.verdictCondition {
-                sql += " AND \(condition.sql)"
-                _ = arguments.append(contentsOf: StatementArguments(condition.arguments))
-            }
+            let (ids, plan) = try PaperSearch(db: db).paperIDs(matching: query)
+            sql += " v.paper_id IN (\(sql: ids.map(String.init).joined(separator: ",")))"
+            if let condition = plan.verdictCondition { sql += " AND \(condition)" }
         }
-        return try Row.fetchAll(db, sql: sql, arguments: arguments).map { row in
+        return try Row.fetchAll(db, literal: sql).map { row in
             Scored(
                 verdictID: row["id"], paperID: row["paper_id"], arxivID: row["arxiv_id"], date: row["date"], digest: row["digest"],
                 position: row["position"], relevance: row["relevance"], novelty: row["novelty"],
@@ -179,23 +173,21 @@ extension Archive {
 
     // MARK: Profiles
 
-    /// Stores `options` under `name`, replacing a profile of that name.
-    public func saveRankProfile(_ name: String, _ options: RankOptions) throws {
+    /// Stores `options` under `name` (in a write), replacing a profile of that name.
+    func saveProfile(_ name: String, _ options: RankOptions) throws {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys]
         let json = String(decoding: try encoder.encode(options), as: UTF8.self)
-        try database.write { db in
-            try db.execute(
-                sql: """
-                    INSERT INTO rank_profiles (name, options, saved_at) VALUES (?, ?, ?)
-                    ON CONFLICT (name) DO UPDATE SET options = excluded.options, saved_at = excluded.saved_at
-                    """, arguments: [name, json, ISO8601DateFormatter().string(from: Date())])
-        }
+        try db.execute(
+            literal: """
+                INSERT INTO rank_profiles (name, options, saved_at) VALUES (\(name), \(json), \(ISO8601DateFormatter().string(from: Date())))
+                ON CONFLICT (name) DO UPDATE SET options = excluded.options, saved_at = excluded.saved_at
+                """)
     }
 
     /// The options saved under `name`.
-    public func rankProfile(_ name: String) throws -> RankOptions {
-        guard let json = try database.read({ try String.fetchOne($0, sql: "SELECT options FROM rank_profiles WHERE name = ?", arguments: [name]) }) else {
+    func profile(_ name: String) throws -> RankOptions {
+        guard let json = try String.fetchOne(db, literal: "SELECT options FROM rank_profiles WHERE name = \(name)") else {
             throw RankError.noProfile(name)
         }
         return try JSONDecoder().decode(RankOptions.self, from: Data(json.utf8))
