@@ -1,7 +1,7 @@
 import Foundation
 import GRDB
 
-/// Followed authors: the rules `arxive follow` stores (see `Archive+Matches`
+/// Followed authors: the rules `arxive follow` stores (see `FollowMatches`
 /// for what they find).
 extension Archive {
     public enum FollowOutcome: Equatable, Sendable {

@@ -37,7 +37,7 @@ struct HotspotPlan {
         case .filter(.hotCategory(let name)):
             return "(t.category = \(name) COLLATE NOCASE OR t.section_category = \(name) COLLATE NOCASE)"
         case .filter(.hotSource(let name)):
-            // Probed per topic: the scans stop after a few topics (see `filteredHotspotHits`, `bestTopics`),
+            // Probed per topic: the scans stop after a few topics (see `HotspotQueries.filteredHits`, `bestTopics`),
             // where listing every item of a common source first took 15 ms.
             return
                 "EXISTS (SELECT 1 FROM hotspot_items i WHERE i.topic_id = t.id AND (i.source_id = \(name) COLLATE NOCASE OR i.source_name = \(name) COLLATE NOCASE))"
