@@ -90,4 +90,30 @@ struct JSONTextTests {
             #expect(JSONText.write(["x": double]) == Self.foundation(["x": double]), "\(double)")
         }
     }
+
+    /// What `JSONDecoder` reads from a stored object of numbers: the
+    /// reference for `Archive.numbers(inJSONObject:)`.
+    static func decoded(_ text: String) -> [String: Double] {
+        (try? JSONDecoder().decode([String: Double].self, from: Data(text.utf8))) ?? [:]
+    }
+
+    @Test("Stored objects of numbers read back as JSONDecoder reads them, also when they are not such objects")
+    func numberObjects() async {
+        for text in [
+            #"{"HEAT":8,"FINAL_SCORE":9.5}"#, #"{}"#, #" { "a" : -0.0 , "b":1e-7,"c":2.5E+3 } "#, #"{"x":1.7976931348623157e308}"#,
+            #"{"\u00e9t\u00e9":5e-324}"#, #"{"a":null}"#, #"{"a":"8"}"#, #"{"a":[1]}"#, #"{"a":1,}"#, #"{"a":01}"#, #"{"a":1"#,
+            #"[1,2]"#, #"8"#, "", "not json", #"{"a":1} x"#,
+        ] {
+            #expect(Archive.numbers(inJSONObject: text) == Self.decoded(text), "\(text)")
+        }
+        #expect(Archive.numbers(inJSONObject: nil) == [:])
+        // As the archive stores them: written by `JSONText`, any finite double.
+        let bits = Gen.int(in: Int.min...Int.max)
+        await propertyCheck(count: 2_000, input: bits, bits) { a, b in
+            let (x, y) = (Double(bitPattern: UInt64(bitPattern: Int64(a))), Double(bitPattern: UInt64(bitPattern: Int64(b))))
+            guard x.isFinite, y.isFinite, let text = JSONText.write(["QUALITY": x, "HEAT": y, "N": Double(a % 100)]) else { return }
+            let read = Archive.numbers(inJSONObject: text)
+            #expect(read == Self.decoded(text) && read["QUALITY"] == x && read.count == 3, "\(text)")
+        }
+    }
 }

@@ -32,7 +32,8 @@ struct HotspotQueries {
                 """)
         {
             // Takeaways and item titles are stored one per line: a snippet stays on one.
-            snippets[row["rowid"]] = (row["snippet"] as String).replacingOccurrences(of: "\n", with: " · ")
+            // (Split and joined: Foundation's `replacingOccurrences` cost a tenth of the search on its first use.)
+            snippets[row["rowid"]] = (row["snippet"] as String).split(separator: "\n", omittingEmptySubsequences: false).joined(separator: " · ")
         }
         let rows = try Row.fetchAll(db, literal: "\(HotspotQueries.hitColumns) WHERE t.id IN (\(sql: ids))")
         let byID = Dictionary(uniqueKeysWithValues: rows.map { ($0["id"] as Int64, $0) })

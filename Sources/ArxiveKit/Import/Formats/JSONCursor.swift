@@ -90,6 +90,16 @@ struct JSONCursor {
         throw Failure()
     }
 
+    /// A number value, as Swift's `Double(String)` reads its text (correctly
+    /// rounded, as Foundation's JSON parser is).
+    mutating func double() throws(Failure) -> Double {
+        skipSpace()
+        let start = offset
+        try number()
+        guard let value = Double(text(start..<offset)) else { throw Failure() }
+        return value
+    }
+
     /// Skips the next value (checking it), and returns where its text is.
     @discardableResult
     mutating func skipValue() throws(Failure) -> Range<Int> {
