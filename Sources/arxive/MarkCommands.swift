@@ -4,8 +4,8 @@ import Foundation
 
 /// The arXiv ids a mark command takes, checked.
 struct PaperIDs: ParsableArguments {
-    @Argument(help: ArgumentHelp("The papers (arXiv ids; a version suffix is ignored).", valueName: "arxiv-id"))
-    var ids: [String]
+    @Argument(help: ArgumentHelp("The papers (arXiv ids, like 2512.22471 or hep-th/9901001; a version suffix is ignored).", valueName: "arxiv-id"))
+    var ids: [ArxivID]
 
     @Flag(help: "Print each paper's marks after the change, as JSON.")
     var json = false
@@ -17,17 +17,11 @@ struct PaperIDs: ParsableArguments {
         enum CodingKeys: String, CodingKey { case arxivID = "arxiv_id", marks }
     }
 
-    func validate() throws {
-        for id in ids where ArxivID.parse(id) == nil {
-            throw ValidationError("'\(id)' is not an arXiv id (like 2512.22471 or hep-th/9901001)")
-        }
-    }
-
     /// Applies `change` to every paper.
     func mark(_ archive: ArchiveOptions, _ change: Archive.MarkChange) throws {
         let opened = try archive.openExisting()
-        for id in ids { try opened.mark(id, change) }
-        if json { Terminal.print(try JSONOutput.string(try ids.map { Marked(arxivID: $0, marks: try opened.marks(of: $0)) })) }
+        for id in ids { try opened.mark(id.text, change) }
+        if json { Terminal.print(try JSONOutput.string(try ids.map { Marked(arxivID: $0.text, marks: try opened.marks(of: $0.text)) })) }
     }
 }
 
@@ -97,17 +91,16 @@ struct TagCommand: ParsableCommand {
         commandName: "tag", abstract: "Tag a paper (find it with tag:NAME).",
         discussion: "Examples:\n  arxive tag 2512.22471 to-read bayesian\n  arxive search 'tag:to-read'")
     @OptionGroup var archive: ArchiveOptions
-    @Argument(help: ArgumentHelp("The paper.", valueName: "arxiv-id")) var id: String
+    @Argument(help: ArgumentHelp("The paper.", valueName: "arxiv-id")) var id: ArxivID
     @Argument(help: "One or more tags.") var tags: [String]
 
     func validate() throws {
-        guard ArxivID.parse(id) != nil else { throw ValidationError("'\(id)' is not an arXiv id") }
         if let bad = tags.first(where: { $0.isEmpty || $0.contains(where: \.isWhitespace) }) {
             throw ValidationError("tag '\(bad)' is empty or has spaces")
         }
     }
 
-    func run() throws { try archive.openExisting().mark(id, .addTags(tags)) }
+    func run() throws { try archive.openExisting().mark(id.text, .addTags(tags)) }
 }
 
 struct UntagCommand: ParsableCommand {
@@ -115,14 +108,10 @@ struct UntagCommand: ParsableCommand {
         commandName: "untag", abstract: "Remove tags from a paper.",
         discussion: "Examples:\n  arxive untag 2512.22471 to-read")
     @OptionGroup var archive: ArchiveOptions
-    @Argument(help: ArgumentHelp("The paper.", valueName: "arxiv-id")) var id: String
+    @Argument(help: ArgumentHelp("The paper.", valueName: "arxiv-id")) var id: ArxivID
     @Argument(help: "One or more tags.") var tags: [String]
 
-    func validate() throws {
-        guard ArxivID.parse(id) != nil else { throw ValidationError("'\(id)' is not an arXiv id") }
-    }
-
-    func run() throws { try archive.openExisting().mark(id, .removeTags(tags)) }
+    func run() throws { try archive.openExisting().mark(id.text, .removeTags(tags)) }
 }
 
 struct NoteCommand: ParsableCommand {
@@ -140,17 +129,13 @@ struct NoteCommand: ParsableCommand {
             """
     )
     @OptionGroup var archive: ArchiveOptions
-    @Argument(help: ArgumentHelp("The paper.", valueName: "arxiv-id")) var id: String
+    @Argument(help: ArgumentHelp("The paper.", valueName: "arxiv-id")) var id: ArxivID
     @Argument(help: "The note (none: open an editor).") var text: [String] = []
-
-    func validate() throws {
-        guard ArxivID.parse(id) != nil else { throw ValidationError("'\(id)' is not an arXiv id") }
-    }
 
     func run() throws {
         let opened = try archive.openExisting()
-        let note = text.isEmpty ? try Editor.edit(try opened.marks(of: id).note ?? "") : text.joined(separator: " ")
-        try opened.mark(id, .note(note))
+        let note = text.isEmpty ? try Editor.edit(try opened.marks(of: id.text).note ?? "") : text.joined(separator: " ")
+        try opened.mark(id.text, .note(note))
     }
 }
 

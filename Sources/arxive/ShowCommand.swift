@@ -15,17 +15,12 @@ struct ShowCommand: ParsableCommand {
     @OptionGroup var archive: ArchiveOptions
     @OptionGroup var output: OutputOptions
 
-    @Argument(help: "The arXiv id (a version suffix is ignored).")
-    var id: String
-
-    func validate() throws {
-        guard ArxivID.parse(id) != nil else { throw ValidationError("'\(id)' is not an arXiv id (like 2512.22471 or hep-th/9901001)") }
-    }
+    @Argument(help: ArgumentHelp("The arXiv id, like 2512.22471 or hep-th/9901001 (a version suffix is ignored).", valueName: "arxiv-id"))
+    var id: ArxivID
 
     func run() throws {
-        let arxivID = ArxivID.parse(id)!.id
-        guard let paper = try archive.openExisting().paper(arxivID) else {
-            throw CommandError("\(arxivID) is not in the archive")
+        guard let paper = try archive.openExisting().paper(id.text) else {
+            throw CommandError("\(id) is not in the archive")
         }
         try output.emit(paper) { PaperRenderer.detail($0, style: $1) }
     }

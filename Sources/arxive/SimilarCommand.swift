@@ -23,15 +23,14 @@ struct SimilarCommand: ParsableCommand {
     var limit = 10
 
     @Argument(help: ArgumentHelp("The paper.", valueName: "arxiv-id"))
-    var arxivID: String
+    var arxivID: ArxivID
 
     func validate() throws {
         guard limit > 0 else { throw ValidationError("--limit must be at least 1") }
-        guard ArxivID.parse(arxivID) != nil else { throw ValidationError("'\(arxivID)' is not an arXiv id") }
     }
 
     func run() throws {
-        let hits = try archive.openExisting().similar(to: arxivID, limit: limit)
+        let hits = try archive.openExisting().similar(to: arxivID.text, limit: limit)
         if !output.json && hits.isEmpty {
             Terminal.note("Nothing like \(arxivID) in the archive.")
             return

@@ -238,6 +238,20 @@ struct ReaderTests {
         #expect(ArxivID.parse("") == nil)
     }
 
+    @Test("An arXiv id value: parsed once, ordered, and Codable as its text")
+    func idValues() throws {
+        let id = try #require(ArxivID(" arXiv:2512.22471v2"))
+        #expect(id.text == "2512.22471" && id.version == 2 && "\(id)" == "2512.22471")
+        #expect(ArxivID("hep-th/9901001")?.version == nil && ArxivID("not-an-id") == nil && ArxivID("2512.224") == nil)
+        #expect(ArxivID("2512.22471")! < id && id < ArxivID("2512.22472")! && ArxivID("hep-th/9901001")! > id)
+        struct Line: Codable, Equatable { var ids: [ArxivID] }
+        let line = Line(ids: [id, ArxivID("math.AG/0101001")!])
+        let json = try JSONEncoder().encode(line)
+        #expect(String(decoding: json, as: UTF8.self) == #"{"ids":["2512.22471v2","math.AG\/0101001"]}"#)
+        #expect(try JSONDecoder().decode(Line.self, from: json) == line)
+        #expect(throws: DecodingError.self) { try JSONDecoder().decode(Line.self, from: Data(#"{"ids":["nope"]}"#.utf8)) }
+    }
+
     @Test("Dates in every written form; impossible dates rejected")
     func dates() {
         #expect(DigestDate.parse("01/17/2025") == "2025-01-17")

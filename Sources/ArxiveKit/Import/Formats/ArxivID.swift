@@ -5,8 +5,42 @@
 import Foundation
 
 /// An arXiv id as the digests write it (new style, old style, with or
-/// without a version or `arXiv:`), parsed once.
-public enum ArxivID {
+/// without a version or `arXiv:`), parsed once: the id without its version
+/// (`2512.22471`, `hep-th/9901001`), and the version when one was written.
+/// Comparable and Codable as that text. Where ids arrive (a reader's line,
+/// a command-line argument) they are parsed with `init?` or `parse`.
+public struct ArxivID: Hashable, Comparable, Sendable, Codable, CustomStringConvertible {
+    /// The id without its version.
+    public let text: String
+    /// The version written after the id (`v2`), if any.
+    public let version: Int?
+
+    /// The id `text` writes, or nil when it writes none.
+    public init?(_ text: String) {
+        guard let parsed = ArxivID.parse(text) else { return nil }
+        self.text = parsed.id
+        version = parsed.version
+    }
+
+    public var description: String { text }
+
+    public static func < (a: ArxivID, b: ArxivID) -> Bool { (a.text, a.version ?? 0) < (b.text, b.version ?? 0) }
+
+    /// Decoded from its text (a version is kept); anything else is an error.
+    public init(from decoder: any Decoder) throws {
+        let text = try decoder.singleValueContainer().decode(String.self)
+        guard let id = ArxivID(text) else {
+            throw DecodingError.dataCorrupted(.init(codingPath: decoder.codingPath, debugDescription: "'\(text)' is not an arXiv id"))
+        }
+        self = id
+    }
+
+    /// Encoded as written, less any `arXiv:`: the id, then its version (`2512.22471v2`).
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.singleValueContainer()
+        try container.encode(text + (version.map { "v\($0)" } ?? ""))
+    }
+
     /// The id without version and the version, or nil when `text` is no arXiv id.
     /// Accepts `2512.22471`, `2512.22471v2`, `arXiv:2512.22471`, `hep-th/9901001v1`, `math.AG/0101001`.
     public static func parse(_ text: String) -> (id: String, version: Int?)? {

@@ -1,9 +1,10 @@
 import ArgumentParser
 import ArxiveKit
 
-// Days and months are parsed where they enter: one that is none is a usage
-// error naming the option and its form (`--to <YYYY-MM>`), before any
-// command runs, and the commands get `Day` and `Month` values.
+// Days, months and arXiv ids are parsed where they enter: one that is none
+// is a usage error naming the option and its form (`--to <YYYY-MM>`),
+// before any command runs, and the commands get `Day`, `Month` and
+// `ArxivID` values.
 
 extension Day: ExpressibleByArgument {
     /// `YYYY-MM-DD`, or a spelling the digests use (`12/30/2025`).
@@ -19,6 +20,11 @@ extension Month: ExpressibleByArgument {
         guard let month = Month(argument) ?? DigestDate.month(argument).flatMap({ Month($0) }) else { return nil }
         self = month
     }
+}
+
+extension ArxivID: ExpressibleByArgument {
+    /// `2512.22471`, `hep-th/9901001`, with or without `arXiv:` and a version.
+    public init?(argument: String) { self.init(argument) }
 }
 
 /// `arxive report YYYY-MM|YYYY`: a month, or a year's twelve.
