@@ -102,6 +102,34 @@ struct QueryTests {
         }
     }
 
+    @Test("Thousands of random hotspot queries (every field, scores, ranges) never crash and never surface an SQLite error")
+    func randomHotspotQueries() async throws {
+        let archive = try Archive.inMemory()
+        let imported = expectClean(DigestImporter(archive: archive).run(paths: [SourceKindTests.out.appendingPathComponent("hot").path]))
+        #expect(imported.hotspotDays >= 2)
+        let fields = [
+            "", "", "", "ti:", "date:", "category:", "source:", "section:", "heat:", "quality:", "final_score:", "HEAT:", "x:", "rel:",
+        ]
+        // The fixtures' own words and values, so that many queries find topics, with the random alphabet's.
+        let values = ["quill", "ledgerkit", "streams", "featured", "category", "hn_discussion", "\"Product Release\"", ">=5", "3..9", "<7", "2026-06"]
+        let term = Gen.element(of: QueryTests.alphabet).map { $0 ?? " " }.string(of: 0...8)
+        let value = Gen.element(of: values).map { $0 ?? "" }
+        let piece = zip(Gen.element(of: fields).map { $0 ?? "" }, Gen.element(of: [true, false]).map { $0 ?? true }, term, value)
+            .map { field, known, term, value in field + (known ? value : term) }
+        let query = piece.array(of: 1...6).map { $0.joined(separator: " ") }
+        var found = 0
+        await propertyCheck(count: 2_000, input: query) { text in
+            do {
+                found += try archive.hotspotSearch(QueryParser.parseHotspotQuery(text), limit: 5).count
+            } catch let error as QueryError {
+                #expect(!error.message.isEmpty && error.column >= 1)
+            } catch {
+                Issue.record("hotspot query \(text.debugDescription) surfaced \(error)")
+            }
+        }
+        #expect(found > 100, "the queries reach topics")
+    }
+
     @Test("Thousands of random well-formed queries over digests and a catalogue give results, never an SQLite error")
     func randomWellFormedQueries() async throws {
         // The random queries above mostly stop at the parser; these are
