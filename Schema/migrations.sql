@@ -569,3 +569,33 @@ CREATE TABLE mutes (
     include_followed INTEGER NOT NULL DEFAULT 0 CHECK (include_followed IN (0, 1)),
     added_at         TEXT NOT NULL
 );
+
+-- migration: 013_spotlight_tags
+-- arxive archive schema, version 13: every tag of a spotlighted paper. The
+-- generator prints a paper under one section (`spotlights`), but its record
+-- may carry more tags (`HOTSPOT_PAPER_TAGS`: daily_hot and new_frontier);
+-- `spotlight:KIND` finds a paper by any of them. `is_primary` marks the
+-- kinds it is printed under. Written with the day's spotlights, and
+-- replaced with them.
+CREATE TABLE spotlight_tags (
+    day_id     INTEGER NOT NULL REFERENCES spotlight_days(id) ON DELETE CASCADE,
+    paper_id   INTEGER NOT NULL REFERENCES papers(id),
+    kind       TEXT NOT NULL,
+    is_primary INTEGER NOT NULL CHECK (is_primary IN (0, 1)),
+    PRIMARY KEY (day_id, paper_id, kind)
+) WITHOUT ROWID;
+CREATE INDEX spotlight_tags_by_paper ON spotlight_tags(paper_id);
+CREATE INDEX spotlight_tags_by_kind ON spotlight_tags(kind COLLATE NOCASE);
+-- The days stored before: the kinds they were printed under are their tags.
+INSERT INTO spotlight_tags (day_id, paper_id, kind, is_primary) SELECT DISTINCT day_id, paper_id, kind, 1 FROM spotlights;
+
+-- A verdict's topics in the order its source lists them (MATCHED_TOPIC_IDS):
+-- ordered by topic id, the order came from which file named a topic first.
+-- Rows written before this migration have none and keep the topic-id order.
+ALTER TABLE verdict_topics ADD COLUMN position INTEGER;
+
+-- Papers that only a spotlight, a monthly overview or a hotspot report names
+-- (no run lists them, no snapshot holds them) are ordered by arXiv id, not
+-- by when they arrived, so that the archive reads the same whatever order
+-- its files came in: this index finds them without a pass over the catalogue.
+CREATE INDEX papers_named_only ON papers(arxiv_id) WHERE last_seen IS NULL AND catalogue_date IS NULL;

@@ -74,13 +74,6 @@ struct ExportCommand: ParsableCommand {
                     "note: the \(stats.catalogueOnly) catalogue papers no digest listed are not in the archive file; "
                         + "import the arXiv snapshot again where you import it")
             }
-            // Spotlight files and the generator's monthly overviews are facts of
-            // the output folder, which travels with them (their papers do travel).
-            if stats.spotlightDays + stats.monthlyOverviews > 0 {
-                Terminal.note(
-                    "note: the \(stats.spotlightDays) spotlight days and \(stats.monthlyOverviews) monthly overviews are not in the archive file; "
-                        + "import the generator's output folder again where you import it")
-            }
             return
         }
         try OutputFile.write(PaperExport.render(try archive.records(matching: query), as: paperFormat), to: file)

@@ -14,10 +14,14 @@ struct ImportCommand: ParsableCommand {
             day's topics; spotlight files (-hotspot-papers.json) and the generator's \
             monthly overviews (monthly/YYYY-MM-summary.json) are kept with their papers. \
             Files that hold no digest (hotspot intermediates, web-page copies, images, \
-            index and overview pages) are skipped and counted by kind (--verbose lists \
-            them). Each file is imported in one transaction; a file that fails, or that \
-            arxive cannot place, is named on stderr and the others go on (exit status 1 at \
-            the end). Re-importing a file changes nothing.
+            index and overview pages, evaluation logs, and any other file that names no \
+            arXiv paper) are skipped and counted by kind (--verbose lists them, --strict \
+            makes the 'other' ones errors). Each file is imported in one transaction. A \
+            file that names arXiv papers but yields none ('names 36 arXiv papers, read 0'), \
+            or that is damaged, is an error: it is named on stderr and the others go on \
+            (exit status 1 at the end). A file that yields fewer papers than it names or \
+            states is imported, and the summary says so (--verbose lists the ids). \
+            Re-importing a file, or the same files in another order, changes nothing.
 
             Examples:
               arxive import ~/gpt_paper_assistant/out
@@ -44,8 +48,11 @@ struct ImportCommand: ParsableCommand {
     @Option(help: ArgumentHelp("Papers per commit when importing an arXiv snapshot.", valueName: "n"))
     var chunk = CatalogueImporter.Options().chunkSize
 
-    @Flag(name: .shortAndLong, help: "List each file skipped because it holds no digest, with its kind.")
+    @Flag(name: .shortAndLong, help: "List each file skipped because it holds no digest, with its kind, and the ids a file named but did not yield.")
     var verbose = false
+
+    @Flag(help: "Make a file that holds no digest arxive knows (counted as 'other') an error.")
+    var strict = false
 
     @Argument(help: "Files and folders to import.")
     var paths: [String]
@@ -61,7 +68,7 @@ struct ImportCommand: ParsableCommand {
             archive: archive,
             options: .init(
                 digestName: digest, date: date?.text,
-                catalogue: .init(chunkSize: chunk)))
+                catalogue: .init(chunkSize: chunk), strict: strict))
         let lastPaperBefore = try archive.lastPaperID()
         let progress = Progress(enabled: Terminal.stderrIsTTY)
         let report = importer.run(
@@ -72,6 +79,10 @@ struct ImportCommand: ParsableCommand {
             for (path, kind) in report.skipped { Terminal.note("skipped \(path): \(kind.reason)") }
         }
         for note in report.notes { Terminal.note(note) }
+        for (path, shortfall) in report.shortfalls {
+            Terminal.note("\(path): \(shortfall.description)")
+            if verbose, !shortfall.missing.isEmpty { Terminal.note("  not read: " + shortfall.missing.joined(separator: " ")) }
+        }
         for (path, reason) in report.failures {
             Terminal.error("\(path): \(reason)")
         }

@@ -78,18 +78,27 @@ struct RealSamples2026Tests {
         #expect(day.run.model == "gpt-5.4" && day.run.promptTokens == 213613 && day.run.modelRan)
     }
 
-    @Test("2026-05-14: its spotlights, by kind and in order, most of them papers no digest listed")
+    @Test("2026-05-14: its spotlights, by kind and in order, most of them papers no digest listed; every tag a paper carries finds it")
     func spotlights() throws {
         let (archive, _) = try importAll()
         let file = try json("assistant-out-2026/json/2026-05/2026-05-14-hotspot-papers.json")
+        let records = try #require(file["papers"] as? [String: [String: Any]])
+        var doublyTagged = 0
         for section in try #require(file["sections"] as? [[String: Any]]) {
             let kind = try #require(section["kind"] as? String)
             let found = try archive.search(try QueryParser.parse("spotlight:\(kind)"), limit: 100).map(\.arxivID)
-            #expect(Set(found) == Set(try #require(section["paper_ids"] as? [String])), "\(kind)")
+            // The section's papers, and every paper whose own record carries the tag.
+            let tagged = records.filter { ($0.value["HOTSPOT_PAPER_TAGS"] as? [String] ?? []).contains(kind) }.map(\.key)
+            let listed = try #require(section["paper_ids"] as? [String])
+            doublyTagged += Set(tagged).subtracting(listed).count
+            #expect(Set(found) == Set(listed).union(tagged), "\(kind)")
         }
+        #expect(doublyTagged > 0, "the day has papers tagged beyond the section they are printed in")
         let frontier = try #require((file["sections"] as? [[String: Any]])?.first { $0["kind"] as? String == "new_frontier" }?["paper_ids"] as? [String])
         let paper = try #require(try archive.paper(frontier[0]))
-        #expect(paper.spotlights.map(\.kind) == ["new_frontier"] && paper.spotlights[0].date == "2026-05-14")
+        // 2605.13190 is printed under new_frontier and tagged daily_hot too.
+        #expect(paper.spotlights.map(\.kind) == ["new_frontier", "daily_hot"] && paper.spotlights.map(\.primary) == [true, false])
+        #expect(paper.spotlights[0].date == "2026-05-14")
         #expect(paper.spotlights[0].comment?.isEmpty == false)
         #expect(try archive.search(try QueryParser.parse("is:spotlight"), limit: 100).count == 10)
     }

@@ -23,7 +23,7 @@ struct CommandLineTests {
             "\(second.stderr)")
     }
 
-    @Test("import: a bad file is named with its line, the others go in, exit 1")
+    @Test("import: a bad file is named with its line, the others go in, exit 1; a file that holds no digest is skipped, an error only with --strict")
     func badFile() throws {
         let cli = try CLI()
         defer { cli.remove() }
@@ -35,10 +35,15 @@ struct CommandLineTests {
         let result = try cli.run(["import", "--db", cli.db, bad.path, junk.path, CLI.fixtures.appendingPathComponent("md").path])
         #expect(result.status == 1)
         #expect(result.stderr.contains("\(bad.path): line 7: relevance 'very' is not a whole number"), "\(result.stderr)")
-        #expect(result.stderr.contains("\(junk.path): not a digest"))
-        #expect(result.stderr.contains("2 failures"))
+        #expect(!result.stderr.contains(junk.path))
+        #expect(result.stderr.contains("1 failure; skipped 1 file that holds no digest: 1 other"), "\(result.stderr)")
         let stats = try cli.json(["stats"]) as! [String: Any]
         #expect(stats["runs"] as? Int == 6)
+        let verbose = try cli.run(["import", "--db", cli.db, "--verbose", junk.path])
+        #expect(
+            verbose.status == 0 && verbose.stderr.contains("skipped \(junk.path): no digest arxive knows, and it names no arXiv paper"), "\(verbose.stderr)")
+        let strict = try cli.run(["import", "--db", cli.db, "--strict", junk.path])
+        #expect(strict.status == 1 && strict.stderr.contains("\(junk.path): not a digest arxive knows"), "\(strict.stderr)")
     }
 
     @Test("--json documents: the contract's keys, null where the source said nothing")
@@ -66,7 +71,7 @@ struct CommandLineTests {
         #expect(
             Set(papers[1].keys) == [
                 "position", "arxiv_id", "title", "authors", "relevance", "novelty", "score", "comment", "author_match",
-                "primary_topic", "topics", "spotlight", "spotlight_comment",
+                "primary_topic", "topics", "spotlight", "spotlight_primary", "spotlight_comment",
             ])
 
         let hits = try cli.json(["search", "sparse attention"]) as! [[String: Any]]

@@ -25,13 +25,24 @@ extension Archive {
 
     // MARK: Export
 
-    /// Writes every paper, run, verdict, hotspot day, rule, mark, saved
-    /// search, rank profile and mute as JSON lines, a line at a time, from one consistent read.
+    /// Writes every paper (but those only the catalogue holds), run,
+    /// verdict, spotlight day, monthly overview, hotspot day, rule, mark,
+    /// saved search, rank profile and mute as JSON lines, a line at a time,
+    /// from one consistent read.
     public func exportArchive(_ write: (String) throws -> Void) throws {
         func line(_ value: any Encodable) throws { try write(String(decoding: try Archive.encoder.encode(value), as: UTF8.self) + "\n") }
         try database.read { db in
             try line(ArchiveFile.Header(exportedAt: ISO8601DateFormatter().string(from: Date())))
-            for row in try Row.fetchAll(db, sql: "SELECT id, arxiv_id, title, abstract, text_date FROM papers ORDER BY id") {
+            // A catalogue paper nothing else names travels with its snapshot, not here.
+            for row in try Row.fetchAll(
+                db,
+                sql: """
+                    SELECT id, arxiv_id, title, abstract, text_date FROM papers
+                    WHERE catalogue_date IS NULL OR last_seen IS NOT NULL
+                       OR id IN (SELECT paper_id FROM spotlights UNION SELECT paper_id FROM monthly_picks UNION SELECT paper_id FROM hotspot_papers)
+                    ORDER BY id
+                    """)
+            {
                 try line(
                     ArchiveFile.Paper(
                         arxivId: row["arxiv_id"], title: row["title"], authors: try Archive.authorNames(paperID: row["id"], db),
@@ -45,6 +56,8 @@ extension Archive {
             {
                 try line(try Archive.archiveRun(run, db))
             }
+            for day in try Archive.spotlightDayLines(db) { try line(day) }
+            for overview in try Archive.monthlyOverviewLines(db) { try line(overview) }
             for day in try Row.fetchAll(db, sql: "SELECT id, digest, source_path, source_sha256 FROM hotspot_days ORDER BY date, digest") {
                 try line(
                     ArchiveFile.HotspotDay(

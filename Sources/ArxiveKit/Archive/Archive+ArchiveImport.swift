@@ -39,6 +39,10 @@ extension Archive {
                 sources.append((run.digest, run.date, run.sources))
                 if request.digest.header != nil { merge.runsAdded += 1 } else { merge.runsExtended += 1 }
             }
+            // Spotlight days and monthly overviews as their files would be: a
+            // day the archive holds from the same file stays as it is.
+            requests += lines.spotlightDays.map { Archive.storeRequest(for: $0, papers: papers) }
+            requests += lines.monthlyOverviews.map { Archive.storeRequest(for: $0, papers: papers) }
             for day in lines.hotspotDays {
                 requests.append(
                     StoreRequest(
@@ -194,6 +198,8 @@ extension Archive {
                 case "rank_profile": lines.rankProfiles.append(try decoder.decode(ArchiveFile.RankProfile.self, from: Data(line)))
                 case "mute": lines.mutes.append(try decoder.decode(ArchiveFile.Mute.self, from: Data(line)))
                 case "hotspot_day": lines.hotspotDays.append(try decoder.decode(ArchiveFile.HotspotDay.self, from: Data(line)))
+                case "spotlight_day": lines.spotlightDays.append(try decoder.decode(ArchiveFile.SpotlightDayLine.self, from: Data(line)))
+                case "monthly_overview": lines.monthlyOverviews.append(try decoder.decode(ArchiveFile.MonthlyOverviewLine.self, from: Data(line)))
                 default: throw ArchiveFileError.badLine(number, "unknown line type '\(kind)'")
                 }
             } catch let error as ArchiveFileError {

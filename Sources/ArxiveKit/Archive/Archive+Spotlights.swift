@@ -11,6 +11,7 @@ extension Archive {
         let existing = try storedCopy(in: "spotlight_days", keyColumn: "date", key: day.date, request, db)
         if existing.sameBytes { return StoreOutcome(change: .unchanged) }
         let held = try clearPapers(of: "spotlights", parentColumn: "day_id", parent: existing.id, db)
+        try db.cachedExecute(sql: "DELETE FROM spotlight_tags WHERE day_id = ?", arguments: [existing.id])
         try db.cachedExecute(
             sql: """
                 INSERT INTO spotlight_days (digest, date, total_candidates, thresholds, caps, sections, source_path, source_sha256, imported_at)
@@ -26,7 +27,7 @@ extension Archive {
         let dayID = try storedCopy(in: "spotlight_days", keyColumn: "date", key: day.date, request, db).id!
         let nameIndex = Dictionary(day.papers.enumerated().map { ($1.paper.arxivID, $0) }, uniquingKeysWith: { first, _ in first })
         var outcome = StoreOutcome(change: .stored)
-        var now = Set<Int64>()
+        var now = [String: Int64]()
         let insert = try db.cachedStatement(
             sql: """
                 INSERT INTO spotlights (day_id, kind, position, paper_id, comment, relevance, novelty, score, verdict_comment, extra)
@@ -36,10 +37,14 @@ extension Archive {
             let p = spotlight.paper
             let (paperID, isNew) = try ensurePaper(p, names: request.authorNames[nameIndex[p.arxivID]!], date: day.date, group: &group, db)
             if isNew { outcome.newPapers += 1 }
-            now.insert(paperID)
+            now[p.arxivID] = paperID
             try insert.run(dayID, kind, position, paperID, spotlight.comment, p.relevance, p.novelty, p.score, p.comment, p.extra)
         }
-        try dropUnreferenced(held.subtracting(now), group: &group, db)
+        let tag = try db.cachedStatement(sql: "INSERT INTO spotlight_tags (day_id, paper_id, kind, is_primary) VALUES (?, ?, ?, ?)")
+        for (arxivID, kind, isPrimary) in day.tags {
+            if let paperID = now[arxivID] { try tag.run(dayID, paperID, kind, isPrimary) }
+        }
+        try dropUnreferenced(held.subtracting(now.values), group: &group, db)
         return outcome
     }
 

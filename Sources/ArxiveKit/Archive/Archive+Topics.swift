@@ -4,9 +4,10 @@ import GRDB
 extension Archive {
     /// A verdict's topics: its primary and every matched one.
     func storeTopics(_ topics: TopicAssignment, verdictID: Int64, digestName: String, group: inout GroupState, _ db: Database) throws {
-        let insert = try db.cachedStatement(sql: "INSERT OR IGNORE INTO verdict_topics (verdict_id, topic_id, is_primary) VALUES (?, ?, ?)")
-        for topic in topics.all {
-            try insert.run(verdictID, try topicID(topic, digestName: digestName, group: &group, db), topic.key == topics.primary?.key)
+        let insert = try db.cachedStatement(
+            sql: "INSERT OR IGNORE INTO verdict_topics (verdict_id, topic_id, is_primary, position) VALUES (?, ?, ?, ?)")
+        for (index, topic) in topics.all.enumerated() {
+            try insert.run(verdictID, try topicID(topic, digestName: digestName, group: &group, db), topic.key == topics.primary?.key, index + 1)
         }
     }
 

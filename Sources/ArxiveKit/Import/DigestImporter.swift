@@ -24,12 +24,15 @@ public struct DigestImporter: Sendable {
         public var groupSeconds: Double
         /// How arXiv snapshots are committed.
         public var catalogue: CatalogueImporter.Options
+        /// Whether a file that holds no digest arxive knows (`other`) is an error.
+        public var strict: Bool
 
         public init(
             digestName: String = DigestImporter.defaultDigestName, date: String? = nil,
-            groupSize: Int = 250, groupSeconds: Double = 2, catalogue: CatalogueImporter.Options = .init()
+            groupSize: Int = 250, groupSeconds: Double = 2, catalogue: CatalogueImporter.Options = .init(), strict: Bool = false
         ) {
             self.catalogue = catalogue
+            self.strict = strict
             self.digestName = digestName
             self.date = date
             self.groupSize = groupSize
@@ -58,6 +61,8 @@ public struct DigestImporter: Sendable {
         public var notes: [String] = []
         /// Files that could not be imported, with why (and where).
         public var failures: [(path: String, reason: String)] = []
+        /// Files imported with fewer papers than they name or state (see `LossGuard`).
+        public var shortfalls: [(path: String, shortfall: LossGuard.Shortfall)] = []
         /// Why the import stopped before its last file, when the archive
         /// itself could not be written (a full disk): no file is to blame.
         public var stopped: String?
@@ -140,7 +145,8 @@ public struct DigestImporter: Sendable {
 
     /// What reading one file gave.
     enum ReadResult: Sendable {
-        case request(StoreRequest)
+        /// A file to store; `shortfall` when it yielded fewer papers than it names.
+        case request(StoreRequest, shortfall: LossGuard.Shortfall? = nil)
         /// Imported before with this very content.
         case unchanged
         /// An archive file (`arxive export --format archive`): merged whole, after the digests.
@@ -161,41 +167,74 @@ public struct DigestImporter: Sendable {
             let data = try Data(contentsOf: URL(fileURLWithPath: path))
             // A file that holds no digest is placed before it is hashed: nothing keeps its hash.
             let kind = SourceKind.recognize(data, path: path)
-            if case .skipped(let skipped) = kind { return .skipped(skipped) }
+            switch kind {
+            case .skipped, .unknown: return try .skipped(LossGuard.place(data, as: kind, strict: options.strict).get())
+            default: break
+            }
             let source = DigestSource(
                 path: URL(fileURLWithPath: path).standardizedFileURL.path,
                 sha256: DigestImporter.hex(SHA256.hash(data: data)))
             if known.contains(source) { return .unchanged }
-            switch try SourceReader.read(data, path: path, kind: kind, skippingPapersOn: jsonDays, skippingBundlePapersOn: outputDays) {
-            case .archiveFile: return .archiveFile(data)
+            let content = try SourceReader.read(data, path: path, kind: kind, skippingPapersOn: jsonDays, skippingBundlePapersOn: outputDays)
+            // An archive file is checked line by line when it is merged.
+            if case .archiveFile = content { return .archiveFile(data) }
+            // A page or bundle read without its papers (the day's JSON gives them) is checked through that JSON.
+            let papersLeftOut = content.digest.map { $0.papers.isEmpty && DigestImporter.leavesPapersOut($0, jsonDays, outputDays) } ?? false
+            var shortfall: LossGuard.Shortfall?
+            if !papersLeftOut {
+                switch LossGuard.check(data, accounted: content.accountedIDs, stated: content.statedTotal) {
+                case .complete: break
+                case .refused(let named): return .failed("names \(named) arXiv paper\(named == 1 ? "" : "s"), read 0: not imported")
+                case .short(let short): shortfall = short
+                }
+            }
+            switch content {
+            case .archiveFile: return .archiveFile(data)  // returned above
             case .skipped(let kind): return .skipped(kind)
             case .spotlights(let day):
-                return .request(StoreRequest(content: .spotlights(day), digestName: options.digestName, date: day.date, source: source))
+                return .request(StoreRequest(content: .spotlights(day), digestName: options.digestName, date: day.date, source: source), shortfall: shortfall)
             case .monthlyOverview(let overview):
-                return .request(StoreRequest(content: .monthlyOverview(overview), digestName: options.digestName, date: nil, source: source))
+                return .request(
+                    StoreRequest(content: .monthlyOverview(overview), digestName: options.digestName, date: nil, source: source), shortfall: shortfall)
             case .hotspotReport(let report):
                 var request = StoreRequest(content: .hotspotReport(report), digestName: options.digestName, date: report.date, source: source)
                 // A day's Markdown copy comes after its JSON report, whatever
                 // the paths' order: it is kept only when the report is not there.
                 request.storedLast = report.format == .markdown
-                return .request(request)
+                return .request(request, shortfall: shortfall)
             case .digest(let digest):
                 let date = digest.date ?? options.date ?? DigestDate.inFileName((path as NSString).lastPathComponent)
                 var request = StoreRequest(digest: digest, digestName: options.digestName, date: date, source: source)
                 if digest.format == .markdown, let day = digest.date, jsonDays.contains(day) {
-                    request.papersLeftOut = { try SourceReader.read(data).digest?.papers ?? [] }
+                    request.papersLeftOut = { try DigestImporter.guardedPapers(data) }
                 }
                 if digest.format == .topicBundle, let day = digest.date, outputDays.contains(day) {
-                    request.papersLeftOut = { try SourceReader.read(data).digest?.papers ?? [] }
+                    request.papersLeftOut = { try DigestImporter.guardedPapers(data) }
                     request.storedLast = true
                 }
-                return .request(request)
+                return .request(request, shortfall: shortfall)
             }
         } catch let error as DigestReadError {
             return .failed(error.description)
         } catch {
             return .failed("cannot read: \(error.localizedDescription)")
         }
+    }
+
+    /// The papers of a page or bundle read again in full, when the JSON it was
+    /// left to failed: through the loss guard like every first read.
+    static func guardedPapers(_ data: Data) throws -> [DigestPaper] {
+        let content = try SourceReader.read(data)
+        if case .refused(let named) = LossGuard.check(data, accounted: content.accountedIDs) {
+            throw DigestReadError("names \(named) arXiv paper\(named == 1 ? "" : "s"), read 0")
+        }
+        return content.digest?.papers ?? []
+    }
+
+    /// Whether `digest` is a page or bundle that the reader was told to read without its papers.
+    static func leavesPapersOut(_ digest: Digest, _ jsonDays: Set<String>, _ outputDays: Set<String>) -> Bool {
+        guard let day = digest.date else { return false }
+        return (digest.format == .markdown && jsonDays.contains(day)) || (digest.format == .topicBundle && outputDays.contains(day))
     }
 
     static func hex<D: Sequence>(_ bytes: D) -> String where D.Element == UInt8 {

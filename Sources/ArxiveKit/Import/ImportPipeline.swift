@@ -63,8 +63,9 @@ final class GroupCommitter {
     func take(_ path: String, _ result: DigestImporter.ReadResult) -> StoreRequest? {
         report.filesRead += 1
         switch result {
-        case .request(let request) where request.joinsRunByPapers || request.storedLast: storedLast.append(request)
-        case .request(let request): return request
+        case .request(let request, let shortfall):
+            if let shortfall { report.shortfalls.append((path, shortfall)) }
+            if request.joinsRunByPapers || request.storedLast { storedLast.append(request) } else { return request }
         case .unchanged: report.filesUnchanged += 1
         case .archiveFile(let data): archiveFiles.append((path, data))
         case .skipped(let kind): report.skipped.append((path, kind))

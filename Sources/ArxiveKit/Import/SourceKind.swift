@@ -14,15 +14,22 @@ import Foundation
 /// | `month` with `papers`                                          | monthly overview              |
 /// | `date` with `featured_topics` / `source_stats`                 | hotspot report (JSON)         |
 /// | `schema_version` with `source_sections` / `days` / `paper_routes` | web-page copy (skipped)   |
+/// | any JSON in a `web_data/` folder                               | web-page copy (skipped)       |
 /// | a JSON list in a `hot/` folder                                 | hotspot source dump (skipped) |
+/// | an other JSON object or text whose name says `eval`            | evaluation log (skipped)      |
 /// | `# Personalized Daily ArXiv Papers DATE`                       | daily Markdown                |
 /// | the saved page's title line                                    | page text                     |
 /// | `<main class="daily-arxiv"`                                    | upstream HTML page            |
 /// | `# Personalized Monthly ...` / `Yearly ...`                    | overview page (skipped)       |
-/// | `# Daily AI Hotspots Archive ...`, `# YYYY-MM` and links       | index page (skipped)          |
+/// | `# Daily AI Hotspots Archive ...`, a heading and only links    | index page (skipped)          |
 /// | `# Daily AI Hotspots DATE`                                     | hotspot report (Markdown)     |
 /// | `<svg`, PNG, GIF, JPEG                                         | image (skipped)               |
-/// | anything else                                                  | unknown: an error             |
+/// | anything else                                                  | unknown (see below)           |
+///
+/// An unknown file is not an error by itself: generators keep adding logs and
+/// indexes beside their digests. `LossGuard.place` decides: a file that names
+/// arXiv papers the way a digest does is a digest arxive cannot read (an
+/// error); any other is skipped as `other` (an error under `--strict`).
 public enum SourceKind: Equatable, Sendable {
     case digest(Digest.Format)
     case spotlights
@@ -47,6 +54,10 @@ public enum SourceKind: Equatable, Sendable {
         case indexPage = "index page"
         /// The site's monthly and yearly overview pages (derived from the days).
         case overviewPage = "overview page"
+        /// A generator's evaluation output (metric tables, metrics JSON).
+        case evaluationLog = "evaluation log"
+        /// A file no reader takes that names no arXiv paper: not a digest.
+        case other
 
         /// How the summary counts them: `3 index pages`.
         public func counted(_ n: Int) -> String {
@@ -66,6 +77,8 @@ public enum SourceKind: Equatable, Sendable {
             case .image: "an image"
             case .indexPage: "an index page (a list of links)"
             case .overviewPage: "an overview page the site derives from the days"
+            case .evaluationLog: "an evaluation log (metrics, not a digest)"
+            case .other: "no digest arxive knows, and it names no arXiv paper"
             }
         }
 
@@ -80,13 +93,30 @@ public enum SourceKind: Equatable, Sendable {
         if let image = imageKind(body) { return image }
         let start = body.firstIndex(where: { !isSpace($0) }).map { body[$0] }
         switch start {
-        case UInt8(ascii: "{"): return jsonObjectKind(Data(body))
-        case UInt8(ascii: "["):
-            return isUnder("hot", path) ? .skipped(.hotspotSourceDump) : .unknown("a JSON list, not a digest arxive knows")
+        case UInt8(ascii: "{"), UInt8(ascii: "["):
+            // The web page's JSON is a derived copy, whatever its shape.
+            if isUnder("web_data", path) { return .skipped(.webCopy) }
+            if start == UInt8(ascii: "[") {
+                return isUnder("hot", path) ? .skipped(.hotspotSourceDump) : namedAsEvaluation(path) ?? .unknown("a JSON list, not a digest arxive knows")
+            }
+            let kind = jsonObjectKind(Data(body))
+            if case .unknown = kind, let evaluation = namedAsEvaluation(path) { return evaluation }
+            return kind
         default: break
         }
         guard let text = String(validating: body, as: UTF8.self) else { return .unknown("not UTF-8 text") }
-        return textKind(text)
+        let kind = textKind(text)
+        if case .unknown = kind, let evaluation = namedAsEvaluation(path) { return evaluation }
+        return kind
+    }
+
+    /// An evaluation log, by its name (`eval_2026-06.txt`, `hot/eval_metrics.json`):
+    /// asked only of a file no reader takes.
+    private static func namedAsEvaluation(_ path: String?) -> SourceKind? {
+        guard let path else { return nil }
+        let name = (path as NSString).lastPathComponent.lowercased()
+        let words = name.split(whereSeparator: { !$0.isLetter })
+        return words.contains(where: { $0 == "eval" || $0 == "evaluation" || $0 == "metrics" }) ? .skipped(.evaluationLog) : nil
     }
 
     /// True when the file's first line is an arXiv snapshot record: decided
@@ -123,13 +153,11 @@ public enum SourceKind: Equatable, Sendable {
         }
         if keys.contains("month"), keys.contains("papers") { return .monthlyOverview }
         if keys.contains("date"), keys.contains("featured_topics") || keys.contains("source_stats") { return .hotspotReport(.json) }
-        // Read as a daily digest, whose reader says what is wrong with it.
-        return .digest(.json)
+        return .unknown("a JSON object keyed by '\(first)', not by arXiv ids, of no schema arxive knows")
     }
 
     static let overviewTitle = LinePattern(#"^#\s+Personalized (Monthly|Yearly) "#)
     static let hotspotIndexTitle = LinePattern(#"^#\s+Daily AI Hotspots Archive\b"#)
-    static let periodIndexTitle = LinePattern(#"^#\s+[0-9]{4}(-[0-9]{2})?\s*$"#)
 
     static func textKind(_ text: String) -> SourceKind {
         let head = text.drop(while: { $0.isWhitespace || $0 == "\u{FEFF}" })
@@ -147,12 +175,13 @@ public enum SourceKind: Equatable, Sendable {
             if overviewTitle.matches(l) { return .skipped(.overviewPage) }
             if hotspotIndexTitle.matches(l) { return .skipped(.indexPage) }
             if HotspotMarkdownReader.titlePattern.matches(l) { return .hotspotReport(.markdown) }
-            if periodIndexTitle.matches(l), isListOfLinks(lines) {
+            // Any heading followed by links and nothing else (`# 2026-06`, `# All Indices`).
+            if l.hasPrefix("#"), isListOfLinks(lines.drop(while: { !String(Substring($0)).trimmed.hasPrefix("#") })) {
                 return .skipped(.indexPage)
             }
             if PageTextDigestReader.titlePattern.matches(l) { return .digest(.pageText) }
         }
-        return .unknown("not a digest arxive knows (no 'Personalized Daily ArXiv Papers' title, not a JSON digest)")
+        return .unknown("no digest title arxive knows ('Personalized Daily ArXiv Papers ...')")
     }
 
     /// A page whose lines after its heading are links and nothing else.

@@ -7,9 +7,14 @@ import Foundation
 /// lines, each an object whose `type` says what it holds. The first line is
 /// the header; papers come before the runs that list them. Keys are
 /// snake_case (the coders convert: hence `arxivId`, not `arxivID`).
+///
+/// Version 2 carries everything the archive holds but the catalogue (which
+/// travels as its snapshot): also spotlight days, the generator's monthly
+/// overviews, and the papers only they or a hotspot report name. A version 1
+/// file (runs, hotspot days and the user's own data) still imports.
 enum ArchiveFile {
     static let type = "arxive-archive"
-    static let version = 1
+    static let version = 2
 
     /// Whether `data` is an archive file (its first line is the header).
     static func isArchiveFile(_ data: Data) -> Bool {
@@ -93,6 +98,68 @@ enum ArchiveFile {
         var report: HotspotReport
     }
 
+    /// A day's spotlight file, as the archive holds it: its sections, and
+    /// each spotlighted paper with its comment, the verdict it carried and every tag.
+    struct SpotlightDayLine: Codable {
+        struct Section: Codable {
+            var kind: String
+            var label: String?
+            var description: String?
+            var arxivIds: [String]
+        }
+
+        struct Paper: Codable {
+            var arxivId: String
+            var comment: String?
+            /// Every tag, the kinds it is printed under first.
+            var kinds: [String]
+            var relevance: Int?
+            var novelty: Int?
+            var score: Double?
+            var verdictComment: String?
+            var extra: String?
+        }
+
+        var type = "spotlight_day"
+        var digest: String
+        var date: String
+        var totalCandidates: Int?
+        var thresholds: String?
+        var caps: String?
+        var sections: [Section]
+        var papers: [Paper]
+        var sourcePath: String
+        var sourceSha256: String
+    }
+
+    /// The generator's monthly overview, as the archive holds it.
+    struct MonthlyOverviewLine: Codable {
+        struct Pick: Codable {
+            var arxivId: String
+            var kept: Bool
+            var priority: Double?
+            var comment: String?
+            var primaryCategory: String?
+            var secondaryCategories: [String]
+            var sourceDate: String?
+            var sourceDayPage: String?
+            var extra: String?
+        }
+
+        var type = "monthly_overview"
+        var digest: String
+        var month: String
+        var generatedAt: String?
+        var model: String?
+        var mode: String?
+        var promptCost: Double?
+        var completionCost: Double?
+        var sourceHash: String?
+        var picks: [Pick]
+        var sourcePath: String
+        var sourceSha256: String
+    }
+
     struct FollowedAuthor: Codable {
         var type = "followed_author"
         var name: String
@@ -151,5 +218,7 @@ enum ArchiveFile {
         var rankProfiles: [RankProfile] = []
         var mutes: [Mute] = []
         var hotspotDays: [HotspotDay] = []
+        var spotlightDays: [SpotlightDayLine] = []
+        var monthlyOverviews: [MonthlyOverviewLine] = []
     }
 }

@@ -13,6 +13,14 @@ public struct HotspotReport: Sendable, Equatable, Codable {
         public var publishedAt: String?
         /// Every other key, as a JSON object text.
         public var extra: String?
+
+        /// `sourceId`, as the archive file's snake_case coders spell it
+        /// (`source_id`): with the property's own spelling the id did not
+        /// come back from an archive file.
+        enum CodingKeys: String, CodingKey {
+            case sourceID = "sourceId"
+            case sourceName, role, type, title, url, publishedAt, extra
+        }
     }
 
     /// A topic in its section, with every score the generator gave it.

@@ -5,8 +5,11 @@ public struct ListingTopics: Encodable, Equatable, Sendable {
     @OrNull public var primaryTopic: Topic?
     /// Every topic of the listing, the primary first.
     public var topics: [Topic] = []
-    /// The spotlight kinds of the paper on the listing's day (`daily_hot`, `new_frontier`).
+    /// Every spotlight tag of the paper on the listing's day (`daily_hot`,
+    /// `new_frontier`): the kinds it is printed under first (see `spotlightPrimary`).
     public var spotlight: [String] = []
+    /// The kinds it is printed under; the other tags came with its record.
+    public var spotlightPrimary: [String] = []
     @OrNull public var spotlightComment: String?
 
     public init(primaryTopic: Topic? = nil, topics: [Topic] = [], spotlight: [String] = [], spotlightComment: String? = nil) {
@@ -23,6 +26,8 @@ public struct SpotlightListing: Encodable, Equatable, Sendable {
     public var date: String
     public var kind: String
     public var comment: String?
+    /// Whether the paper is printed under this kind (false: a tag its record carries).
+    public var primary: Bool
 }
 
 /// A paper in the generator's own monthly overview: `show`.

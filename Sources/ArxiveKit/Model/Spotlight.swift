@@ -22,7 +22,8 @@ public struct SpotlightDay: Sendable, Equatable {
     public struct Paper: Sendable, Equatable {
         public var paper: DigestPaper
         public var comment: String?
-        /// The kinds its own record names (`HOTSPOT_PAPER_TAGS`), for a paper no section lists.
+        /// The kinds its own record names (`HOTSPOT_PAPER_TAGS`): its listing
+        /// for a paper no section lists, and its tags for every paper.
         public var kinds: [String]
 
         public init(paper: DigestPaper, comment: String? = nil, kinds: [String] = []) {
@@ -75,6 +76,24 @@ public struct SpotlightDay: Sendable, Equatable {
             for kind in paper.kinds { add(kind, paper) }
         }
         return rows
+    }
+
+    /// Every tag of every spotlighted paper: the kinds it is listed under
+    /// (primary), then the other kinds its own record names, in that order.
+    public var tags: [(arxivID: String, kind: String, isPrimary: Bool)] {
+        var tags: [(arxivID: String, kind: String, isPrimary: Bool)] = []
+        var seen = Set<String>()
+        let rows = spotlights
+        for row in rows where seen.insert(row.kind + " " + row.paper.paper.arxivID).inserted {
+            tags.append((row.paper.paper.arxivID, row.kind, true))
+        }
+        let listed = Set(rows.map(\.paper.paper.arxivID))
+        for paper in papers where listed.contains(paper.paper.arxivID) {
+            for kind in paper.kinds where seen.insert(kind + " " + paper.paper.arxivID).inserted {
+                tags.append((paper.paper.arxivID, kind, false))
+            }
+        }
+        return tags
     }
 }
 

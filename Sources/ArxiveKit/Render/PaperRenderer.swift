@@ -77,7 +77,9 @@ public enum PaperRenderer {
         lines.append(table.render(style: style))
         if !p.spotlights.isEmpty {
             lines += ["", style.bold("Spotlights (\(p.spotlights.count))")]
-            for s in p.spotlights { lines.append("\(s.date) \(s.digest) \(s.kind)" + (s.comment.map { ": " + $0 } ?? "")) }
+            for s in p.spotlights {
+                lines.append("\(s.date) \(s.digest) \(s.kind)" + (s.primary ? "" : " (tag)") + (s.comment.map { ": " + $0 } ?? ""))
+            }
         }
         if !p.hotspots.isEmpty {
             lines += ["", style.bold("Daily AI Hotspots (\(p.hotspots.count))")]

@@ -161,7 +161,7 @@ struct PaperReads {
             db.cachedStatement(
                 literal: """
                     SELECT t.key, t.label, vt.is_primary FROM verdict_topics vt JOIN topics t ON t.id = vt.topic_id
-                    WHERE vt.verdict_id = \(verdictID) ORDER BY vt.is_primary DESC, t.id
+                    WHERE vt.verdict_id = \(verdictID) ORDER BY vt.is_primary DESC, vt.position, t.id
                     """))
         {
             let topic = Topic(key: row["key"], label: row["label"])
@@ -171,11 +171,13 @@ struct PaperReads {
         for row in try Row.fetchAll(
             db.cachedStatement(
                 literal: """
-                    SELECT s.kind, s.comment FROM spotlights s JOIN spotlight_days d ON d.id = s.day_id
-                    WHERE s.paper_id = \(paperID) AND d.digest = \(digest) AND d.date = \(date) ORDER BY s.kind
+                    SELECT t.kind, t.is_primary, s.comment FROM spotlight_tags t JOIN spotlight_days d ON d.id = t.day_id
+                    LEFT JOIN spotlights s ON s.day_id = t.day_id AND s.paper_id = t.paper_id AND s.kind = t.kind
+                    WHERE t.paper_id = \(paperID) AND d.digest = \(digest) AND d.date = \(date) ORDER BY t.is_primary DESC, t.kind
                     """))
         {
             result.spotlight.append(row["kind"])
+            if row["is_primary"] as Bool { result.spotlightPrimary.append(row["kind"]) }
             result.spotlightComment = result.spotlightComment ?? row["comment"]
         }
         return result
@@ -185,11 +187,12 @@ struct PaperReads {
         try Row.fetchAll(
             db,
             literal: """
-                SELECT d.digest, d.date, s.kind, s.comment FROM spotlights s JOIN spotlight_days d ON d.id = s.day_id
-                WHERE s.paper_id = \(paperID) ORDER BY d.date, d.digest, s.kind
+                SELECT d.digest, d.date, t.kind, t.is_primary, s.comment FROM spotlight_tags t JOIN spotlight_days d ON d.id = t.day_id
+                LEFT JOIN spotlights s ON s.day_id = t.day_id AND s.paper_id = t.paper_id AND s.kind = t.kind
+                WHERE t.paper_id = \(paperID) ORDER BY d.date, d.digest, t.is_primary DESC, t.kind
                 """
         ).map {
-            SpotlightListing(digest: $0["digest"], date: $0["date"], kind: $0["kind"], comment: $0["comment"])
+            SpotlightListing(digest: $0["digest"], date: $0["date"], kind: $0["kind"], comment: $0["comment"], primary: $0["is_primary"])
         }
     }
 

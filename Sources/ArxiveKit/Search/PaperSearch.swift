@@ -90,7 +90,10 @@ struct PaperSearch {
     /// would read their whole rows. Ties in score (common: scores are small
     /// integers) go to the most recent; breaking them by bm25 would rank every match.
     static func orderClause(_ order: SearchOrder) -> String {
-        let recent = "p.last_seen DESC, (CASE WHEN p.last_seen IS NULL THEN p.id END) DESC, p.arxiv_id DESC"
+        // Listed papers by their last day; then catalogue papers newest first
+        // (snapshot order); then the few papers only a spotlight or a report
+        // names, by id: never by arrival, which depends on the import's order.
+        let recent = "p.last_seen DESC, (CASE WHEN p.last_seen IS NULL AND p.catalogue_date IS NOT NULL THEN p.id END) DESC, p.arxiv_id DESC"
         return switch order {
         case .rank, .date: recent
         case .score: "(SELECT score FROM verdicts WHERE id = p.latest_verdict_id) DESC NULLS LAST, " + recent
@@ -113,11 +116,19 @@ struct PaperSearch {
                 ORDER BY \(sql: PaperSearch.orderClause(order)) LIMIT \(limit)
                 """)
         guard listed.count < limit else { return listed }
-        return listed
+        let catalogue = try Int64.fetchAll(
+            db,
+            literal: """
+                SELECT p.id FROM papers p WHERE p.last_seen IS NULL AND p.catalogue_date IS NOT NULL\(plan.andConditions)
+                ORDER BY p.id DESC LIMIT \(limit - listed.count)
+                """)
+        guard listed.count + catalogue.count < limit else { return listed + catalogue }
+        return listed + catalogue
             + (try Int64.fetchAll(
                 db,
                 literal: """
-                    SELECT p.id FROM papers p WHERE p.last_seen IS NULL\(plan.andConditions) ORDER BY p.id DESC LIMIT \(limit - listed.count)
+                    SELECT p.id FROM papers p INDEXED BY papers_named_only WHERE p.last_seen IS NULL AND p.catalogue_date IS NULL\(plan.andConditions)
+                    ORDER BY p.arxiv_id DESC LIMIT \(limit - listed.count - catalogue.count)
                     """))
     }
 

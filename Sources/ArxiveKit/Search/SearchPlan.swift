@@ -104,7 +104,8 @@ struct SearchPlan {
             return "p.catalogue_date IS NOT NULL"
         case .filter(.spotlight(let kind)):
             guard let kind else { return "p.id IN (SELECT paper_id FROM spotlights)" }
-            return "p.id IN (SELECT paper_id FROM spotlights WHERE kind = \(kind) COLLATE NOCASE)"
+            // Any of its tags, not only the section it is printed under.
+            return "p.id IN (SELECT paper_id FROM spotlight_tags WHERE kind = \(kind) COLLATE NOCASE)"
         case .filter(.monthlyPick):
             return "p.id IN (SELECT paper_id FROM monthly_picks WHERE kept = 1)"
         case .filter(.inHotspots):

@@ -143,9 +143,11 @@ public enum MarkdownDigestReader {
     // MARK: Papers
 
     /// `## 12. [Title](...)`.
+    /// `## 3. [Title](link)`, at any heading level below the title: today's
+    /// pages put papers at `###` under a `##` per topic.
     static func isPaperHeading(_ line: String) -> Bool {
         guard line.hasPrefix("##") else { return false }
-        let rest = String(line.dropFirst(2)).trimmed
+        let rest = String(line.drop(while: { $0 == "#" })).trimmed
         return rest.startsWithNumberDot && String(rest.drop(while: { $0 != "." }).dropFirst()).trimmed.hasPrefix("[")
     }
 
