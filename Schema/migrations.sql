@@ -599,3 +599,9 @@ ALTER TABLE verdict_topics ADD COLUMN position INTEGER;
 -- by when they arrived, so that the archive reads the same whatever order
 -- its files came in: this index finds them without a pass over the catalogue.
 CREATE INDEX papers_named_only ON papers(arxiv_id) WHERE last_seen IS NULL AND catalogue_date IS NULL;
+
+-- A day's research summary, which some forks' pages and JSON write (`💡 Daily
+-- Research Summary`, `summary_en`), and the other day-level texts their JSON
+-- gives (`summary_cn`), as a JSON object.
+ALTER TABLE runs ADD COLUMN summary TEXT;
+ALTER TABLE runs ADD COLUMN extra TEXT;

@@ -93,7 +93,7 @@ extension Archive {
             promptCost: run["prompt_cost"], completionCost: run["completion_cost"], totalCost: run["total_cost"],
             totalPapers: run["total_papers"], scannedPapers: run["scanned_papers"],
             relevantPapers: run["relevant_papers"], prompt: run["prompt"], notes: run["notes"],
-            sources: sources, verdicts: verdicts,
+            summary: run["summary"], extra: run["extra"], sources: sources, verdicts: verdicts,
             topics: try Archive.topicOrder(runID: run["id"], db).nilIfEmpty)
     }
 

@@ -152,6 +152,7 @@ extension Archive {
             (header.promptCost, header.completionCost, header.totalCost) = (run.promptCost, run.completionCost, run.totalCost)
             (header.totalPapers, header.scannedPapers, header.relevantPapers) = (run.totalPapers, run.scannedPapers, run.relevantPapers)
             (header.selectionPrompt, header.notes) = (run.prompt, run.notes)
+            (header.summary, header.extra) = (run.summary, run.extra)
             // Stored in position order, the positions come out as they were (1, 2, ...).
             let listing = run.verdicts.sorted { $0.position < $1.position }.map(paper)
             return StoreRequest(

@@ -16,7 +16,8 @@ extension Archive {
         var outcome = StoreOutcome(change: change, runID: runID)
         guard change != .unchanged else { return outcome }
         if let header = digest.header {
-            try storeHeader(header, runID: runID, fillingGapsOnly: digest.format == .topicBundle, db)
+            // A page's header is the run's; a JSON file's (a bundle's usage, a fork's day texts) fills only what it lacks.
+            try storeHeader(header, runID: runID, fillingGapsOnly: digest.format.carriesEveryKey, db)
         }
         if !digest.topicOrder.isEmpty {
             try storeTopicOrder(digest.topicOrder, runID: runID, digestName: request.digestName, group: &group, db)
@@ -69,8 +70,9 @@ extension Archive {
 
     /// Sets the run's header from a page. A figure the page does not state
     /// keeps the value another file of the day gave (a topic bundle's
-    /// usage); with `fillingGapsOnly` (a topic bundle) only figures the run
-    /// lacks are set, and the page's prompt and notes stay.
+    /// usage); with `fillingGapsOnly` (a JSON file: a topic bundle's usage,
+    /// a fork's day texts, an archive file's run) only what the run lacks is
+    /// set, so that the page's header wins whichever came first.
     private func storeHeader(_ h: RunHeader, runID: Int64, fillingGapsOnly: Bool, _ db: Database) throws {
         var promptID: Int64?
         if let prompt = h.selectionPrompt {
@@ -79,7 +81,7 @@ extension Archive {
         }
         let figures: StatementArguments = [
             h.model, h.promptTokens, h.completionTokens, h.totalTokens, h.promptCost, h.completionCost,
-            h.totalCost, h.totalPapers, h.scannedPapers, h.relevantPapers,
+            h.totalCost, h.totalPapers, h.scannedPapers, h.relevantPapers, h.summary, h.extra,
         ]
         if fillingGapsOnly {
             try db.cachedExecute(
@@ -88,9 +90,10 @@ extension Archive {
                         completion_tokens = coalesce(completion_tokens, ?), total_tokens = coalesce(total_tokens, ?),
                         prompt_cost = coalesce(prompt_cost, ?), completion_cost = coalesce(completion_cost, ?), total_cost = coalesce(total_cost, ?),
                         total_papers = coalesce(total_papers, ?), scanned_papers = coalesce(scanned_papers, ?),
-                        relevant_papers = coalesce(relevant_papers, ?)
+                        relevant_papers = coalesce(relevant_papers, ?), summary = coalesce(summary, ?), extra = coalesce(extra, ?),
+                        prompt_id = coalesce(prompt_id, ?), notes = coalesce(notes, ?)
                     WHERE id = ?
-                    """, arguments: figures + [runID])
+                    """, arguments: figures + [promptID, h.notes, runID])
             return
         }
         try db.cachedExecute(
@@ -99,7 +102,8 @@ extension Archive {
                     completion_tokens = coalesce(?, completion_tokens), total_tokens = coalesce(?, total_tokens),
                     prompt_cost = coalesce(?, prompt_cost), completion_cost = coalesce(?, completion_cost), total_cost = coalesce(?, total_cost),
                     total_papers = coalesce(?, total_papers), scanned_papers = coalesce(?, scanned_papers),
-                    relevant_papers = coalesce(?, relevant_papers), prompt_id = ?, notes = ?
+                    relevant_papers = coalesce(?, relevant_papers), summary = coalesce(?, summary), extra = coalesce(?, extra),
+                    prompt_id = ?, notes = ?
                 WHERE id = ?
                 """, arguments: figures + [promptID, h.notes, runID])
     }

@@ -20,6 +20,8 @@ import Foundation
 /// | `# Personalized Daily ArXiv Papers DATE`                       | daily Markdown                |
 /// | the saved page's title line                                    | page text                     |
 /// | `<main class="daily-arxiv"`                                    | upstream HTML page            |
+/// | a fork's title: arXiv papers and a date in any spelling        | family page (tolerant reader) |
+/// | an HTML page whose `<title>`/`<h1>` is such a title             | family page (tolerant reader) |
 /// | `# Personalized Monthly ...` / `Yearly ...`                    | overview page (skipped)       |
 /// | `# Daily AI Hotspots Archive ...`, a heading and only links    | index page (skipped)          |
 /// | `# Daily AI Hotspots DATE`                                     | hotspot report (Markdown)     |
@@ -152,9 +154,16 @@ public enum SourceKind: Equatable, Sendable {
             if keys.contains("sections"), keys.contains("meta") { return .spotlights }
         }
         if keys.contains("month"), keys.contains("papers") { return .monthlyOverview }
+        // A fork's daily JSON: its papers keyed by id under `papers`, beside day-level texts.
+        if keys.contains("papers"), !keys.contains("schema_version"), isKeyedByArxivIDs(JSONKeyOrder.keys(ofObject: "papers", in: data).map(\.key)) {
+            return .digest(.json)
+        }
         if keys.contains("date"), keys.contains("featured_topics") || keys.contains("source_stats") { return .hotspotReport(.json) }
         return .unknown("a JSON object keyed by '\(first)', not by arXiv ids, of no schema arxive knows")
     }
+
+    /// An object's keys are papers: none, or every one an arXiv id.
+    private static func isKeyedByArxivIDs(_ keys: [String]) -> Bool { keys.allSatisfy { ArxivID.parse($0) != nil } }
 
     static let overviewTitle = LinePattern(#"^#\s+Personalized (Monthly|Yearly) "#)
     static let hotspotIndexTitle = LinePattern(#"^#\s+Daily AI Hotspots Archive\b"#)
@@ -164,6 +173,8 @@ public enum SourceKind: Equatable, Sendable {
         // An image first: looking for the page's marker read every navigation image whole.
         if head.hasPrefix("<svg") || (head.hasPrefix("<?xml") && head.prefix(512).contains("<svg")) { return .skipped(.image) }
         if head.hasPrefix("<"), text.containsBytes(UpstreamHTMLReader.marker) { return .digest(.html) }
+        // A page a Pages generator rendered from the family's Markdown: its title in `<title>` or `<h1>`.
+        if head.hasPrefix("<"), let title = htmlTitle(head.prefix(8192)), isFamilyTitle(title) { return .digest(.page) }
         // The title sits within the first lines (after a navigation block or a remedial-run note).
         // Split as bytes: splitting as characters was most of recognising a file.
         let lines = head.utf8.split(separator: UInt8(ascii: "\n"), maxSplits: 60, omittingEmptySubsequences: false).prefix(60)
@@ -180,8 +191,27 @@ public enum SourceKind: Equatable, Sendable {
                 return .skipped(.indexPage)
             }
             if PageTextDigestReader.titlePattern.matches(l) { return .digest(.pageText) }
+            // A fork's own title (`# 📚 Personalized Daily Arxiv Papers - June 03, 2026`): the tolerant reader's.
+            if l.hasPrefix("#"), isFamilyTitle(l) { return .digest(.page) }
         }
         return .unknown("no digest title arxive knows ('Personalized Daily ArXiv Papers ...')")
+    }
+
+    /// A title of the upstream family in any fork's words: it speaks of arXiv papers and carries a date.
+    static func isFamilyTitle(_ line: String) -> Bool {
+        let lower = line.lowercased()
+        return lower.contains("arxiv") && lower.contains("paper") && FamilyPageReader.date(inTitle: line) != nil
+    }
+
+    /// The text of an HTML page's `<title>` or first `<h1>`.
+    private static func htmlTitle(_ head: Substring) -> String? {
+        for (open, close) in [("<title", "</title>"), ("<h1", "</h1>")] {
+            guard let start = head.range(of: open), let gt = head[start.upperBound...].firstIndex(of: ">"),
+                let end = head[gt...].range(of: close)
+            else { continue }
+            return HTMLText.text(head[head.index(after: gt)..<end.lowerBound])
+        }
+        return nil
     }
 
     /// A page whose lines after its heading are links and nothing else.
@@ -248,12 +278,34 @@ public enum SourceReader {
             switch format {
             case .json: digest = try JSONDigestReader.read(data)
             case .topicBundle: digest = try TopicBundleReader.read(data, skippingPapersOn: bundleDays)
-            case .markdown: digest = try MarkdownDigestReader.read(try text(data), skippingPapersOn: days)
+            case .markdown:
+                let page = try MarkdownDigestReader.read(try text(data), skippingPapersOn: days)
+                digest = page.date.map(days.contains) == true ? page : try withFamilyPapers(page, data)
             case .pageText: digest = try PageTextDigestReader.read(try text(data))
             case .html: digest = try UpstreamHTMLReader.read(try text(data))
+            case .page: digest = try FamilyPageReader.read(try text(data))
             }
             return .digest(digest.withoutControlCharacters())
         }
+    }
+
+    /// A page with the upstream title whose papers the exact reader missed
+    /// (a fork's `1001\.` numbering, `**ArXiv:**` lines): the header as that
+    /// reader read it (it reads the token tables), the papers as the tolerant
+    /// reader finds them. The tolerant reader runs only when the exact one
+    /// read fewer papers than the page names, so every layout it reads whole
+    /// imports exactly as before.
+    static func withFamilyPapers(_ digest: Digest, _ data: Data) throws(DigestReadError) -> Digest {
+        guard let day = digest.date, !digest.papers.isEmpty || !LossGuard.namedPapers(in: data).isEmpty else { return digest }
+        guard digest.papers.count < LossGuard.namedPapers(in: data).count else { return digest }
+        let page = FamilyPageReader.readPage(try text(data))
+        guard page.papers.count > digest.papers.count else { return digest }
+        var read = digest
+        read.papers = page.papers
+        if read.topicOrder.isEmpty { read.topicOrder = page.topicOrder }
+        if read.header?.summary == nil { read.header?.summary = page.summary }
+        read.date = day
+        return read
     }
 
     /// Validated by the standard library, which is several times faster

@@ -80,6 +80,9 @@ enum ArchiveFile {
         var relevantPapers: Int?
         var prompt: String?
         var notes: String?
+        /// The day's research summary and other day-level texts (absent before version 2).
+        var summary: String?
+        var extra: String?
         var sources: [Source]
         var verdicts: [Verdict]
         /// The day's topic order (labels too); absent when the run has none,

@@ -14,6 +14,9 @@ public struct Digest: Sendable, Equatable {
         case topicBundle = "topic-bundle"
         /// The upstream generator's styled HTML page (`output.md`, `index.html`, `past_arxiv/DATE.html`).
         case html
+        /// A page of the upstream family in a fork's own layout, Markdown or HTML,
+        /// read by the tolerant reader (`FamilyPageReader`).
+        case page
 
         /// Whether the file carries every key of every verdict: its verdicts
         /// win over a page's (the page keeps its header).
@@ -54,6 +57,10 @@ public struct RunHeader: Sendable, Equatable {
     public var relevantPapers: Int?
     public var selectionPrompt: String?
     public var notes: String?
+    /// The LLM's research summary of the day, when the digest writes one.
+    public var summary: String?
+    /// Every other day-level text the digest gave (`summary_cn`), as a JSON object text.
+    public var extra: String?
 
     public init() {}
 }

@@ -165,8 +165,10 @@ public struct DayListing: Encodable, Equatable, Sendable {
     public var topicOrder: [Topic] = []
     /// How many of the day's papers a mute left out of `papers`.
     public var mutedHidden = 0
+    /// The LLM's research summary of the day, when the digest wrote one.
+    public var summary: String?
 
-    enum CodingKeys: String, CodingKey { case papers, topicOrder, mutedHidden }
+    enum CodingKeys: String, CodingKey { case papers, topicOrder, mutedHidden, summary }
 
     public func encode(to encoder: any Encoder) throws {
         try run.encode(to: encoder)
@@ -175,6 +177,8 @@ public struct DayListing: Encodable, Equatable, Sendable {
         try c.encode(topicOrder, forKey: .topicOrder)
         // Only when a mute hid something: without mutes the contract is as it was.
         if mutedHidden > 0 { try c.encode(mutedHidden, forKey: .mutedHidden) }
+        // Only for a digest that writes one: the contract of the others is as it was.
+        if let summary { try c.encode(summary, forKey: .summary) }
     }
 
     /// The papers under their primary topics, in the day's topic order (a

@@ -8,7 +8,7 @@ struct RunReads {
 
     static let runColumns: SQL = """
         r.id, r.digest, r.date, r.model, r.prompt_tokens, r.completion_tokens, r.total_tokens,
-        r.prompt_cost, r.completion_cost, r.total_cost, r.total_papers, r.scanned_papers, r.relevant_papers, r.notes,
+        r.prompt_cost, r.completion_cost, r.total_cost, r.total_papers, r.scanned_papers, r.relevant_papers, r.notes, r.summary,
         (SELECT count(*) FROM verdicts v WHERE v.run_id = r.id) AS listed
         """
 
@@ -64,6 +64,7 @@ struct RunReads {
         }
         var listing = DayListing(run: RunReads.runSummary(run), papers: papers, topicOrder: try Archive.topicOrder(runID: run["id"], db))
         listing.mutedHidden = listing.run.listed - papers.count
+        listing.summary = run["summary"]
         return listing
     }
 }

@@ -4,9 +4,18 @@ import Foundation
 /// value an object with `title`, `authors`, `abstract` and the verdict
 /// (`RELEVANCE`, `NOVELTY`, `SCORE`, `COMMENT` as numbers or numeric strings).
 /// Every other key (topic labels, tags, categories) is kept in `extra`.
+///
+/// Forks write the same papers under `papers`, beside day-level texts
+/// (`summary_en`, `summary_cn`: kept with the run), with their scores as
+/// strings under `RELEVANCE_SCORE` and `NOVELTY_SCORE` (their `RELEVANCE` is
+/// `"True"`, a yes, not a score), and translated fields (`title_cn`,
+/// `abstract_cn`) kept in `extra`; a placeholder such as `[Translation
+/// Failed]` counts as no text.
 public enum JSONDigestReader {
     /// Keys arxive reads itself; everything else goes to `extra`.
-    static let known: Set<String> = ["title", "authors", "abstract", "arxiv_id", "ARXIVID", "COMMENT", "RELEVANCE", "NOVELTY", "SCORE"]
+    static let known: Set<String> = [
+        "title", "authors", "abstract", "arxiv_id", "ARXIVID", "COMMENT", "RELEVANCE", "NOVELTY", "SCORE", "RELEVANCE_SCORE", "NOVELTY_SCORE",
+    ]
 
     public static func read(_ data: Data) throws(DigestReadError) -> Digest {
         let object: Any
@@ -15,11 +24,18 @@ public enum JSONDigestReader {
         } catch {
             throw DigestReadError(line: JSONKeyOrder.lineOfFirstError(in: data), "not valid JSON")
         }
-        guard let entries = object as? [String: Any] else {
+        guard let root = object as? [String: Any] else {
             throw DigestReadError(line: 1, "expected an object keyed by arXiv id")
         }
         // JSONSerialization loses key order; the file's order is the published order.
-        let order = JSONKeyOrder.topLevelKeys(in: data)
+        var entries = root
+        var order = JSONKeyOrder.topLevelKeys(in: data)
+        var header: RunHeader?
+        if let nested = root["papers"] as? [String: Any] {
+            entries = nested
+            order = JSONKeyOrder.keys(ofObject: "papers", in: data).map(\.key)
+            header = dayTexts(root)
+        }
         var papers: [DigestPaper] = []
         for key in order where entries[key] != nil {
             guard let fields = entries[key] as? [String: Any] else {
@@ -31,7 +47,27 @@ public enum JSONDigestReader {
                 throw DigestReadError(line: JSONKeyOrder.line(ofKey: key, in: data), error.message)
             }
         }
-        return Digest(format: .json, date: nil, header: nil, papers: papers)
+        return Digest(format: .json, date: nil, header: header, papers: papers)
+    }
+
+    /// The day-level texts beside `papers`: `summary_en` (else `summary`) is the
+    /// run's summary; every day-level text is kept in the run's `extra`.
+    static func dayTexts(_ root: [String: Any]) -> RunHeader? {
+        let texts = root.filter { $0.key != "papers" }.compactMapValues { value -> String? in
+            guard let text = value as? String else { return nil }
+            return isPlaceholder(text) ? nil : text
+        }
+        guard !texts.isEmpty else { return nil }
+        var header = RunHeader()
+        header.summary = texts["summary_en"] ?? texts["summary"] ?? texts.sorted(by: { $0.key < $1.key }).first { $0.key.hasPrefix("summary") }?.value
+        header.extra = JSONText.write(texts)
+        return header
+    }
+
+    /// `[Translation Failed]`, `Error: ...`: a text that stands for none.
+    static func isPlaceholder(_ text: String) -> Bool {
+        let t = text.trimmed
+        return t.isEmpty || (t.hasPrefix("[") && t.hasSuffix("]") && t.lowercased().contains("fail")) || t.hasPrefix("Error:")
     }
 
     static func paper(key: String, _ f: [String: Any]) throws(DigestReadError) -> DigestPaper {
@@ -44,21 +80,27 @@ public enum JSONDigestReader {
         case let text as String: authors = AuthorList.split(text)
         default: authors = []
         }
-        func score(_ name: String) throws(DigestReadError) -> Int? {
-            guard let raw = f[name], !(raw is NSNull) else { return nil }
-            guard let n = Number.int(raw) else { throw DigestReadError("\(key): \(name) '\(raw)' is not a whole number") }
+        func score(_ name: String, or alternative: String) throws(DigestReadError) -> Int? {
+            // `"RELEVANCE": "True"` is a yes, not a score: the score is then under the alternative key.
+            if let raw = f[name], !(raw is NSNull), !isYesOrNo(raw) {
+                guard let n = Number.int(raw) else { throw DigestReadError("\(key): \(name) '\(raw)' is not a whole number") }
+                return n
+            }
+            guard let raw = f[alternative], !(raw is NSNull) else { return nil }
+            guard let n = Number.int(raw) else { throw DigestReadError("\(key): \(alternative) '\(raw)' is not a whole number") }
             return n
         }
         let prefix = FeedPrefix.strip((f["abstract"] as? String) ?? "")
         // JSONText, not JSONSerialization.data: that writer was a sixth of
         // the reader thread on today's output folders (their papers carry
         // topic fields), as it was for the hotspot reports.
-        let extraFields = f.filter { !known.contains($0.key) }
+        var extraFields = f.filter { !known.contains($0.key) && !((($0.value as? String).map(isPlaceholder)) ?? false) }
+        if let yes = f["RELEVANCE"], isYesOrNo(yes) { extraFields["RELEVANCE"] = yes }
         let extra = extraFields.isEmpty ? nil : JSONText.write(extraFields)
         var paper = DigestPaper(
             arxivID: id.id, title: collapseWhitespace(title),
             authors: authors, abstract: prefix.abstract,
-            relevance: try score("RELEVANCE"), novelty: try score("NOVELTY"),
+            relevance: try score("RELEVANCE", or: "RELEVANCE_SCORE"), novelty: try score("NOVELTY", or: "NOVELTY_SCORE"),
             score: Number.double(f["SCORE"]),
             comment: f["COMMENT"] as? String,
             arxivVersion: prefix.version ?? id.version, announceType: prefix.announceType,
@@ -66,6 +108,13 @@ public enum JSONDigestReader {
         )
         paper.completeVerdict()
         return paper
+    }
+
+    /// `true`, `"True"`, `"no"`: a yes or no where a score may stand.
+    static func isYesOrNo(_ value: Any) -> Bool {
+        if value is Bool { return true }
+        guard let text = value as? String else { return false }
+        return ["true", "false", "yes", "no"].contains(text.trimmed.lowercased())
     }
 }
 

@@ -1,0 +1,106 @@
+import ArxiveKit
+import Foundation
+import Testing
+
+@testable import ArxiveKit
+
+/// The tolerant reader of the upstream family, and the family's JSON
+/// variants, on the project's own fixtures in forks' layouts.
+@Suite("Digest families: the tolerant page reader and the JSON variants")
+struct FamilyReaderTests {
+    static let families = Paths.fixturesRoot.appendingPathComponent("families")
+
+    func read(_ relative: String) throws -> Digest {
+        let url = FamilyReaderTests.families.appendingPathComponent(relative)
+        let content = try SourceReader.read(try Data(contentsOf: url), path: url.path)
+        return try #require(content.digest)
+    }
+
+    func day(_ archive: Archive, _ date: String) throws -> DayListing {
+        let day = try #require(Day(date))
+        return try #require(try archive.day(day).first)
+    }
+
+    @Test("A fork's HTML cards: emoji title with a long date, Rel and Nov out of 10, the summary, the highlight, a citation that is no paper")
+    func cards() throws {
+        let page = try read("fork-cards/2026-06-16.md")
+        #expect(page.format == .page && page.date == "2026-06-16")
+        #expect(page.papers.map(\.arxivID) == ["2606.16001", "2606.16002", "2606.16003"], "the table of contents is no paper, nor a cited arXiv:2411.04330")
+        #expect(page.papers.map(\.relevance) == [9, 8, 7] && page.papers.map(\.novelty) == [7, 8, 6])
+        #expect(page.papers[0].title == "Tidal Schedules for Sparse Training" && page.papers[0].authors == ["Oskar Lindqvist", "Mar{\\'\\i}a Quintero"])
+        #expect(page.papers[0].abstract == "We schedule sparsity by the tides and find that sparse training keeps pace with dense training.")
+        #expect(page.papers[1].arxivVersion == 2 && page.papers[1].announceType == "replace")
+        #expect(page.papers[0].comment == "Drives sparse training with an orbital schedule & shows it matches dense accuracy.")
+        #expect(page.papers[0].extra?.contains("Invented Institute of Tides") == true)
+        #expect(page.header?.relevantPapers == 3)
+        #expect(page.header?.summary?.hasPrefix("## Tidal Computation\nSeveral invented papers") == true)
+        #expect(page.topicOrder.isEmpty, "the summary's headings hold no paper: no topics")
+    }
+
+    @Test("The fork's JSON: papers under 'papers', string scores, RELEVANCE 'True' no score, day texts kept, a failed translation is no text")
+    func jsonVariant() throws {
+        let json = try read("fork-cards/2026-06-16.json")
+        #expect(json.format == .json && json.papers.map(\.arxivID) == ["2606.16001", "2606.16002", "2606.16003"])
+        #expect(json.papers.map(\.relevance) == [9, 8, 7] && json.papers.map(\.novelty) == [7, 8, 6] && json.papers[0].score == 16)
+        #expect(json.header?.summary == "Several invented papers ask how orbital schedules can drive sparse training.")
+        #expect(json.header?.extra?.contains("几篇虚构的论文") == true)
+        let extra = try #require(json.papers[0].extra)
+        #expect(extra.contains(#""RELEVANCE":"True""#) && extra.contains("用于稀疏训练的潮汐调度"))
+        #expect(json.papers[1].extra?.contains("title_cn") == false, "[Translation Failed] counts as no text")
+        let empty = try read("fork-cards/2026-06-18.json")
+        #expect(empty.papers.isEmpty && empty.header?.summary == "No relevant papers found today.")
+    }
+
+    @Test("Topic-numbered papers (1001\\.), **ArXiv:** lines, no novelty: read under the upstream header, topics from the sections")
+    func topicNumbered() throws {
+        let page = try read("topic-numbered/2026-07-10.md")
+        #expect(page.format == .markdown && page.date == "2026-07-10")
+        #expect(page.header?.model == "gpt-5" && page.header?.totalTokens == 46200 && page.header?.scannedPapers == 300)
+        #expect(page.papers.map(\.arxivID) == ["2607.10001", "2607.10002", "2607.10003"])
+        #expect(page.papers.map(\.relevance) == [9, 6, 8] && page.papers.allSatisfy { $0.novelty == nil && $0.score == nil }, "no novelty is nil, not zero")
+        #expect(page.papers[0].title == "Heron Graphs for Sparse Message Passing" && page.papers[0].authors == ["Ines Carvalho", "Tomasz Wr{\\'o}bel"])
+        #expect(page.topicOrder.map(\.label) == ["Topic 1: Graph Learning", "Topic 2: Speech"])
+        #expect(page.papers[2].topics?.primary?.label == "Topic 2: Speech")
+    }
+
+    @Test("A day's Markdown rendered to HTML by a Pages generator reads as the Markdown: token table, papers, fields")
+    func pagesHTML() throws {
+        let page = try read("pages-html/2026-06-17/index.html")
+        #expect(page.format == .page && page.date == "2026-06-17")
+        #expect(page.header?.model == "gpt-5" && page.header?.promptTokens == 30000 && page.header?.totalCost == 0.08)
+        #expect(page.papers.map(\.arxivID) == ["2606.17001", "2606.17002"])
+        #expect(page.papers.map(\.relevance) == [8, 7] && page.papers.map(\.novelty) == [7, 6])
+        #expect(page.papers[0].abstract == "Kestrel attention streams audio with a fixed memory & no loss.")
+        #expect(page.papers[1].authors == ["Kwame Mensah", "Anna Kowalczyk"])
+    }
+
+    @Test("The date of a title in every common spelling")
+    func titleDates() {
+        #expect(FamilyPageReader.date(inTitle: "📚 Personalized Daily Arxiv Papers - June 03, 2026") == "2026-06-03")
+        #expect(FamilyPageReader.date(inTitle: "Personalized Daily ArXiv Papers 06/16/2026") == "2026-06-16")
+        #expect(FamilyPageReader.date(inTitle: "Daily papers, 2026-06-16") == "2026-06-16")
+        #expect(FamilyPageReader.date(inTitle: "Arxiv digest for 10 July 2026") == "2026-07-10")
+        #expect(FamilyPageReader.date(inTitle: "Arxiv digest for Sept 31, 2026") == nil, "not a real day")
+    }
+
+    @Test("Imported together, the fork's page and JSON are one run: the JSON's verdicts, the page's summary; the empty day is a run")
+    func importedTogether() throws {
+        let archive = try Archive.inMemory()
+        let report = DigestImporter(archive: archive).run(paths: [FamilyReaderTests.families.appendingPathComponent("fork-cards").path])
+        #expect(report.failures.isEmpty && report.shortfalls.isEmpty, "\(report.failures) \(report.shortfalls)")
+        #expect(report.runsAdded == 2)
+        let listing = try day(archive, "2026-06-16")
+        #expect(listing.papers.map(\.verdict.relevance) == [9, 8, 7])
+        #expect(listing.summary?.hasPrefix("## Tidal Computation") == true, "the page's summary wins over the JSON's")
+        let empty = try day(archive, "2026-06-18")
+        #expect(empty.papers.isEmpty && empty.summary == "No relevant papers found today." && empty.run.relevantPapers == 0)
+    }
+
+    @Test("A JSON object keyed by something that is no arXiv id is skipped as other, and names no paper")
+    func testJSON() throws {
+        let url = FamilyReaderTests.families.appendingPathComponent("test-json/sample.json")
+        let archive = try Archive.inMemory()
+        let report = DigestImporter(archive: archive).run(paths: [url.path])
+        #expect(report.failures.isEmpty && report.skipped.map(\.kind) == [.other])
+    }
+}
