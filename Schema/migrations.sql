@@ -605,3 +605,46 @@ CREATE INDEX papers_named_only ON papers(arxiv_id) WHERE last_seen IS NULL AND c
 -- gives (`summary_cn`), as a JSON object.
 ALTER TABLE runs ADD COLUMN summary TEXT;
 ALTER TABLE runs ADD COLUMN extra TEXT;
+
+-- Every paper a digest's crawl found that day (daily-arXiv-ai-enhanced's
+-- `DATE.jsonl`), in the file's order: the run's scanned papers, most of them
+-- without a verdict. Replaced with the crawl file.
+CREATE TABLE run_scans (
+    run_id   INTEGER NOT NULL REFERENCES runs(id) ON DELETE CASCADE,
+    position INTEGER NOT NULL,
+    paper_id INTEGER NOT NULL REFERENCES papers(id),
+    extra    TEXT,   -- JSON object: the crawl's own keys (categories, arXiv's comment)
+    PRIMARY KEY (run_id, position)
+) WITHOUT ROWID;
+CREATE INDEX run_scans_by_paper ON run_scans(paper_id);
+
+-- Texts of a paper beyond its English title and abstract, searchable in any
+-- script: a digest's translations (`title_cn`, `abstract_cn`, a translated
+-- page of the day) and its AI summary (daily-arXiv-ai-enhanced's `tldr`,
+-- `motivation`, ...). Keyed by arXiv id, not by paper, so that a translation
+-- read before its paper is kept. Of two texts for one field and language the
+-- higher `rank` wins (2: a digest's JSON, 1: a translated page), then the
+-- later day: one rule, whatever order the files came in.
+CREATE TABLE paper_texts (
+    id       INTEGER PRIMARY KEY,
+    arxiv_id TEXT NOT NULL,
+    field    TEXT NOT NULL,   -- title | abstract | tldr | motivation | method | result | conclusion | ...
+    language TEXT NOT NULL,   -- as the source names it (`cn`); '' for the digest's own language
+    rank     INTEGER NOT NULL,
+    date     TEXT NOT NULL,
+    text     TEXT NOT NULL,
+    UNIQUE (arxiv_id, field, language)
+);
+-- Trigram, not unicode61: a run of Han characters is one unicode61 token, so a
+-- few characters of a Chinese summary would find nothing by words.
+CREATE VIRTUAL TABLE paper_texts_fts USING fts5(text, content=[paper_texts], content_rowid=[id], tokenize = 'trigram');
+CREATE TRIGGER paper_texts_ai AFTER INSERT ON paper_texts BEGIN
+    INSERT INTO paper_texts_fts(rowid, text) VALUES (new.id, new.text);
+END;
+CREATE TRIGGER paper_texts_ad AFTER DELETE ON paper_texts BEGIN
+    INSERT INTO paper_texts_fts(paper_texts_fts, rowid, text) VALUES ('delete', old.id, old.text);
+END;
+CREATE TRIGGER paper_texts_au AFTER UPDATE ON paper_texts BEGIN
+    INSERT INTO paper_texts_fts(paper_texts_fts, rowid, text) VALUES ('delete', old.id, old.text);
+    INSERT INTO paper_texts_fts(rowid, text) VALUES (new.id, new.text);
+END;

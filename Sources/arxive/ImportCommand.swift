@@ -39,8 +39,12 @@ struct ImportCommand: ParsableCommand {
 
     @OptionGroup var archive: ArchiveOptions
 
-    @Option(help: "The digest these runs belong to (default: \(DigestImporter.defaultDigestName)).")
-    var digest: String = DigestImporter.defaultDigestName
+    @Option(
+        help: """
+            The digest these runs belong to (default: \(DigestImporter.defaultDigestName); \
+            daily-arXiv-ai-enhanced's days: \(AIEnhancedReader.digestName)).
+            """)
+    var digest: String?
 
     @Option(help: ArgumentHelp("The day of a JSON file whose name carries no date.", valueName: "YYYY-MM-DD"))
     var date: Day?
@@ -59,7 +63,7 @@ struct ImportCommand: ParsableCommand {
 
     func validate() throws {
         guard chunk > 0 else { throw ValidationError("--chunk must be at least 1") }
-        try validateDigest(digest)
+        if let digest { try validateDigest(digest) }
     }
 
     func run() throws {

@@ -103,4 +103,44 @@ struct FamilyReaderTests {
         let report = DigestImporter(archive: archive).run(paths: [url.path])
         #expect(report.failures.isEmpty && report.skipped.map(\.kind) == [.other])
     }
+
+    @Test("daily-arXiv-ai-enhanced: the crawl, the listing (both schemas) and the page are one run of its own digest; a failed summary is missing")
+    func dailyArxivAI() throws {
+        let archive = try Archive.inMemory()
+        let folder = FamilyReaderTests.families.appendingPathComponent("daily-arxiv-ai")
+        let report = DigestImporter(archive: archive).run(paths: [folder.path])
+        #expect(report.failures.isEmpty && report.shortfalls.isEmpty, "\(report.failures) \(report.shortfalls)")
+        let listing = try day(archive, "2026-06-20")
+        #expect(listing.run.digest == AIEnhancedReader.digestName)
+        #expect(listing.run.scannedPapers == 4, "the crawl's distinct papers")
+        #expect(listing.papers.map(\.arxivID) == ["2606.20002", "2606.20003", "2606.20001"], "the listing's order")
+        #expect(listing.papers.allSatisfy { $0.verdict.relevance == nil && $0.verdict.novelty == nil }, "no scores: nil, not zero")
+        #expect(listing.topicOrder.map(\.label) == ["cs.CV", "cs.CL"], "the page's categories, in its order")
+        #expect(listing.papers[0].topics.primaryTopic?.label == "cs.CV")
+        let kingfisher = try #require(listing.papers[0].topics.ai)
+        #expect(kingfisher["tldr"] == "翠鸟深度从一张河岸图像估计深度，误差更低。" && kingfisher["code_url"] == "https://example.org/kingfisher")
+        #expect(kingfisher["code_stars"] == "42")
+        let heron = try #require(listing.papers[2].topics.ai)
+        #expect(heron["tldr"] == nil && heron["motivation"] == "长文档问答需要压缩。", "an 'Error: ...' summary is kept as missing")
+        // Every crawled paper is a paper of the archive, the one no listing names too.
+        #expect(try archive.paper("2606.20004")?.title == "A Survey of Wren Parsers")
+        let older = try day(archive, "2025-04-10")
+        #expect(older.papers.first?.topics.ai?["task"] == "用千鸟文法描述代码。", "older days say task")
+        // A few characters of a Chinese summary find their paper.
+        let hits = try archive.search(try QueryParser.parse("让像素聚集成群"))
+        #expect(hits.map(\.arxivID) == ["2606.20003"])
+        #expect(try archive.search(try QueryParser.parse("让像素聚集成群 digest:daily")).isEmpty, "filters apply to them too")
+        #expect(try archive.search(try QueryParser.parse("让像素聚集成群 digest:daily-arxiv-ai")).count == 1)
+    }
+
+    @Test("A translated page joins its day: no second run; its texts are kept where the JSON has none, and are searchable")
+    func translatedPage() throws {
+        let archive = try Archive.inMemory()
+        let report = DigestImporter(archive: archive).run(paths: [FamilyReaderTests.families.appendingPathComponent("fork-cards").path])
+        #expect(report.failures.isEmpty && report.translations == 1 && report.runsAdded == 2, "\(report.failures)")
+        // The JSON's translation wins over the page's; the page fills the one the JSON failed.
+        #expect(try archive.search(try QueryParser.parse("用于稀疏训练的潮汐调度")).map(\.arxivID) == ["2606.16001"])
+        #expect(try archive.search(try QueryParser.parse("页面译文")).isEmpty, "the page's title lost to the JSON's")
+        #expect(try archive.search(try QueryParser.parse("用于嘈杂信道的灯笼码")).map(\.arxivID) == ["2606.16002"])
+    }
 }

@@ -56,6 +56,12 @@ extension Archive {
             {
                 try line(try Archive.archiveRun(run, db))
             }
+            for row in try Row.fetchAll(db, sql: "SELECT * FROM paper_texts ORDER BY arxiv_id, field, language") {
+                try line(
+                    ArchiveFile.PaperText(
+                        arxivId: row["arxiv_id"], field: row["field"], language: row["language"], rank: row["rank"], date: row["date"],
+                        text: row["text"]))
+            }
             for day in try Archive.spotlightDayLines(db) { try line(day) }
             for overview in try Archive.monthlyOverviewLines(db) { try line(overview) }
             for day in try Row.fetchAll(db, sql: "SELECT id, digest, source_path, source_sha256 FROM hotspot_days ORDER BY date, digest") {
@@ -87,13 +93,17 @@ extension Archive {
                 score: $0["score"], comment: $0["comment"], authorMatch: $0["author_match"],
                 arxivVersion: $0["arxiv_version"], announceType: $0["announce_type"], extra: $0["extra"])
         }
+        let scanned = try Row.fetchAll(
+            db, sql: "SELECT p.arxiv_id, s.extra FROM run_scans s JOIN papers p ON p.id = s.paper_id WHERE s.run_id = ? ORDER BY s.position",
+            arguments: [run["id"] as Int64]
+        ).map { ArchiveFile.Run.Scan(arxivId: $0["arxiv_id"], extra: $0["extra"]) }
         return ArchiveFile.Run(
             digest: run["digest"], date: run["date"], model: run["model"], promptTokens: run["prompt_tokens"],
             completionTokens: run["completion_tokens"], totalTokens: run["total_tokens"],
             promptCost: run["prompt_cost"], completionCost: run["completion_cost"], totalCost: run["total_cost"],
             totalPapers: run["total_papers"], scannedPapers: run["scanned_papers"],
             relevantPapers: run["relevant_papers"], prompt: run["prompt"], notes: run["notes"],
-            summary: run["summary"], extra: run["extra"], sources: sources, verdicts: verdicts,
+            summary: run["summary"], extra: run["extra"], scanned: scanned.isEmpty ? nil : scanned, sources: sources, verdicts: verdicts,
             topics: try Archive.topicOrder(runID: run["id"], db).nilIfEmpty)
     }
 

@@ -34,6 +34,18 @@ extension Archive {
             var requests: [StoreRequest] = []
             var sources: [(digest: String, date: String, [ArchiveFile.Run.Source])] = []
             for run in lines.runs {
+                // The day's scanned papers, as their crawl file would bring them.
+                if let scanned = run.scanned {
+                    let crawl = scanned.map { scan in
+                        var paper = Archive.digestPaper(scan.arxivId, papers)
+                        paper.extra = scan.extra
+                        return paper
+                    }
+                    requests.append(
+                        StoreRequest(
+                            digest: Digest(format: .crawl, date: run.date, header: nil, papers: crawl), digestName: run.digest, date: run.date,
+                            source: DigestSource(path: Archive.archiveSourcePath + "-scans", sha256: UUID().uuidString)))
+                }
                 guard let request = try Archive.storeRequest(for: run, papers: papers, db) else { continue }
                 requests.append(request)
                 sources.append((run.digest, run.date, run.sources))
@@ -59,7 +71,9 @@ extension Archive {
             // The runs keep the sources they were read from, not the archive file.
             for (digest, date, list) in sources {
                 let runID = try Int64.fetchOne(db, sql: "SELECT id FROM runs WHERE digest = ? AND date = ?", arguments: [digest, date])!
-                try db.execute(sql: "DELETE FROM run_sources WHERE run_id = ? AND path = ?", arguments: [runID, Archive.archiveSourcePath])
+                try db.execute(
+                    sql: "DELETE FROM run_sources WHERE run_id = ? AND path IN (?, ?)",
+                    arguments: [runID, Archive.archiveSourcePath, Archive.archiveSourcePath + "-scans"])
                 for s in list {
                     try db.execute(
                         sql: "INSERT OR IGNORE INTO run_sources (run_id, path, format, sha256, imported_at) VALUES (?, ?, ?, ?, ?)",
@@ -68,8 +82,12 @@ extension Archive {
             }
             merge.newPapers = (try Int.fetchOne(db, sql: "SELECT count(*) FROM papers") ?? 0) - papersBefore
             merge.verdicts = requests.reduce(0) { total, request in
-                if case .digest(let digest) = request.content { return total + digest.papers.count }
+                if case .digest(let digest) = request.content, digest.format != .crawl { return total + digest.papers.count }
                 return total
+            }
+            for text in lines.paperTexts {
+                try Archive.storeText(
+                    arxivID: text.arxivId, PaperText(field: text.field, language: text.language, text: text.text), rank: text.rank, date: text.date, db)
             }
             merge.marks = try Archive.mergeUserData(lines, db)
             return merge
@@ -201,6 +219,7 @@ extension Archive {
                 case "hotspot_day": lines.hotspotDays.append(try decoder.decode(ArchiveFile.HotspotDay.self, from: Data(line)))
                 case "spotlight_day": lines.spotlightDays.append(try decoder.decode(ArchiveFile.SpotlightDayLine.self, from: Data(line)))
                 case "monthly_overview": lines.monthlyOverviews.append(try decoder.decode(ArchiveFile.MonthlyOverviewLine.self, from: Data(line)))
+                case "paper_text": lines.paperTexts.append(try decoder.decode(ArchiveFile.PaperText.self, from: Data(line)))
                 default: throw ArchiveFileError.badLine(number, "unknown line type '\(kind)'")
                 }
             } catch let error as ArchiveFileError {

@@ -5,14 +5,25 @@ import GRDB
 extension Archive {
     /// The paper's id, inserted (without a verdict) when the archive lacks
     /// it. A paper the archive has keeps its text (a digest's listing is
-    /// where a paper's text comes from), except that one without authors
-    /// (from a hotspot day's Markdown, which names none) takes these.
+    /// where a paper's text comes from), except that what it lacks is filled:
+    /// authors (a hotspot day's Markdown names none) and the abstract (a
+    /// hotspot report gives none, the day's spotlight file does), whichever
+    /// file came first.
     func ensurePaper(_ paper: DigestPaper, names: [String], date: String, group: inout Archive.GroupState, _ db: Database) throws -> (id: Int64, isNew: Bool) {
-        if let row = try Row.fetchOne(db.cachedStatement(sql: "SELECT id, authors FROM papers WHERE arxiv_id = ?"), arguments: [paper.arxivID]) {
+        if let row = try Row.fetchOne(db.cachedStatement(sql: "SELECT id, authors, abstract FROM papers WHERE arxiv_id = ?"), arguments: [paper.arxivID]) {
             let id: Int64 = row["id"]
             if !names.isEmpty, (row["authors"] as String).isEmpty {
                 try db.cachedExecute(sql: "UPDATE papers SET authors = ? WHERE id = ?", arguments: [names.joined(separator: ", "), id])
                 group.authorLinks[id] = try authorIDs(names: names, known: &group.authorIDs, db)
+            }
+            if !paper.abstract.isEmpty, (row["abstract"] as String).isEmpty {
+                // The indexed text leaves the index at the group's end (see `indexChangedText`), unless it was never indexed.
+                try db.cachedExecute(
+                    sql: """
+                        INSERT OR IGNORE INTO temp.fts_old SELECT id, title, abstract, comments FROM papers
+                        WHERE id = ? AND id NOT IN (SELECT id FROM temp.fts_new)
+                        """, arguments: [id])
+                try db.cachedExecute(sql: "UPDATE papers SET abstract = ? WHERE id = ?", arguments: [paper.abstract, id])
             }
             return (id, false)
         }
@@ -38,6 +49,7 @@ extension Archive {
                        AND NOT EXISTS (SELECT 1 FROM spotlights WHERE paper_id = papers.id)
                        AND NOT EXISTS (SELECT 1 FROM monthly_picks WHERE paper_id = papers.id)
                        AND NOT EXISTS (SELECT 1 FROM hotspot_papers WHERE paper_id = papers.id)
+                       AND NOT EXISTS (SELECT 1 FROM run_scans WHERE paper_id = papers.id)
                     FROM papers WHERE id = ?
                     """), arguments: [paperID]) == true
     }

@@ -9,6 +9,12 @@ extension Archive {
         _ db: Database
     ) throws -> StoreOutcome {
         var request = request
+        if digest.format == .translation {
+            // Not a run: its texts join the papers' translations, where the day's JSON gives none.
+            guard let date = request.date else { throw StoreError.undatedJSON }
+            try storeTexts(of: digest.papers, rank: Archive.textRank(digest.format), date: date, db)
+            return StoreOutcome(change: .translated)
+        }
         guard let date = try request.date ?? dateOfRun(listing: digest.papers.map(\.arxivID), digestName: request.digestName, db) else {
             throw StoreError.undatedJSON
         }
@@ -22,11 +28,18 @@ extension Archive {
         if !digest.topicOrder.isEmpty {
             try storeTopicOrder(digest.topicOrder, runID: runID, digestName: request.digestName, group: &group, db)
         }
+        if digest.format == .crawl {
+            // The day's scanned papers: papers of the archive, no verdicts.
+            outcome.newPapers = try replaceScans(of: runID, date: date, with: digest.papers, authorNames: request.authorNames, group: &group, db)
+            try recordSource(request, format: digest.format, runID: runID, importedAt: importedAt, db)
+            outcome.runVerdicts = try Int.fetchOne(db.cachedStatement(sql: "SELECT count(*) FROM verdicts WHERE run_id = ?"), arguments: [runID]) ?? 0
+            return outcome
+        }
         let jsonElsewhere =
             try Bool.fetchOne(
                 db.cachedStatement(
                     sql: """
-                        SELECT EXISTS (SELECT 1 FROM run_sources WHERE run_id = ? AND format IN ('json', 'topic-bundle') AND path != ?)
+                        SELECT EXISTS (SELECT 1 FROM run_sources WHERE run_id = ? AND format IN ('json', 'topic-bundle', 'ai-listing') AND path != ?)
                         """), arguments: [runID, request.source.path]) ?? false
         // A file read without its papers (see `papersLeftOut`) gives verdicts only when no other JSON of the day has.
         if (digest.format.carriesEveryKey && request.papersLeftOut == nil) || !jsonElsewhere {
@@ -44,12 +57,37 @@ extension Archive {
                 digestName: request.digestName, group: &group, db)
         }
         outcome.runVerdicts = try Int.fetchOne(db.cachedStatement(sql: "SELECT count(*) FROM verdicts WHERE run_id = ?"), arguments: [runID]) ?? 0
+        // Translations and AI summaries are facts about papers, kept whichever file's verdicts won.
+        try storeTexts(of: request.digest.papers, rank: Archive.textRank(digest.format), date: date, db)
+        try recordSource(request, format: digest.format, runID: runID, importedAt: importedAt, db)
+        return outcome
+    }
+
+    /// The file the run was read from, with the hash that makes its re-import a no-op.
+    private func recordSource(_ request: StoreRequest, format: Digest.Format, runID: Int64, importedAt: String, _ db: Database) throws {
         try db.cachedExecute(
             sql: """
                 INSERT INTO run_sources (run_id, path, format, sha256, imported_at) VALUES (?, ?, ?, ?, ?)
                 ON CONFLICT (run_id, path) DO UPDATE SET format = excluded.format, sha256 = excluded.sha256, imported_at = excluded.imported_at
-                """, arguments: [runID, request.source.path, digest.format.rawValue, request.source.sha256, importedAt])
-        return outcome
+                """, arguments: [runID, request.source.path, format.rawValue, request.source.sha256, importedAt])
+    }
+
+    /// Replaces the run's scanned papers (a crawl file); returns how many papers were new to the archive.
+    private func replaceScans(
+        of runID: Int64, date: String, with papers: [DigestPaper], authorNames: [[String]], group: inout GroupState, _ db: Database
+    ) throws -> Int {
+        let held = try clearPapers(of: "run_scans", parentColumn: "run_id", parent: runID, db)
+        var now = Set<Int64>()
+        var added = 0
+        let insert = try db.cachedStatement(sql: "INSERT INTO run_scans (run_id, position, paper_id, extra) VALUES (?, ?, ?, ?)")
+        for (index, paper) in papers.enumerated() {
+            let (paperID, isNew) = try ensurePaper(paper, names: authorNames[index], date: date, group: &group, db)
+            if isNew { added += 1 }
+            now.insert(paperID)
+            try insert.run(runID, index + 1, paperID, paper.extra)
+        }
+        try dropUnreferenced(held.subtracting(now), group: &group, db)
+        return added
     }
 
     /// The run a file belongs to, made when the archive lacks it; `.unchanged`

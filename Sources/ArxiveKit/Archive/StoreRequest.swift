@@ -108,6 +108,8 @@ public struct StoreOutcome: Equatable, Sendable {
         /// A second copy of a day the archive holds (a hotspot day's
         /// Markdown, its report stored): compared with it, not stored.
         case checkedAgainstStored
+        /// A translated page of a day: its texts kept with the papers, no run.
+        case translated
     }
 
     public var change: Change

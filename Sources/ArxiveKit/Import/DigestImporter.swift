@@ -9,6 +9,9 @@ public struct DigestImporter: Sendable {
     public struct Options: Sendable {
         /// The digest the runs belong to.
         public var digestName: String
+        /// Whether the user named the digest (`--digest`): else a family with a
+        /// digest of its own (daily-arXiv-ai-enhanced) goes to that one.
+        public var digestNameGiven: Bool
         /// The day of a JSON file whose name carries none and whose papers
         /// match no run in the archive.
         public var date: String?
@@ -28,12 +31,13 @@ public struct DigestImporter: Sendable {
         public var strict: Bool
 
         public init(
-            digestName: String = DigestImporter.defaultDigestName, date: String? = nil,
+            digestName: String? = nil, date: String? = nil,
             groupSize: Int = 250, groupSeconds: Double = 2, catalogue: CatalogueImporter.Options = .init(), strict: Bool = false
         ) {
+            self.digestNameGiven = digestName != nil
             self.catalogue = catalogue
             self.strict = strict
-            self.digestName = digestName
+            self.digestName = digestName ?? DigestImporter.defaultDigestName
             self.date = date
             self.groupSize = groupSize
             self.groupSeconds = groupSeconds
@@ -55,6 +59,8 @@ public struct DigestImporter: Sendable {
         public var hotspotDays = 0
         /// Second copies of a day the archive holds (a hotspot day's Markdown beside its report), checked against it.
         public var copiesChecked = 0
+        /// Translated pages of a day, kept as the papers' translated texts.
+        public var translations = 0
         /// Files recognised as holding no digest, by kind.
         public var skipped: [(path: String, kind: SourceKind.SkippedKind)] = []
         /// What the user should hear once (old-style ids resolved or kept).
@@ -73,9 +79,10 @@ public struct DigestImporter: Sendable {
     /// Runs of a digest imported without `--digest`.
     public static let defaultDigestName = "daily"
     /// Endings that, inside a folder, are read only when they hold an arXiv
-    /// snapshot: other JSON lines and archives are someone else's data.
-    /// Every other file of a folder is read, and `SourceKind` places it.
-    static let snapshotOnlyExtensions: Set<String> = ["jsonl", "gz"]
+    /// snapshot: other archives are someone else's data. Every other file of
+    /// a folder is read, and `SourceKind` places it (JSON lines that are no
+    /// snapshot too: daily-arXiv-ai-enhanced writes its days so).
+    static let snapshotOnlyExtensions: Set<String> = ["gz"]
 
     let archive: Archive
     let options: Options
@@ -204,7 +211,8 @@ public struct DigestImporter: Sendable {
                 return .request(request, shortfall: shortfall)
             case .digest(let digest):
                 let date = digest.date ?? options.date ?? DigestDate.inFileName((path as NSString).lastPathComponent)
-                var request = StoreRequest(digest: digest, digestName: options.digestName, date: date, source: source)
+                let digestName = options.digestNameGiven ? options.digestName : digest.ownDigestName ?? options.digestName
+                var request = StoreRequest(digest: digest, digestName: digestName, date: date, source: source)
                 if digest.format == .markdown, let day = digest.date, jsonDays.contains(day) {
                     request.papersLeftOut = { try DigestImporter.guardedPapers(data) }
                 }
@@ -281,6 +289,7 @@ extension DigestImporter.Report {
         case (.stored, .hotspotReport): hotspotDays += 1
         case (.stored, .digest): runsUpdated += 1
         case (.checkedAgainstStored, _): copiesChecked += 1
+        case (.translated, _): translations += 1
         }
         newPapers += outcome.newPapers
         for note in outcome.notes where !notes.contains(note) { notes.append(note) }

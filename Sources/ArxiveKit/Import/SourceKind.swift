@@ -22,6 +22,9 @@ import Foundation
 /// | `<main class="daily-arxiv"`                                    | upstream HTML page            |
 /// | a fork's title: arXiv papers and a date in any spelling        | family page (tolerant reader) |
 /// | an HTML page whose `<title>`/`<h1>` is such a title             | family page (tolerant reader) |
+/// | JSON lines of `id`, `abs`, `summary` records (with `AI`: listing) | daily-arXiv-ai-enhanced crawl or listing |
+/// | `Main category:` and `TL;DR:` lines                            | daily-arXiv-ai-enhanced page  |
+/// | a page no reader takes whose name says `translated`            | translation of a day          |
 /// | `# Personalized Monthly ...` / `Yearly ...`                    | overview page (skipped)       |
 /// | `# Daily AI Hotspots Archive ...`, a heading and only links    | index page (skipped)          |
 /// | `# Daily AI Hotspots DATE`                                     | hotspot report (Markdown)     |
@@ -101,6 +104,7 @@ public enum SourceKind: Equatable, Sendable {
             if start == UInt8(ascii: "[") {
                 return isUnder("hot", path) ? .skipped(.hotspotSourceDump) : namedAsEvaluation(path) ?? .unknown("a JSON list, not a digest arxive knows")
             }
+            if let lines = aiEnhancedKind(body) { return lines }
             let kind = jsonObjectKind(Data(body))
             if case .unknown = kind, let evaluation = namedAsEvaluation(path) { return evaluation }
             return kind
@@ -109,7 +113,18 @@ public enum SourceKind: Equatable, Sendable {
         guard let text = String(validating: body, as: UTF8.self) else { return .unknown("not UTF-8 text") }
         let kind = textKind(text)
         if case .unknown = kind, let evaluation = namedAsEvaluation(path) { return evaluation }
+        // A day's page in another language has no title arxive knows; its name says what it is.
+        if case .unknown = kind, let path, (path as NSString).lastPathComponent.lowercased().contains("translated") { return .digest(.translation) }
         return kind
+    }
+
+    /// daily-arXiv-ai-enhanced's JSON lines, by their first record: with `AI`, a published listing; without, a crawl.
+    private static func aiEnhancedKind(_ body: Data.SubSequence) -> SourceKind? {
+        let firstLine = body.prefix(while: { $0 != UInt8(ascii: "\n") })
+        guard firstLine.count < body.count || body.last == UInt8(ascii: "}"),
+            let fields = (try? JSONSerialization.jsonObject(with: Data(firstLine))) as? [String: Any], AIEnhancedReader.isRecord(fields)
+        else { return nil }
+        return .digest(fields["AI"] != nil ? .aiListing : .crawl)
     }
 
     /// An evaluation log, by its name (`eval_2026-06.txt`, `hot/eval_metrics.json`):
@@ -194,6 +209,8 @@ public enum SourceKind: Equatable, Sendable {
             // A fork's own title (`# 📚 Personalized Daily Arxiv Papers - June 03, 2026`): the tolerant reader's.
             if l.hasPrefix("#"), isFamilyTitle(l) { return .digest(.page) }
         }
+        // daily-arXiv-ai-enhanced's page: papers under arXiv categories, each with its main category and TL;DR.
+        if text.containsBytes("Main category:"), text.containsBytes("TL;DR:") { return .digest(.aiPage) }
         return .unknown("no digest title arxive knows ('Personalized Daily ArXiv Papers ...')")
     }
 
@@ -284,6 +301,13 @@ public enum SourceReader {
             case .pageText: digest = try PageTextDigestReader.read(try text(data))
             case .html: digest = try UpstreamHTMLReader.read(try text(data))
             case .page: digest = try FamilyPageReader.read(try text(data))
+            case .aiPage:
+                var page = try FamilyPageReader.read(try text(data))
+                (page.format, page.ownDigestName) = (.aiPage, AIEnhancedReader.digestName)
+                digest = page
+            case .translation: digest = FamilyPageReader.readTranslation(try text(data))
+            case .crawl: digest = try AIEnhancedReader.read(data, listing: false)
+            case .aiListing: digest = try AIEnhancedReader.read(data, listing: true)
             }
             return .digest(digest.withoutControlCharacters())
         }

@@ -83,6 +83,13 @@ enum ArchiveFile {
         /// The day's research summary and other day-level texts (absent before version 2).
         var summary: String?
         var extra: String?
+        /// The papers the day's crawl found, in its order (daily-arXiv-ai-enhanced; absent before version 2).
+        var scanned: [Scan]?
+
+        struct Scan: Codable {
+            var arxivId: String
+            var extra: String?
+        }
         var sources: [Source]
         var verdicts: [Verdict]
         /// The day's topic order (labels too); absent when the run has none,
@@ -163,6 +170,17 @@ enum ArchiveFile {
         var sourceSha256: String
     }
 
+    /// A text of a paper beyond English (a translation, an AI summary): `paper_texts`.
+    struct PaperText: Codable {
+        var type = "paper_text"
+        var arxivId: String
+        var field: String
+        var language: String
+        var rank: Int
+        var date: String
+        var text: String
+    }
+
     struct FollowedAuthor: Codable {
         var type = "followed_author"
         var name: String
@@ -223,5 +241,6 @@ enum ArchiveFile {
         var hotspotDays: [HotspotDay] = []
         var spotlightDays: [SpotlightDayLine] = []
         var monthlyOverviews: [MonthlyOverviewLine] = []
+        var paperTexts: [PaperText] = []
     }
 }

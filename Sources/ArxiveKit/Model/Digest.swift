@@ -17,10 +17,19 @@ public struct Digest: Sendable, Equatable {
         /// A page of the upstream family in a fork's own layout, Markdown or HTML,
         /// read by the tolerant reader (`FamilyPageReader`).
         case page
+        /// daily-arXiv-ai-enhanced's day of every crawled paper (`DATE.jsonl`): the run's scanned papers, no verdicts.
+        case crawl
+        /// daily-arXiv-ai-enhanced's published listing (`DATE_AI_enhanced_LANG.jsonl`): the run's verdicts with their AI fields.
+        case aiListing = "ai-listing"
+        /// daily-arXiv-ai-enhanced's page of the day (`DATE.md`), read by the tolerant reader.
+        case aiPage = "ai-page"
+        /// A page of a day in another language (`DATE_translated.md`): the same
+        /// papers' translated titles and abstracts, not a run of its own.
+        case translation
 
         /// Whether the file carries every key of every verdict: its verdicts
         /// win over a page's (the page keeps its header).
-        public var carriesEveryKey: Bool { self == .json || self == .topicBundle }
+        public var carriesEveryKey: Bool { self == .json || self == .topicBundle || self == .aiListing || self == .crawl }
     }
 
     public var format: Format
@@ -32,13 +41,18 @@ public struct Digest: Sendable, Equatable {
     public var papers: [DigestPaper]
     /// The day's topics in the order the digest lists them; empty when it says none.
     public var topicOrder: [Topic]
+    /// The digest a family of its own belongs to (`daily-arxiv-ai`) unless the user names one.
+    public var ownDigestName: String?
 
-    public init(format: Format, date: String?, header: RunHeader?, papers: [DigestPaper], topicOrder: [Topic] = []) {
+    public init(
+        format: Format, date: String?, header: RunHeader?, papers: [DigestPaper], topicOrder: [Topic] = [], ownDigestName: String? = nil
+    ) {
         self.format = format
         self.date = date
         self.header = header
         self.papers = papers
         self.topicOrder = topicOrder
+        self.ownDigestName = ownDigestName
     }
 }
 

@@ -10,6 +10,10 @@ public struct ListingTopics: Encodable, Equatable, Sendable {
     public var spotlight: [String] = []
     /// The kinds it is printed under; the other tags came with its record.
     public var spotlightPrimary: [String] = []
+    /// The digest's AI summary of the paper (daily-arXiv-ai-enhanced: `tldr`
+    /// or `task`, `motivation`, `method`, `result`, `conclusion`, `code_url`, ...);
+    /// absent for the digests that write none.
+    public var ai: [String: String]?
     @OrNull public var spotlightComment: String?
 
     public init(primaryTopic: Topic? = nil, topics: [Topic] = [], spotlight: [String] = [], spotlightComment: String? = nil) {

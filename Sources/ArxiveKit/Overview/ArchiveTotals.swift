@@ -25,7 +25,7 @@ struct ArchiveTotals {
                        (SELECT count(*) FROM papers WHERE last_seen IS NULL)
                          - (SELECT count(*) FROM papers WHERE catalogue_date IS NULL AND last_seen IS NULL
                               AND id IN (SELECT paper_id FROM spotlights UNION SELECT paper_id FROM monthly_picks
-                                         UNION SELECT paper_id FROM hotspot_papers)) AS catalogue_only
+                                         UNION SELECT paper_id FROM hotspot_papers UNION SELECT paper_id FROM run_scans)) AS catalogue_only
                 """)!
         return ArchiveStats(
             papers: row["papers"], runs: row["runs"], verdicts: row["verdicts"], authors: row["authors"],

@@ -11,6 +11,7 @@ public enum ImportSummary {
         if r.spotlightDays > 0 { parts.append(plural(r.spotlightDays, "spotlight day")) }
         if r.monthlyOverviews > 0 { parts.append(plural(r.monthlyOverviews, "monthly overview")) }
         if r.hotspotDays > 0 { parts.append(plural(r.hotspotDays, "hotspot day")) }
+        if r.translations > 0 { parts.append(plural(r.translations, "translated page")) }
         if r.copiesChecked > 0 { parts.append(r.copiesChecked == 1 ? "1 copy of a stored day checked" : "\(r.copiesChecked) copies of stored days checked") }
         parts += [plural(r.newPapers, "new paper"), plural(r.verdicts, "verdict"), plural(r.failures.count, "failure")]
         var line = "Read \(plural(r.filesRead, "file")): " + parts.joined(separator: ", ")

@@ -51,9 +51,12 @@ public enum RunRenderer {
             for p in papers {
                 lines.append("")
                 lines.append(String(format: "%3d. ", p.position) + style.bold(p.title) + "  " + style.cyan(p.arxivID))
-                lines.append("     " + Format.verdict(p.verdict))
+                // A digest that gives no scores but an AI summary (daily-arXiv-ai-enhanced) shows its TL;DR instead.
+                let tldr = p.topics.ai.flatMap { $0["tldr"] ?? $0["task"] }
+                if tldr == nil || p.verdict.relevance != nil || p.verdict.score != nil { lines.append("     " + Format.verdict(p.verdict)) }
                 lines.append("     " + Format.authors(p.authors))
                 if let c = p.verdict.comment, !p.verdict.authorMatch || c.lowercased() != "author match" { lines.append("     " + style.dim(c)) }
+                if let tldr { lines.append("     " + style.dim("TL;DR: " + tldr)) }
                 if !p.topics.spotlight.isEmpty {
                     lines.append(
                         "     " + style.yellow("spotlight: " + p.topics.spotlight.joined(separator: ", "))

@@ -168,6 +168,7 @@ struct PaperReads {
             if row["is_primary"] as Bool { result.primaryTopic = topic }
             result.topics.append(topic)
         }
+        result.ai = try aiFields(verdictID: verdictID)
         for row in try Row.fetchAll(
             db.cachedStatement(
                 literal: """
@@ -181,6 +182,12 @@ struct PaperReads {
             result.spotlightComment = result.spotlightComment ?? row["comment"]
         }
         return result
+    }
+
+    /// The AI summary a verdict's `extra` carries (daily-arXiv-ai-enhanced); nil when it has none.
+    func aiFields(verdictID: Int64) throws -> [String: String]? {
+        guard let extra = try String.fetchOne(db.cachedStatement(literal: "SELECT extra FROM verdicts WHERE id = \(verdictID)")) else { return nil }
+        return AIEnhancedReader.aiFields(inExtra: extra)
     }
 
     func spotlights(paperID: Int64) throws -> [SpotlightListing] {

@@ -61,9 +61,17 @@ struct PaperSearch {
                 literal: "SELECT p.id FROM papers p WHERE p.id IN (\(sql: list)) ORDER BY \(sql: PaperSearch.orderClause(order)) LIMIT \(limit)")
         }
         // With filters, the hits' span may hold a long stretch of a common word's list: seek each then.
-        let snippets = try self.snippets(match: match, paperIDs: ids, lookUpEach: !plan.conditions.isEmpty && !plan.matchHasPrefix)
+        var snippets = try self.snippets(match: match, paperIDs: ids, lookUpEach: !plan.conditions.isEmpty && !plan.matchHasPrefix)
+        var all = ids
+        if ids.count < limit {
+            // Then the papers whose translations or AI summaries hold the words (any script).
+            for (id, snippet) in try textMatches(plan, match: match, limit: limit) where !all.contains(id) && all.count < limit {
+                all.append(id)
+                snippets[id] = snippet
+            }
+        }
         return SearchResults(
-            hits: try ids.map { try hits.hit(paperID: $0, snippet: snippets[$0], verdictCondition: plan.verdictCondition) },
+            hits: try all.map { try hits.hit(paperID: $0, snippet: snippets[$0], verdictCondition: plan.verdictCondition) },
             orderedAmong: orderedAmong)
     }
 
@@ -269,4 +277,29 @@ struct PaperSearch {
 
     /// The best matching passage of the best column, matches marked.
     static let snippetColumn = "snippet(papers_fts, -1, char(2), char(3), '…', 24)"
+
+    /// The papers (best first, filters applied) whose other texts match
+    /// (`paper_texts`: translations, AI summaries), each with a snippet.
+    ///
+    /// Over a trigram index: a few characters of a Chinese summary are one
+    /// unicode61 token of a whole sentence, which words never match. A query
+    /// scoped to a field (`ti:`) has no such text: it finds none here.
+    func textMatches(_ plan: SearchPlan, match: String, limit: Int) throws -> [(Int64, String)] {
+        guard !match.contains(" : ") else { return [] }
+        let rows: [Row]
+        do {
+            rows = try Row.fetchAll(
+                db,
+                literal: """
+                    SELECT p.id, snippet(paper_texts_fts, 0, char(2), char(3), '…', 24) AS snippet
+                    FROM paper_texts_fts JOIN paper_texts t ON t.id = paper_texts_fts.rowid JOIN papers p ON p.arxiv_id = t.arxiv_id
+                    WHERE paper_texts_fts MATCH \(match)\(plan.andConditions) ORDER BY paper_texts_fts.rank LIMIT \(min(limit, 10_000) * 4)
+                    """)
+        } catch {
+            // A term of fewer than three characters, which a trigram index cannot match: no such text.
+            return []
+        }
+        var seen = Set<Int64>()
+        return rows.compactMap { row in seen.insert(row["id"]).inserted ? (row["id"], row["snippet"]) : nil }
+    }
 }

@@ -37,6 +37,21 @@ public enum FamilyPageReader {
         return Digest(format: .page, date: page.date, header: header, papers: page.papers, topicOrder: page.topicOrder)
     }
 
+    /// A day's page in another language (`DATE_translated.md`): the same
+    /// papers, each with its translated title (its heading) and abstract kept
+    /// as `title_LANG` / `abstract_LANG` (`cn` for Chinese, as the family's
+    /// JSON names it), so that they join the JSON's translations.
+    public static func readTranslation(_ text: String) -> Digest {
+        let page = readPage(text)
+        let language = text.unicodeScalars.contains(where: { (0x4E00...0x9FFF).contains($0.value) }) ? "cn" : "translated"
+        let papers = page.papers.map { paper in
+            var fields: [String: Any] = ["title_" + language: paper.title]
+            if !paper.abstract.isEmpty { fields["abstract_" + language] = paper.abstract }
+            return DigestPaper(arxivID: paper.arxivID, title: paper.title, authors: [], abstract: "", extra: JSONText.write(fields))
+        }
+        return Digest(format: .translation, date: page.date, header: nil, papers: papers)
+    }
+
     public static func readPage(_ text: String) -> Page {
         let document = Document.parse(text)
         let blocks = document.blocks
@@ -101,9 +116,7 @@ public enum FamilyPageReader {
             ?? withoutNumbering(heading.text)
         let prefix = FeedPrefix.strip(fields["abstract"] ?? "")
         var extra: [String: Any] = [:]
-        for key in ["highlight", "affiliations", "tldr", "primary topic"] {
-            if let value = fields[key] { extra[key.uppercased().replacingOccurrences(of: " ", with: "_")] = value }
-        }
+        for (key, name) in LabelledFields.extraKeys { if let value = fields[key] { extra[name] = value } }
         var paper = DigestPaper(
             arxivID: id.id, title: collapseWhitespace(title), authors: AuthorList.split(fields["authors"] ?? ""), abstract: prefix.abstract,
             relevance: fields.score("relevance"), novelty: fields.score("novelty"),
@@ -134,7 +147,7 @@ public enum FamilyPageReader {
         var byPaper: [String: [Topic]] = [:]
         let firstHeading = blocks.firstIndex(where: { if case .heading = $0.kind { return true } else { return false } })
         for (index, block) in blocks.enumerated() {
-            guard case .heading(let level) = block.kind, level > 1, index != firstHeading, papers[index] == nil, let end = sectionEnd[index] else { continue }
+            guard case .heading = block.kind, index != firstHeading, papers[index] == nil, let end = sectionEnd[index] else { continue }
             let inside = ((index + 1)..<end).compactMap { taken.contains($0) ? nil : papers[$0] }
             guard !inside.isEmpty else { continue }
             let label = topicLabel(block.text)
@@ -160,9 +173,11 @@ public enum FamilyPageReader {
         return topics
     }
 
-    /// `📚 Agent Memory (3)` -> `Agent Memory`.
+    /// `📚 Agent Memory (3)` -> `Agent Memory`; `cs.CV [Back]` -> `cs.CV`.
     static func topicLabel(_ text: String) -> String {
         var label = Substring(text).drop(while: { !$0.isLetter && !$0.isNumber })
+        if label.hasSuffix("[Back]") { label = label.dropLast(6) }
+        label = Substring(String(label).trimmed)
         if label.hasSuffix(")"), let open = label.lastIndex(of: "("),
             label[label.index(after: open)..<label.index(before: label.endIndex)].allSatisfy(\.isNumber)
         {
@@ -231,7 +246,16 @@ struct LabelledFields {
         "comment": "comment", "comments": "comment", "reason": "comment", "relevance": "relevance", "relevance score": "relevance",
         "rel": "relevance", "novelty": "novelty", "novelty score": "novelty", "nov": "novelty", "score": "score", "total score": "score",
         "highlight": "highlight", "affiliations": "affiliations", "affiliation": "affiliations", "primary topic": "primary topic",
-        "tldr": "tldr", "tl;dr": "tldr",
+        "tldr": "tldr", "tl;dr": "tldr", "motivation": "motivation", "method": "method", "result": "result", "conclusion": "conclusion",
+        "main category": "main category",
+        // A translated page's labels (Chinese).
+        "摘要": "abstract", "作者": "authors", "机构": "affiliations",
+    ]
+
+    /// The fields kept in a verdict's `extra`, under the names the family's JSON gives them.
+    static let extraKeys: [(String, String)] = [
+        ("highlight", "HIGHLIGHT"), ("affiliations", "AFFILIATIONS"), ("primary topic", "PRIMARY_TOPIC"), ("main category", "primary_category"),
+        ("tldr", "AI_tldr"), ("motivation", "AI_motivation"), ("method", "AI_method"), ("result", "AI_result"), ("conclusion", "AI_conclusion"),
     ]
 
     subscript(key: String) -> String? { values[key] }
