@@ -648,3 +648,13 @@ CREATE TRIGGER paper_texts_au AFTER UPDATE ON paper_texts BEGIN
     INSERT INTO paper_texts_fts(paper_texts_fts, rowid, text) VALUES ('delete', old.id, old.text);
     INSERT INTO paper_texts_fts(rowid, text) VALUES (new.id, new.text);
 END;
+
+-- `import --git`: per repository and ref, the last commit read, so that the
+-- next import reads only the commits after it.
+CREATE TABLE git_imports (
+    repository  TEXT NOT NULL,   -- its absolute path
+    ref         TEXT NOT NULL,
+    last_commit TEXT NOT NULL,
+    imported_at TEXT NOT NULL,
+    PRIMARY KEY (repository, ref)
+);

@@ -23,8 +23,17 @@ struct ImportCommand: ParsableCommand {
             states is imported, and the summary says so (--verbose lists the ids). \
             Re-importing a file, or the same files in another order, changes nothing.
 
+            With --git REPO, every version of every file on a branch's history is imported \
+            as the file was when it was committed (a fork that rewrites one page a day, a \
+            GitHub Pages branch): its day comes from its content, else from the commit's \
+            day, and a day committed several times keeps its last version. PATH... then \
+            limits the files considered (paths in the repository). A second import reads \
+            only the commits after the last one read.
+
             Examples:
               arxive import ~/gpt_paper_assistant/out
+              arxive import --git ~/my-digest --ref gh-pages
+              arxive import --git ~/my-digest --ref main --since 2026-01-01 out/output.md out/output.json
               arxive import --digest astro-ph out/2025-12-30-output.md out/2025-12-30-output.json
               arxive import --date 2026-08-20 out/output.json
               arxive import arxiv-metadata-oai-snapshot.json.gz
@@ -58,12 +67,24 @@ struct ImportCommand: ParsableCommand {
     @Flag(help: "Make a file that holds no digest arxive knows (counted as 'other') an error.")
     var strict = false
 
-    @Argument(help: "Files and folders to import.")
-    var paths: [String]
+    @Option(
+        help: ArgumentHelp("Import every version of the digest files on a branch's history in this git repository (a clone, bare or not).", valueName: "REPO"))
+    var git: String?
+
+    @Option(help: ArgumentHelp("With --git: the branch, tag or commit whose history is read.", valueName: "REF"))
+    var ref = "HEAD"
+
+    @Option(help: ArgumentHelp("With --git: only commits made on or after this day.", valueName: "YYYY-MM-DD"))
+    var since: Day?
+
+    @Argument(help: "Files and folders to import; with --git, the paths in the repository to consider (all when none).")
+    var paths: [String] = []
 
     func validate() throws {
         guard chunk > 0 else { throw ValidationError("--chunk must be at least 1") }
         if let digest { try validateDigest(digest) }
+        if git == nil, paths.isEmpty { throw ValidationError("name the files and folders to import (or a repository with --git)") }
+        if git == nil, since != nil || ref != "HEAD" { throw ValidationError("--ref and --since go with --git") }
     }
 
     func run() throws {
@@ -75,10 +96,19 @@ struct ImportCommand: ParsableCommand {
                 catalogue: .init(chunkSize: chunk), strict: strict))
         let lastPaperBefore = try archive.lastPaperID()
         let progress = Progress(enabled: Terminal.stderrIsTTY)
-        let report = importer.run(
-            paths: paths, progress: { done, total, path in progress.show(done, total, path) },
-            catalogueProgress: { progress.show($0) })
-        progress.finish()
+        let report: DigestImporter.Report
+        if let git {
+            let history = try importer.run(
+                gitRepository: git, ref: ref, since: since?.text, paths: paths, progress: { done, total, path in progress.show(done, total, path) })
+            progress.finish()
+            Terminal.note(ImportSummary.line(history, repository: git, ref: ref))
+            report = history.report
+        } else {
+            report = importer.run(
+                paths: paths, progress: { done, total, path in progress.show(done, total, path) },
+                catalogueProgress: { progress.show($0) })
+            progress.finish()
+        }
         if verbose {
             for (path, kind) in report.skipped { Terminal.note("skipped \(path): \(kind.reason)") }
         }

@@ -188,8 +188,10 @@ extension Archive {
     }
 
     /// The date of the run of `digestName` that lists exactly these papers:
-    /// how a JSON file with no date in its name finds its day.
-    func dateOfRun(listing arxivIDs: [String], digestName: String, _ db: Database) throws -> String? {
+    /// how a JSON file with no date in its name finds its day. Of several
+    /// such runs, the one of `preferring` (a git version's commit day) if it
+    /// is one of them, else the latest.
+    func dateOfRun(listing arxivIDs: [String], digestName: String, preferring: String? = nil, _ db: Database) throws -> String? {
         guard let first = arxivIDs.first else { return nil }
         let wanted = Set(arxivIDs)
         let candidates = try Row.fetchAll(
@@ -198,15 +200,19 @@ extension Archive {
                 SELECT r.id, r.date FROM runs r JOIN verdicts v ON v.run_id = r.id JOIN papers p ON p.id = v.paper_id
                 WHERE r.digest = ? AND p.arxiv_id = ? ORDER BY r.date DESC
                 """, arguments: [digestName, first])
+        var matching: [String] = []
         for candidate in candidates {
             let ids = try String.fetchAll(
                 db,
                 sql: """
                     SELECT p.arxiv_id FROM verdicts v JOIN papers p ON p.id = v.paper_id WHERE v.run_id = ?
                     """, arguments: [candidate["id"] as Int64])
-            if Set(ids) == wanted { return candidate["date"] }
+            if Set(ids) == wanted {
+                if preferring == nil { return candidate["date"] }
+                matching.append(candidate["date"])
+            }
         }
-        return nil
+        return matching.first { $0 == preferring } ?? matching.first
     }
 }
 

@@ -15,7 +15,11 @@ extension Archive {
             try storeTexts(of: digest.papers, rank: Archive.textRank(digest.format), date: date, db)
             return StoreOutcome(change: .translated)
         }
-        guard let date = try request.date ?? dateOfRun(listing: digest.papers.map(\.arxivID), digestName: request.digestName, db) else {
+        guard
+            let date = try request.date
+                ?? dateOfRun(listing: digest.papers.map(\.arxivID), digestName: request.digestName, preferring: request.fallbackDate, db)
+                ?? request.fallbackDate
+        else {
             throw StoreError.undatedJSON
         }
         let (runID, change) = try run(of: request, date: date, db)

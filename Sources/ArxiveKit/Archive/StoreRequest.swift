@@ -66,6 +66,8 @@ public struct StoreRequest: Sendable {
     /// Stored after every dated file of the import (a topic bundle read
     /// without its papers: by then the day's JSON has given the verdicts).
     var storedLast = false
+    /// The day of an undated file whose papers no run lists (a git version: its commit's day).
+    public var fallbackDate: String?
 
     public init(digest: Digest, digestName: String, date: String?, source: DigestSource) {
         self.init(content: .digest(digest), digestName: digestName, date: date, source: source)

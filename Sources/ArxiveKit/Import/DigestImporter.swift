@@ -106,7 +106,7 @@ public struct DigestImporter: Sendable {
                 !snapshots.contains(path)
                     && (named.contains(path) || !DigestImporter.snapshotOnlyExtensions.contains((path as NSString).pathExtension.lowercased()))
             }
-            var report = importFiles(digests, progress: progress)
+            var report = importFiles(digests.map(ImportSource.file), progress: progress)
             report.failures = missing.map { ($0, "no such file or directory") } + report.failures
             for path in snapshots {
                 report.catalogue.append(CatalogueImporter(archive: archive, options: options.catalogue).run(path: path, progress: catalogueProgress))
@@ -115,10 +115,37 @@ public struct DigestImporter: Sendable {
         }
     }
 
+    /// What importing a git history did: the import's report, and the commits and versions read.
+    public struct GitReport: Sendable {
+        public var report: Report
+        public var commits: Int
+        public var versions: Int
+        /// The commit the next import starts after; nil when there was nothing new to read.
+        public var readUpTo: String?
+    }
+
+    /// Imports every version of every file on `ref`'s history in `repository`
+    /// (the files under `paths`, or all), oldest commit first, so that a day
+    /// committed several times keeps its last version. A second import reads
+    /// only the commits after the last one read (remembered per repository and ref).
+    public func run(
+        gitRepository repository: String, ref: String, since: String?, paths: [String], progress: (Int, Int, String) -> Void = { _, _, _ in }
+    ) throws -> GitReport {
+        let absolute = URL(fileURLWithPath: repository).standardizedFileURL.path
+        let after = try archive.lastGitCommit(repository: absolute, ref: ref)
+        let history = try GitHistory.read(repository: absolute, ref: ref, since: since, after: after, paths: paths)
+        guard history.head != after else { return GitReport(report: Report(), commits: 0, versions: 0, readUpTo: nil) }
+        let sources = try history.sources()
+        let report = archive.withSparseCheckpoints { importFiles(sources, progress: progress) }
+        // Only a whole import moves the mark: after a stop, the next import reads these commits again.
+        if report.stopped == nil { try archive.recordGitImport(repository: absolute, ref: ref, commit: history.head) }
+        return GitReport(report: report, commits: history.commits.count, versions: history.versions.count, readUpTo: history.head)
+    }
+
     /// Reads the files on one thread (`ParsedFiles`) and stores them on
     /// this one (`GroupCommitter`), a group of files per commit: a group
     /// takes files until it holds `groupSize` or has been open `groupSeconds`.
-    private func importFiles(_ files: [String], progress: (Int, Int, String) -> Void) -> Report {
+    func importFiles(_ files: [ImportSource], progress: (Int, Int, String) -> Void) -> Report {
         let parsed = ParsedFiles(files, readBy: self)
         let committer = GroupCommitter(archive: archive)
         var done = 0
@@ -167,20 +194,19 @@ public struct DigestImporter: Sendable {
     /// A Markdown page of one of `skippingPapersOn` is read without its
     /// papers; its request knows how to read them if they are needed.
     func read(
-        _ path: String, skipping known: Set<DigestSource> = [], skippingPapersOn jsonDays: Set<String> = [],
+        _ file: ImportSource, skipping known: Set<DigestSource> = [], skippingPapersOn jsonDays: Set<String> = [],
         skippingBundlePapersOn outputDays: Set<String> = []
     ) -> ReadResult {
         do {
-            let data = try Data(contentsOf: URL(fileURLWithPath: path))
+            let data = try file.load()
+            let path = file.name
             // A file that holds no digest is placed before it is hashed: nothing keeps its hash.
             let kind = SourceKind.recognize(data, path: path)
             switch kind {
             case .skipped, .unknown: return try .skipped(LossGuard.place(data, as: kind, strict: options.strict).get())
             default: break
             }
-            let source = DigestSource(
-                path: URL(fileURLWithPath: path).standardizedFileURL.path,
-                sha256: DigestImporter.hex(SHA256.hash(data: data)))
+            let source = DigestSource(path: file.path, sha256: DigestImporter.hex(SHA256.hash(data: data)))
             if known.contains(source) { return .unchanged }
             let content = try SourceReader.read(data, path: path, kind: kind, skippingPapersOn: jsonDays, skippingBundlePapersOn: outputDays)
             // An archive file is checked line by line when it is merged.
@@ -213,6 +239,7 @@ public struct DigestImporter: Sendable {
                 let date = digest.date ?? options.date ?? DigestDate.inFileName((path as NSString).lastPathComponent)
                 let digestName = options.digestNameGiven ? options.digestName : digest.ownDigestName ?? options.digestName
                 var request = StoreRequest(digest: digest, digestName: digestName, date: date, source: source)
+                request.fallbackDate = file.fallbackDate
                 if digest.format == .markdown, let day = digest.date, jsonDays.contains(day) {
                     request.papersLeftOut = { try DigestImporter.guardedPapers(data) }
                 }
@@ -275,6 +302,36 @@ public struct DigestImporter: Sendable {
             files += found.sorted()
         }
         return (files, missing, named)
+    }
+}
+
+/// A file to import: one on disk, or a version of one that a git repository
+/// holds (`import --git`).
+public struct ImportSource: Sendable {
+    /// The path recorded as its source and shown (a git version's names its commit).
+    public var path: String
+    /// The path its kind is recognised from (its name and folders break ties).
+    public var name: String
+    /// What messages call it: the path as given, or a git version's path and commit.
+    public var shown: String
+    /// The day of a file whose content and name carry none, and whose papers
+    /// no run lists (a git version: its commit's day).
+    public var fallbackDate: String?
+    let load: @Sendable () throws -> Data
+
+    public init(path: String, name: String, shown: String? = nil, fallbackDate: String? = nil, load: @escaping @Sendable () throws -> Data) {
+        self.path = path
+        self.name = name
+        self.shown = shown ?? path
+        self.fallbackDate = fallbackDate
+        self.load = load
+    }
+
+    /// A file on disk.
+    static func file(_ path: String) -> ImportSource {
+        ImportSource(path: URL(fileURLWithPath: path).standardizedFileURL.path, name: path, shown: path) {
+            try Data(contentsOf: URL(fileURLWithPath: path))
+        }
     }
 }
 

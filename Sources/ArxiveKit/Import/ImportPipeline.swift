@@ -7,7 +7,8 @@ import Foundation
 final class ParsedFiles: Sendable {
     private let buffer = BoundedBuffer<(path: String, result: DigestImporter.ReadResult)>(capacity: 256)
 
-    init(_ files: [String], readBy importer: DigestImporter) {
+    init(_ sources: [ImportSource], readBy importer: DigestImporter) {
+        let files = sources.map(\.name)
         let options = importer.options
         // A file imported before with the same content is not parsed again:
         // a daily import of the whole folder reads mostly such files. (With
@@ -24,8 +25,8 @@ final class ParsedFiles: Sendable {
         // when that JSON is in the archive, and brings only its topics and usage.
         let outputDays = Set(files.filter(SourceKind.isDailyJSONByName).compactMap { DigestDate.inFileName(($0 as NSString).lastPathComponent) })
         Thread.detachNewThread { [buffer] in
-            for path in files {
-                buffer.put((path, importer.read(path, skipping: known, skippingPapersOn: jsonDays, skippingBundlePapersOn: outputDays)))
+            for source in sources {
+                buffer.put((source.shown, importer.read(source, skipping: known, skippingPapersOn: jsonDays, skippingBundlePapersOn: outputDays)))
             }
             buffer.close()
         }

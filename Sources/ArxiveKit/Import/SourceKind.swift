@@ -320,8 +320,7 @@ public enum SourceReader {
     /// read fewer papers than the page names, so every layout it reads whole
     /// imports exactly as before.
     static func withFamilyPapers(_ digest: Digest, _ data: Data) throws(DigestReadError) -> Digest {
-        guard let day = digest.date, !digest.papers.isEmpty || !LossGuard.namedPapers(in: data).isEmpty else { return digest }
-        guard digest.papers.count < LossGuard.namedPapers(in: data).count else { return digest }
+        guard let day = digest.date, digest.papers.count < LossGuard.namedPapers(in: data).count else { return digest }
         let page = FamilyPageReader.readPage(try text(data))
         guard page.papers.count > digest.papers.count else { return digest }
         var read = digest

@@ -27,6 +27,13 @@ public enum ImportSummary {
             + byKind.joined(separator: ", ")
     }
 
+    /// `Git ~/digest (gh-pages): 407 commits, 407 file versions read` (or nothing new).
+    public static func line(_ r: DigestImporter.GitReport, repository: String, ref: String) -> String {
+        guard r.readUpTo != nil else { return "Git \(repository) (\(ref)): no commit since the last import" }
+        func plural(_ n: Int, _ word: String) -> String { "\(n) \(word)\(n == 1 ? "" : "s")" }
+        return "Git \(repository) (\(ref)): \(plural(r.commits, "commit")), \(plural(r.versions, "file version")) read"
+    }
+
     /// The line for one arXiv snapshot.
     public static func line(_ r: CatalogueImporter.Report) -> String {
         let name = (r.path as NSString).lastPathComponent
