@@ -9,8 +9,15 @@ struct SearchCommand: ParsableCommand {
             Words are ANDed; "a phrase"; prefix*; OR; -word or NOT word; ( ).
             Fields: ti: abs: comment: au: id: date: rel: nov: score: match:author digest:
 
+            Search in your own words: when fewer papers than --limit hold every word, \
+            the papers that hold some of them follow, ranked by bm25 (more of the words, \
+            and rarer ones, first); filters, phrases, fields and -word still apply. \
+            --exact keeps to the papers that hold every word. Translations and AI \
+            summaries (any script, Chinese too) are searched as well.
+
             Examples:
               arxive search 'mixture of experts'
+              arxive search 'how do language models remember things across long conversations'
               arxive search 'ti:"sparse attention" rel:>=8 date:2025-12'
               arxive search 'quantiz* -diffusion' --sort date
               arxive search 'au:bengio match:author' --json | jq '.[].title'
@@ -27,6 +34,9 @@ struct SearchCommand: ParsableCommand {
     @Option(help: "Order: rank (bm25, titles first), date (last seen) or score (latest verdict's, then last seen).")
     var sort: SearchOrder = .rank
 
+    @Flag(help: "Only papers that hold every word (no papers that hold some of them after).")
+    var exact = false
+
     @Argument(parsing: .allUnrecognized, help: "The query (quote it in the shell).")
     var query: [String] = []
 
@@ -41,8 +51,14 @@ struct SearchCommand: ParsableCommand {
     func run() throws {
         let parsed = try QueryParser.parse(query.joined(separator: " "))
         let archive = try self.archive.openExisting()
-        let results = try archive.searchResults(parsed, order: sort, limit: limit, showMuted: mutes.showMuted)
+        let results = try archive.searchResults(parsed, order: sort, limit: limit, showMuted: mutes.showMuted, relaxed: !exact)
         let hits = results.hits
+        if results.partialMatches > 0 {
+            let all = hits.count - results.partialMatches
+            Terminal.note(
+                "\(all) paper\(all == 1 ? " holds" : "s hold") every word; the \(results.partialMatches) after hold some of them, "
+                    + "ranked by bm25 (--exact for every word only)")
+        }
         if let among = results.orderedAmong {
             Terminal.note("note: these words match more than \(among) papers; the \(among) added last were ordered (add words or filters to narrow it)")
         }

@@ -23,8 +23,11 @@ extension Archive {
     }
 
     /// The papers matching `query`, best first, and whether the order was bounded (see `PaperSearch`).
-    public func searchResults(_ query: Query, order: SearchOrder = .rank, limit: Int = 20, showMuted: Bool = false) throws -> SearchResults {
-        try database.read { try PaperSearch(db: $0).results(query, order: order, limit: limit, showMuted: showMuted) }
+    /// With `relaxed`, papers that hold only some of the words follow those that hold them all.
+    public func searchResults(
+        _ query: Query, order: SearchOrder = .rank, limit: Int = 20, showMuted: Bool = false, relaxed: Bool = false
+    ) throws -> SearchResults {
+        try database.read { try PaperSearch(db: $0).results(query, order: order, limit: limit, showMuted: showMuted, relaxed: relaxed) }
     }
 
     /// A paper and every verdict it received, oldest first; nil when the archive has no such paper.

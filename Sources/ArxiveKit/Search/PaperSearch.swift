@@ -13,6 +13,9 @@ public enum SearchOrder: String, CaseIterable, Sendable {
 /// A search's hits, and whether the order looked at only part of the matches.
 public struct SearchResults: Sendable {
     public var hits: [PaperHit]
+    /// How many of the hits (the last ones) hold only some of the query's
+    /// words: a relaxed search added them after those that hold every word.
+    public var partialMatches = 0
     /// Set when the query's words match more papers than
     /// `PaperSearch.orderedMatchLimit` and its filters did not narrow them: the
     /// hits are the best of the most recently added `orderedAmong` matches.
@@ -38,7 +41,13 @@ struct PaperSearch {
     /// `orderedCandidates`); the snippets, authors and verdicts are then read
     /// for the hits kept only.
     /// What a mute hides is left out unless `showMuted` (or the query asks for `is:muted`).
-    func results(_ query: Query, order: SearchOrder, limit: Int, showMuted: Bool) throws -> SearchResults {
+    ///
+    /// With `relaxed`, when fewer than `limit` papers hold every word, the
+    /// papers that hold some of them follow, ranked by bm25 (more of the
+    /// words, and rarer ones, first): a description in one's own words then
+    /// finds what the archive has. Filters, phrases, fields and exclusions
+    /// keep their meaning.
+    func results(_ query: Query, order: SearchOrder, limit: Int, showMuted: Bool, relaxed: Bool = false) throws -> SearchResults {
         let query = showMuted || MuteRules.mentionsMuted(query) ? query : try MuteRules(db: db).hiding(query)
         let plan = try self.plan(query)
         let hits = PaperReads(db: db)
@@ -63,16 +72,31 @@ struct PaperSearch {
         // With filters, the hits' span may hold a long stretch of a common word's list: seek each then.
         var snippets = try self.snippets(match: match, paperIDs: ids, lookUpEach: !plan.conditions.isEmpty && !plan.matchHasPrefix)
         var all = ids
-        if ids.count < limit {
+        var partial = 0
+        if relaxed, ids.count < limit, let relaxedMatch = plan.relaxedMatch {
+            var wider = plan
+            wider.match = relaxedMatch
+            let (candidates, _) = try orderedCandidates(wider, scored: true)
+            let more = PaperSearch.best(Swift.min(limit, 10_000) + ids.count, of: candidates).map(\.id).filter { !ids.contains($0) }
+                .prefix(limit - ids.count)
+            let moreSnippets = try self.snippets(match: relaxedMatch, paperIDs: Array(more), lookUpEach: true)
+            for id in more {
+                all.append(id)
+                snippets[id] = moreSnippets[id]
+            }
+            partial = more.count
+        }
+        if all.count < limit {
             // Then the papers whose translations or AI summaries hold the words (any script).
-            for (id, snippet) in try textMatches(plan, match: match, limit: limit) where !all.contains(id) && all.count < limit {
+            for (id, snippet) in try textMatches(plan, match: plan.relaxedMatch.flatMap { relaxed ? $0 : nil } ?? match, limit: limit)
+            where !all.contains(id) && all.count < limit {
                 all.append(id)
                 snippets[id] = snippet
             }
         }
         return SearchResults(
             hits: try all.map { try hits.hit(paperID: $0, snippet: snippets[$0], verdictCondition: plan.verdictCondition) },
-            orderedAmong: orderedAmong)
+            partialMatches: partial, orderedAmong: orderedAmong)
     }
 
     /// `query` compiled against this archive (its authors, saved searches and mutes).

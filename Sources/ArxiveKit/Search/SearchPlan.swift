@@ -12,6 +12,11 @@ struct SearchPlan {
     var match: String?
     /// True when `match` has a `prefix*` term.
     var matchHasPrefix = false
+    /// `match` with its top-level parts ORed rather than ANDed (`a b c` ->
+    /// `a OR b OR c`, phrases, fields and exclusions kept): what a search in
+    /// one's own words ranks when too few papers hold every word. Nil when
+    /// the match has a single part.
+    var relaxedMatch: String?
     /// Conditions over `p` (papers), ANDed.
     var conditions: [SQL] = []
     /// The query's top-level verdict conditions (over `v` and `r`): a hit
@@ -52,6 +57,11 @@ struct SearchPlan {
             var expression = positive.count == 1 ? positive[0] : positive.map { "(\($0))" }.joined(separator: " AND ")
             for n in negative { expression = "(\(expression)) NOT (\(SearchPlan.fts(n)))" }
             match = expression
+            if positive.count > 1 {
+                var relaxed = positive.map { "(\($0))" }.joined(separator: " OR ")
+                for n in negative { relaxed = "(\(relaxed)) NOT (\(SearchPlan.fts(n)))" }
+                relaxedMatch = relaxed
+            }
             matchHasPrefix =
                 conjuncts.contains { $0.isFTSExpressible && $0.hasPrefixTerm }
                 || negative.contains(where: \.hasPrefixTerm)
