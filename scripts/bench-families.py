@@ -45,7 +45,7 @@ def fresh(db):
 def git_history(work, generate, commits):
     """A repository of `commits` commits, each rewriting out/output.md and out/output.json with one generated day."""
     history = os.path.join(work, "history")
-    run([generate, "--days", str(commits + 40), history])
+    run([generate, "--days", str(commits * 3 // 2), history])
     pages = []
     for root, _, files in os.walk(os.path.join(history, "daily")):
         for name in files:

@@ -121,7 +121,9 @@ public enum SourceKind: Equatable, Sendable {
     /// daily-arXiv-ai-enhanced's JSON lines, by their first record: with `AI`, a published listing; without, a crawl.
     private static func aiEnhancedKind(_ body: Data.SubSequence) -> SourceKind? {
         let firstLine = body.prefix(while: { $0 != UInt8(ascii: "\n") })
-        guard firstLine.count < body.count || body.last == UInt8(ascii: "}"),
+        // Cheap tests first: a day's JSON on one line would otherwise be parsed whole here.
+        guard firstLine.count < body.count, firstLine.range(of: Data(#""summary""#.utf8)) != nil,
+            firstLine.range(of: Data(#""abs""#.utf8)) != nil || firstLine.range(of: Data(#""pdf""#.utf8)) != nil,
             let fields = (try? JSONSerialization.jsonObject(with: Data(firstLine))) as? [String: Any], AIEnhancedReader.isRecord(fields)
         else { return nil }
         return .digest(fields["AI"] != nil ? .aiListing : .crawl)

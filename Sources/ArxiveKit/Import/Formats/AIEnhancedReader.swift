@@ -76,7 +76,7 @@ public enum AIEnhancedReader {
 
     /// The `AI_` keys of a verdict's `extra`, without the prefix, as text; nil when there are none.
     public static func aiFields(inExtra extra: String) -> [String: String]? {
-        guard extra.contains("\"AI_"), let fields = (try? JSONSerialization.jsonObject(with: Data(extra.utf8))) as? [String: Any] else { return nil }
+        guard extra.containsBytes("\"AI_"), let fields = (try? JSONSerialization.jsonObject(with: Data(extra.utf8))) as? [String: Any] else { return nil }
         var ai: [String: String] = [:]
         for (key, value) in fields where key.hasPrefix("AI_") {
             ai[String(key.dropFirst(3))] = (value as? String) ?? (value as? NSNumber)?.stringValue ?? JSONText.write(value)

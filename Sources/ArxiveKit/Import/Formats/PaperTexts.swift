@@ -13,7 +13,8 @@ public struct PaperText: Sendable, Equatable {
 
     /// The texts in a verdict's `extra`; none when it has no such key.
     static func texts(inExtra extra: String?) -> [PaperText] {
-        guard let extra, extra.contains("_"), extra.contains("\"AI_") || extra.contains("title_") || extra.contains("abstract_"),
+        // Byte searches: this runs on every verdict an import stores, and few carry such keys.
+        guard let extra, extra.containsBytes("\"AI_") || extra.containsBytes("\"title_") || extra.containsBytes("\"abstract_"),
             let fields = (try? JSONSerialization.jsonObject(with: Data(extra.utf8))) as? [String: Any]
         else { return [] }
         var texts: [PaperText] = []
