@@ -80,41 +80,49 @@ public enum LossGuard {
     }
 
     /// The distinct arXiv ids `data` names, without versions, in file order.
+    ///
+    /// Every file an import reads passes here, so the bytes are not walked
+    /// one by one: `memchr` jumps to the few bytes a mention can start at
+    /// (the `x` of "arxiv", a quote before a JSON key, a line's start), and
+    /// the mentions are put back in file order at the end. (A byte-by-byte
+    /// walk was the costliest function of an import in a profile.)
     public static func namedPapers(in data: Data) -> [String] {
         data.withUnsafeBytes { raw in
             let bytes = raw.bindMemory(to: UInt8.self)
-            var found: [String] = []
-            var seen = Set<String>()
-            func add(_ id: String) { if seen.insert(id).inserted { found.append(id) } }
-            var lineStart = true
-            var i = 0
-            while i < bytes.count {
-                let b = bytes[i]
-                if b == UInt8(ascii: "\n") {
-                    lineStart = true
-                    i += 1
-                    continue
+            guard let base = bytes.baseAddress, !bytes.isEmpty else { return [] }
+            var mentions: [(offset: Int, id: String)] = []
+            /// Calls `visit` at each offset of `byte`.
+            func each(_ byte: UInt8, _ visit: (Int) -> Void) {
+                var from = 0
+                while from < bytes.count, let hit = memchr(base + from, Int32(byte), bytes.count - from) {
+                    let offset = base.distance(to: hit.assumingMemoryBound(to: UInt8.self))
+                    visit(offset)
+                    from = offset + 1
                 }
-                if lineStart, let id = idOpeningLine(bytes, at: i) { add(id) }
-                lineStart = false
-                if b | 0x20 == UInt8(ascii: "a"), matchesWord(bytes, at: i, "arxiv") {
+            }
+            // "arxiv" in any case, found by its x (rare in text).
+            for x in [UInt8(ascii: "x"), UInt8(ascii: "X")] {
+                each(x) { offset in
+                    let i = offset - 2
+                    guard i >= 0, matchesWord(bytes, at: i, "arxiv") else { return }
                     // `arXiv:2411.04330` is how an abstract cites another paper; a digest names its own with a
                     // link or a label (`ArXiv ID:`, `**ArXiv:** `), and its feed prefix's `arXiv:ID` repeats one.
                     let citation =
                         i + 6 < bytes.count && bytes[i + 5] == UInt8(ascii: ":") && bytes[i + 6] != UInt8(ascii: " ")
                         && bytes[i + 6] != UInt8(ascii: "*") && bytes[i + 6] != UInt8(ascii: "<")
-                    if !citation, let id = firstID(bytes, after: i + 5) { add(id) }
-                    i += 5
-                    continue
+                    if !citation, let id = firstID(bytes, after: i + 5) { mentions.append((i, id)) }
                 }
-                if b == UInt8(ascii: "\""), let (id, end) = quotedIDKey(bytes, at: i) {
-                    add(id)
-                    i = end
-                    continue
-                }
-                i += 1
             }
-            return found
+            each(UInt8(ascii: "\"")) { offset in
+                if offset + 1 < bytes.count, isDigit(bytes[offset + 1]), let (id, _) = quotedIDKey(bytes, at: offset) { mentions.append((offset, id)) }
+            }
+            if let id = idOpeningLine(bytes, at: 0) { mentions.append((0, id)) }
+            each(UInt8(ascii: "\n")) { offset in
+                if offset + 1 < bytes.count, let id = idOpeningLine(bytes, at: offset + 1) { mentions.append((offset + 1, id)) }
+            }
+            mentions.sort { $0.offset < $1.offset }
+            var seen = Set<String>()
+            return mentions.compactMap { seen.insert($0.id).inserted ? $0.id : nil }
         }
     }
 
