@@ -37,11 +37,12 @@ struct FamilyReaderTests {
         #expect(page.topicOrder.isEmpty, "the summary's headings hold no paper: no topics")
     }
 
-    @Test("The fork's JSON: papers under 'papers', string scores, RELEVANCE 'True' no score, day texts kept, a failed translation is no text")
+    @Test("The fork's JSON: papers under 'papers', string scores, RELEVANCE 'True' (or true) no score, day texts kept, a failed translation is no text")
     func jsonVariant() throws {
         let json = try read("fork-cards/2026-06-16.json")
         #expect(json.format == .json && json.papers.map(\.arxivID) == ["2606.16001", "2606.16002", "2606.16003"])
         #expect(json.papers.map(\.relevance) == [9, 8, 7] && json.papers.map(\.novelty) == [7, 8, 6] && json.papers[0].score == 16)
+        #expect(json.papers[2].extra?.contains(#""RELEVANCE":true"#) == true, "a JSON true is kept, not read as a score of 1")
         #expect(json.header?.summary == "Several invented papers ask how orbital schedules can drive sparse training.")
         #expect(json.header?.extra?.contains("几篇虚构的论文") == true)
         let extra = try #require(json.papers[0].extra)

@@ -62,7 +62,7 @@ public enum AIEnhancedReader {
         if let comment = f["comment"] as? String, !comment.isEmpty { extra["arxiv_comment"] = comment }
         if listing, let ai = f["AI"] as? [String: Any] {
             for (key, value) in ai {
-                if let text = value as? String, JSONDigestReader.isPlaceholder(text) { continue }
+                if let text = value as? String, text.trimmed.isEmpty || JSONDigestReader.isPlaceholder(text) { continue }
                 if value is NSNull { continue }
                 extra["AI_" + key] = value
             }

@@ -54,7 +54,7 @@ public enum JSONDigestReader {
     /// run's summary; every day-level text is kept in the run's `extra`.
     static func dayTexts(_ root: [String: Any]) -> RunHeader? {
         let texts = root.filter { $0.key != "papers" }.compactMapValues { value -> String? in
-            guard let text = value as? String else { return nil }
+            guard let text = value as? String, !text.trimmed.isEmpty else { return nil }
             return isPlaceholder(text) ? nil : text
         }
         guard !texts.isEmpty else { return nil }
@@ -65,9 +65,13 @@ public enum JSONDigestReader {
     }
 
     /// `[Translation Failed]`, `Error: ...`: a text that stands for none.
+    /// Its first byte decides for almost every text: this runs on every string of every verdict.
     static func isPlaceholder(_ text: String) -> Bool {
+        guard let first = text.utf8.first(where: { $0 != 0x20 && $0 != 0x0A && $0 != 0x09 && $0 != 0x0D }),
+            first == UInt8(ascii: "[") || first == UInt8(ascii: "E")
+        else { return false }
         let t = text.trimmed
-        return t.isEmpty || (t.hasPrefix("[") && t.hasSuffix("]") && t.lowercased().contains("fail")) || t.hasPrefix("Error:")
+        return (t.hasPrefix("[") && t.hasSuffix("]") && t.lowercased().contains("fail")) || t.hasPrefix("Error:")
     }
 
     static func paper(key: String, _ f: [String: Any]) throws(DigestReadError) -> DigestPaper {
@@ -94,7 +98,7 @@ public enum JSONDigestReader {
         // JSONText, not JSONSerialization.data: that writer was a sixth of
         // the reader thread on today's output folders (their papers carry
         // topic fields), as it was for the hotspot reports.
-        var extraFields = f.filter { !known.contains($0.key) && !((($0.value as? String).map(isPlaceholder)) ?? false) }
+        var extraFields = f.filter { !known.contains($0.key) && !isTranslationPlaceholder(key: $0.key, $0.value) }
         if let yes = f["RELEVANCE"], isYesOrNo(yes) { extraFields["RELEVANCE"] = yes }
         let extra = extraFields.isEmpty ? nil : JSONText.write(extraFields)
         var paper = DigestPaper(
@@ -110,11 +114,21 @@ public enum JSONDigestReader {
         return paper
     }
 
+    /// A translated field (`title_cn`, `abstract_cn`) whose text is a placeholder: kept as no text.
+    static func isTranslationPlaceholder(key: String, _ value: Any) -> Bool {
+        guard key.hasPrefix("title_") || key.hasPrefix("abstract_"), let text = value as? String else { return false }
+        return isPlaceholder(text)
+    }
+
     /// `true`, `"True"`, `"no"`: a yes or no where a score may stand.
     static func isYesOrNo(_ value: Any) -> Bool {
+        // JSON's true (a Bool to JSONSerialization, a number 9 is not), or a short string.
         if value is Bool { return true }
-        guard let text = value as? String else { return false }
-        return ["true", "false", "yes", "no"].contains(text.trimmed.lowercased())
+        guard let text = value as? String, text.utf8.count <= 7 else { return false }
+        switch text.trimmed.lowercased() {
+        case "true", "false", "yes", "no": return true
+        default: return false
+        }
     }
 }
 
