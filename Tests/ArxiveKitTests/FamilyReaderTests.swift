@@ -16,11 +16,6 @@ struct FamilyReaderTests {
         return try #require(content.digest)
     }
 
-    func day(_ archive: Archive, _ date: String) throws -> DayListing {
-        let day = try #require(Day(date))
-        return try #require(try archive.day(day).first)
-    }
-
     @Test("A fork's HTML cards: emoji title with a long date, Rel and Nov out of 10, the summary, the highlight, a citation that is no paper")
     func cards() throws {
         let page = try read("fork-cards/2026-06-16.md")
@@ -90,10 +85,10 @@ struct FamilyReaderTests {
         let report = DigestImporter(archive: archive).run(paths: [FamilyReaderTests.families.appendingPathComponent("fork-cards").path])
         #expect(report.failures.isEmpty && report.shortfalls.isEmpty, "\(report.failures) \(report.shortfalls)")
         #expect(report.runsAdded == 2)
-        let listing = try day(archive, "2026-06-16")
+        let listing = try archive.firstListing("2026-06-16")
         #expect(listing.papers.map(\.verdict.relevance) == [9, 8, 7])
         #expect(listing.summary?.hasPrefix("## Tidal Computation") == true, "the page's summary wins over the JSON's")
-        let empty = try day(archive, "2026-06-18")
+        let empty = try archive.firstListing("2026-06-18")
         #expect(empty.papers.isEmpty && empty.summary == "No relevant papers found today." && empty.run.relevantPapers == 0)
     }
 
@@ -111,7 +106,7 @@ struct FamilyReaderTests {
         let folder = FamilyReaderTests.families.appendingPathComponent("daily-arxiv-ai")
         let report = DigestImporter(archive: archive).run(paths: [folder.path])
         #expect(report.failures.isEmpty && report.shortfalls.isEmpty, "\(report.failures) \(report.shortfalls)")
-        let listing = try day(archive, "2026-06-20")
+        let listing = try archive.firstListing("2026-06-20")
         #expect(listing.run.digest == AIEnhancedReader.digestName)
         #expect(listing.run.scannedPapers == 4, "the crawl's distinct papers")
         #expect(listing.papers.map(\.arxivID) == ["2606.20002", "2606.20003", "2606.20001"], "the listing's order")
@@ -125,7 +120,7 @@ struct FamilyReaderTests {
         #expect(heron["tldr"] == nil && heron["motivation"] == "长文档问答需要压缩。", "an 'Error: ...' summary is kept as missing")
         // Every crawled paper is a paper of the archive, the one no listing names too.
         #expect(try archive.paper("2606.20004")?.title == "A Survey of Wren Parsers")
-        let older = try day(archive, "2025-04-10")
+        let older = try archive.firstListing("2025-04-10")
         #expect(older.papers.first?.topics.ai?["task"] == "用千鸟文法描述代码。", "older days say task")
         // A few characters of a Chinese summary find their paper.
         let hits = try archive.search(try QueryParser.parse("让像素聚集成群"))

@@ -17,18 +17,13 @@ struct RealSamplesFamiliesTests {
         return archive
     }
 
-    func listing(_ archive: Archive, _ date: String) throws -> DayListing {
-        let day = try #require(Day(date))
-        return try #require(try archive.day(day).first)
-    }
-
     @Test("llikke: every file imports; 2026-06-03's relevance and novelty are the JSON's, and its page alone gives the same")
     func llikke() throws {
         let archive = try imported("llikke")
         let json = try #require(
             JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: sample("llikke/history/2026-06-03.json")))) as? [String: Any])
         let papers = try #require(json["papers"] as? [String: [String: Any]])
-        let day = try listing(archive, "2026-06-03")
+        let day = try archive.firstListing("2026-06-03")
         #expect(day.papers.count == papers.count && day.papers.count == 60)
         // Scores are strings ("8") or numbers, as the fork wrote them.
         func score(_ value: Any?) -> Int? { (value as? String).flatMap { Int($0) } ?? (value as? NSNumber)?.intValue }
@@ -44,7 +39,7 @@ struct RealSamplesFamiliesTests {
         let byID = Dictionary(uniqueKeysWithValues: day.papers.map { ($0.arxivID, $0) })
         #expect(page.papers.allSatisfy { byID[$0.arxivID]?.verdict.relevance == $0.relevance && byID[$0.arxivID]?.verdict.novelty == $0.novelty })
         // The empty day is a run with no paper, and the translated pages made no run.
-        #expect(try listing(archive, "2026-08-21").papers.isEmpty)
+        #expect(try archive.firstListing("2026-08-21").papers.isEmpty)
         #expect(try archive.runs().count == 3)
     }
 
@@ -57,7 +52,7 @@ struct RealSamplesFamiliesTests {
             }
         }
         let ai = try lines("daily-arxiv-ai/data/2026-07-01_AI_enhanced_Chinese.jsonl")
-        let day = try listing(archive, "2026-07-01")
+        let day = try archive.firstListing("2026-07-01")
         #expect(day.run.digest == "daily-arxiv-ai")
         #expect(day.papers.map(\.arxivID) == ai.map { $0["id"] as! String })
         let crawled = Set(try lines("daily-arxiv-ai/data/2026-07-01.jsonl").map { $0["id"] as! String })

@@ -171,3 +171,11 @@ func temporaryFolder() throws -> URL {
     try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
     return folder
 }
+
+extension Archive {
+    /// The first run's listing of a day (`arxive day DATE`), which the test requires to exist.
+    func firstListing(_ date: String, sourceLocation: SourceLocation = #_sourceLocation) throws -> DayListing {
+        let day = try #require(Day(date), sourceLocation: sourceLocation)
+        return try #require(try self.day(day).first, sourceLocation: sourceLocation)
+    }
+}
