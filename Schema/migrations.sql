@@ -658,3 +658,19 @@ CREATE TABLE git_imports (
     imported_at TEXT NOT NULL,
     PRIMARY KEY (repository, ref)
 );
+
+-- The day's research summary, searchable (`arxive runs --summary WORDS`).
+CREATE VIRTUAL TABLE run_summaries_fts USING fts5(
+    summary, content=[runs], content_rowid=[id], tokenize = 'porter unicode61 remove_diacritics 2'
+);
+CREATE TRIGGER runs_summary_ai AFTER INSERT ON runs WHEN new.summary IS NOT NULL BEGIN
+    INSERT INTO run_summaries_fts(rowid, summary) VALUES (new.id, new.summary);
+END;
+CREATE TRIGGER runs_summary_ad AFTER DELETE ON runs WHEN old.summary IS NOT NULL BEGIN
+    INSERT INTO run_summaries_fts(run_summaries_fts, rowid, summary) VALUES ('delete', old.id, old.summary);
+END;
+CREATE TRIGGER runs_summary_au AFTER UPDATE OF summary ON runs WHEN old.summary IS NOT new.summary BEGIN
+    INSERT INTO run_summaries_fts(run_summaries_fts, rowid, summary) SELECT 'delete', old.id, old.summary WHERE old.summary IS NOT NULL;
+    INSERT INTO run_summaries_fts(rowid, summary) SELECT new.id, new.summary WHERE new.summary IS NOT NULL;
+END;
+INSERT INTO run_summaries_fts(run_summaries_fts) VALUES ('rebuild');

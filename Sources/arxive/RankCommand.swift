@@ -127,6 +127,11 @@ struct RankCommand: ParsableCommand {
         let scope: RankScope = if let date { .day(date, digest: digest) } else if let month { .month(month) } else { .query(try QueryParser.parse(query!)) }
         let ranking = try archive.rank(scope, options: options, limit: limit ?? (date != nil ? nil : 50), showMuted: mutes.showMuted)
         if export.format != nil { return try export.write(archive, arxivIDs: ranking.papers.map(\.paper.arxivID)) }
+        if !ranking.papers.isEmpty, ranking.papers.allSatisfy({ $0.paper.verdict.relevance == nil && $0.paper.verdict.novelty == nil }) {
+            Terminal.note(
+                "note: these papers carry no relevance or novelty (a digest that keeps every paper, such as daily-arXiv-ai-enhanced): "
+                    + "only your boosts, follows and marks move them from the digest's order; 'arxive trends --topics' counts them by category")
+        }
         try output.emit(ranking.papers) { _, style in RankRenderer.ranking(ranking, explain: explain, diff: diff, style: style) }
     }
 

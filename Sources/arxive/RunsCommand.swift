@@ -8,6 +8,7 @@ struct RunsCommand: ParsableCommand {
         discussion: """
             Examples:
               arxive runs --month 2025-12
+              arxive runs --summary 'latent reasoning'     # days whose research summary says so
               arxive runs --json | jq 'map(.total_cost // 0) | add'
             """
     )
@@ -21,12 +22,17 @@ struct RunsCommand: ParsableCommand {
     @Option(help: ArgumentHelp("Only this month's runs.", valueName: "YYYY-MM"))
     var month: Month?
 
+    @Option(help: ArgumentHelp("Only the runs whose research summary of the day (some forks write one) holds these words.", valueName: "words"))
+    var summary: String?
+
     func validate() throws {
         try validateDigest(digest)
+        if let summary, summary.split(whereSeparator: \.isWhitespace).isEmpty { throw ValidationError("--summary needs words") }
     }
 
     func run() throws {
-        let runs = try archive.openExisting().runs(digest: digest, month: month)
+        let words = summary.map { $0.split(whereSeparator: \.isWhitespace).map(String.init) } ?? []
+        let runs = try archive.openExisting().runs(digest: digest, month: month, summaryWords: words)
         try output.emit(runs) { RunRenderer.runs($0, style: $1) }
     }
 }

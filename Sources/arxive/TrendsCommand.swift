@@ -74,7 +74,11 @@ struct TrendsCommand: ParsableCommand {
         } else if topics {
             let parsed = try archive.topics().map { (text: $0.label, query: Query.filter(.topic($0.key))) }
             guard !parsed.isEmpty else { throw CommandError("no digest in the archive files its papers under topics") }
-            try output.emit(try archive.trends(parsed, by: by, from: from, to: to)) { TrendsRenderer.queries($0, style: $1) }
+            let rows = try archive.trends(parsed, by: by, from: from, to: to)
+            if rows.contains(where: { $0.count > 0 }), rows.allSatisfy({ $0.meanRelevance == nil && $0.meanNovelty == nil }) {
+                Terminal.note("note: these digests give no relevance or novelty (daily-arXiv-ai-enhanced keeps every paper): counts only")
+            }
+            try output.emit(rows) { TrendsRenderer.queries($0, style: $1) }
         } else {
             let parsed = try queries.map { (text: $0, query: try QueryParser.parse($0)) }
             try output.emit(try archive.trends(parsed, by: by, from: from, to: to)) { TrendsRenderer.queries($0, style: $1) }

@@ -20,6 +20,12 @@ public struct MonthReport: Encodable, Equatable, Sendable {
     public var models: [CostRow]
     /// Distinct papers by their best verdict (the digest's own order).
     public var topPapers: [RankedPaper]
+    /// True when the period's papers carry no relevance, novelty or score
+    /// (daily-arXiv-ai-enhanced gives none): its top papers are then in
+    /// published order, and the report says so.
+    public var scoresAbsent: Bool {
+        !topPapers.isEmpty && topPapers.allSatisfy { $0.paper.verdict.relevance == nil && $0.paper.verdict.novelty == nil && $0.paper.verdict.score == nil }
+    }
     /// Papers the digest flagged as author matches this month.
     public var authorMatches: [PaperHit]
     /// Papers by followed authors listed this month.

@@ -32,6 +32,7 @@ public enum ReportHTML {
         b.append("<h2>Tokens and cost</h2>\(tokensAndCost(r))")
         b.append(
             "<h2>Top papers</h2>"
+                + (r.scoresAbsent ? "<p><em>These runs give no relevance or novelty: in published order; the topics count them by category.</em></p>" : "")
                 + (r.topPapers.isEmpty
                     ? "<p>None.</p>"
                     : "<ol class=\"papers\">"

@@ -29,6 +29,11 @@ public enum ReportMarkdown {
             ]
         }
         out += ["", "## Top papers", ""]
+        if r.scoresAbsent {
+            out += [
+                "_These runs give no relevance or novelty (a digest that keeps every paper): in published order; the topics below count them by category._", "",
+            ]
+        }
         out +=
             r.topPapers.isEmpty
             ? ["None."]

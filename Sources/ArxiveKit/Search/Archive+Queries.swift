@@ -136,9 +136,9 @@ extension Archive {
 
     // MARK: Runs and days
 
-    /// Every run, oldest first; of `digest` and of `month` only when given.
-    public func runs(digest: String? = nil, month: Month? = nil) throws -> [RunSummary] {
-        try database.read { try RunReads(db: $0).runs(digest: digest, month: month) }
+    /// Every run, oldest first; of `digest`, of `month`, and whose day's research summary holds every one of `summaryWords`, only when given.
+    public func runs(digest: String? = nil, month: Month? = nil, summaryWords: [String] = []) throws -> [RunSummary] {
+        try database.read { try RunReads(db: $0).runs(digest: digest, month: month, summaryWords: summaryWords) }
     }
 
     /// The runs of one day (one per digest), each with its papers in

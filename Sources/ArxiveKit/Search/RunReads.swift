@@ -22,11 +22,17 @@ struct RunReads {
         )
     }
 
-    /// Every run, oldest first; of `digest` and of `month` only when given.
-    func runs(digest: String?, month: Month?) throws -> [RunSummary] {
+    /// Every run, oldest first; of `digest`, of `month`, and whose research
+    /// summary holds every word of `summaryWords`, only when given.
+    func runs(digest: String?, month: Month?, summaryWords: [String] = []) throws -> [RunSummary] {
         var sql: SQL = "SELECT \(RunReads.runColumns) FROM runs r WHERE 1"
         if let digest { sql += " AND r.digest = \(digest)" }
         if let month { sql += " AND r.date LIKE \(month) || '-%'" }
+        if !summaryWords.isEmpty {
+            // Each word reaches FTS5 as a quoted string, never as syntax.
+            let match = summaryWords.map { "\"" + $0.replacingOccurrences(of: "\"", with: "\"\"") + "\"" }.joined(separator: " ")
+            sql += " AND r.id IN (SELECT rowid FROM run_summaries_fts WHERE run_summaries_fts MATCH \(match))"
+        }
         return try Row.fetchAll(db, literal: sql + " ORDER BY r.date, r.digest").map(RunReads.runSummary)
     }
 
