@@ -120,6 +120,9 @@ struct FamilyReaderTests {
         #expect(heron["tldr"] == nil && heron["motivation"] == "长文档问答需要压缩。", "an 'Error: ...' summary is kept as missing")
         // Every crawled paper is a paper of the archive, the one no listing names too.
         #expect(try archive.paper("2606.20004")?.title == "A Survey of Wren Parsers")
+        // Importing the folder again reads nothing: its files are known under the family's own digest.
+        let again = DigestImporter(archive: archive).run(paths: [folder.path])
+        #expect(again.filesUnchanged == 5 && again.runsUpdated == 0, "\(again.filesUnchanged)")
         let older = try archive.firstListing("2025-04-10")
         #expect(older.papers.first?.topics.ai?["task"] == "用千鸟文法描述代码。", "older days say task")
         // A few characters of a Chinese summary find their paper.

@@ -13,7 +13,12 @@ final class ParsedFiles: Sendable {
         // A file imported before with the same content is not parsed again:
         // a daily import of the whole folder reads mostly such files. (With
         // --date the run a dateless file joins may differ: no shortcut then.)
-        let known = options.date == nil ? (try? importer.archive.importedSources(digestName: options.digestName)) ?? [] : []
+        // A family with a digest of its own (daily-arXiv-ai-enhanced) goes there unless --digest says otherwise: its files too.
+        let digests = [options.digestName] + (options.digestNameGiven ? [] : [AIEnhancedReader.digestName])
+        let known =
+            options.date == nil
+            ? digests.reduce(into: Set<DigestSource>()) { known, digest in known.formUnion((try? importer.archive.importedSources(digestName: digest)) ?? []) }
+            : []
         // A day's Markdown is read without its papers when the day's JSON
         // comes with it: the JSON's verdicts win, and reading the papers of
         // both was a third of the reader thread's time.
