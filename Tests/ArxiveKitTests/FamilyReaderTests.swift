@@ -132,6 +132,16 @@ struct FamilyReaderTests {
         #expect(try archive.search(try QueryParser.parse("让像素聚集成群 digest:daily-arxiv-ai")).count == 1)
     }
 
+    @Test("daily-arXiv-ai-enhanced's page alone: papers by category, their authors from the italic line, the TL;DR kept")
+    func dailyArxivAIPage() throws {
+        let page = try read("daily-arxiv-ai/data/2026-06-20.md")
+        #expect(page.format == .aiPage && page.ownDigestName == AIEnhancedReader.digestName)
+        #expect(page.papers.map(\.arxivID) == ["2606.20002", "2606.20003", "2606.20001"])
+        #expect(page.papers[1].authors == ["Tomasz Wr{\\'o}bel", "Ada Okafor"] && page.papers[0].authors == ["Lucía Ferrer"])
+        #expect(page.topicOrder.map(\.label) == ["cs.CV", "cs.CL"])
+        #expect(page.papers[0].extra?.contains("翠鸟深度") == true && page.papers[2].extra?.contains("AI_tldr") == false, "an Error summary is none")
+    }
+
     @Test("A translated page joins its day: no second run; its texts are kept where the JSON has none, and are searchable")
     func translatedPage() throws {
         let archive = try Archive.inMemory()

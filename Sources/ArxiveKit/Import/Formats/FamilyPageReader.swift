@@ -111,12 +111,21 @@ public enum FamilyPageReader {
         var fields = LabelledFields()
         fields.read(heading.text)
         for block in blocks { fields.read(block.text) }
+        // A line in italics right under the heading, with no label, is the authors (daily-arXiv-ai-enhanced's `*A, B*`).
+        if fields["authors"] == nil, let first = blocks.first, first.kind == .text, first.source.hasPrefix("*"), !first.source.hasPrefix("**"),
+            first.source.hasSuffix("*"), !first.text.contains(":")
+        {
+            fields.set("authors", first.text)
+        }
         let title =
             heading.links.first(where: { LossGuard.namedPapers(in: Data($0.url.utf8)).contains(id.id) })?.text
             ?? withoutNumbering(heading.text)
         let prefix = FeedPrefix.strip(fields["abstract"] ?? "")
         var extra: [String: Any] = [:]
-        for (key, name) in LabelledFields.extraKeys { if let value = fields[key] { extra[name] = value } }
+        // A field that holds an error message instead of a text (`TL;DR: Error: ...`) is none.
+        for (key, name) in LabelledFields.extraKeys {
+            if let value = fields[key], !JSONDigestReader.isPlaceholder(value) { extra[name] = value }
+        }
         var paper = DigestPaper(
             arxivID: id.id, title: collapseWhitespace(title), authors: AuthorList.split(fields["authors"] ?? ""), abstract: prefix.abstract,
             relevance: fields.score("relevance"), novelty: fields.score("novelty"),
@@ -260,6 +269,8 @@ struct LabelledFields {
 
     subscript(key: String) -> String? { values[key] }
 
+    mutating func set(_ key: String, _ value: String) { values[key] = value }
+
     /// A 0-10 score from `9`, `9/10`, `9.0`; nil when the field is absent or no number (`True`).
     func score(_ key: String) -> Int? {
         guard let value = values[key] else { return nil }
@@ -279,10 +290,8 @@ struct LabelledFields {
             pending = key
             return
         }
-        var parsedAny = false
         for part in text.components(separatedBy: " | ") {
             guard let (label, value) = LabelledFields.split(part), let key = LabelledFields.labels[label] else { continue }
-            parsedAny = true
             // `Rel: 8/10, Nov: 8/10` on one line.
             if key == "relevance", let comma = value.range(of: ", ") {
                 if values[key] == nil { values[key] = String(value[..<comma.lowerBound]) }
@@ -291,7 +300,6 @@ struct LabelledFields {
             }
             if values[key] == nil, !value.isEmpty { values[key] = value }
         }
-        _ = parsedAny
     }
 
     /// `👥 Authors: A, B` -> (`authors`, `A, B`): the label is a few words before the first colon.
