@@ -110,7 +110,12 @@ struct ImportCommand: ParsableCommand {
             progress.finish()
         }
         if verbose {
-            for (path, kind) in report.skipped { Terminal.note("skipped \(path): \(kind.reason)") }
+            for (path, kind, why) in report.skipped { Terminal.note("skipped \(path): \(kind.reason)" + (why.map { " (\($0))" } ?? "")) }
+        } else {
+            // A file no reader takes is named once, with why: it may be a digest of a layout arxive should learn.
+            for (path, kind, why) in report.skipped where kind == .other {
+                Terminal.note("skipped \(path): no digest arxive knows" + (why.map { " (\($0))" } ?? ""))
+            }
         }
         for note in report.notes { Terminal.note(note) }
         for (path, shortfall) in report.shortfalls {

@@ -61,8 +61,8 @@ public struct DigestImporter: Sendable {
         public var copiesChecked = 0
         /// Translated pages of a day, kept as the papers' translated texts.
         public var translations = 0
-        /// Files recognised as holding no digest, by kind.
-        public var skipped: [(path: String, kind: SourceKind.SkippedKind)] = []
+        /// Files recognised as holding no digest, by kind; `why` for one no reader takes (`other`).
+        public var skipped: [(path: String, kind: SourceKind.SkippedKind, why: String?)] = []
         /// What the user should hear once (old-style ids resolved or kept).
         public var notes: [String] = []
         /// Files that could not be imported, with why (and where).
@@ -185,8 +185,8 @@ public struct DigestImporter: Sendable {
         case unchanged
         /// An archive file (`arxive export --format archive`): merged whole, after the digests.
         case archiveFile(Data)
-        /// Recognised, and holds no digest.
-        case skipped(SourceKind.SkippedKind)
+        /// Recognised, and holds no digest; `why` when no reader takes it.
+        case skipped(SourceKind.SkippedKind, why: String? = nil)
         case failed(String)
     }
 
@@ -203,7 +203,9 @@ public struct DigestImporter: Sendable {
             // A file that holds no digest is placed before it is hashed: nothing keeps its hash.
             let kind = SourceKind.recognize(data, path: path)
             switch kind {
-            case .skipped, .unknown: return try .skipped(LossGuard.place(data, as: kind, strict: options.strict).get())
+            case .skipped, .unknown:
+                let why: String? = if case .unknown(let reason) = kind { reason } else { nil }
+                return try .skipped(LossGuard.place(data, as: kind, strict: options.strict).get(), why: why)
             default: break
             }
             let source = DigestSource(path: file.path, sha256: DigestImporter.hex(SHA256.hash(data: data)))

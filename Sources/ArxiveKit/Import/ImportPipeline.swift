@@ -74,7 +74,7 @@ final class GroupCommitter {
             if request.joinsRunByPapers || request.storedLast { storedLast.append(request) } else { return request }
         case .unchanged: report.filesUnchanged += 1
         case .archiveFile(let data): archiveFiles.append((path, data))
-        case .skipped(let kind): report.skipped.append((path, kind))
+        case .skipped(let kind, let why): report.skipped.append((path, kind, why))
         case .failed(let reason): report.failures.append((path, reason))
         }
         return nil
