@@ -7,10 +7,11 @@ struct ImportCommand: ParsableCommand {
         commandName: "import",
         abstract: "Import digest files and whole output folders (Markdown, JSON, HTML pages, topic bundles, hotspot reports) and arXiv snapshots.",
         discussion: """
-            Folders are read recursively: every file, and .jsonl and .gz files when they \
-            hold an arXiv snapshot. What each file is comes from its content: daily \
-            Markdown, JSON, saved page text and the upstream generator's HTML pages become \
-            runs (a day's files become one run); topic bundles (-daily-papers.json) bring the \
+            Folders are read recursively: every file, and .gz files when they hold an \
+            arXiv snapshot. What each file is comes from its content: daily Markdown, JSON, \
+            saved page text, the upstream generator's HTML pages, forks' pages in their own \
+            layouts (Markdown or HTML) and daily-arXiv-ai-enhanced's JSON lines and pages become \
+            runs (a day's files become one run; a translated page joins its day); topic bundles (-daily-papers.json) bring the \
             day's topics; spotlight files (-hotspot-papers.json) and the generator's \
             monthly overviews (monthly/YYYY-MM-summary.json) are kept with their papers. \
             Files that hold no digest (hotspot intermediates, web-page copies, images, \
