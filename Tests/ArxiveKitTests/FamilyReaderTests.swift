@@ -152,4 +152,18 @@ struct FamilyReaderTests {
         #expect(try archive.search(try QueryParser.parse("页面译文")).isEmpty, "the page's title lost to the JSON's")
         #expect(try archive.search(try QueryParser.parse("用于嘈杂信道的灯笼码")).map(\.arxivID) == ["2606.16002"])
     }
+
+    @Test("An AI summary and a day's summary keep no control character a terminal would obey")
+    func controlCharacters() throws {
+        let line =
+            #"{"id": "2606.29001", "abs": "https://arxiv.org/abs/2606.29001", "title": "Bells", "summary": "A.", "AI": {"tldr": "rings \u001b[31mred\u0007 now"}}"#
+        let digest = try AIEnhancedReader.read(Data((line + "\n").utf8), listing: true)
+        let extra = try #require(digest.papers.first?.extra)
+        let tldr = try #require(AIEnhancedReader.aiFields(inExtra: extra)?["tldr"])
+        #expect(!tldr.unicodeScalars.contains { $0.value < 0x20 } && tldr.contains("[31mred"))
+        let json = #"{"summary_en": "Bells \u001b[31m ring\u0007\nand more", "papers": {}}"#
+        let read = try #require(try SourceReader.read(Data(json.utf8)).digest)
+        #expect(read.header?.summary?.contains("\n") == true, "its lines kept")
+        #expect(read.header?.summary?.unicodeScalars.contains { $0.value < 0x20 && $0 != "\n" } == false)
+    }
 }

@@ -93,6 +93,7 @@ extension Digest {
             header.model = header.model.map(collapseWhitespace)
             header.notes = header.notes.map(collapseWhitespace)
             header.selectionPrompt = header.selectionPrompt.map(removingControlCharacters)
+            header.summary = header.summary.map(removingControlCharacters)
             digest.header = header
         }
         for index in digest.papers.indices {

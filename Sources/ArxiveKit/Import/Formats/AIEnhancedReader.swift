@@ -62,8 +62,13 @@ public enum AIEnhancedReader {
         if let comment = f["comment"] as? String, !comment.isEmpty { extra["arxiv_comment"] = comment }
         if listing, let ai = f["AI"] as? [String: Any] {
             for (key, value) in ai {
-                if let text = value as? String, text.trimmed.isEmpty || JSONDigestReader.isPlaceholder(text) { continue }
                 if value is NSNull { continue }
+                if let text = value as? String {
+                    if text.trimmed.isEmpty || JSONDigestReader.isPlaceholder(text) { continue }
+                    // `day` prints these: no control character a terminal would obey.
+                    extra["AI_" + key] = collapseWhitespace(text)
+                    continue
+                }
                 extra["AI_" + key] = value
             }
         }
