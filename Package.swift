@@ -24,11 +24,14 @@ let package = Package(
         ),
         // The system zlib (zlib1g-dev): gzip-compressed snapshots are read as a stream.
         .systemLibrary(name: "CZlib", path: "Sources/CZlib", providers: [.apt(["zlib1g-dev"])]),
+        // Debian's OpenBLAS (libopenblas-dev): the sentence encoder's matrix products. macOS has Accelerate.
+        .systemLibrary(name: "COpenBLAS", path: "Sources/COpenBLAS", providers: [.apt(["libopenblas-dev"])]),
         .target(
             name: "ArxiveKit",
             dependencies: [
                 "ArxiveSchema",
                 "CZlib",
+                .target(name: "COpenBLAS", condition: .when(platforms: [.linux])),
                 .product(name: "GRDB", package: "GRDB.swift"),
                 // SQLite's C interface, for the FTS5 rank function (Search/PhraseRank.swift).
                 .product(name: "GRDBSQLite", package: "GRDB.swift"),

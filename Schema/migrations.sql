@@ -674,3 +674,26 @@ CREATE TRIGGER runs_summary_au AFTER UPDATE OF summary ON runs WHEN old.summary 
     INSERT INTO run_summaries_fts(rowid, summary) SELECT new.id, new.summary WHERE new.summary IS NOT NULL;
 END;
 INSERT INTO run_summaries_fts(run_summaries_fts) VALUES ('rebuild');
+
+-- migration: 014_paper_vectors
+-- Sentence vectors of papers (title and abstract), for search in one's own
+-- words. Derived data (DESIGN.md): `arxive embed` makes them again from the
+-- papers. Each records the model that made it; a paper has at most one.
+CREATE TABLE vector_models (
+    id        INTEGER PRIMARY KEY,
+    identity  TEXT NOT NULL UNIQUE,   -- the model folder's name and its weights' sha256 prefix
+    dimension INTEGER NOT NULL,
+    encoding  TEXT NOT NULL           -- how `paper_vectors.vector` stores a vector (VectorCoding)
+);
+CREATE TABLE paper_vectors (
+    paper_id INTEGER PRIMARY KEY REFERENCES papers(id) ON DELETE CASCADE,
+    model_id INTEGER NOT NULL REFERENCES vector_models(id),
+    vector   BLOB NOT NULL
+);
+CREATE INDEX paper_vectors_by_model ON paper_vectors(model_id);
+-- A paper whose title or abstract changes (a later listing, an abstract
+-- filled in) loses its vector: the next `embed` makes it from the new text.
+CREATE TRIGGER papers_text_changed_vector AFTER UPDATE OF title, abstract ON papers
+WHEN old.title IS NOT new.title OR old.abstract IS NOT new.abstract BEGIN
+    DELETE FROM paper_vectors WHERE paper_id = new.id;
+END;

@@ -15,7 +15,11 @@ with `arxive --version` as the floor of any command. Then the cost of
 mutes: `day`, `search` and `recommend --month` on a copy of the archive
 with two mutes, interleaved with the same commands on the original.
 
-Usage: scripts/bench-recommend.py [--days 400] [--seed 42] [--topics 0,1,2,3,4] [--keep DIR] [--bin DIR]
+With --model DIR (an installed sentence model), every paper is embedded first
+and each topic's AUC is reported twice: without the papers' vectors
+(`--no-vectors`, as before search by meaning) and with them as features.
+
+Usage: scripts/bench-recommend.py [--days 400] [--seed 42] [--topics 0,1,2,3,4] [--model DIR] [--keep DIR] [--bin DIR]
 Needs a release build (it runs `swift build -c release --static-swift-stdlib`),
 unless --bin names a folder that holds release builds of arxive and arxive-generate.
 """
@@ -56,6 +60,7 @@ def main():
     p.add_argument("--topics", default="0,1,2,3,4")
     p.add_argument("--keep", help="work in this folder and keep it")
     p.add_argument("--bin", help="use the builds in this folder instead of building")
+    p.add_argument("--model", help="an installed sentence model: embed the papers, and report the AUC with their vectors too")
     a = p.parse_args()
     sys.stdout.reconfigure(line_buffering=True)
     bin = a.bin or BIN
@@ -69,8 +74,11 @@ def main():
     for f in (db, db + "-wal", db + "-shm"):
         if os.path.exists(f): os.remove(f)
     run([os.path.join(bin, "arxive-generate"), "--days", str(a.days), "--seed", str(a.seed), history])
-    run([arxive, "import", "--db", db, os.path.join(history, "daily")])
-    run([arxive, "import", "--db", db, "--digest", "upstream", os.path.join(history, "upstream")])
+    run([arxive, "import", "--no-embed", "--db", db, os.path.join(history, "daily")])
+    run([arxive, "import", "--no-embed", "--db", db, "--digest", "upstream", os.path.join(history, "upstream")])
+    if a.model:
+        started = time.perf_counter()
+        print(run([arxive, "embed", "--db", db, "--model", a.model]).stdout.strip() + f" ({time.perf_counter() - started:.0f} s)")
     topic_of = {}
     for line in open(os.path.join(history, "flat.jsonl")):
         paper = json.loads(line)
@@ -83,10 +91,14 @@ def main():
         starred = random.Random(topic).sample(sorted(i for i, t in topic_of.items() if t == name), STARS)
         run([arxive, "star", "--db", db] + starred)
         start = time.perf_counter()
-        result = run([arxive, "recommend", "--db", db, "--limit", "0", "--json"])
+        result = run([arxive, "recommend", "--db", db, "--limit", "0", "--json", "--no-vectors"])
         seconds = time.perf_counter() - start
         hits = json.loads(result.stdout)
         learned = auc([(h["recommend_score"], topic_of[h["arxiv_id"]] == name) for h in hits])
+        if a.model:
+            with_vectors = json.loads(run([arxive, "recommend", "--db", db, "--limit", "0", "--json", "--model", a.model]).stdout)
+            print(f"{name}: AUC with the papers' vectors as features "
+                  f"{auc([(h['recommend_score'], topic_of[h['arxiv_id']] == name) for h in with_vectors]):.3f}")
         digest = auc([(h["score"] if h["score"] is not None else -1, topic_of[h["arxiv_id"]] == name) for h in hits])
         of_topic = sum(topic_of[h["arxiv_id"]] == name for h in hits)
         print(f"{name}: {len(hits)} papers scored ({of_topic} of the topic): AUC learned {learned:.3f}, "

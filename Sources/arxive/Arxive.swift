@@ -23,7 +23,7 @@ struct Arxive: ParsableCommand {
             CommandGroup(
                 name: "Searching and browsing",
                 subcommands: [
-                    SearchCommand.self, AuthorCommand.self, AuthorsCommand.self, SimilarCommand.self,
+                    SearchCommand.self, EmbedCommand.self, ModelCommand.self, AuthorCommand.self, AuthorsCommand.self, SimilarCommand.self,
                     DayCommand.self, ShowCommand.self, RunsCommand.self, StatsCommand.self,
                 ]),
             CommandGroup(

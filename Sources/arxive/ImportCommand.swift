@@ -31,6 +31,10 @@ struct ImportCommand: ParsableCommand {
             limits the files considered (paths in the repository). A second import reads \
             only the commits after the last one read.
 
+            When a sentence model is installed (arxive model install), the papers without a \
+            vector are then embedded, so that search finds them by meaning (--no-embed skips \
+            that; arxive embed does it later). An interrupted embedding keeps what it made.
+
             Examples:
               arxive import ~/gpt_paper_assistant/out
               arxive import --git ~/my-digest --ref gh-pages
@@ -77,6 +81,11 @@ struct ImportCommand: ParsableCommand {
 
     @Option(help: ArgumentHelp("With --git: only commits made on or after this day.", valueName: "YYYY-MM-DD"))
     var since: Day?
+
+    @Flag(help: "Do not embed the new papers, even when a sentence model is installed (arxive embed does it later).")
+    var noEmbed = false
+
+    @OptionGroup var model: ModelOptions
 
     @Argument(help: "Files and folders to import; with --git, the paths in the repository to consider (all when none).")
     var paths: [String] = []
@@ -146,6 +155,24 @@ struct ImportCommand: ParsableCommand {
             let followed = try archive.matchCount(afterPaperID: lastPaperBefore)
             if followed > 0 { Terminal.note("\(followed) new papers by followed authors (arxive matches --new).") }
         }
+        if !noEmbed { try embedNewPapers(archive) }
         if !report.failures.isEmpty || report.stopped != nil || report.catalogue.contains(where: \.failed) { throw ExitCode.failure }
+    }
+
+    /// The papers without a vector of the installed model get one (none when no model is installed).
+    func embedNewPapers(_ archive: Archive) throws {
+        guard let loaded = try model.loadIfInstalled() else { return }
+        let status = try archive.vectorStatus(model: loaded.identity)
+        let missing = status.papers - status.embedded
+        guard missing > 0 else { return }
+        Terminal.note("Embedding \(missing) papers with \(loaded.identity) (--no-embed to skip; an interrupted run keeps its work)")
+        let progress = EmbedProgress(enabled: Terminal.stderrIsTTY)
+        let result = try VectorMaker(archive: archive, model: loaded).embedAll { done, total, started in
+            progress.show(done: done, total: total, started: started)
+        }
+        progress.finish()
+        Terminal.note(
+            SemanticRenderer.embedSummary(
+                embedded: result.embedded, seconds: result.seconds, status: try archive.vectorStatus(model: loaded.identity)))
     }
 }

@@ -9,7 +9,8 @@ struct RecommendCommand: ParsableCommand {
             Trains a logistic regression now, from your marks alone (no network, no LLM): \
             the starred papers (or one tag's) are its positives; dismissed papers and a \
             fixed sample of unmarked ones its negatives. Features are the title's and \
-            abstract's terms (the archive's own tokenizer, tf-idf) and the authors. It then \
+            abstract's terms (the archive's own tokenizer, tf-idf), the authors, and, when \
+            the papers have vectors (arxive embed), their sentence vectors. It then \
             scores the papers in scope, leaving out the marked ones: every paper a digest \
             listed, or a month's, a day's, or a query's. At least 3 positives are needed.
 
@@ -23,6 +24,10 @@ struct RecommendCommand: ParsableCommand {
     @OptionGroup var archive: ArchiveOptions
     @OptionGroup var output: OutputOptions
     @OptionGroup var mutes: MuteOptions
+    @OptionGroup var model: ModelOptions
+
+    @Flag(help: "Leave the papers' sentence vectors out of the features.")
+    var noVectors = false
 
     @Flag(help: "Learn from the starred papers (the default).")
     var starred = false
@@ -59,7 +64,10 @@ struct RecommendCommand: ParsableCommand {
             try month.map { try QueryParser.parse("date:\($0)") }
             ?? date.map { try QueryParser.parse("date:\($0)") }
             ?? query.map(QueryParser.parse)
-        let result = try archive.openExisting().recommend(from: marks, in: scope, limit: limit == 0 ? nil : limit, explain: explain, showMuted: mutes.showMuted)
+        let archive = try self.archive.openExisting()
+        let vectors = noVectors ? nil : try model.loadIfInstalled().flatMap { try archive.vectorIndex(model: $0.identity) }
+        let result = try archive.recommend(
+            from: marks, in: scope, limit: limit == 0 ? nil : limit, explain: explain, showMuted: mutes.showMuted, vectors: vectors)
         Terminal.note(RecommendRenderer.training(result.training, marks: marks))
         try output.emit(result.papers) { RecommendRenderer.papers($0, style: $1) }
     }

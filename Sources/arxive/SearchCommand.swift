@@ -4,7 +4,7 @@ import ArxiveKit
 struct SearchCommand: ParsableCommand {
     static let configuration = CommandConfiguration.leaf(
         commandName: "search",
-        abstract: "Full-text search over titles, abstracts and verdict comments.",
+        abstract: "Search titles, abstracts and verdict comments, by words and by meaning.",
         discussion: """
             Words are ANDed; "a phrase"; prefix*; OR; -word or NOT word; ( ).
             Fields: ti: abs: comment: au: id: date: rel: nov: score: match:author digest:
@@ -15,9 +15,18 @@ struct SearchCommand: ParsableCommand {
             --exact keeps to the papers that hold every word. Translations and AI \
             summaries (any script, Chinese too) are searched as well.
 
+            By meaning: once a sentence model is installed and the papers have vectors \
+            (arxive model install; arxive embed), the query's words are also compared by \
+            meaning with every paper's title and abstract, and the two rankings are fused \
+            (reciprocal rank fusion). --mode words|meaning|both picks (default: both when \
+            the papers have vectors, else words). Filters and -word apply to both rankings. \
+            --json adds word_rank and meaning_rank to each hit (null where that ranking did \
+            not hold it) and says the mode on stderr; --explain shows them.
+
             Examples:
               arxive search 'mixture of experts'
               arxive search 'how do language models remember things across long conversations'
+              arxive search 'robots that learn from watching people' --mode meaning
               arxive search 'ti:"sparse attention" rel:>=8 date:2025-12'
               arxive search 'quantiz* -diffusion' --sort date
               arxive search 'au:bengio match:author' --json | jq '.[].title'
@@ -27,6 +36,7 @@ struct SearchCommand: ParsableCommand {
     @OptionGroup var archive: ArchiveOptions
     @OptionGroup var output: OutputOptions
     @OptionGroup var mutes: MuteOptions
+    @OptionGroup var model: ModelOptions
 
     @Option(help: "At most this many papers.")
     var limit = 20
@@ -34,8 +44,14 @@ struct SearchCommand: ParsableCommand {
     @Option(help: "Order: rank (bm25, titles first), date (last seen) or score (latest verdict's, then last seen).")
     var sort: SearchOrder = .rank
 
+    @Option(help: "Rank by words, meaning or both (default: both when the papers have vectors, else words).")
+    var mode: SearchMode?
+
     @Flag(help: "Only papers that hold every word (no papers that hold some of them after).")
     var exact = false
+
+    @Flag(help: "Show each hit's place in the word and the meaning ranking.")
+    var explain = false
 
     @Argument(parsing: .allUnrecognized, help: "The query (quote it in the shell).")
     var query: [String] = []
@@ -51,9 +67,32 @@ struct SearchCommand: ParsableCommand {
     func run() throws {
         let parsed = try QueryParser.parse(query.joined(separator: " "))
         let archive = try self.archive.openExisting()
-        let results = try archive.searchResults(parsed, order: sort, limit: limit, showMuted: mutes.showMuted, relaxed: !exact)
+        let loaded = mode == .words ? nil : try model.loadIfInstalled()
+        let vectors = try loaded.map { try archive.vectorStatus(model: $0.identity) }
+        let choice = SearchModeChoice.decide(
+            requested: mode, sortedByRank: sort == .rank, hasWords: !parsed.meaningText.isEmpty,
+            modelInstalled: loaded != nil, vectors: vectors?.embedded ?? 0, papers: vectors?.papers ?? 0)
+        let results: SearchResults
+        let ran: SearchMode
+        switch choice {
+        case .refused(let message):
+            throw CommandError(message)
+        case .wordsOnly(let reason):
+            if let reason, try archive.firstTime("search_model_hint") { Terminal.note("note: searching by words only; \(reason) (said once)") }
+            fallthrough
+        case .run(.words):
+            ran = .words
+            results = try archive.searchResults(parsed, order: sort, limit: limit, showMuted: mutes.showMuted, relaxed: !exact)
+        case .run(let chosen):
+            ran = chosen
+            guard let loaded, let index = try archive.vectorIndex(model: loaded.identity) else {
+                throw CommandError("the archive has no vectors: arxive embed")
+            }
+            let meaning = MeaningQuery(vector: loaded.embed([parsed.meaningText])[0], index: index)
+            results = try archive.searchResults(parsed, meaning: meaning, mode: chosen, limit: limit, showMuted: mutes.showMuted, relaxed: !exact)
+        }
         let hits = results.hits
-        if results.partialMatches > 0 {
+        if ran == .words && results.partialMatches > 0 {
             let all = hits.count - results.partialMatches
             Terminal.note(
                 "\(all) paper\(all == 1 ? " holds" : "s hold") every word; the \(results.partialMatches) after hold some of them, "
@@ -63,10 +102,15 @@ struct SearchCommand: ParsableCommand {
             Terminal.note("note: these words match more than \(among) papers; the \(among) added last were ordered (add words or filters to narrow it)")
         }
         if export.format != nil { return try export.write(archive, arxivIDs: hits.map(\.arxivID)) }
+        if output.json { Terminal.note("mode: \(ran.rawValue)") }
         if hits.isEmpty && !output.json {
             Terminal.note("No papers match.")
             return
         }
-        try output.emit(hits) { PaperRenderer.hits($0, style: $1) }
+        try output.emit(hits) { hits, style in
+            PaperRenderer.searchHeading(mode: ran, count: hits.count) + "\n\n" + PaperRenderer.hits(hits, style: style, ranks: explain)
+        }
     }
 }
+
+extension SearchMode: ExpressibleByArgument {}

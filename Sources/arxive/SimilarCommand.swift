@@ -8,7 +8,8 @@ struct SimilarCommand: ParsableCommand {
         discussion: """
             Takes the paper's most distinctive terms (tf-idf over the archive), finds the \
             papers that share them (bm25, titles first), and favours those that share \
-            authors too.
+            authors too. When the papers have vectors (arxive embed), the papers nearest \
+            it by meaning are fused in (reciprocal rank fusion).
 
             Examples:
               arxive similar 2512.22471
@@ -18,6 +19,7 @@ struct SimilarCommand: ParsableCommand {
 
     @OptionGroup var archive: ArchiveOptions
     @OptionGroup var output: OutputOptions
+    @OptionGroup var model: ModelOptions
 
     @Option(help: "At most this many papers.")
     var limit = 10
@@ -30,7 +32,10 @@ struct SimilarCommand: ParsableCommand {
     }
 
     func run() throws {
-        let hits = try archive.openExisting().similar(to: arxivID.text, limit: limit)
+        let archive = try self.archive.openExisting()
+        // The vectors need no model to compare: only to know which model's vectors are the current ones.
+        let vectors = try model.loadIfInstalled().flatMap { try archive.vectorIndex(model: $0.identity) }
+        let hits = try archive.similar(to: arxivID.text, limit: limit, vectors: vectors)
         if !output.json && hits.isEmpty {
             Terminal.note("Nothing like \(arxivID) in the archive.")
             return

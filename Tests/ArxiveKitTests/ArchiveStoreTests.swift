@@ -367,7 +367,8 @@ struct ArchiveStoreTests {
         let triggers = try archive.withDatabaseForTesting { db in
             try String.fetchAll(db, sql: "SELECT name FROM sqlite_master WHERE type = 'trigger' AND tbl_name IN ('papers', 'authors') ORDER BY name")
         }
-        #expect(triggers == ["authors_ad", "authors_ai", "authors_au", "my_papers_ai", "papers_ad", "papers_ai", "papers_au"])
+        #expect(
+            triggers == ["authors_ad", "authors_ai", "authors_au", "my_papers_ai", "papers_ad", "papers_ai", "papers_au", "papers_text_changed_vector"])
         let logged = try archive.withDatabaseForTesting { db in try String.fetchAll(db, sql: "SELECT arxiv_id FROM my_log") }
         #expect(logged == ["2505.00001"])
     }

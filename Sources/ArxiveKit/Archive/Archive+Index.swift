@@ -13,7 +13,7 @@ import GRDB
 /// which arxive no longer sets).
 ///
 /// So an import group drops these six triggers (`papers_ai` ... `authors_au`,
-/// and the three of `hotspot_topics`;
+/// the three of `hotspot_topics`, and `papers_text_changed_vector`;
 /// anyone else's triggers are left alone) inside its own transaction, their
 /// SQL kept in `temp.fts_triggers`; saves the old indexed text of every
 /// paper it may change in `temp.fts_old` before changing it; notes the
@@ -36,7 +36,8 @@ extension Archive {
                 INSERT INTO temp.fts_triggers
                     SELECT name, sql FROM main.sqlite_master
                     WHERE type = 'trigger' AND name IN ('papers_ai', 'papers_ad', 'papers_au', 'authors_ai', 'authors_ad', 'authors_au',
-                                                         'hotspot_topics_ai', 'hotspot_topics_ad', 'hotspot_topics_au');
+                                                         'hotspot_topics_ai', 'hotspot_topics_ad', 'hotspot_topics_au',
+                                                         'papers_text_changed_vector');
                 """)
         for name in try String.fetchAll(db, sql: "SELECT name FROM temp.fts_triggers") {
             try db.execute(sql: "DROP TRIGGER main.\(name.quotedDatabaseIdentifier)")
@@ -52,6 +53,13 @@ extension Archive {
         // to a new paper (SQLite reuses the largest id): the index holds the
         // old text under it, so it is one changed paper, not a new one.
         try db.cachedExecute(sql: "DELETE FROM temp.fts_new WHERE id IN (SELECT id FROM temp.fts_old)")
+        // A paper whose title or abstract changed loses its vector (the
+        // trigger `papers_text_changed_vector` does this outside imports).
+        try db.cachedExecute(
+            sql: """
+                DELETE FROM paper_vectors WHERE paper_id IN (
+                    SELECT o.id FROM temp.fts_old o JOIN papers p ON p.id = o.id WHERE p.title IS NOT o.title OR p.abstract IS NOT o.abstract)
+                """)
         // Unchanged text needs no re-indexing (a day's JSON after its Markdown changes nothing the index holds).
         try db.cachedExecute(
             sql: """

@@ -33,7 +33,7 @@ struct LearnedRanker {
 
     /// Trains from `marks`, with `candidates` (the papers to score later) in
     /// the same feature space.
-    init(_ marks: MarkedPapers, candidates: [Int64], _ db: Database) throws {
+    init(_ marks: MarkedPapers, candidates: [Int64], vectors: VectorIndex? = nil, _ db: Database) throws {
         let positives: [Int64]
         switch marks {
         case .starred:
@@ -66,7 +66,7 @@ struct LearnedRanker {
         let negatives = dismissed + unmarked
         var all = Set(positives).union(negatives)
         let wanted = positives + negatives + candidates.filter { all.insert($0).inserted }
-        let features = try PaperFeatures(paperIDs: wanted, db)
+        let features = try PaperFeatures(paperIDs: wanted, vectors: vectors, db)
         let positiveWeight = negatives.isEmpty ? 1 : Double(negatives.count) / Double(positives.count)
         let samples =
             positives.map { LogisticRegression.Sample(features: features.vectors[$0]!, isPositive: true, weight: positiveWeight) }
@@ -88,8 +88,14 @@ struct LearnedRanker {
     /// The features that raise `paperID`'s score most, strongest first.
     func reasons(_ paperID: Int64, count: Int = 5, _ db: Database) throws -> [RecommendReason] {
         guard let vector = features.vectors[paperID] else { return [] }
-        let strongest = vector.indexes.indices
+        var points = vector.indexes.indices
             .map { (feature: features.features[Int(vector.indexes[$0])], points: vector.values[$0] * model.weights[Int(vector.indexes[$0])]) }
+        // A vector's dimensions mean nothing one by one: together they are one reason.
+        let meaning = points.filter { if case .meaning = $0.feature { true } else { false } }
+        points.removeAll { if case .meaning = $0.feature { true } else { false } }
+        if !meaning.isEmpty { points.append((.meaning(0), meaning.reduce(0) { $0 + $1.points })) }
+        let strongest =
+            points
             .filter { $0.points > 0 }
             .sorted { $0.points > $1.points }
             .prefix(count)
@@ -100,6 +106,8 @@ struct LearnedRanker {
             case .author(let id):
                 let name = try String.fetchOne(db, sql: "SELECT name FROM authors WHERE id = ?", arguments: [id]) ?? "?"
                 return RecommendReason(kind: "author", value: name, points: reason.points)
+            case .meaning:
+                return RecommendReason(kind: "meaning", value: "close in meaning to the marked papers", points: reason.points)
             }
         }
     }

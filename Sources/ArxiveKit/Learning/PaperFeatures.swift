@@ -18,14 +18,21 @@ import GRDBSQLite
 ///
 /// Authors: one feature per author, together of length `authorWeight`, so a
 /// long author list weighs no more than a short one.
+///
+/// Meaning: when the archive has sentence vectors (`arxive embed`), a
+/// paper's vector is added as dense features of length `meaningWeight`; a
+/// paper without one has none of them.
 struct PaperFeatures {
     enum Feature: Hashable, Sendable {
         case term(String)
         case author(Int64)
+        case meaning(Int)
     }
 
     /// How long a paper's author part is beside its text part (length 1).
     static let authorWeight = 0.5
+    /// How long a paper's meaning part is beside its text part (length 1).
+    static let meaningWeight = 1.0
     /// `papers_fts`'s tokenizer (migration 001_archive).
     static let tokenizer = FTS5TokenizerDescriptor(components: ["porter", "unicode61", "remove_diacritics", "2"])
 
@@ -37,7 +44,7 @@ struct PaperFeatures {
     /// The vectors of `paperIDs` (ids from `papers`). Features are numbered
     /// in the order they are first met, papers in the order given: the same
     /// numbers, and so the same sums, on every run.
-    init(paperIDs: [Int64], _ db: Database) throws {
+    init(paperIDs: [Int64], vectors: VectorIndex? = nil, _ db: Database) throws {
         let text = try TermCounts(paperIDs: paperIDs, db)
         // Only terms in two papers or more become features, numbered in the reader's order.
         var featureOfTerm = [Int32](repeating: -1, count: text.terms.count)
@@ -53,6 +60,8 @@ struct PaperFeatures {
                 features.append(.author(author))
             }
         }
+        let firstMeaning = Int32(features.count)
+        if let vectors { features += (0..<vectors.dimension).map(Feature.meaning) }
         let paperCount = Double(text.perPaper.count)
         for paperID in paperIDs {
             var entries: [(Int32, Double)] = []
@@ -66,7 +75,12 @@ struct PaperFeatures {
             for feature in paperAuthors {
                 entries.append((feature, PaperFeatures.authorWeight / sqrt(Double(paperAuthors.count))))
             }
-            vectors[paperID] = SparseVector(indexes: entries.map(\.0), values: entries.map(\.1))
+            if let meaning = vectors?.vector(of: paperID) {
+                for (dimension, value) in meaning.enumerated() {
+                    entries.append((firstMeaning + Int32(dimension), PaperFeatures.meaningWeight * Double(value)))
+                }
+            }
+            self.vectors[paperID] = SparseVector(indexes: entries.map(\.0), values: entries.map(\.1))
         }
     }
 

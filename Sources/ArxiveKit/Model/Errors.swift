@@ -11,6 +11,8 @@ public enum ArchiveError: LocalizedError, Equatable {
     case noArchive(path: String)
     case unreadable(path: String, reason: String)
     case notAnArchive(path: String)
+    /// Vectors recorded for a model identity with another size or coding than its encoder gives.
+    case vectorMismatch(model: String)
 
     public var errorDescription: String? {
         switch self {
@@ -20,6 +22,8 @@ public enum ArchiveError: LocalizedError, Equatable {
             "cannot open the archive at \(path): \(reason)"
         case .notAnArchive(let path):
             "\(path) is an SQLite database with tables of its own, not an arxive archive: arxive leaves it as it is (pass another --db)"
+        case .vectorMismatch(let model):
+            "the archive's vectors of \(model) do not have the size this model gives: nothing was stored"
         }
     }
 }

@@ -21,6 +21,17 @@ public struct VerdictFields: Encodable, Equatable, Sendable {
 }
 
 /// A paper found by `search` or `author`, with its latest verdict.
+/// A search hit's places in the rankings a hybrid search fused.
+public struct SearchRanks: Equatable, Sendable {
+    public var word: Int?
+    public var meaning: Int?
+
+    public init(word: Int? = nil, meaning: Int? = nil) {
+        self.word = word
+        self.meaning = meaning
+    }
+}
+
 public struct PaperHit: Encodable, Equatable, Sendable {
     public var arxivID: String
     public var title: String
@@ -40,10 +51,14 @@ public struct PaperHit: Encodable, Equatable, Sendable {
     public var categories: [String] = []
     /// The latest verdict's topics and that day's spotlight.
     public var topics = ListingTopics()
+    /// For `search`: the hit's place in the word ranking and in the meaning
+    /// ranking (1 is first), nil where that ranking did not hold it.
+    public var ranks: SearchRanks?
 
     enum CodingKeys: String, CodingKey {
         case arxivID, title, authors, firstSeen, lastSeen, snippet
         case matchedName, matchLevel, rule, published, categories
+        case wordRank, meaningRank
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -61,6 +76,10 @@ public struct PaperHit: Encodable, Equatable, Sendable {
             try c.encode(matchLevel, forKey: .matchLevel)
         }
         if let rule { try c.encode(rule, forKey: .rule) }
+        if let ranks {
+            try c.encode(ranks.word, forKey: .wordRank)
+            try c.encode(ranks.meaning, forKey: .meaningRank)
+        }
         // Only catalogue papers have them: a digest-only archive's output keeps its keys.
         if published != nil || !categories.isEmpty {
             try c.encode(published, forKey: .published)

@@ -2,7 +2,19 @@
 public enum PaperRenderer {
     /// A numbered list of hits; each shows id, last date seen, latest verdict,
     /// title, authors and the snippet with the match highlighted.
-    public static func hits(_ hits: [PaperHit], style: Style = .plain) -> String {
+    /// `search`'s first line: how it ranked.
+    public static func searchHeading(mode: SearchMode, count: Int) -> String {
+        let how =
+            switch mode {
+            case .words: "by words"
+            case .meaning: "by meaning"
+            case .both: "by words and meaning"
+            }
+        return "\(count) paper\(count == 1 ? "" : "s"), ranked \(how):"
+    }
+
+    /// With `ranks`, each hit's places in the word and meaning rankings (`--explain`).
+    public static func hits(_ hits: [PaperHit], style: Style = .plain, ranks: Bool = false) -> String {
         hits.enumerated().map { i, hit in
             var meta = [style.cyan(hit.arxivID)]
             // A catalogue paper no digest listed has no day seen and no verdict: its own day and categories instead.
@@ -13,6 +25,9 @@ public enum PaperRenderer {
             }
             if let name = hit.matchedName, let level = hit.matchLevel { meta.append("as \(name) (\(level.rawValue))") }
             if let rule = hit.rule { meta.append("rule \(rule)") }
+            if ranks, let places = hit.ranks {
+                meta.append("words #\(places.word.map(String.init) ?? "-"), meaning #\(places.meaning.map(String.init) ?? "-")")
+            }
             // The number right-aligned in three columns, as "%3d. " would (without Foundation's formatter).
             let number = String(i + 1)
             var lines = [

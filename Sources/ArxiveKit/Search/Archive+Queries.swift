@@ -30,6 +30,17 @@ extension Archive {
         try database.read { try PaperSearch(db: $0).results(query, order: order, limit: limit, showMuted: showMuted, relaxed: relaxed) }
     }
 
+    /// The papers `query` finds by meaning, or by words and meaning fused
+    /// (see `PaperSearch.hybridResults`); `.words` is `searchResults`.
+    public func searchResults(
+        _ query: Query, meaning: MeaningQuery, mode: SearchMode, limit: Int = 20, showMuted: Bool = false, relaxed: Bool = true
+    ) throws -> SearchResults {
+        guard mode != .words else { return try searchResults(query, order: .rank, limit: limit, showMuted: showMuted, relaxed: relaxed) }
+        return try database.read {
+            try PaperSearch(db: $0).hybridResults(query, meaning: meaning, mode: mode, limit: limit, showMuted: showMuted, relaxed: relaxed)
+        }
+    }
+
     /// A paper and every verdict it received, oldest first; nil when the archive has no such paper.
     public func paper(_ arxivID: String) throws -> PaperDetail? {
         try database.read { try PaperReads(db: $0).detail(arxivID) }
@@ -47,19 +58,20 @@ extension Archive {
     }
 
     /// The papers most like the paper `arxivID`, best first (see `SimilarPapers`).
-    public func similar(to arxivID: String, limit: Int = 10) throws -> [PaperHit] {
+    /// With `vectors` (the archive's, of one model), the nearest papers by meaning are fused in.
+    public func similar(to arxivID: String, limit: Int = 10, vectors: VectorIndex? = nil) throws -> [PaperHit] {
         // Its scratch tables live in `temp`: a connection that may write.
-        try database.writeWithoutTransaction { try SimilarPapers(db: $0).papers(like: arxivID, limit: limit) }
+        try database.writeWithoutTransaction { try SimilarPapers(db: $0).papers(like: arxivID, limit: limit, vectors: vectors) }
     }
 
     /// The papers of `scope` (nil: every paper a digest listed) ranked by a
     /// model trained now from `marks`, best first (see `Recommender`).
     public func recommend(
         from marks: MarkedPapers, in scope: Query? = nil, limit: Int? = 20,
-        explain: Bool = false, showMuted: Bool = false
+        explain: Bool = false, showMuted: Bool = false, vectors: VectorIndex? = nil
     ) throws -> Recommendations {
         try database.read {
-            try Recommender(db: $0).recommend(from: marks, in: scope, limit: limit, explain: explain, showMuted: showMuted)
+            try Recommender(db: $0).recommend(from: marks, in: scope, limit: limit, explain: explain, showMuted: showMuted, vectors: vectors)
         }
     }
 

@@ -48,15 +48,44 @@ struct PaperSearch {
     /// finds what the archive has. Filters, phrases, fields and exclusions
     /// keep their meaning.
     func results(_ query: Query, order: SearchOrder, limit: Int, showMuted: Bool, relaxed: Bool = false) throws -> SearchResults {
-        let query = showMuted || MuteRules.mentionsMuted(query) ? query : try MuteRules(db: db).hiding(query)
-        let plan = try self.plan(query)
+        let plan = try self.plan(visible(query, showMuted: showMuted))
         let hits = PaperReads(db: db)
-        guard let match = plan.match else {
+        guard plan.match != nil else {
             let ids = try filteredPaperIDs(plan, order: order, limit: limit)
             return SearchResults(
                 hits: try ids.map { try hits.hit(paperID: $0, snippet: nil, verdictCondition: plan.verdictCondition) },
                 orderedAmong: nil)
         }
+        let words = try wordRanking(plan, order: order, limit: limit, relaxed: relaxed)
+        return SearchResults(
+            hits: try words.ids.enumerated().map { place, id in
+                var hit = try hits.hit(paperID: id, snippet: words.snippets[id], verdictCondition: plan.verdictCondition)
+                if order == .rank { hit.ranks = SearchRanks(word: place + 1) }
+                return hit
+            },
+            partialMatches: words.partialMatches, orderedAmong: words.orderedAmong)
+    }
+
+    /// `query` with what the mutes hide left out, unless `showMuted` (or the query asks for `is:muted`).
+    func visible(_ query: Query, showMuted: Bool) throws -> Query {
+        showMuted || MuteRules.mentionsMuted(query) ? query : try MuteRules(db: db).hiding(query)
+    }
+
+    /// The papers a plan with words finds, best first, with their snippets.
+    struct WordRanking {
+        var ids: [Int64]
+        var snippets: [Int64: String]
+        /// How many of `ids` (the last ones) hold only some of the words.
+        var partialMatches: Int
+        var orderedAmong: Int?
+    }
+
+    /// The word ranking of a plan with words: the papers that hold every
+    /// word; with `relaxed`, when fewer than `limit` do, the papers that hold
+    /// some of them (bm25: more of the words, and rarer ones, first); then
+    /// the papers whose translations or AI summaries hold the words.
+    func wordRanking(_ plan: SearchPlan, order: SearchOrder, limit: Int, relaxed: Bool) throws -> WordRanking {
+        guard let match = plan.match else { return WordRanking(ids: [], snippets: [:], partialMatches: 0) }
         let (candidates, orderedAmong) = try orderedCandidates(plan, scored: order == .rank)
         let ids: [Int64]
         switch order {
@@ -77,7 +106,8 @@ struct PaperSearch {
             var wider = plan
             wider.match = relaxedMatch
             let (candidates, _) = try orderedCandidates(wider, scored: true)
-            let more = PaperSearch.best(Swift.min(limit, 10_000) + ids.count, of: candidates).map(\.id).filter { !ids.contains($0) }
+            let kept = Set(ids)
+            let more = PaperSearch.best(Swift.min(limit, 10_000) + ids.count, of: candidates).map(\.id).filter { !kept.contains($0) }
                 .prefix(limit - ids.count)
             let moreSnippets = try self.snippets(match: relaxedMatch, paperIDs: Array(more), lookUpEach: true)
             for id in more {
@@ -88,15 +118,15 @@ struct PaperSearch {
         }
         if all.count < limit {
             // Then the papers whose translations or AI summaries hold the words (any script).
+            var kept = Set(all)
             for (id, snippet) in try textMatches(plan, match: plan.relaxedMatch.flatMap { relaxed ? $0 : nil } ?? match, limit: limit)
-            where !all.contains(id) && all.count < limit {
+            where !kept.contains(id) && all.count < limit {
                 all.append(id)
+                kept.insert(id)
                 snippets[id] = snippet
             }
         }
-        return SearchResults(
-            hits: try all.map { try hits.hit(paperID: $0, snippet: snippets[$0], verdictCondition: plan.verdictCondition) },
-            partialMatches: partial, orderedAmong: orderedAmong)
+        return WordRanking(ids: all, snippets: snippets, partialMatches: partial, orderedAmong: orderedAmong)
     }
 
     /// `query` compiled against this archive (its authors, saved searches and mutes).

@@ -21,6 +21,17 @@ public indirect enum Query: Equatable, Sendable {
         }
     }
 
+    /// Its positive words and phrases, in order, without fields, filters,
+    /// `*` or excluded words: the text a search by meaning embeds. Empty for
+    /// a query of filters only.
+    public var meaningText: String {
+        switch self {
+        case .text(let term): term.text
+        case .filter, .not: ""
+        case .and(let parts), .or(let parts): parts.map(\.meaningText).filter { !$0.isEmpty }.joined(separator: " ")
+        }
+    }
+
     /// True when some word of it is a `prefix*`.
     var hasPrefixTerm: Bool {
         switch self {

@@ -17,6 +17,9 @@ struct SearchPlan {
     /// one's own words ranks when too few papers hold every word. Nil when
     /// the match has a single part.
     var relaxedMatch: String?
+    /// The query's top-level excluded text (`-word`, `NOT "a phrase"`), as
+    /// one MATCH expression: a search by meaning leaves out the papers it matches.
+    var exclusion: String?
     /// Conditions over `p` (papers), ANDed.
     var conditions: [SQL] = []
     /// The query's top-level verdict conditions (over `v` and `r`): a hit
@@ -52,6 +55,9 @@ struct SearchPlan {
             case .filter(let f) where f.isVerdictCondition: verdictFilters.append(f)
             default: rest.append(part)
             }
+        }
+        if !negative.isEmpty {
+            exclusion = negative.map { "(\(SearchPlan.fts($0)))" }.joined(separator: " OR ")
         }
         if !positive.isEmpty {
             var expression = positive.count == 1 ? positive[0] : positive.map { "(\($0))" }.joined(separator: " AND ")

@@ -17,11 +17,28 @@ struct SimilarPapers {
     /// each term is weighted by tf-idf against the archive's vocabulary, and
     /// the most distinctive ones make an OR query ranked by bm25. Shared
     /// authors then raise a candidate's score by half for each.
-    func papers(like arxivID: String, limit: Int) throws -> [PaperHit] {
+    ///
+    /// With `vectors` that hold the paper's vector, the papers nearest it
+    /// make a second ranking, fused with the first by reciprocal rank (as
+    /// `search` fuses words and meaning): the terms find papers that share
+    /// the paper's words, the vectors those that say the same in others.
+    func papers(like arxivID: String, limit: Int, vectors: VectorIndex? = nil) throws -> [PaperHit] {
         let id = ArxivID.parse(arxivID)?.id ?? arxivID
         guard let paperID = try Int64.fetchOne(db, literal: "SELECT id FROM papers WHERE arxiv_id = \(id)") else {
             throw SimilarError.noPaper(id)
         }
+        let depth = max(50, limit > Int.max / 5 ? Int.max : limit * 5)
+        let byTerms = try termRanking(paperID: paperID, depth: depth)
+        let reads = PaperReads(db: db)
+        guard let vectors, let vector = vectors.vector(of: paperID) else {
+            return try byTerms.prefix(limit).map { try reads.hit(paperID: $0, snippet: nil) }
+        }
+        let byMeaning = vectors.nearest(vector, limit: depth, excluding: [paperID]).map(\.id)
+        return try RankFusion.fuse([byTerms, byMeaning], limit: limit).map { try reads.hit(paperID: $0.id, snippet: nil) }
+    }
+
+    /// The papers sharing the paper's distinctive terms, best first (see `papers(like:)`).
+    func termRanking(paperID: Int64, depth: Int) throws -> [Int64] {
         let terms = try distinctiveTerms(paperID: paperID)
         guard !terms.isEmpty else { return [] }
         let match = terms.map { "\"\($0.replacingOccurrences(of: "\"", with: "\"\""))\"" }.joined(separator: " OR ")
@@ -31,7 +48,7 @@ struct SimilarPapers {
             literal: """
                 SELECT rowid AS id, bm25(papers_fts, 8.0, 1.0, 0.0) AS score FROM papers_fts
                 WHERE papers_fts MATCH \("{title abstract} : (\(match))") AND rowid != \(paperID)
-                ORDER BY score LIMIT \(max(50, limit > Int.max / 5 ? Int.max : limit * 5))
+                ORDER BY score LIMIT \(depth)
                 """)
         let ids = candidates.map { String($0["id"] as Int64) }.joined(separator: ",")
         var shared: [Int64: Int] = [:]
@@ -50,8 +67,7 @@ struct SimilarPapers {
             // bm25 is negative, lower is better.
             return (id: candidate, score: -(row["score"] as Double) * (1 + 0.5 * Double(shared[candidate] ?? 0)))
         }
-        let reads = PaperReads(db: db)
-        return try scored.sorted { $0.score > $1.score }.prefix(limit).map { try reads.hit(paperID: $0.id, snippet: nil) }
+        return scored.sorted { $0.score > $1.score }.map(\.id)
     }
 
     /// The paper's most distinctive index terms by tf-idf (terms found in no
