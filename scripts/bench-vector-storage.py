@@ -2,9 +2,9 @@
 """How to store the vectors: float32, float16 or int8, chosen by measurement.
 
 Embeds --papers real papers of ../shared/samples/upstream-history in float32
-(`arxive model encode`, the encoder's own output), and the queries of
+(`arxive model encode`, the encoder's own output), and as queries those of
 scripts/bench-own-words.py (each criterion of the user's prompt, and its first
-phrase). Then stores the papers' vectors as arxive would in each coding
+phrase) and the titles of --titles other papers of the history. Then stores the papers' vectors as arxive would in each coding
 (float16; int8 with a float32 scale per vector, value / scale rounded, the
 scale the largest magnitude / 127: VectorCoding.swift) and reports, per
 coding, the overlap of each query's first 20 papers with float32's, and the
@@ -38,18 +38,21 @@ def main():
     p.add_argument("--arxive", required=True)
     p.add_argument("--model", required=True)
     p.add_argument("--papers", type=int, default=2000)
+    p.add_argument("--titles", type=int, default=200)
     a = p.parse_args()
     import tempfile
     db = os.path.join(tempfile.mkdtemp(prefix="arxive-storage-"), "history.sqlite")
     subprocess.run([a.arxive, "import", "--no-embed", "--db", db, own_words.HISTORY], check=True, capture_output=True)
     papers = [json.loads(line) for line in subprocess.run(
-        [a.arxive, "export", "--format", "jsonl", "--db", db], check=True, capture_output=True, text=True).stdout.splitlines()][: a.papers]
+        [a.arxive, "export", "--format", "jsonl", "--db", db], check=True, capture_output=True, text=True).stdout.splitlines()]
+    others, papers = papers[a.papers : a.papers + a.titles], papers[: a.papers]
     texts = [(x["title"] + ("" if x["title"][-1:] in ".?!" else ".") + " " + x.get("abstract", "")).replace("\n", " ") for x in papers]
     queries = []
     for text in own_words.criteria_and_matches():
         for q in (text, own_words.first_phrase(text)):
             if q not in queries:
                 queries.append(q)
+    queries += [x["title"].replace("\n", " ") for x in others]
     exact, asked = encode(a.arxive, a.model, texts), encode(a.arxive, a.model, queries)
     top = lambda stored: np.argsort(-(asked @ stored.T), axis=1)[:, :20]
     reference = top(exact)

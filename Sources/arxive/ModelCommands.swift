@@ -52,7 +52,9 @@ struct ModelStatusCommand: ParsableCommand {
 
     func run() throws {
         let loaded = try model.loadIfInstalled()
-        let vectors = try? archive.openExisting().vectorStatus(model: loaded?.identity)
+        // No archive yet is no vectors yet; any other failure to read it is an error.
+        let vectors: VectorStatus?
+        do { vectors = try archive.openExisting().vectorStatus(model: loaded?.identity) } catch ArchiveError.noArchive { vectors = nil }
         let status = ModelStatus(
             folder: model.folder, installed: loaded != nil, identity: loaded?.identity, dimension: loaded?.dimension,
             maxTokens: loaded?.tokenizer.maxTokens, vectors: vectors)

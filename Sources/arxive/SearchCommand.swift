@@ -68,29 +68,17 @@ struct SearchCommand: ParsableCommand {
         let parsed = try QueryParser.parse(query.joined(separator: " "))
         let archive = try self.archive.openExisting()
         let loaded = mode == .words ? nil : try model.loadIfInstalled()
-        let vectors = try loaded.map { try archive.vectorStatus(model: $0.identity) }
-        let choice = SearchModeChoice.decide(
-            requested: mode, sortedByRank: sort == .rank, hasWords: !parsed.meaningText.isEmpty,
-            modelInstalled: loaded != nil, vectors: vectors?.embedded ?? 0, papers: vectors?.papers ?? 0)
-        let results: SearchResults
-        let ran: SearchMode
-        switch choice {
-        case .refused(let message):
-            throw CommandError(message)
-        case .wordsOnly(let reason):
-            if let reason, try archive.firstTime("search_model_hint") { Terminal.note("note: searching by words only; \(reason) (said once)") }
-            fallthrough
-        case .run(.words):
-            ran = .words
-            results = try archive.searchResults(parsed, order: sort, limit: limit, showMuted: mutes.showMuted, relaxed: !exact)
-        case .run(let chosen):
-            ran = chosen
-            guard let loaded, let index = try archive.vectorIndex(model: loaded.identity) else {
-                throw CommandError("the archive has no vectors: arxive embed")
-            }
-            let meaning = MeaningQuery(vector: loaded.embed([parsed.meaningText])[0], index: index)
-            results = try archive.searchResults(parsed, meaning: meaning, mode: chosen, limit: limit, showMuted: mutes.showMuted, relaxed: !exact)
+        let request = SearchRequest(order: sort, limit: limit, showMuted: mutes.showMuted, exact: exact, mode: mode)
+        let outcome = try archive.search(parsed, request, model: loaded)
+        // Said once per archive and reason; an archive that cannot record it (read-only) does not say it.
+        if let reason = outcome.wordsOnlyReason, (try? archive.firstTime("search_hint: " + reason)) ?? false {
+            Terminal.note("note: searching by words only; \(reason) (said once)")
         }
+        if outcome.papersWithoutVectors > 0 {
+            Terminal.note("note: \(outcome.papersWithoutVectors) papers have no vector yet, so only their words can find them (arxive embed)")
+        }
+        let results = outcome.results
+        let ran = outcome.mode
         let hits = results.hits
         if ran == .words && results.partialMatches > 0 {
             let all = hits.count - results.partialMatches

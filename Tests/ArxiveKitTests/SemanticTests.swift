@@ -168,7 +168,7 @@ struct VectorTests {
     @Test("The mode: both when it can run; words, said once, without a model or vectors; an explicit mode that cannot run is refused")
     func modeChoice() {
         func decide(_ mode: SearchMode?, rank: Bool = true, words: Bool = true, model: Bool = true, vectors: Int = 5) -> SearchModeChoice.Outcome {
-            SearchModeChoice.decide(requested: mode, sortedByRank: rank, hasWords: words, modelInstalled: model, vectors: vectors, papers: 5)
+            SearchModeChoice.decide(requested: mode, sortedByRank: rank, hasWords: words, modelInstalled: model, vectors: vectors)
         }
         #expect(decide(nil) == .run(.both))
         #expect(decide(.meaning) == .run(.meaning))

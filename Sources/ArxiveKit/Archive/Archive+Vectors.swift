@@ -47,6 +47,20 @@ extension Archive {
         }
     }
 
+    /// How many papers `embed` gives a vector (without `--catalogue`), from
+    /// the indexes alone: a search asks at every run, and `vectorStatus`
+    /// reads every paper's row.
+    public func embeddablePaperCount() throws -> Int {
+        try database.read { db in
+            try Int.fetchOne(
+                db,
+                sql: """
+                    SELECT (SELECT count(*) FROM papers WHERE last_seen IS NOT NULL)
+                         + (SELECT count(*) FROM papers INDEXED BY papers_named_only WHERE last_seen IS NULL AND catalogue_date IS NULL)
+                    """) ?? 0
+        }
+    }
+
     /// Up to `limit` papers without a vector of model `identity`, in id order
     /// (so that an interrupted `embed` goes on where it stopped).
     public func papersToEmbed(model identity: String, catalogue: Bool, limit: Int) throws -> [PaperToEmbed] {
@@ -91,19 +105,25 @@ extension Archive {
 
     /// Every vector of model `identity`; nil when the archive has none.
     public func vectorIndex(model identity: String) throws -> VectorIndex? {
-        try database.read { db in try Archive.vectorIndex(model: identity, db) }
+        // Scoring them needs BLAS: a missing library is said here, not at the first product.
+        try MatrixProduct.load()
+        return try database.read { db in try Archive.vectorIndex(model: identity, db) }
     }
 
     static func vectorIndex(model identity: String, _ db: Database) throws -> VectorIndex? {
         guard let model = try Row.fetchOne(db, sql: "SELECT id, dimension, encoding FROM vector_models WHERE identity = ?", arguments: [identity]),
             let coding = VectorCoding(rawValue: model["encoding"])
         else { return nil }
-        var index = VectorIndex(dimension: model["dimension"])
+        let modelID: Int64 = model["id"]
+        let count = try Int.fetchOne(db, sql: "SELECT count(*) FROM paper_vectors WHERE model_id = ?", arguments: [modelID]) ?? 0
+        var index = VectorIndex(dimension: model["dimension"], capacity: count)
         let rows = try Row.fetchCursor(
-            db, sql: "SELECT paper_id, vector FROM paper_vectors WHERE model_id = ? ORDER BY paper_id", arguments: [model["id"] as Int64])
+            db, sql: "SELECT paper_id, vector FROM paper_vectors WHERE model_id = ? ORDER BY paper_id", arguments: [modelID])
         while let row = try rows.next() {
-            // A blob of the wrong size (a damaged row) is left out: the next `embed` does not redo it, but a search never reads garbage.
-            _ = index.append(paperID: row[0], bytes: row[1], coding: coding)
+            // The blob is read in place (no copy); a blob of the wrong size (a
+            // damaged row) is left out, so a search never reads garbage.
+            guard let bytes = row.dataNoCopy(atIndex: 1) else { continue }
+            _ = index.append(paperID: row[0], bytes: bytes, coding: coding)
         }
         return index.count > 0 ? index : nil
     }
@@ -113,7 +133,10 @@ extension Archive {
     /// True the first time it is asked with `name` in this archive (a hint
     /// said once, not at every search); recorded in `user_state`.
     public func firstTime(_ name: String) throws -> Bool {
-        try database.write { db in
+        // Read first: a search that has said it before takes no write lock.
+        let said = try database.read { try Bool.fetchOne($0, sql: "SELECT 1 FROM user_state WHERE name = ?", arguments: [name]) ?? false }
+        if said { return false }
+        return try database.write { db in
             try db.execute(sql: "INSERT INTO user_state (name, value) VALUES (?, '1') ON CONFLICT (name) DO NOTHING", arguments: [name])
             return db.changesCount > 0
         }

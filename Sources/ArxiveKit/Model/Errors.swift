@@ -143,3 +143,11 @@ public enum RecommendError: LocalizedError, Equatable {
         }
     }
 }
+
+/// An error whose description is its whole message: the command line prints
+/// it as `arxive: error: ...` (as any `LocalizedError`).
+public protocol DescribedError: LocalizedError, CustomStringConvertible {}
+
+extension DescribedError {
+    public var errorDescription: String? { description }
+}

@@ -30,6 +30,34 @@ extension Archive {
         try database.read { try PaperSearch(db: $0).results(query, order: order, limit: limit, showMuted: showMuted, relaxed: relaxed) }
     }
 
+    /// `search`: the papers `query` finds, ranked by words, by meaning (with
+    /// `model`, when the papers have its vectors) or both fused, as
+    /// `SearchModeChoice` decides.
+    public func search(_ query: Query, _ request: SearchRequest, model: SentenceModel?) throws -> SearchOutcome {
+        let couldUseMeaning = request.mode != .words && request.order == .rank && !query.meaningText.isEmpty
+        // The query is encoded on the other core while the vectors and the words are read.
+        let vector = model.flatMap { couldUseMeaning ? QueryVector(encoding: query.meaningText, with: $0) : nil }
+        let index = try model.flatMap { couldUseMeaning ? try vectorIndex(model: $0.identity) : nil }
+        let choice = SearchModeChoice.decide(
+            requested: request.mode, sortedByRank: request.order == .rank, hasWords: !query.meaningText.isEmpty,
+            modelInstalled: model != nil, vectors: index?.count ?? 0)
+        switch choice {
+        case .refused(let message):
+            throw SearchModeError(description: message)
+        case .run(.words), .wordsOnly:
+            let results = try searchResults(query, order: request.order, limit: request.limit, showMuted: request.showMuted, relaxed: !request.exact)
+            var outcome = SearchOutcome(results: results, mode: .words)
+            if case .wordsOnly(let reason) = choice { outcome.wordsOnlyReason = reason }
+            return outcome
+        case .run(let mode):
+            guard let vector, let index else { throw SearchModeError(description: "the archive has no vectors: arxive embed") }
+            let meaning = MeaningQuery(vector: vector, index: index)
+            let results = try searchResults(
+                query, meaning: meaning, mode: mode, limit: request.limit, showMuted: request.showMuted, relaxed: !request.exact)
+            return SearchOutcome(results: results, mode: mode, papersWithoutVectors: max(0, try embeddablePaperCount() - index.count))
+        }
+    }
+
     /// The papers `query` finds by meaning, or by words and meaning fused
     /// (see `PaperSearch.hybridResults`); `.words` is `searchResults`.
     public func searchResults(

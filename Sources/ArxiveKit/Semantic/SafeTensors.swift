@@ -16,7 +16,7 @@ public final class SafeTensors: @unchecked Sendable {
         public var count: Int { shape.reduce(1, *) }
     }
 
-    public enum LoadError: Error, CustomStringConvertible {
+    public enum LoadError: DescribedError {
         case unreadable(String, String)
         case malformed(String, String)
         case missing(String)

@@ -17,7 +17,7 @@ public final class SentenceModel: @unchecked Sendable {
     public let encoder: BertEncoder
     public var dimension: Int { encoder.dimension }
 
-    public enum LoadError: Error, CustomStringConvertible {
+    public enum LoadError: DescribedError {
         case notAModel(String, missing: String)
         case unsupportedPooling(String)
         case unreadable(String, String)

@@ -21,9 +21,9 @@ public struct VectorMaker {
 
     /// The texts' vectors, in order: batches of `batch` texts, one batch per
     /// core at a time (measured on 2 cores: 8.4 papers/s on one thread,
-    /// 10.2 with OpenBLAS's two threads, see `MatrixProduct.useCallingThreadOnly`).
+    /// 10.2 with OpenBLAS's two threads on one batch at a time, 15.5 so;
+    /// see `MatrixProduct`).
     func embed(_ texts: [String]) -> [[Float]] {
-        MatrixProduct.useCallingThreadOnly()
         let batches = stride(from: 0, to: texts.count, by: Self.batch).map { Array(texts[$0..<min($0 + Self.batch, texts.count)]) }
         let results = BatchResults(count: batches.count)
         let model = self.model

@@ -30,7 +30,7 @@ public struct WordPieceTokenizer: Sendable {
     let separatorID: Int32
     static let maxWordScalars = 100
 
-    public enum LoadError: Error, CustomStringConvertible {
+    public enum LoadError: DescribedError {
         case missingToken(String)
         public var description: String {
             switch self {
@@ -44,12 +44,25 @@ public struct WordPieceTokenizer: Sendable {
     /// the reference, trailing whitespace is not part of a token and a token
     /// written twice has the later id.
     public init(vocabularyText: String, maxTokens: Int = 256) throws {
+        // Split as bytes: a search loads the 30,522 lines of a BERT vocabulary
+        // every time, and splitting the String by Characters (grapheme
+        // clusters) took a tenth of a query's time.
         var vocabulary: [String: Int32] = [:]
-        var lines = vocabularyText.split(separator: "\n", omittingEmptySubsequences: false)
-        if lines.last == "" { lines.removeLast() }
-        for (id, line) in lines.enumerated() {
-            let token = line.reversed().drop(while: { $0.isWhitespace }).reversed()
-            vocabulary[String(token)] = Int32(id)
+        vocabulary.reserveCapacity(32_768)
+        var text = vocabularyText
+        text.withUTF8 { bytes in
+            var id: Int32 = 0
+            var start = 0
+            while start < bytes.count {
+                var end = start
+                while end < bytes.count && bytes[end] != 0x0A { end += 1 }
+                var last = end
+                // Trailing ASCII whitespace (a `\r`, spaces) is not part of the token.
+                while last > start, [0x20, 0x09, 0x0D, 0x0B, 0x0C].contains(bytes[last - 1]) { last -= 1 }
+                vocabulary[String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<last]), as: UTF8.self)] = id
+                id += 1
+                start = end + 1
+            }
         }
         try self.init(vocabulary: vocabulary, maxTokens: maxTokens)
     }
