@@ -47,7 +47,7 @@ struct SemanticReferenceTests {
     }
 
     func checkTokenizer(vocabulary: String, python: String) throws {
-        let tokenizer = try WordPieceTokenizer(vocabularyText: try String(contentsOfFile: vocabulary, encoding: .utf8), maxTokens: 256)
+        let tokenizer = try WordPieceTokenizer(vocabularyFile: [UInt8](try Data(contentsOf: URL(fileURLWithPath: vocabulary))), maxTokens: 256)
         let strings = Self.strings()
         let expected: [[Int32]] = try Self.reference(python, ["tokenize", vocabulary, "256"], input: strings)
         var differing = 0

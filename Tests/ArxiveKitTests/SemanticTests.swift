@@ -16,7 +16,7 @@ enum TinyModelFolder {
 
 @Suite("The WordPiece tokenizer")
 struct WordPieceTokenizerTests {
-    let tokenizer = try! WordPieceTokenizer(vocabularyText: TinyModel.vocabulary().joined(separator: "\n") + "\n", maxTokens: 64)
+    let tokenizer = try! WordPieceTokenizer(tokens: TinyModel.vocabulary(), maxTokens: 64)
 
     @Test("Lower-cases, strips accents, splits punctuation, and writes the pieces after the first as ##piece")
     func basics() {
@@ -40,15 +40,24 @@ struct WordPieceTokenizerTests {
     @Test("At most maxTokens ids, [SEP] last; a word over 100 characters is [UNK]")
     func limits() {
         let long = tokenizer.ids(Array(repeating: "model data", count: 100).joined(separator: " "))
-        #expect(long.count == 64 && long.last == tokenizer.vocabulary["[SEP]"])
+        #expect(long.count == 64 && long.last == tokenizer.id(of: "[SEP]"))
         #expect(tokenizer.tokens(String(repeating: "a", count: 101)) == ["[CLS]", "[UNK]", "[SEP]"])
-        let roomy = try! WordPieceTokenizer(vocabulary: tokenizer.vocabulary, maxTokens: 256)
+        let roomy = try! WordPieceTokenizer(tokens: TinyModel.vocabulary(), maxTokens: 256)
         #expect(roomy.tokens(String(repeating: "a", count: 100)) == ["[CLS]", "a"] + Array(repeating: "##a", count: 99) + ["[SEP]"])
+    }
+
+    @Test("vocab.txt: ids are line numbers, trailing whitespace is not part of a token, a token written twice has the later id")
+    func vocabularyFile() throws {
+        let text = "[PAD]\n[UNK]\n[CLS]\n[SEP]\nvalor \r\nmi\nvalor\n深\n##mi\n"
+        let tokenizer = try WordPieceTokenizer(vocabularyFile: Array(text.utf8))
+        #expect(tokenizer.id(of: "valor") == 6 && tokenizer.id(of: "mi") == 5 && tokenizer.id(of: "深") == 7)
+        #expect(tokenizer.id(of: "valor ") == nil && tokenizer.id(of: "") == nil && tokenizer.id(of: "##m") == nil)
+        #expect(tokenizer.tokens("valormi 深") == ["[CLS]", "valor", "##mi", "深", "[SEP]"])
     }
 
     @Test("A vocabulary without [UNK], [CLS] or [SEP] is refused")
     func notBert() {
-        #expect(throws: WordPieceTokenizer.LoadError.self) { try WordPieceTokenizer(vocabularyText: "a\nb\n") }
+        #expect(throws: WordPieceTokenizer.LoadError.self) { try WordPieceTokenizer(tokens: ["a", "b"]) }
     }
 }
 

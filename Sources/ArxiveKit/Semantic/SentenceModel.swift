@@ -49,7 +49,7 @@ public final class SentenceModel: @unchecked Sendable {
         }
         let configData = try read(try file("config.json"))
         let config = try JSONDecoder().decode(BertConfig.self, from: configData)
-        let vocabulary = String(decoding: try read(try file("vocab.txt")), as: UTF8.self)
+        let vocabulary = [UInt8](try read(try file("vocab.txt")))
         let weights = try file("model.safetensors")
         let pooling = url.appendingPathComponent("1_Pooling/config.json")
         if let data = try? Data(contentsOf: pooling),
@@ -67,8 +67,7 @@ public final class SentenceModel: @unchecked Sendable {
             maxTokens = length
         }
         self.folder = folder
-        tokenizer = try WordPieceTokenizer(
-            vocabularyText: vocabulary, maxTokens: min(maxTokens, config.maxPositionEmbeddings))
+        tokenizer = try WordPieceTokenizer(vocabularyFile: vocabulary, maxTokens: min(maxTokens, config.maxPositionEmbeddings))
         encoder = try BertEncoder(config: config, tensors: try SafeTensors(path: weights.path))
         let digest = try ModelManifest.weightsDigest(folder: folder)
         if digest == ModelInstaller.defaultDigests["model.safetensors"] {

@@ -23,7 +23,7 @@ import Foundation
 ///    pieces after the first written `##piece`; a word that cannot be split
 ///    entirely, or is longer than 100 scalars, is `[UNK]`.
 public struct WordPieceTokenizer: Sendable {
-    public let vocabulary: [String: Int32]
+    let table: TokenTable
     public let maxTokens: Int
     let unknownID: Int32
     let classID: Int32
@@ -40,44 +40,30 @@ public struct WordPieceTokenizer: Sendable {
         }
     }
 
-    /// `vocab.txt`: one token per line, its id being its line number. As in
-    /// the reference, trailing whitespace is not part of a token and a token
-    /// written twice has the later id.
-    public init(vocabularyText: String, maxTokens: Int = 256) throws {
-        // Split as bytes: a search loads the 30,522 lines of a BERT vocabulary
-        // every time, and splitting the String by Characters (grapheme
-        // clusters) took a tenth of a query's time.
-        var vocabulary: [String: Int32] = [:]
-        vocabulary.reserveCapacity(32_768)
-        var text = vocabularyText
-        text.withUTF8 { bytes in
-            var id: Int32 = 0
-            var start = 0
-            while start < bytes.count {
-                var end = start
-                while end < bytes.count && bytes[end] != 0x0A { end += 1 }
-                var last = end
-                // Trailing ASCII whitespace (a `\r`, spaces) is not part of the token.
-                while last > start, [0x20, 0x09, 0x0D, 0x0B, 0x0C].contains(bytes[last - 1]) { last -= 1 }
-                vocabulary[String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<last]), as: UTF8.self)] = id
-                id += 1
-                start = end + 1
-            }
-        }
-        try self.init(vocabulary: vocabulary, maxTokens: maxTokens)
+    /// `vocab.txt`'s bytes: one token per line, its id its line number (see `TokenTable`).
+    public init(vocabularyFile bytes: [UInt8], maxTokens: Int = 256) throws {
+        try self.init(table: TokenTable(lines: bytes), maxTokens: maxTokens)
     }
 
-    public init(vocabulary: [String: Int32], maxTokens: Int = 256) throws {
+    /// The tokens in id order.
+    public init(tokens: [String], maxTokens: Int = 256) throws {
+        try self.init(table: TokenTable(tokens: tokens), maxTokens: maxTokens)
+    }
+
+    init(table: TokenTable, maxTokens: Int) throws {
         func id(_ token: String) throws -> Int32 {
-            guard let id = vocabulary[token] else { throw LoadError.missingToken(token) }
+            guard let id = table.id(token) else { throw LoadError.missingToken(token) }
             return id
         }
-        self.vocabulary = vocabulary
+        self.table = table
         self.maxTokens = max(2, maxTokens)
         unknownID = try id("[UNK]")
         classID = try id("[CLS]")
         separatorID = try id("[SEP]")
     }
+
+    /// The id of a token of the vocabulary.
+    public func id(of token: String) -> Int32? { table.id(token) }
 
     /// The ids the encoder reads: `[CLS]`, the text's pieces (cut so that the
     /// whole fits in `maxTokens`), `[SEP]`.
@@ -96,8 +82,7 @@ public struct WordPieceTokenizer: Sendable {
 
     /// The pieces as strings, for tests and `--explain`.
     public func tokens(_ text: String) -> [String] {
-        let names = Dictionary(vocabulary.map { ($0.value, $0.key) }, uniquingKeysWith: { first, _ in first })
-        return ids(text).map { names[$0] ?? "[UNK]" }
+        ids(text).map { table.token($0) ?? "[UNK]" }
     }
 
     /// Steps 1 to 4: the normalised words of a text.
@@ -196,15 +181,26 @@ public struct WordPieceTokenizer: Sendable {
     /// Step 5: greedy longest match from the left.
     func pieces(of word: [Unicode.Scalar]) -> [Int32] {
         if word.count > Self.maxWordScalars { return [unknownID] }
+        // Each scalar's UTF-8 bytes, and where each scalar starts among them:
+        // a candidate piece is a run of them, looked up without a String.
+        var utf8: [UInt8] = []
+        var offsets: [Int] = []
+        for scalar in word {
+            offsets.append(utf8.count)
+            utf8.append(contentsOf: UTF8.encode(scalar)!)
+        }
+        offsets.append(utf8.count)
+        var candidate: [UInt8] = []
         var pieces: [Int32] = []
         var start = 0
         while start < word.count {
             var end = word.count
             var found: Int32?
             while start < end {
-                var candidate = start > 0 ? "##" : ""
-                candidate.unicodeScalars.append(contentsOf: word[start..<end])
-                if let id = vocabulary[candidate] {
+                candidate.removeAll(keepingCapacity: true)
+                if start > 0 { candidate.append(contentsOf: [0x23, 0x23]) }  // "##"
+                candidate.append(contentsOf: utf8[offsets[start]..<offsets[end]])
+                if let id = candidate.withUnsafeBufferPointer({ table.id($0) }) {
                     found = id
                     break
                 }
