@@ -57,3 +57,25 @@ final class Progress {
         if enabled { FileHandle.standardError.write(Data("\r\u{1B}[K".utf8)) }
     }
 }
+
+/// `[done/total] rate, ETA` on one line of stderr, on a terminal only.
+final class EmbedProgress {
+    let enabled: Bool
+    private var lastDraw = Date.distantPast
+
+    init(enabled: Bool) { self.enabled = enabled }
+
+    func show(done: Int, total: Int, started: Date) {
+        guard enabled, Date().timeIntervalSince(lastDraw) > 0.25 || done == total else { return }
+        lastDraw = Date()
+        let seconds = Date().timeIntervalSince(started)
+        let rate = seconds > 0 ? Double(done) / seconds : 0
+        let left = rate > 0 ? Int(Double(total - done) / rate) : 0
+        let line = String(format: "[%d/%d] %.1f papers/s, about %d:%02d left", done, total, rate, left / 60, left % 60)
+        FileHandle.standardError.write(Data("\r\u{1B}[K\(line)".utf8))
+    }
+
+    func finish() {
+        if enabled { FileHandle.standardError.write(Data("\r\u{1B}[K".utf8)) }
+    }
+}

@@ -123,6 +123,24 @@ struct SearchByMeaningCLITests {
         #expect(try vectors(cli) == (papers, papers, 0))
     }
 
+    @Test("A folder that is no model is refused with why, and the model in use stays as it was")
+    func installRefusesNonModels() throws {
+        let cli = try prepared(seed: 1)
+        defer { cli.remove() }
+        let before = try #require(try status(cli)["identity"] as? String)
+        let broken = cli.folder.appendingPathComponent("broken")
+        try TinyModel(seed: 9).write(to: broken)
+        try Data("not weights".utf8).write(to: broken.appendingPathComponent("model.safetensors"))
+        let refused = try cli.run(["model", "install", "--from", broken.path])
+        #expect(refused.status == 1 && refused.stderr.contains("model.safetensors"), "\(refused.stderr)")
+        try FileManager.default.removeItem(at: broken.appendingPathComponent("vocab.txt"))
+        let noVocabulary = try cli.run(["model", "install", "--from", broken.path])
+        #expect(noVocabulary.status == 1 && noVocabulary.stderr.contains("no vocab.txt"), "\(noVocabulary.stderr)")
+        #expect(try status(cli)["identity"] as? String == before)
+        let leftovers = try FileManager.default.contentsOfDirectory(atPath: cli.folder.appendingPathComponent("xdg/arxive").path)
+        #expect(leftovers.sorted() == ["model"], "no partial folder is left behind: \(leftovers)")
+    }
+
     @Test("An embed killed midway keeps its finished chunks; the next run embeds only the rest")
     func resumedAfterKill() throws {
         // A model slow enough to be caught between two chunks of one paper.
