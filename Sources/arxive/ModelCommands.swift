@@ -35,7 +35,7 @@ struct ModelCommand: ParsableCommand {
               arxive model
               arxive model install
               arxive model install --from ~/models/all-MiniLM-L6-v2
-              arxive model encode 'agent memory over long conversations' --json
+              arxive model encode 'agent memory over long conversations'
             """,
         subcommands: [ModelStatusCommand.self, ModelInstallCommand.self, ModelEncodeCommand.self],
         defaultSubcommand: ModelStatusCommand.self
