@@ -7,7 +7,10 @@ struct ModelOptions: ParsableArguments {
     @Option(
         name: .long,
         help: ArgumentHelp(
-            "The sentence model's folder (default: $ARXIVE_MODEL, else $XDG_DATA_HOME/arxive/model).", valueName: "dir"))
+            """
+            The sentence model's folder (default: $ARXIVE_MODEL, else $XDG_DATA_HOME/arxive/model). One that \
+            'arxive model install' did not write is hashed at every command (about 0.1 s).
+            """, valueName: "dir"))
     var model: String?
 
     var folder: String { ModelLocation.resolve(explicit: model) }

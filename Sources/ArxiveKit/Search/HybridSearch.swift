@@ -74,7 +74,11 @@ public struct SearchOutcome: Sendable {
     /// Why the search ranked by words only when it could have ranked by
     /// meaning too, and how to change that (a hint to say once).
     public var wordsOnlyReason: String?
-    /// Papers that have no vector of the model, when the search ran by meaning.
+    /// Papers that have no vector of the model, when the search ran by
+    /// meaning: the papers `embed` gives vectors less the vectors held, from
+    /// the indexes alone (catalogue papers embedded with `--catalogue` make it
+    /// low; it is a hint, and reading every paper's row for it cost more
+    /// than the rest of the search).
     public var papersWithoutVectors = 0
 }
 
