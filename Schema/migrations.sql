@@ -697,3 +697,61 @@ CREATE TRIGGER papers_text_changed_vector AFTER UPDATE OF title, abstract ON pap
 WHEN old.title IS NOT new.title OR old.abstract IS NOT new.abstract BEGIN
     DELETE FROM paper_vectors WHERE paper_id = new.id;
 END;
+
+-- migration: 015_runs_of_a_day
+-- A digest can have two runs on one day: the generator ran twice, and the
+-- day's topic bundle (`-daily-papers.json`) holds a run whose papers differ
+-- from those the day's JSON and page published. Both are kept: `variant` is
+-- '' for the run the day published, 'bundle' for the other one, known only
+-- from its topic bundle (see `Archive.runVariant`). `runs` is rebuilt for
+-- its new key; ids are kept, so every row pointing at a run still does.
+DROP VIEW paper_latest_verdict;
+DROP TRIGGER runs_summary_ai;
+DROP TRIGGER runs_summary_ad;
+DROP TRIGGER runs_summary_au;
+DROP INDEX runs_by_date;
+CREATE TABLE runs_new (
+    id                INTEGER PRIMARY KEY,
+    digest            TEXT NOT NULL,
+    date              TEXT NOT NULL CHECK (date GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]'),
+    variant           TEXT NOT NULL DEFAULT '' CHECK (variant IN ('', 'bundle')),
+    model             TEXT,
+    prompt_tokens     INTEGER,
+    completion_tokens INTEGER,
+    total_tokens      INTEGER,
+    prompt_cost       REAL,
+    completion_cost   REAL,
+    total_cost        REAL,
+    total_papers      INTEGER,   -- "Total arXiv papers"
+    scanned_papers    INTEGER,   -- "Total scanned papers"
+    relevant_papers   INTEGER,   -- "Total relevant papers"
+    prompt_id         INTEGER REFERENCES prompts(id),
+    notes             TEXT,      -- e.g. "This is a remedial run for missed papers ..."
+    summary           TEXT,      -- the day's research summary
+    extra             TEXT,      -- JSON object: the day's other texts
+    UNIQUE (digest, date, variant)
+);
+INSERT INTO runs_new (id, digest, date, model, prompt_tokens, completion_tokens, total_tokens, prompt_cost, completion_cost,
+                      total_cost, total_papers, scanned_papers, relevant_papers, prompt_id, notes, summary, extra)
+SELECT id, digest, date, model, prompt_tokens, completion_tokens, total_tokens, prompt_cost, completion_cost,
+       total_cost, total_papers, scanned_papers, relevant_papers, prompt_id, notes, summary, extra FROM runs;
+DROP TABLE runs;
+ALTER TABLE runs_new RENAME TO runs;
+CREATE INDEX runs_by_date ON runs(date);
+CREATE TRIGGER runs_summary_ai AFTER INSERT ON runs WHEN new.summary IS NOT NULL BEGIN
+    INSERT INTO run_summaries_fts(rowid, summary) VALUES (new.id, new.summary);
+END;
+CREATE TRIGGER runs_summary_ad AFTER DELETE ON runs WHEN old.summary IS NOT NULL BEGIN
+    INSERT INTO run_summaries_fts(run_summaries_fts, rowid, summary) VALUES ('delete', old.id, old.summary);
+END;
+CREATE TRIGGER runs_summary_au AFTER UPDATE OF summary ON runs WHEN old.summary IS NOT new.summary BEGIN
+    INSERT INTO run_summaries_fts(run_summaries_fts, rowid, summary) SELECT 'delete', old.id, old.summary WHERE old.summary IS NOT NULL;
+    INSERT INTO run_summaries_fts(rowid, summary) SELECT new.id, new.summary WHERE new.summary IS NOT NULL;
+END;
+-- One row per paper with its latest verdict; `variant` says which run of its day gave it.
+CREATE VIEW paper_latest_verdict AS
+SELECT p.id AS paper_id, p.arxiv_id, p.title, p.authors, p.abstract, p.first_seen, p.last_seen,
+       r.digest, r.date, r.variant, v.position, v.relevance, v.novelty, v.score, v.comment, v.author_match
+FROM papers p
+LEFT JOIN verdicts v ON v.id = p.latest_verdict_id
+LEFT JOIN runs r ON r.id = v.run_id;

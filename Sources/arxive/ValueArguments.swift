@@ -27,6 +27,13 @@ extension ArxivID: ExpressibleByArgument {
     public init?(argument: String) { self.init(argument) }
 }
 
+extension RunVariant: ExpressibleByArgument {
+    /// `published` or `bundle`.
+    public init?(argument: String) { self.init(name: argument) }
+    public static var allValueStrings: [String] { allCases.map(\.name) }
+    public var defaultValueDescription: String { name }
+}
+
 /// `arxive report YYYY-MM|YYYY`: a month, or a year's twelve.
 enum ReportPeriod: ExpressibleByArgument {
     case month(Month)

@@ -25,6 +25,9 @@ struct ImportOrderTests {
         #expect(a["stats"]!.contains(#""spotlight_days" : 2"#) && a["stats"]!.contains(#""hotspot_days" : 3"#), "\(a["stats"]!)")
         #expect(a["search spotlight:new_frontier"]!.contains("2606.01001"), "a paper found by its second tag")
         #expect(a["show 2606.01999"]!.contains("Opens a direction: curricula that write themselves."))
+        // The bundle from another run of 2026-07-08 is that day's second run, whichever came first.
+        #expect(a["day 2026-07-08 --all --run bundle"]!.contains("2607.08004"), "\(a.keys.sorted())")
+        #expect(a["day 2026-07-08 --all"]!.contains(#""other_runs""#))
     }
 
     @Test(
@@ -121,6 +124,8 @@ enum FiveWays {
         let runs = try json(["runs"]) as! [[String: Any]]
         let dates = Set(runs.map { $0["date"] as! String })
         for date in dates.sorted() { commands.append(["day", date, "--all"]) }
+        // The other run of a day the generator ran twice.
+        for run in runs where run["run"] as? String == "bundle" { commands.append(["day", run["date"] as! String, "--all", "--run", "bundle"]) }
         for month in Set(dates.map { String($0.prefix(7)) }).sorted() { commands.append(["report", month]) }
         let hot = try json(["hot", "runs"]) as! [[String: Any]]
         for date in hot.compactMap({ $0["date"] as? String }) { commands.append(["hot", "day", date]) }

@@ -10,8 +10,8 @@ import Testing
 struct OutputFolderTests {
     static let tree = CLI.root.appendingPathComponent("Tests/Fixtures/out-2026")
     static let summary =
-        "Read 29 files: 2 runs added, 4 updated, 2 spotlight days, 2 monthly overviews, 3 hotspot days, "
-        + "2 copies of stored days checked, 7 new papers, 3 verdicts, 0 failures; skipped 14 files that hold no digest: "
+        "Read 32 files: 4 runs added, 5 updated, 2 spotlight days, 2 monthly overviews, 3 hotspot days, "
+        + "2 copies of stored days checked, 11 new papers, 8 verdicts, 0 failures; skipped 14 files that hold no digest: "
         + "3 hotspot source dumps, 3 web-page copies, 3 index pages, 2 overview pages, 2 evaluation logs, 1 image"
 
     @Test("The whole folder imports with exit 0, the skipped files counted by kind; --verbose names each; again, nothing changes")
@@ -28,7 +28,7 @@ struct OutputFolderTests {
         #expect(skipped.contains { $0.contains("eval_2026-06.txt: an evaluation log") } && skipped.contains { $0.contains("md/index.md: an index page") })
         #expect(skipped.contains { $0.contains("hot/raw/2026-06-02/hn_discussion.json: a hotspot intermediate") })
         #expect(skipped.contains { $0.contains("2026-06-02-center.svg: an image") })
-        #expect(verbose.stderr.contains("0 runs added, 0 updated, 15 files unchanged, 0 new papers, 0 verdicts, 0 failures"), "\(verbose.stderr)")
+        #expect(verbose.stderr.contains("0 runs added, 0 updated, 18 files unchanged, 0 new papers, 0 verdicts, 0 failures"), "\(verbose.stderr)")
     }
 
     @Test("One damaged file of a known kind: exit 1, that file named with its line, nothing else lost")
@@ -111,7 +111,8 @@ struct OutputFolderTests {
         #expect(bad.status == 2 && bad.stderr.contains("spotlight or monthly-pick"))
 
         let runs = try cli.json(["runs"]) as! [[String: Any]]
-        #expect(runs.map { $0["model_ran"] as! Bool } == [true, false])
+        #expect(runs.map { $0["model_ran"] as! Bool } == [true, false, true, true], "2026-07-08 ran twice")
+        #expect(runs.map { $0["run"] as? String } == [nil, nil, nil, "bundle"])
         #expect(try cli.run(["runs", "--db", cli.db]).stdout.contains("1 run in which the model never ran (290 papers scanned, none read)"))
         #expect(try cli.run(["day", "--db", cli.db, "2026-06-03"]).stdout.contains("The model never ran this day: 290 papers scanned, none read."))
 
@@ -209,11 +210,18 @@ struct OutputFolderTests {
         #expect(try cli.run(["site", "--db", cli.db, site.path]).status == 0)
         let dayPage = try String(contentsOf: site.appendingPathComponent("days/daily/2026-06-02.html"), encoding: .utf8)
         #expect(dayPage.contains("<h2>Kernel Methods and Feature Learning</h2>") && dayPage.contains("spotlight: daily_hot"))
+        let twiceRun = try String(contentsOf: site.appendingPathComponent("days/daily/2026-07-08.html"), encoding: .utf8)
+        #expect(twiceRun.contains("The generator ran twice this day: the bundle run (from the day&#39;s topic bundle) listed 3 papers"))
+        #expect(twiceRun.contains("2607.08001") && !twiceRun.contains("2607.08004"), "the published run's page")
         let outagePage = try String(contentsOf: site.appendingPathComponent("days/daily/2026-06-03.html"), encoding: .utf8)
         #expect(outagePage.contains("The model never ran this day:</strong> 290 papers scanned, none read."))
         #expect(try String(contentsOf: site.appendingPathComponent("index.html"), encoding: .utf8).contains("the model never ran in 1"))
         let trends = try cli.json(["trends", "--topics"]) as! [[String: Any]]
-        #expect(trends.map { "\($0["query"]!) \($0["count"]!)" }.sorted() == ["Agent Memory and Planning 2", "Kernel Methods and Feature Learning 2"])
+        // 2026-07-08's two runs: a paper both list is counted once.
+        #expect(
+            trends.filter { $0["count"] as! Int > 0 }.map { "\($0["query"]!) \($0["count"]!)" }.sorted() == [
+                "Agent Memory and Planning 2", "Contact-Rich Control 2", "Kernel Methods and Feature Learning 2", "Robot Learning from Demonstration 3",
+            ])
     }
 
     @Test("Hotspot reports: every section in order with its sources, spotlighted papers as papers, hot search/day/runs/trends, stats")

@@ -51,7 +51,7 @@ extension Archive {
             for run in try Row.fetchAll(
                 db,
                 sql: """
-                    SELECT r.*, pr.text AS prompt FROM runs r LEFT JOIN prompts pr ON pr.id = r.prompt_id ORDER BY r.date, r.digest
+                    SELECT r.*, pr.text AS prompt FROM runs r LEFT JOIN prompts pr ON pr.id = r.prompt_id ORDER BY r.date, r.digest, r.variant
                     """)
             {
                 try line(try Archive.archiveRun(run, db))
@@ -98,7 +98,8 @@ extension Archive {
             arguments: [run["id"] as Int64]
         ).map { ArchiveFile.Run.Scan(arxivId: $0["arxiv_id"], extra: $0["extra"]) }
         return ArchiveFile.Run(
-            digest: run["digest"], date: run["date"], model: run["model"], promptTokens: run["prompt_tokens"],
+            digest: run["digest"], date: run["date"], run: RunVariant(rawValue: run["variant"]).flatMap { $0 == .published ? nil : $0.name },
+            model: run["model"], promptTokens: run["prompt_tokens"],
             completionTokens: run["completion_tokens"], totalTokens: run["total_tokens"],
             promptCost: run["prompt_cost"], completionCost: run["completion_cost"], totalCost: run["total_cost"],
             totalPapers: run["total_papers"], scannedPapers: run["scanned_papers"],

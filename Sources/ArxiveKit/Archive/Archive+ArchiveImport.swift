@@ -32,7 +32,7 @@ extension Archive {
             let papers = Dictionary(lines.papers.map { ($0.arxivId, $0) }, uniquingKeysWith: { _, b in b })
             let papersBefore = try Int.fetchOne(db, sql: "SELECT count(*) FROM papers") ?? 0
             var requests: [StoreRequest] = []
-            var sources: [(digest: String, date: String, [ArchiveFile.Run.Source])] = []
+            var sources: [(digest: String, date: String, variant: RunVariant, [ArchiveFile.Run.Source])] = []
             for run in lines.runs {
                 // The day's scanned papers, as their crawl file would bring them.
                 if let scanned = run.scanned {
@@ -48,7 +48,7 @@ extension Archive {
                 }
                 guard let request = try Archive.storeRequest(for: run, papers: papers, db) else { continue }
                 requests.append(request)
-                sources.append((run.digest, run.date, run.sources))
+                sources.append((run.digest, run.date, try Archive.variant(of: run), run.sources))
                 if request.digest.header != nil { merge.runsAdded += 1 } else { merge.runsExtended += 1 }
             }
             // Spotlight days and monthly overviews as their files would be: a
@@ -69,8 +69,9 @@ extension Archive {
                 throw ArchiveFileError.notStored("\(failure.request.digestName) \(failure.request.date ?? "")", failure.error.localizedDescription)
             }
             // The runs keep the sources they were read from, not the archive file.
-            for (digest, date, list) in sources {
-                let runID = try Int64.fetchOne(db, sql: "SELECT id FROM runs WHERE digest = ? AND date = ?", arguments: [digest, date])!
+            for (digest, date, variant, list) in sources {
+                let runID = try Int64.fetchOne(
+                    db, sql: "SELECT id FROM runs WHERE digest = ? AND date = ? AND variant = ?", arguments: [digest, date, variant.rawValue])!
                 try db.execute(
                     sql: "DELETE FROM run_sources WHERE run_id = ? AND path IN (?, ?)",
                     arguments: [runID, Archive.archiveSourcePath, Archive.archiveSourcePath + "-scans"])
@@ -162,7 +163,16 @@ extension Archive {
                 topics: TopicFields.assignment(inExtra: v.extra))
         }
         let source = DigestSource(path: archiveSourcePath, sha256: UUID().uuidString)
-        guard let runID = try Int64.fetchOne(db, sql: "SELECT id FROM runs WHERE digest = ? AND date = ?", arguments: [run.digest, run.date]) else {
+        let variant = try variant(of: run)
+        func request(_ digest: Digest) -> StoreRequest {
+            var request = StoreRequest(digest: digest, digestName: run.digest, date: run.date, source: source)
+            request.variant = variant
+            return request
+        }
+        guard
+            let runID = try Int64.fetchOne(
+                db, sql: "SELECT id FROM runs WHERE digest = ? AND date = ? AND variant = ?", arguments: [run.digest, run.date, variant.rawValue])
+        else {
             var header = RunHeader()
             (header.model, header.promptTokens, header.completionTokens, header.totalTokens) = (
                 run.model, run.promptTokens, run.completionTokens, run.totalTokens
@@ -173,9 +183,7 @@ extension Archive {
             (header.summary, header.extra) = (run.summary, run.extra)
             // Stored in position order, the positions come out as they were (1, 2, ...).
             let listing = run.verdicts.sorted { $0.position < $1.position }.map(paper)
-            return StoreRequest(
-                digest: Digest(format: .json, date: run.date, header: header, papers: listing, topicOrder: run.topics ?? []),
-                digestName: run.digest, date: run.date, source: source)
+            return request(Digest(format: .json, date: run.date, header: header, papers: listing, topicOrder: run.topics ?? []))
         }
         let held = try Row.fetchAll(
             db,
@@ -193,9 +201,16 @@ extension Archive {
                 topics: TopicFields.assignment(inExtra: row["extra"]))
         }
         listing += missing.map(paper)
-        return StoreRequest(
-            digest: Digest(format: .json, date: run.date, header: nil, papers: listing, topicOrder: run.topics ?? []),
-            digestName: run.digest, date: run.date, source: source)
+        return request(Digest(format: .json, date: run.date, header: nil, papers: listing, topicOrder: run.topics ?? []))
+    }
+
+    /// Which run of its day a run line is (the published one when it does not say).
+    static func variant(of run: ArchiveFile.Run) throws -> RunVariant {
+        guard let name = run.run else { return .published }
+        guard let variant = RunVariant(name: name) else {
+            throw ArchiveFileError.notStored("\(run.digest) \(run.date)", "unknown run '\(name)' (known: published, bundle)")
+        }
+        return variant
     }
 
     /// Every line of an archive file, checked before anything is written.

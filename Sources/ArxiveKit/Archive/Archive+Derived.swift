@@ -27,7 +27,7 @@ extension Archive {
                              (SELECT min(r.date) FROM verdicts v JOIN runs r ON r.id = v.run_id WHERE v.paper_id = c.id) AS first_seen,
                              (SELECT max(r.date) FROM verdicts v JOIN runs r ON r.id = v.run_id WHERE v.paper_id = c.id) AS last_seen,
                              (SELECT v.id FROM verdicts v JOIN runs r ON r.id = v.run_id WHERE v.paper_id = c.id
-                              ORDER BY r.date DESC, r.digest DESC LIMIT 1) AS latest
+                              ORDER BY r.date DESC, r.digest DESC, r.variant LIMIT 1) AS latest
                       FROM temp.listing_changed c) AS d
                 WHERE papers.id = d.id
                   AND (papers.first_seen IS NOT d.first_seen OR papers.last_seen IS NOT d.last_seen

@@ -22,7 +22,8 @@ extension Archive {
         else {
             throw StoreError.undatedJSON
         }
-        let (runID, change) = try run(of: request, date: date, db)
+        let variant = try runVariant(for: request, date: date, db)
+        let (runID, change) = try run(of: request, date: date, variant: variant, db)
         var outcome = StoreOutcome(change: change, runID: runID)
         guard change != .unchanged else { return outcome }
         if let header = digest.header {
@@ -96,12 +97,13 @@ extension Archive {
 
     /// The run a file belongs to, made when the archive lacks it; `.unchanged`
     /// when the run already holds this very file.
-    private func run(of request: StoreRequest, date: String, _ db: Database) throws -> (Int64, StoreOutcome.Change) {
+    private func run(of request: StoreRequest, date: String, variant: RunVariant, _ db: Database) throws -> (Int64, StoreOutcome.Change) {
         let existing = try Int64.fetchOne(
-            db.cachedStatement(sql: "SELECT id FROM runs WHERE digest = ? AND date = ?"),
-            arguments: [request.digestName, date])
+            db.cachedStatement(sql: "SELECT id FROM runs WHERE digest = ? AND date = ? AND variant = ?"),
+            arguments: [request.digestName, date, variant.rawValue])
         guard let existing else {
-            try db.cachedExecute(sql: "INSERT INTO runs (digest, date) VALUES (?, ?)", arguments: [request.digestName, date])
+            try db.cachedExecute(
+                sql: "INSERT INTO runs (digest, date, variant) VALUES (?, ?, ?)", arguments: [request.digestName, date, variant.rawValue])
             return (db.lastInsertedRowID, .runAdded)
         }
         let same = try Bool.fetchOne(
@@ -282,7 +284,7 @@ extension Archive {
                 sql: """
                     SELECT v.comment FROM verdicts v JOIN runs r ON r.id = v.run_id
                     WHERE v.paper_id = ? AND v.comment IS NOT NULL AND v.comment != ''
-                    ORDER BY r.date, r.digest
+                    ORDER BY r.date, r.digest, r.variant
                     """), arguments: [paperID])
         if comments.isEmpty, try isUnreferenced(paperID: paperID, db) {
             try deletePaper(paperID, db)

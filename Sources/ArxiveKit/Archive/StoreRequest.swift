@@ -68,6 +68,9 @@ public struct StoreRequest: Sendable {
     var storedLast = false
     /// The day of an undated file whose papers no run lists (a git version: its commit's day).
     public var fallbackDate: String?
+    /// The run of its day the file belongs to, when it says so itself (an
+    /// archive file's run line); else `Archive.runVariant` decides.
+    var variant: RunVariant?
 
     public init(digest: Digest, digestName: String, date: String?, source: DigestSource) {
         self.init(content: .digest(digest), digestName: digestName, date: date, source: source)

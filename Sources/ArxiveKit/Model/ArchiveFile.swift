@@ -12,9 +12,13 @@ import Foundation
 /// travels as its snapshot): also spotlight days, the generator's monthly
 /// overviews, and the papers only they or a hotspot report name. A version 1
 /// file (runs, hotspot days and the user's own data) still imports.
+///
+/// Version 3 adds a run's `run` key: `bundle` for the other run of a day
+/// (`RunVariant`), absent for the published one. A version 2 reader would
+/// have merged the two runs of such a day into one: hence the new version.
 enum ArchiveFile {
     static let type = "arxive-archive"
-    static let version = 2
+    static let version = 3
 
     /// Whether `data` is an archive file (its first line is the header).
     static func isArchiveFile(_ data: Data) -> Bool {
@@ -68,6 +72,8 @@ enum ArchiveFile {
         var type = "run"
         var digest: String
         var date: String
+        /// Which run of its day (`RunVariant.name`); absent for the published run, and before version 3.
+        var run: String?
         var model: String?
         var promptTokens: Int?
         var completionTokens: Int?

@@ -43,6 +43,10 @@ public struct Digest: Sendable, Equatable {
     public var topicOrder: [Topic]
     /// The digest a family of its own belongs to (`daily-arxiv-ai`) unless the user names one.
     public var ownDigestName: String?
+    /// The arXiv ids of the papers a reader was told to leave out (a topic
+    /// bundle whose day's JSON gives the verdicts): enough to tell whether
+    /// the bundle is another run of the day (`Archive.runVariant`).
+    public var leftOutIDs: Set<String>?
 
     public init(
         format: Format, date: String?, header: RunHeader?, papers: [DigestPaper], topicOrder: [Topic] = [], ownDigestName: String? = nil

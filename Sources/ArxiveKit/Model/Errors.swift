@@ -31,11 +31,14 @@ public enum ArchiveError: LocalizedError, Equatable {
 /// Why a file could not be stored.
 public enum StoreError: LocalizedError, Equatable {
     case undatedJSON
+    case threeRunsOfADay(String)
 
     public var errorDescription: String? {
         switch self {
         case .undatedJSON:
             "cannot tell which day this JSON digest is: name it YYYY-MM-DD-*.json, import it with its Markdown, or pass --date"
+        case .threeRunsOfADay(let date):
+            "\(date) would have a third run: the archive keeps the published run and one other (from a topic bundle); not imported"
         }
     }
 }

@@ -18,6 +18,8 @@ public struct PaperRecord: Encodable, Equatable, Sendable {
     public struct Verdict: Encodable, Equatable, Sendable {
         public var digest: String
         public var date: String
+        /// `bundle` for a verdict of the day's other run (`RunVariant`); absent for the published run.
+        public var run: String?
         public var position: Int
         @OrNull public var relevance: Int?
         @OrNull public var novelty: Int?
@@ -30,7 +32,7 @@ public struct PaperRecord: Encodable, Equatable, Sendable {
         @OrNull public var extra: JSONValue?
     }
 
-    /// The latest listing (the last day, then digest name).
+    /// The latest listing (the last day, then digest name, then the published run).
     public var latest: Verdict? { verdicts.last }
 
     /// The arXiv category the source gave as primary (`primary_category`, else the first of `categories`).

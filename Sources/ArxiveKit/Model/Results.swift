@@ -118,9 +118,11 @@ public struct RunSummary: Encodable, Equatable, Sendable {
     /// Not in `runs --json`'s contract; `day` adds them.
     public var notes: String?
     public var listed: Int
+    /// Which run of its day: written as `run` only for the other run (`bundle`).
+    public var variant = RunVariant.published
 
     enum CodingKeys: String, CodingKey {
-        case digest, date, model, promptTokens, completionTokens
+        case digest, date, run, model, promptTokens, completionTokens
         case totalTokens, promptCost, completionCost
         case totalCost, totalPapers, scannedPapers
         case relevantPapers, notes, listed, modelRan
@@ -138,6 +140,7 @@ public struct RunSummary: Encodable, Equatable, Sendable {
         var c = encoder.container(keyedBy: CodingKeys.self)
         try c.encode(digest, forKey: .digest)
         try c.encode(date, forKey: .date)
+        if variant != .published { try c.encode(variant.name, forKey: .run) }
         try c.encode(model, forKey: .model)
         try c.encode(promptTokens, forKey: .promptTokens)
         try c.encode(completionTokens, forKey: .completionTokens)
@@ -186,8 +189,10 @@ public struct DayListing: Encodable, Equatable, Sendable {
     public var mutedHidden = 0
     /// The LLM's research summary of the day, when the digest wrote one.
     public var summary: String?
+    /// The digest's other runs of the day (`RunVariant`): the generator ran twice.
+    public var otherRuns: [RunSummary] = []
 
-    enum CodingKeys: String, CodingKey { case papers, topicOrder, mutedHidden, summary }
+    enum CodingKeys: String, CodingKey { case papers, topicOrder, mutedHidden, summary, otherRuns }
 
     public func encode(to encoder: any Encoder) throws {
         try run.encode(to: encoder)
@@ -198,6 +203,8 @@ public struct DayListing: Encodable, Equatable, Sendable {
         if mutedHidden > 0 { try c.encode(mutedHidden, forKey: .mutedHidden) }
         // Only for a digest that writes one: the contract of the others is as it was.
         if let summary { try c.encode(summary, forKey: .summary) }
+        // Only on a day the generator ran twice.
+        if !otherRuns.isEmpty { try c.encode(otherRuns, forKey: .otherRuns) }
     }
 
     /// The papers under their primary topics, in the day's topic order (a
@@ -224,13 +231,16 @@ public struct PaperDetail: Encodable, Equatable, Sendable {
         public var position: Int
         public var verdict: VerdictFields
         public var topics = ListingTopics()
+        /// Which run of its day: written as `run` only for the other run (`bundle`).
+        public var variant = RunVariant.published
 
-        enum CodingKeys: String, CodingKey { case digest, date, position }
+        enum CodingKeys: String, CodingKey { case digest, date, run, position }
 
         public func encode(to encoder: any Encoder) throws {
             var c = encoder.container(keyedBy: CodingKeys.self)
             try c.encode(digest, forKey: .digest)
             try c.encode(date, forKey: .date)
+            if variant != .published { try c.encode(variant.name, forKey: .run) }
             try c.encode(position, forKey: .position)
             try verdict.encode(to: encoder)
             try topics.encode(to: encoder)

@@ -18,14 +18,14 @@ struct Reports {
                        coalesce(r.scanned_papers, 0) AS scanned, coalesce(r.total_papers, 0) AS arxiv,
                        coalesce(r.prompt_tokens, 0) AS p, coalesce(r.completion_tokens, 0) AS c,
                        coalesce(r.total_tokens, coalesce(r.prompt_tokens, 0) + coalesce(r.completion_tokens, 0)) AS t
-                FROM runs r WHERE r.date \(between: dates) ORDER BY r.date, r.digest
+                FROM runs r WHERE r.date \(between: dates) ORDER BY r.date, r.digest, r.variant
                 """)
         func sum(_ column: String) -> Int { runs.reduce(0) { $0 + ($1[column] as Int) } }
         let cost = (runs.reduce(0.0) { $0 + ($1["cost"] as Double) } * 100).rounded() / 100
         let days = month.days.map { day in
             let those = runs.filter { $0["date"] as String == day.text }
             return MonthReport.CalendarDay(
-                date: day, digests: those.map { $0["digest"] }, papersListed: those.reduce(0) { $0 + ($1["listed"] as Int) },
+                date: day, digests: (those.map { $0["digest"] } as [String]).uniquedInOrder(), papersListed: those.reduce(0) { $0 + ($1["listed"] as Int) },
                 totalCost: (those.reduce(0.0) { $0 + ($1["cost"] as Double) } * 100).rounded() / 100)
         }
         let distinct =
@@ -120,7 +120,7 @@ struct Reports {
                 WHERE r.date \(between: dates) AND v.paper_id IN (
                     SELECT v2.paper_id FROM verdicts v2 JOIN runs r2 ON r2.id = v2.run_id
                     WHERE r2.date \(between: dates) GROUP BY v2.paper_id HAVING count(DISTINCT r2.date) > 1)
-                ORDER BY p.arxiv_id, r.date, r.digest
+                ORDER BY p.arxiv_id, r.date, r.digest, r.variant
                 """)
         var repeated: [MonthReport.Repeated] = []
         for row in rows {

@@ -85,7 +85,7 @@ public enum PaperRenderer {
         for v in p.verdicts {
             let topic = v.topics.primaryTopic.map { "[\($0.label)] " } ?? ""
             table.rows.append([
-                v.date, v.digest, String(v.position),
+                v.date, v.digest + RunRenderer.variantMark(v.variant), String(v.position),
                 Format.verdict(v.verdict), topic + (v.verdict.comment ?? ""),
             ])
         }

@@ -233,6 +233,9 @@ public enum ReportHTML {
         if !run.modelRan {
             b.append("<p><strong>The model never ran this day:</strong> \(Format.count(run.scannedPapers)) papers scanned, none read.</p>")
         }
+        for other in listing.otherRuns {
+            b.append("<p class=\"muted\">\(RunRenderer.otherRunLine(other, of: run))</p>")
+        }
         func item(_ p: ListedPaper) -> Markup {
             var item: Markup =
                 "<li value=\"\(p.position)\">\(HTML.link(p.arxivID, p.title))<br><span class=\"muted\">\(p.authors.joined(separator: ", "))</span>"

@@ -8,7 +8,7 @@ public enum RunRenderer {
             // An outage is marked where the eye reads the model.
             let model = (r.model ?? "-") + (r.modelRan ? "" : " (not run)")
             table.rows.append([
-                r.date, r.digest, model, Format.count(r.promptTokens), Format.count(r.completionTokens),
+                r.date, r.digest + variantMark(r.variant), model, Format.count(r.promptTokens), Format.count(r.completionTokens),
                 Format.count(r.totalTokens), Format.money(r.totalCost), Format.count(r.totalPapers),
                 Format.count(r.scannedPapers), Format.count(r.relevantPapers), String(r.listed),
             ])
@@ -21,6 +21,11 @@ public enum RunRenderer {
         return table.render(style: style) + "\n" + style.dim(footer)
     }
 
+    /// What follows a digest's name for the other run of a day: ` (bundle run)`.
+    public static func variantMark(_ variant: RunVariant) -> String {
+        variant == .published ? "" : " (\(variant.name) run)"
+    }
+
     /// `2 runs in which the model never ran (726 papers scanned, none read)`.
     public static func outageLine(_ outages: [RunSummary]) -> String {
         let unread = outages.compactMap(\.scannedPapers).reduce(0, +)
@@ -30,7 +35,7 @@ public enum RunRenderer {
     /// One run's header, then its papers in published order with their verdicts.
     public static func day(_ listing: DayListing, style: Style = .plain) -> String {
         let r = listing.run
-        var head = [style.bold("\(r.date) · \(r.digest)"), r.model ?? "model not stated"]
+        var head = [style.bold("\(r.date) · \(r.digest)" + variantMark(r.variant)), r.model ?? "model not stated"]
         if let t = r.totalTokens { head.append("\(t) tokens") }
         if r.totalCost != nil { head.append(Format.money(r.totalCost)) }
         head.append("\(Format.count(r.totalPapers)) arXiv / \(Format.count(r.scannedPapers)) scanned / \(Format.count(r.relevantPapers)) relevant")
@@ -64,7 +69,23 @@ public enum RunRenderer {
                 }
             }
         }
+        for other in listing.otherRuns {
+            lines.append("")
+            lines.append(style.dim(otherRunLine(other, of: r)))
+        }
         return lines.joined(separator: "\n")
+    }
+
+    /// `The generator ran twice this day: the bundle run (from the day's topic
+    /// bundle) listed 15 papers, 41230 tokens, $0.12: arxive day 2026-04-01 --run bundle`.
+    static func otherRunLine(_ other: RunSummary, of shown: RunSummary) -> String {
+        var figures = ["listed \(other.listed) paper\(other.listed == 1 ? "" : "s")"]
+        if let t = other.totalTokens { figures.append("\(t) tokens") }
+        if other.totalCost != nil { figures.append(Format.money(other.totalCost)) }
+        let which = other.variant == .published ? "the published run" : "the \(other.variant.name) run (from the day's topic bundle)"
+        let digest = shown.digest == DigestImporter.defaultDigestName ? "" : " --digest \(shown.digest)"
+        let option = other.variant == .published ? "" : " --run \(other.variant.name)"
+        return "The generator ran twice this day: \(which) " + figures.joined(separator: ", ") + ": arxive day \(shown.date)\(digest)\(option)"
     }
 
     public static func stats(_ s: ArchiveStats, path: String, bytes: Int64?, style: Style = .plain) -> String {

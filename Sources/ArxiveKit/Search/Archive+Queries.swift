@@ -181,10 +181,11 @@ extension Archive {
         try database.read { try RunReads(db: $0).runs(digest: digest, month: month, summaryWords: summaryWords) }
     }
 
-    /// The runs of one day (one per digest), each with its papers in
-    /// published order, less those a mute hides unless `showMuted`.
-    public func day(_ date: Day, digest: String? = nil, showMuted: Bool = false) throws -> [DayListing] {
-        try database.read { try RunReads(db: $0).day(date, digest: digest, showMuted: showMuted) }
+    /// The runs of one day (one per digest: the published run, or the other
+    /// run of the day), each with its papers in published order, less those
+    /// a mute hides unless `showMuted`.
+    public func day(_ date: Day, digest: String? = nil, variant: RunVariant = .published, showMuted: Bool = false) throws -> [DayListing] {
+        try database.read { try RunReads(db: $0).day(date, digest: digest, variant: variant, showMuted: showMuted) }
     }
 
     /// Every run of `digest`, oldest first, as `day` lists each: for the site.

@@ -12,7 +12,7 @@ struct PaperReads {
     static func latestVerdictID(meeting condition: SQL) -> SQL {
         """
         SELECT v.id FROM verdicts v JOIN runs r ON r.id = v.run_id WHERE v.paper_id = p.id AND \(condition)
-        ORDER BY r.date DESC, r.digest DESC LIMIT 1
+        ORDER BY r.date DESC, r.digest DESC, r.variant LIMIT 1
         """
     }
 
@@ -78,13 +78,14 @@ struct PaperReads {
         let verdicts = try Row.fetchAll(
             db,
             literal: """
-                SELECT v.id, r.digest, r.date, v.position, v.relevance, v.novelty, v.score, v.comment, v.author_match
-                FROM verdicts v JOIN runs r ON r.id = v.run_id WHERE v.paper_id = \(paperID) ORDER BY r.date, r.digest
+                SELECT v.id, r.digest, r.date, r.variant, v.position, v.relevance, v.novelty, v.score, v.comment, v.author_match
+                FROM verdicts v JOIN runs r ON r.id = v.run_id WHERE v.paper_id = \(paperID) ORDER BY r.date, r.digest, r.variant
                 """
         ).map { v in
             PaperDetail.Listing(
                 digest: v["digest"], date: v["date"], position: v["position"], verdict: PaperReads.verdictFields(v),
-                topics: try listingTopics(verdictID: v["id"], paperID: paperID, digest: v["digest"], date: v["date"]))
+                topics: try listingTopics(verdictID: v["id"], paperID: paperID, digest: v["digest"], date: v["date"]),
+                variant: RunVariant(rawValue: v["variant"]) ?? .published)
         }
         return PaperDetail(
             arxivID: row["arxiv_id"], title: row["title"], authors: try authorNames(paperID: paperID),
@@ -137,13 +138,15 @@ struct PaperReads {
         let verdicts = try Row.fetchAll(
             db,
             literal: """
-                SELECT r.digest, r.date, v.position, v.relevance, v.novelty, v.score, v.comment, v.author_match,
+                SELECT r.digest, r.date, r.variant, v.position, v.relevance, v.novelty, v.score, v.comment, v.author_match,
                        v.arxiv_version, v.announce_type, v.extra
-                FROM verdicts v JOIN runs r ON r.id = v.run_id WHERE v.paper_id = \(paperID) ORDER BY r.date, r.digest
+                FROM verdicts v JOIN runs r ON r.id = v.run_id WHERE v.paper_id = \(paperID)
+                ORDER BY r.date, r.digest, r.variant DESC  -- of a day's two runs, the published one last: it is the latest
                 """
         ).map { v in
             PaperRecord.Verdict(
-                digest: v["digest"], date: v["date"], position: v["position"], relevance: v["relevance"],
+                digest: v["digest"], date: v["date"], run: RunVariant(rawValue: v["variant"]).flatMap { $0 == .published ? nil : $0.name },
+                position: v["position"], relevance: v["relevance"],
                 novelty: v["novelty"], score: v["score"], comment: v["comment"], authorMatch: v["author_match"],
                 arxivVersion: v["arxiv_version"], announceType: v["announce_type"],
                 extra: (v["extra"] as String?).flatMap(JSONValue.parse))

@@ -152,10 +152,11 @@ struct Ranker {
             """
         switch scope {
         case .day(let date, let digest):
-            let digests = try String.fetchAll(db, literal: "SELECT digest FROM runs WHERE date = \(date) ORDER BY digest")
+            // A day is its published run, as `day` shows it (not the other run of a day the generator ran twice).
+            let digests = try String.fetchAll(db, literal: "SELECT digest FROM runs WHERE date = \(date) AND variant = '' ORDER BY digest")
             let chosen = digest ?? digests.first
             if digest == nil && digests.count > 1 { throw RankError.severalDigests(date: date.text, digests: digests) }
-            sql += " r.date = \(date) AND r.digest = \(chosen)"
+            sql += " r.date = \(date) AND r.digest = \(chosen) AND r.variant = ''"
         case .month(let month):
             sql += " r.date LIKE \(month) || '-%'"
         case .query(let query):

@@ -7,7 +7,7 @@ struct RunReads {
     let db: Database
 
     static let runColumns: SQL = """
-        r.id, r.digest, r.date, r.model, r.prompt_tokens, r.completion_tokens, r.total_tokens,
+        r.id, r.digest, r.date, r.variant, r.model, r.prompt_tokens, r.completion_tokens, r.total_tokens,
         r.prompt_cost, r.completion_cost, r.total_cost, r.total_papers, r.scanned_papers, r.relevant_papers, r.notes, r.summary,
         (SELECT count(*) FROM verdicts v WHERE v.run_id = r.id) AS listed
         """
@@ -18,7 +18,7 @@ struct RunReads {
             promptTokens: row["prompt_tokens"], completionTokens: row["completion_tokens"], totalTokens: row["total_tokens"],
             promptCost: row["prompt_cost"], completionCost: row["completion_cost"], totalCost: row["total_cost"],
             totalPapers: row["total_papers"], scannedPapers: row["scanned_papers"], relevantPapers: row["relevant_papers"],
-            notes: row["notes"], listed: row["listed"]
+            notes: row["notes"], listed: row["listed"], variant: RunVariant(rawValue: row["variant"]) ?? .published
         )
     }
 
@@ -33,24 +33,26 @@ struct RunReads {
             let match = summaryWords.map { "\"" + $0.replacingOccurrences(of: "\"", with: "\"\"") + "\"" }.joined(separator: " ")
             sql += " AND r.id IN (SELECT rowid FROM run_summaries_fts WHERE run_summaries_fts MATCH \(match))"
         }
-        return try Row.fetchAll(db, literal: sql + " ORDER BY r.date, r.digest").map(RunReads.runSummary)
+        return try Row.fetchAll(db, literal: sql + " ORDER BY r.date, r.digest, r.variant").map(RunReads.runSummary)
     }
 
-    /// The runs of one day (one per digest), each with its papers in
-    /// published order, less those a mute hides unless `showMuted`.
-    func day(_ date: Day, digest: String?, showMuted: Bool) throws -> [DayListing] {
+    /// The runs of one day (one per digest: the `variant` run of its day),
+    /// each with its papers in published order, less those a mute hides
+    /// unless `showMuted`.
+    func day(_ date: Day, digest: String?, variant: RunVariant, showMuted: Bool) throws -> [DayListing] {
         let muted = showMuted ? [] : try MuteRules(db: db).mutedPaperIDs()
-        var sql: SQL = "SELECT \(RunReads.runColumns) FROM runs r WHERE r.date = \(date)"
+        var sql: SQL = "SELECT \(RunReads.runColumns) FROM runs r WHERE r.date = \(date) AND r.variant = \(variant.rawValue)"
         if let digest { sql += " AND r.digest = \(digest)" }
         return try Row.fetchAll(db, literal: sql + " ORDER BY r.digest").map { try listing(of: $0, hiding: muted) }
     }
 
-    /// Every run of `digest`, oldest first, as `day` lists each: for the
-    /// site, in one read that finds what the mutes hide once, not per day.
+    /// Every published run of `digest`, oldest first, as `day` lists each:
+    /// for the site, in one read that finds what the mutes hide once, not per day.
     func days(of digest: String) throws -> [DayListing] {
         let muted = try MuteRules(db: db).mutedPaperIDs()
-        return try Row.fetchAll(db, literal: "SELECT \(RunReads.runColumns) FROM runs r WHERE r.digest = \(digest) ORDER BY r.date")
-            .map { try listing(of: $0, hiding: muted) }
+        return try Row.fetchAll(
+            db, literal: "SELECT \(RunReads.runColumns) FROM runs r WHERE r.digest = \(digest) AND r.variant = '' ORDER BY r.date"
+        ).map { try listing(of: $0, hiding: muted) }
     }
 
     /// A run (a row of `runColumns`) with its papers, less `muted`.
@@ -71,6 +73,13 @@ struct RunReads {
         var listing = DayListing(run: RunReads.runSummary(run), papers: papers, topicOrder: try Archive.topicOrder(runID: run["id"], db))
         listing.mutedHidden = listing.run.listed - papers.count
         listing.summary = run["summary"]
+        listing.otherRuns = try Row.fetchAll(
+            db,
+            literal: """
+                SELECT \(RunReads.runColumns) FROM runs r WHERE r.digest = \(run["digest"] as String) AND r.date = \(run["date"] as String)
+                  AND r.id != \(run["id"] as Int64) ORDER BY r.variant
+                """
+        ).map(RunReads.runSummary)
         return listing
     }
 }

@@ -17,13 +17,28 @@ public enum TopicBundleReader {
         guard let dateText = meta["date"] as? String, let date = DigestDate.parse(dateText) else {
             throw DigestReadError(line: JSONKeyOrder.line(ofKey: "meta", in: data), "a topic bundle without 'meta.date' (YYYY-MM-DD)")
         }
+        let leavesPapersOut = days.contains(date)
         let papers =
-            days.contains(date)
+            leavesPapersOut
             ? []
             : try JSONObjects.papers(root["papers"], keys: JSONKeyOrder.keys(ofObject: "papers", in: data), data: data)
-        return Digest(
+        var digest = Digest(
             format: .topicBundle, date: date, header: (meta["usage"] as? [String: Any]).map(header),
             papers: papers, topicOrder: topicOrder(root, papers: papers))
+        if leavesPapersOut { digest.leftOutIDs = listedIDs(root["papers"]) }
+        return digest
+    }
+
+    /// The arXiv ids of `papers` (keyed by id) as the full read would give
+    /// them, without reading the papers: an id field wins over the key, as there.
+    static func listedIDs(_ papers: Any?) -> Set<String> {
+        guard let entries = papers as? [String: Any] else { return [] }
+        return Set(
+            entries.compactMap { key, value in
+                let fields = value as? [String: Any]
+                let idText = (fields?["arxiv_id"] as? String) ?? (fields?["ARXIVID"] as? String) ?? key
+                return ArxivID.parse(idText)?.id
+            })
     }
 
     /// `meta.usage` as a run header.
