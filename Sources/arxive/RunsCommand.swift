@@ -6,6 +6,10 @@ struct RunsCommand: ParsableCommand {
         commandName: "runs",
         abstract: "A line per run: date, digest, model, tokens, cost, total/scanned/relevant.",
         discussion: """
+            A day the generator ran twice (its topic bundle lists other papers than
+            its page and JSON) has two lines: the published run, and its
+            `(bundle run)`, which `arxive day DATE --run bundle` shows.
+
             Examples:
               arxive runs --month 2025-12
               arxive runs --summary 'latent reasoning'     # days whose research summary says so

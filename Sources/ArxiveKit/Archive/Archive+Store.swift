@@ -187,7 +187,7 @@ extension Archive {
         }
     }
 
-    /// The date of the run of `digestName` that lists exactly these papers:
+    /// The date of the published run of `digestName` that lists exactly these papers:
     /// how a JSON file with no date in its name finds its day. Of several
     /// such runs, the one of `preferring` (a git version's commit day) if it
     /// is one of them, else the latest.
@@ -198,7 +198,7 @@ extension Archive {
             db,
             sql: """
                 SELECT r.id, r.date FROM runs r JOIN verdicts v ON v.run_id = r.id JOIN papers p ON p.id = v.paper_id
-                WHERE r.digest = ? AND p.arxiv_id = ? ORDER BY r.date DESC
+                WHERE r.digest = ? AND r.variant = '' AND p.arxiv_id = ? ORDER BY r.date DESC
                 """, arguments: [digestName, first])
         var matching: [String] = []
         for candidate in candidates {
