@@ -87,6 +87,70 @@ struct RunsOfADayTests {
         #expect(try RunsOfADayTests.seen(twice) == together)
     }
 
+    @Test("A later version of the day's JSON with other papers, after its bundle joined the run: the earlier listing is the other run")
+    func laterJSONVersion() throws {
+        // The first run: its JSON lists what its bundle lists (in its order).
+        // Then the generator ran again and wrote a new JSON and page, not a
+        // new bundle: into the same folder, or (as a git history's versions
+        // are named) under other paths.
+        let folder = try temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let firstJSON = folder.appendingPathComponent("first/json/2026-07/2026-07-08-output.json")
+        let bundle = folder.appendingPathComponent("first/json/2026-07/2026-07-08-daily-papers.json")
+        try FileManager.default.createDirectory(at: firstJSON.deletingLastPathComponent(), withIntermediateDirectories: true)
+        try FileManager.default.copyItem(atPath: RunsOfADayTests.bundle, toPath: bundle.path)
+        let bundleObject = try #require(try JSONSerialization.jsonObject(with: Data(contentsOf: bundle)) as? [String: Any])
+        let firstListing = try JSONSerialization.data(withJSONObject: try #require(bundleObject["papers"]), options: [.sortedKeys])
+
+        for second in ["first", "second"] {
+            try firstListing.write(to: firstJSON)
+            let archive = try Archive.inMemory()
+            #expect(DigestImporter(archive: archive).run(paths: [firstJSON.path, bundle.path]).failures.isEmpty)
+            #expect(try archive.runs().map(\.variant) == [.published], "the first run: one run, its bundle joined")
+            let json = folder.appendingPathComponent("\(second)/json/2026-07/2026-07-08-output.json")
+            let page = folder.appendingPathComponent("\(second)/md/2026-07/2026-07-08-latest.md")
+            for url in [json, page] {
+                try? FileManager.default.removeItem(at: url)
+                try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+            }
+            try FileManager.default.copyItem(atPath: RunsOfADayTests.json, toPath: json.path)
+            try FileManager.default.copyItem(atPath: RunsOfADayTests.page, toPath: page.path)
+            #expect(DigestImporter(archive: archive).run(paths: [json.path, page.path]).failures.isEmpty)
+            // The same as the new JSON and page with the bundle imported afresh: nothing of the first run lost.
+            let fresh = try RunsOfADayTests.archive(importing: [[json.path, page.path, bundle.path]])
+            #expect(try RunsOfADayTests.seen(archive) == RunsOfADayTests.seen(fresh), "the new version in \(second)/")
+            #expect(try archive.day(RunsOfADayTests.day, variant: .bundle).first?.papers.map(\.arxivID) == ["2607.08002", "2607.08003", "2607.08004"])
+        }
+    }
+
+    @Test("A file that would make a third run of a day is refused, named, and nothing of the day changes")
+    func thirdRunRefused() throws {
+        // An archive file brings only a day's other run; then that day's bundle
+        // (another listing again) and its JSON arrive.
+        let source = try RunsOfADayTests.archive(importing: [[RunsOfADayTests.page, RunsOfADayTests.json, RunsOfADayTests.bundle]])
+        var data = Data()
+        try source.exportArchive { data.append(Data($0.utf8)) }
+        let lines = String(decoding: data, as: UTF8.self).split(separator: "\n").filter {
+            !($0.contains(#""type":"run""#) && !$0.contains(#""run":"bundle""#))
+        }
+        let archive = try Archive.inMemory()
+        _ = try archive.importArchive(Data(lines.joined(separator: "\n").utf8))
+        #expect(try archive.runs().map(\.variant) == [.bundle])
+        let folder = try temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let otherBundle = folder.appendingPathComponent("2026-07-08-daily-papers.json")
+        let text = try String(contentsOfFile: RunsOfADayTests.bundle, encoding: .utf8)
+        try text.replacingOccurrences(of: "2607.08004", with: "2607.08005").write(to: otherBundle, atomically: true, encoding: .utf8)
+        #expect(DigestImporter(archive: archive).run(paths: [otherBundle.path]).failures.isEmpty)
+        let before = try RunsOfADayTests.seen(archive)
+        let report = DigestImporter(archive: archive).run(paths: [RunsOfADayTests.json])
+        #expect(
+            report.failures.map(\.reason) == [
+                "not imported: 2026-07-08 would have a third run: the archive keeps the published run and one other (from a topic bundle)"
+            ])
+        #expect(try RunsOfADayTests.seen(archive) == before)
+    }
+
     @Test("A bundle that lists the day's papers is the published run's, not a second run")
     func sameRunJoins() throws {
         let archive = try RunsOfADayTests.archive(importing: [

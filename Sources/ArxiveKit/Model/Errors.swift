@@ -38,7 +38,7 @@ public enum StoreError: LocalizedError, Equatable {
         case .undatedJSON:
             "cannot tell which day this JSON digest is: name it YYYY-MM-DD-*.json, import it with its Markdown, or pass --date"
         case .threeRunsOfADay(let date):
-            "\(date) would have a third run: the archive keeps the published run and one other (from a topic bundle); not imported"
+            "\(date) would have a third run: the archive keeps the published run and one other (from a topic bundle)"
         }
     }
 }
