@@ -180,6 +180,34 @@ struct OutputFolderTests {
         #expect((try cli.json(["rank", "2026-02-24", "--limit", "5"]) as! [Any]).count == 5)
     }
 
+    @Test("A day the generator ran twice: runs lists both, day names the other and --run bundle shows it, show lists every verdict")
+    func twoRunsOfADay() throws {
+        let cli = try CLI()
+        defer { cli.remove() }
+        #expect(try cli.run(["import", "--db", cli.db, OutputFolderTests.tree.path]).status == 0)
+        let runs = try cli.run(["runs", "--db", cli.db, "--month", "2026-07"]).stdout
+        #expect(runs.contains("2026-07-08  daily               gpt-5.4") && runs.contains("2026-07-08  daily (bundle run)  gpt-5.4-mini"), "\(runs)")
+        let day = try cli.run(["day", "--db", cli.db, "2026-07-08"])
+        #expect(day.status == 0 && day.stdout.contains("Spectral Grasp Ranking") && !day.stdout.contains("Teleoperation Traces"))
+        #expect(
+            day.stdout.contains(
+                "The generator ran twice this day: the bundle run (from the day's topic bundle) listed 3 papers, 75000 tokens, $0.09: "
+                    + "arxive day 2026-07-08 --run bundle"), "\(day.stdout)")
+        let other = try cli.run(["day", "--db", cli.db, "2026-07-08", "--run", "bundle"])
+        #expect(other.status == 0 && other.stdout.hasPrefix("2026-07-08 · daily (bundle run) · gpt-5.4-mini"), "\(other.stdout)")
+        #expect(other.stdout.contains("Teleoperation Traces") && other.stdout.contains("the published run listed 2 papers"))
+        let shown = try cli.json(["show", "2607.08002"]) as! [String: Any]
+        #expect((shown["verdicts"] as! [[String: Any]]).map { $0["run"] as? String } == [nil, "bundle"])
+        #expect(
+            (shown["verdicts"] as! [[String: Any]]).map { $0["comment"] as? String } == [
+                "Imitation from unscripted human video.", "Strong imitation result; weaker on wiping.",
+            ])
+        let none = try cli.run(["day", "--db", cli.db, "2026-06-02", "--run", "bundle"])
+        #expect(none.status == 1 && none.stderr.contains("no bundle run on 2026-06-02"), "\(none.stderr)")
+        let bad = try cli.run(["day", "--db", cli.db, "2026-07-08", "--run", "second"])
+        #expect(bad.status == 2 && bad.stderr.contains("one of 'published' and 'bundle'"), "\(bad.stderr)")
+    }
+
     @Test("report YYYY-MM: a section per topic, the spotlights, the generator's picks beside arxive's ranking, the outage; trends --topics")
     func reportAndTrends() throws {
         let cli = try CLI()
