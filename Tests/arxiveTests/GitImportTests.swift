@@ -124,4 +124,39 @@ struct GitImportTests {
         let usage = try cli.run(["import", "--db", cli.db, "--since", "2026-01-01", "x"])
         #expect(usage.status == 2)
     }
+
+    @Test("A day the generator ran twice, in git: the JSON's first version and the bundle are one run, the second version another; nothing lost")
+    func runTwice() throws {
+        let cli = try CLI()
+        defer { cli.remove() }
+        let repo = cli.folder.appendingPathComponent("twice")
+        let day = CLI.root.appendingPathComponent("Tests/Fixtures/out-2026")
+        let json = repo.appendingPathComponent("out/json/2026-07/2026-07-08-output.json")
+        let bundle = repo.appendingPathComponent("out/json/2026-07/2026-07-08-daily-papers.json")
+        let page = repo.appendingPathComponent("out/md/2026-07/2026-07-08-latest.md")
+        for url in [json, page] { try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true) }
+        try GitImportTests.git(repo, ["init", "-q", "-b", "main"])
+        func commit(_ message: String) throws {
+            try GitImportTests.git(repo, ["add", "-A"])
+            try GitImportTests.git(repo, ["-c", "user.name=t", "-c", "user.email=t@example.org", "commit", "-q", "-m", message], date: "2026-07-08T09:00:00")
+        }
+        // The first run: the bundle, and a JSON of the same papers.
+        try FileManager.default.copyItem(at: day.appendingPathComponent("json/2026-07/2026-07-08-daily-papers.json"), to: bundle)
+        let bundleObject = try JSONSerialization.jsonObject(with: Data(contentsOf: bundle)) as! [String: Any]
+        try JSONSerialization.data(withJSONObject: bundleObject["papers"]!, options: [.sortedKeys]).write(to: json)
+        try commit("first run")
+        // The second run rewrote the JSON and wrote the page; the bundle stayed.
+        try FileManager.default.removeItem(at: json)
+        try FileManager.default.copyItem(at: day.appendingPathComponent("json/2026-07/2026-07-08-output.json"), to: json)
+        try FileManager.default.copyItem(at: day.appendingPathComponent("md/2026-07/2026-07-08-latest.md"), to: page)
+        try commit("second run")
+
+        let imported = try cli.run(["import", "--db", cli.db, "--git", repo.path])
+        #expect(imported.status == 0, "\(imported.stderr)")
+        let runs = try cli.json(["runs"]) as! [[String: Any]]
+        #expect(runs.map { "\($0["run"] as? String ?? "published") \($0["listed"]!)" } == ["published 2", "bundle 3"], "\(runs)")
+        let other = try cli.json(["day", "2026-07-08", "--run", "bundle"]) as! [String: Any]
+        #expect((other["papers"] as! [[String: Any]]).map { $0["arxiv_id"] as! String } == ["2607.08002", "2607.08003", "2607.08004"])
+        #expect(other["model"] as? String == "gpt-5.4-mini", "the bundle's usage")
+    }
 }
