@@ -70,6 +70,20 @@ struct RunsOfADayTests {
         #expect(ranked.papers.map(\.paper.arxivID).sorted() == ["2607.08001", "2607.08002"])
     }
 
+    @Test("Exports carry every verdict with its run; the latest is the published run's")
+    func exports() throws {
+        let archive = try RunsOfADayTests.archive(importing: [[RunsOfADayTests.page, RunsOfADayTests.json, RunsOfADayTests.bundle]])
+        let record = try #require(try archive.records(arxivIDs: ["2607.08002"]).first)
+        #expect(record.verdicts.map(\.run) == ["bundle", nil], "the published run last: it is the latest")
+        #expect(record.latest?.score == 17)
+        let encoder = JSONEncoder()
+        encoder.keyEncodingStrategy = .convertToSnakeCase
+        let json = String(decoding: try encoder.encode(record), as: UTF8.self)
+        #expect(json.components(separatedBy: #""run":"bundle""#).count == 2, "\(json)")
+        let note = ObsidianNotes.note(record)
+        #expect(note.contains("- 2026-07-08 · daily (bundle run) #1 · ") && note.contains("- 2026-07-08 · daily #2 · "), "\(note)")
+    }
+
     @Test("Page, JSON and bundle in every order, in one import each or together: one archive")
     func everyOrder() throws {
         let files = [RunsOfADayTests.page, RunsOfADayTests.json, RunsOfADayTests.bundle]

@@ -89,7 +89,8 @@ public enum ObsidianNotes {
                 let verdict = Format.verdict(
                     VerdictFields(relevance: v.relevance, novelty: v.novelty, score: v.score, comment: nil, authorMatch: v.authorMatch))
                 let comment = v.comment.flatMap { $0.isEmpty || v.authorMatch ? nil : ": " + text($0) } ?? ""
-                lines.append("- \(v.date) · \(text(v.digest)) #\(v.position) · \(verdict)\(comment)")
+                let run = v.run.map { " (\(text($0)) run)" } ?? ""
+                lines.append("- \(v.date) · \(text(v.digest))\(run) #\(v.position) · \(verdict)\(comment)")
             }
             lines.append("")
         }
