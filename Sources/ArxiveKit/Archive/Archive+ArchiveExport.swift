@@ -98,7 +98,7 @@ extension Archive {
             arguments: [run["id"] as Int64]
         ).map { ArchiveFile.Run.Scan(arxivId: $0["arxiv_id"], extra: $0["extra"]) }
         return ArchiveFile.Run(
-            digest: run["digest"], date: run["date"], run: RunVariant(rawValue: run["variant"]).flatMap { $0 == .published ? nil : $0.name },
+            digest: run["digest"], date: run["date"], run: RunVariant(rawValue: run["variant"])?.writtenName,
             model: run["model"], promptTokens: run["prompt_tokens"],
             completionTokens: run["completion_tokens"], totalTokens: run["total_tokens"],
             promptCost: run["prompt_cost"], completionCost: run["completion_cost"], totalCost: run["total_cost"],

@@ -140,7 +140,7 @@ public struct RunSummary: Encodable, Equatable, Sendable {
         var c = encoder.container(keyedBy: CodingKeys.self)
         try c.encode(digest, forKey: .digest)
         try c.encode(date, forKey: .date)
-        if variant != .published { try c.encode(variant.name, forKey: .run) }
+        try c.encodeIfPresent(variant.writtenName, forKey: .run)
         try c.encode(model, forKey: .model)
         try c.encode(promptTokens, forKey: .promptTokens)
         try c.encode(completionTokens, forKey: .completionTokens)
@@ -240,7 +240,7 @@ public struct PaperDetail: Encodable, Equatable, Sendable {
             var c = encoder.container(keyedBy: CodingKeys.self)
             try c.encode(digest, forKey: .digest)
             try c.encode(date, forKey: .date)
-            if variant != .published { try c.encode(variant.name, forKey: .run) }
+            try c.encodeIfPresent(variant.writtenName, forKey: .run)
             try c.encode(position, forKey: .position)
             try verdict.encode(to: encoder)
             try topics.encode(to: encoder)

@@ -8,8 +8,12 @@ public enum RunVariant: String, Sendable, CaseIterable {
     /// Another run of the day, known only from its topic bundle.
     case bundle
 
-    /// How the user names it (`day DATE --run bundle`) and how `--json` writes it.
+    /// How the user names it (`day DATE --run bundle`).
     public var name: String { self == .published ? "published" : rawValue }
+
+    /// What `--json`, exports and archive files write under `run`: nothing
+    /// for the published run (their contract for every other day is as it was).
+    public var writtenName: String? { self == .published ? nil : name }
 
     public init?(name: String) {
         guard let variant = RunVariant.allCases.first(where: { $0.name == name }) else { return nil }

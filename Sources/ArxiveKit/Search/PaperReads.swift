@@ -145,7 +145,7 @@ struct PaperReads {
                 """
         ).map { v in
             PaperRecord.Verdict(
-                digest: v["digest"], date: v["date"], run: RunVariant(rawValue: v["variant"]).flatMap { $0 == .published ? nil : $0.name },
+                digest: v["digest"], date: v["date"], run: RunVariant(rawValue: v["variant"])?.writtenName,
                 position: v["position"], relevance: v["relevance"],
                 novelty: v["novelty"], score: v["score"], comment: v["comment"], authorMatch: v["author_match"],
                 arxivVersion: v["arxiv_version"], announceType: v["announce_type"],
