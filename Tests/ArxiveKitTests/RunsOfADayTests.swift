@@ -190,6 +190,10 @@ struct RunsOfADayTests {
         let copy = try Archive.inMemory()
         _ = try copy.importArchive(data)
         #expect(try RunsOfADayTests.seen(copy) == RunsOfADayTests.seen(archive))
+        // Merged into an archive that holds only the day's bundle (taken for the published run until now): the same two runs.
+        let bundleOnly = try RunsOfADayTests.archive(importing: [[RunsOfADayTests.bundle]])
+        _ = try bundleOnly.importArchive(data)
+        #expect(try RunsOfADayTests.seen(bundleOnly) == RunsOfADayTests.seen(archive))
 
         let unknown = Data(text.replacingOccurrences(of: #""run":"bundle""#, with: #""run":"third""#).utf8)
         let empty = try Archive.inMemory()

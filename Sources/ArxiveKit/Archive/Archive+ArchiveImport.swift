@@ -163,16 +163,20 @@ extension Archive {
                 topics: TopicFields.assignment(inExtra: v.extra))
         }
         let source = DigestSource(path: archiveSourcePath, sha256: UUID().uuidString)
-        let variant = try variant(of: run)
+        var variant: RunVariant? = try variant(of: run)
         func request(_ digest: Digest) -> StoreRequest {
             var request = StoreRequest(digest: digest, digestName: run.digest, date: run.date, source: source)
             request.variant = variant
             return request
         }
-        guard
-            let runID = try Int64.fetchOne(
-                db, sql: "SELECT id FROM runs WHERE digest = ? AND date = ? AND variant = ?", arguments: [run.digest, run.date, variant.rawValue])
-        else {
+        var runID = try Int64.fetchOne(
+            db, sql: "SELECT id FROM runs WHERE digest = ? AND date = ? AND variant = ?", arguments: [run.digest, run.date, variant!.rawValue])
+        if variant == .published, let held = runID, try Archive.isBundleRunTakenForPublished(held, listing: Set(run.verdicts.map(\.arxivId)), db) {
+            // The archive took a bundle for the day's published run; this is
+            // that run: stored whole, `runVariant` sets the bundle's run aside.
+            (runID, variant) = (nil, nil)
+        }
+        guard let runID else {
             var header = RunHeader()
             (header.model, header.promptTokens, header.completionTokens, header.totalTokens) = (
                 run.model, run.promptTokens, run.completionTokens, run.totalTokens

@@ -41,18 +41,26 @@ extension Archive {
         let madeByBundlesAlone = otherFormats == [bundle]
         if format == .topicBundle {
             guard !otherFormats.isEmpty, !madeByBundlesAlone else { return .published }
-            return try listedIDs(of: request) == publishedIDs(of: published, db) ? .published : .bundle
+            return try listedIDs(of: request) == Archive.publishedIDs(of: published, db) ? .published : .bundle
         }
-        if madeByBundlesAlone, try listedIDs(of: request) != publishedIDs(of: published, db) {
+        if madeByBundlesAlone, try listedIDs(of: request) != Archive.publishedIDs(of: published, db) {
             try ensureNoOtherRun(digest: request.digestName, date: date, db)
             try db.cachedExecute(sql: "UPDATE runs SET variant = ? WHERE id = ?", arguments: [RunVariant.bundle.rawValue, published])
         } else if format == .json || format == .aiListing, otherFormats.contains(bundle),
-            try listedIDs(of: request) != publishedIDs(of: published, db)
+            try listedIDs(of: request) != Archive.publishedIDs(of: published, db)
         {
             try ensureNoOtherRun(digest: request.digestName, date: date, db)
             try copyToOtherRun(published, db)
         }
         return .published
+    }
+
+    /// Whether the published run `runID` was made by topic bundles alone and
+    /// lists other papers than `listing`: then it is the day's other run.
+    static func isBundleRunTakenForPublished(_ runID: Int64, listing: Set<String>, _ db: Database) throws -> Bool {
+        let formats = try String.fetchAll(db, sql: "SELECT DISTINCT format FROM run_sources WHERE run_id = ?", arguments: [runID])
+        guard formats == [Digest.Format.topicBundle.rawValue] else { return false }
+        return try publishedIDs(of: runID, db) != listing
     }
 
     /// The archive keeps two runs of a day: a file that would make a third is refused.
@@ -110,7 +118,8 @@ extension Archive {
         return Set(digest.papers.map(\.arxivID))
     }
 
-    private func publishedIDs(of runID: Int64, _ db: Database) throws -> Set<String> {
+    /// The arXiv ids the run lists.
+    private static func publishedIDs(of runID: Int64, _ db: Database) throws -> Set<String> {
         Set(
             try String.fetchAll(
                 db.cachedStatement(sql: "SELECT p.arxiv_id FROM verdicts v JOIN papers p ON p.id = v.paper_id WHERE v.run_id = ?"),
