@@ -202,6 +202,10 @@ struct OutputFolderTests {
             (shown["verdicts"] as! [[String: Any]]).map { $0["comment"] as? String } == [
                 "Imitation from unscripted human video.", "Strong imitation result; weaker on wiping.",
             ])
+        // The month's report counts both runs (the generator paid for both), its calendar the digest once.
+        let report = try cli.json(["report", "2026-07"]) as! [String: Any]
+        let calendar = (report["days"] as! [[String: Any]]).first { $0["date"] as? String == "2026-07-08" }
+        #expect(calendar?["digests"] as? [String] == ["daily"] && report["runs"] as? Int == 2, "\(report["days"]!)")
         let none = try cli.run(["day", "--db", cli.db, "2026-06-02", "--run", "bundle"])
         #expect(none.status == 1 && none.stderr.contains("no bundle run on 2026-06-02"), "\(none.stderr)")
         let bad = try cli.run(["day", "--db", cli.db, "2026-07-08", "--run", "second"])
