@@ -43,13 +43,14 @@ extension Archive {
             guard !otherFormats.isEmpty, !madeByBundlesAlone else { return .published }
             return try listedIDs(of: request) == Archive.publishedIDs(of: published, db) ? .published : .bundle
         }
-        if madeByBundlesAlone, try listedIDs(of: request) != Archive.publishedIDs(of: published, db) {
-            try ensureNoOtherRun(digest: request.digestName, date: date, db)
+        // Rule 2, or rule 3 (a JSON, into a run a bundle joined): each compares the lists once.
+        let movesAside = madeByBundlesAlone
+        let copiesAside = !madeByBundlesAlone && (format == .json || format == .aiListing) && otherFormats.contains(bundle)
+        guard movesAside || copiesAside, try listedIDs(of: request) != Archive.publishedIDs(of: published, db) else { return .published }
+        try ensureNoOtherRun(digest: request.digestName, date: date, db)
+        if movesAside {
             try db.cachedExecute(sql: "UPDATE runs SET variant = ? WHERE id = ?", arguments: [RunVariant.bundle.rawValue, published])
-        } else if format == .json || format == .aiListing, otherFormats.contains(bundle),
-            try listedIDs(of: request) != Archive.publishedIDs(of: published, db)
-        {
-            try ensureNoOtherRun(digest: request.digestName, date: date, db)
+        } else {
             try copyToOtherRun(published, db)
         }
         return .published
